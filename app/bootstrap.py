@@ -1,0 +1,74 @@
+"""The one place where a branch database, its clock and its units of work are wired.
+
+The desktop app, the admin CLI and the tests all call :func:`open_branch`; nothing
+else creates engines or reads settings that decide which clock is in force.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models import Setting
+from app.models.database import database_path, make_engine, make_session_factory
+from app.models.migrate import upgrade
+from app.services.clock import BusinessDateClock, Clock, SystemClock
+from app.services.errors import DomainError, ErrorCode
+from app.services.unit_of_work import UnitOfWork
+
+BUSINESS_DATE_KEY = "business_date"
+
+
+@dataclass
+class Branch:
+    """An open branch database: hand out units of work for writing or for reading."""
+
+    data_dir: Path
+    writer: Engine
+    reader: Engine
+    clock: Clock
+    _writer_sessions: sessionmaker[Session]
+    _reader_sessions: sessionmaker[Session]
+
+    def writing(self) -> UnitOfWork:
+        """A unit of work that holds the write lock from its first statement."""
+        return UnitOfWork(self._writer_sessions, self.clock)
+
+    def reading(self) -> UnitOfWork:
+        """A unit of work for queries; never blocks or waits for a writer."""
+        return UnitOfWork(self._reader_sessions, self.clock)
+
+    def close(self) -> None:
+        self.writer.dispose()
+        self.reader.dispose()
+
+
+def open_branch(data_dir: Path, *, create: bool = False, clock: Clock | None = None) -> Branch:
+    """Open (and migrate) the branch database in ``data_dir``.
+
+    With ``create`` a missing database is created empty; otherwise a missing one is a
+    ``DATABASE_NOT_INITIALISED`` error. ``clock`` overrides the clock the database asks
+    for (tests); by default a stored business date (demo) or the system clock is used.
+    """
+    db_file = database_path(data_dir)
+    if not db_file.exists() and not create:
+        raise DomainError(ErrorCode.DATABASE_NOT_INITIALISED, path=str(data_dir))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    writer = make_engine(db_file, writer=True)
+    upgrade(writer)
+    reader = make_engine(db_file, writer=False)
+    writer_sessions = make_session_factory(writer)
+    chosen = clock or _stored_clock(writer_sessions)
+    return Branch(data_dir, writer, reader, chosen, writer_sessions, make_session_factory(reader))
+
+
+def _stored_clock(sessions: sessionmaker[Session]) -> Clock:
+    with sessions() as session:
+        setting = session.get(Setting, BUSINESS_DATE_KEY)
+    if setting is not None:
+        return BusinessDateClock(dt.date.fromisoformat(setting.value))
+    return SystemClock()

@@ -1,0 +1,50 @@
+"""Typed SQLAlchemy models of the branch database (no Qt, no business rules)."""
+
+from app.models.base import Base, new_uuid
+from app.models.customer import Bill, Customer, CustomerStatus
+from app.models.journal import AuditRecord, OutboxEvent
+from app.models.org import Branch, Counter, Role, Sequence, Setting, User
+from app.models.payment import (
+    BillAllocation,
+    InstalmentAllocation,
+    Payment,
+    PaymentKind,
+    PaymentMethod,
+    Void,
+)
+from app.models.promotion import (
+    Enrolment,
+    EnrolmentState,
+    Instalment,
+    PromotionTermsRecord,
+)
+from app.models.workorder import WorkOrder, WorkOrderKind, WorkOrderState
+
+__all__ = [
+    "AuditRecord",
+    "Base",
+    "Bill",
+    "BillAllocation",
+    "Branch",
+    "Counter",
+    "Customer",
+    "CustomerStatus",
+    "Enrolment",
+    "EnrolmentState",
+    "Instalment",
+    "InstalmentAllocation",
+    "OutboxEvent",
+    "Payment",
+    "PaymentKind",
+    "PaymentMethod",
+    "PromotionTermsRecord",
+    "Role",
+    "Sequence",
+    "Setting",
+    "User",
+    "Void",
+    "WorkOrder",
+    "WorkOrderKind",
+    "WorkOrderState",
+    "new_uuid",
+]

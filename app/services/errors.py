@@ -1,0 +1,98 @@
+"""Domain errors: a stable code plus parameters; the UI and CLI turn codes into words.
+
+``DomainError.message`` is an English default for logs and the admin CLI; the counter
+window translates by ``code`` instead.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+
+class ErrorCode(enum.StrEnum):
+    AMOUNT_MALFORMED = "amount_malformed"
+    AMOUNT_AMBIGUOUS = "amount_ambiguous"
+    AMOUNT_NOT_POSITIVE = "amount_not_positive"
+    AMOUNT_TOO_LARGE = "amount_too_large"
+    AMOUNT_BELOW_DUE = "amount_below_due"
+    AMOUNT_ABOVE_BALANCE = "amount_above_balance"
+    TENDERED_BELOW_AMOUNT = "tendered_below_amount"
+    REFERENCE_REQUIRED = "reference_required"
+    CUSTOMER_NOT_FOUND = "customer_not_found"
+    PROGRAMME_NOT_FOUND = "programme_not_found"
+    PROGRAMME_NOT_ACTIVE = "programme_not_active"
+    NOT_ELIGIBLE = "not_eligible"
+    ALREADY_ENROLLED = "already_enrolled"
+    INSTALMENT_COUNT_NOT_ALLOWED = "instalment_count_not_allowed"
+    NO_ACTIVE_PLAN = "no_active_plan"
+    PAYMENT_NOT_FOUND = "payment_not_found"
+    ALREADY_VOIDED = "already_voided"
+    VOID_LATER_PAYMENTS_FIRST = "void_later_payments_first"
+    REASON_REQUIRED = "reason_required"
+    NOT_AUTHORISED = "not_authorised"
+    BAD_CREDENTIALS = "bad_credentials"
+    USER_LOCKED = "user_locked"
+    USER_EXISTS = "user_exists"
+    USER_NOT_FOUND = "user_not_found"
+    PASSWORD_TOO_SHORT = "password_too_short"
+    WORK_ORDER_NOT_FOUND = "work_order_not_found"
+    WORK_ORDER_CLOSED = "work_order_closed"
+    TERMS_INVALID = "terms_invalid"
+    TERMS_VERSION_CONFLICT = "terms_version_conflict"
+    IMPORT_INVALID = "import_invalid"
+    DATE_INVALID = "date_invalid"
+    DATABASE_NOT_INITIALISED = "database_not_initialised"
+
+
+_MESSAGES: dict[ErrorCode, str] = {
+    ErrorCode.AMOUNT_MALFORMED: "'{text}' is not an amount in rupiah",
+    ErrorCode.AMOUNT_AMBIGUOUS: "'{text}' could mean more than one amount; type the digits",
+    ErrorCode.AMOUNT_NOT_POSITIVE: "the amount must be more than zero",
+    ErrorCode.AMOUNT_TOO_LARGE: "the amount {amount} is larger than Loket accepts ({limit})",
+    ErrorCode.AMOUNT_BELOW_DUE: "the amount {amount} is less than the {due} due",
+    ErrorCode.AMOUNT_ABOVE_BALANCE: "the amount {amount} is more than the {balance} still owed",
+    ErrorCode.TENDERED_BELOW_AMOUNT: "the money tendered ({tendered}) is less than {amount}",
+    ErrorCode.REFERENCE_REQUIRED: "a transfer or QRIS payment needs its reference",
+    ErrorCode.CUSTOMER_NOT_FOUND: "no customer with connection number '{connection_no}'",
+    ErrorCode.PROGRAMME_NOT_FOUND: "no promotion programme '{code}'",
+    ErrorCode.PROGRAMME_NOT_ACTIVE: "programme '{code}' runs {valid_from} to {valid_to}, not {on}",
+    ErrorCode.NOT_ELIGIBLE: "the customer is not eligible: {reasons}",
+    ErrorCode.ALREADY_ENROLLED: "the customer is already enrolled ({state} since {since})",
+    ErrorCode.INSTALMENT_COUNT_NOT_ALLOWED: "{count} instalments is not allowed; choose {allowed}",
+    ErrorCode.NO_ACTIVE_PLAN: "the customer has no active instalment plan",
+    ErrorCode.PAYMENT_NOT_FOUND: "no payment with receipt number '{receipt_no}'",
+    ErrorCode.ALREADY_VOIDED: "receipt {receipt_no} was already voided",
+    ErrorCode.VOID_LATER_PAYMENTS_FIRST: "void the later receipts of this plan first: {receipts}",
+    ErrorCode.REASON_REQUIRED: "a reason is required",
+    ErrorCode.NOT_AUTHORISED: "'{username}' may not {action}",
+    ErrorCode.BAD_CREDENTIALS: "wrong user name or password",
+    ErrorCode.USER_LOCKED: "user '{username}' is locked until {until}",
+    ErrorCode.USER_EXISTS: "user '{username}' already exists",
+    ErrorCode.USER_NOT_FOUND: "no user '{username}'",
+    ErrorCode.PASSWORD_TOO_SHORT: "a password needs at least {minimum} characters",
+    ErrorCode.WORK_ORDER_NOT_FOUND: "no work order '{number}'",
+    ErrorCode.WORK_ORDER_CLOSED: "work order {number} is already {state}",
+    ErrorCode.TERMS_INVALID: "promotion terms are invalid: {problem}",
+    ErrorCode.TERMS_VERSION_CONFLICT: "{code} version {version} is already loaded with other terms",
+    ErrorCode.IMPORT_INVALID: "{file}: {problem}",
+    ErrorCode.DATE_INVALID: "'{text}' is not a date (use YYYY-MM-DD)",
+    ErrorCode.DATABASE_NOT_INITIALISED: "no branch database in {path}; run 'loket-admin init'",
+}
+
+
+class DomainError(Exception):
+    """A refusal the user can act on. Nothing was written when one is raised."""
+
+    def __init__(self, code: ErrorCode, /, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        template = _MESSAGES.get(self.code, self.code.value)
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError):
+            return f"{self.code.value} {self.params}"
