@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,12 +11,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.bootstrap import Branch, open_branch  # noqa: E402
-from app.services.clock import FixedClock  # noqa: E402
-from app.services.context import Actor, system_actor  # noqa: E402
-from app.services.setup import BranchSetup, initialise_branch  # noqa: E402
-from app.services.users import add_user, log_in  # noqa: E402
-from tests.fakes import ADMIN, CASHIER, DEMO_DAY, SUPERVISOR  # noqa: E402
+from app.bootstrap import Branch, open_branch
+from app.models.database import database_path
+from app.services.clock import FixedClock
+from app.services.context import Actor, system_actor
+from app.services.setup import BranchSetup, initialise_branch
+from app.services.users import add_user
+from tests.fakes import ADMIN, CASHIER, DEMO_DAY, SUPERVISOR, actor_for
 
 
 @pytest.fixture
@@ -23,14 +25,27 @@ def clock() -> FixedClock:
     return FixedClock(DEMO_DAY)
 
 
-@pytest.fixture
-def branch(tmp_path: Path, clock: FixedClock) -> Iterator[Branch]:
-    """An initialised branch (KPG, counter L01, Buka Segel 2025 terms) with three users."""
-    opened = open_branch(tmp_path / "branch", create=True, clock=clock)
+@pytest.fixture(scope="session")
+def branch_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, initialised branch made once per test run and copied for each test."""
+    data_dir = tmp_path_factory.mktemp("template") / "branch"
+    opened = open_branch(data_dir, create=True, clock=FixedClock(DEMO_DAY))
     system = initialise_branch(opened.writing(), BranchSetup())
     for (username, password), role in ((CASHIER, "cashier"), (SUPERVISOR, "supervisor"),
                                        (ADMIN, "admin")):
         add_user(opened.writing(), system, username, username.title(), role, password)
+    opened.close()  # the last connection to close folds the WAL into the file
+    return database_path(data_dir)
+
+
+@pytest.fixture
+def branch(tmp_path: Path, clock: FixedClock, branch_template: Path) -> Iterator[Branch]:
+    """An initialised branch (KPG, counter L01, Buka Segel 2025 terms) with three users:
+    kasir (cashier), spv (supervisor) and admin — passwords in tests/fakes.py."""
+    data_dir = tmp_path / "branch"
+    data_dir.mkdir()
+    shutil.copyfile(branch_template, database_path(data_dir))
+    opened = open_branch(data_dir, clock=clock)
     yield opened
     opened.close()
 
@@ -43,4 +58,5 @@ def system(branch: Branch) -> Actor:
 
 @pytest.fixture
 def cashier(branch: Branch) -> Actor:
-    return log_in(branch.writing(), *CASHIER)
+    """The cashier, signed in without the cost of a password check (see test_users)."""
+    return actor_for(branch, CASHIER[0])

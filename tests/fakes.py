@@ -6,8 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
 from app.bootstrap import Branch
-from app.models import Bill, Customer, CustomerStatus
+from app.models import Bill, Customer, CustomerStatus, User
+from app.services.context import Actor, local_counter
 
 CASHIER = ("kasir", "kasir123")
 SUPERVISOR = ("spv", "spv12345")
@@ -65,3 +68,12 @@ def add_customer(
         return customer.id
 
 
+
+
+def actor_for(branch: Branch, username: str) -> Actor:
+    """The actor a successful log-in would give ``username`` (no password hashing)."""
+    with branch.reading() as uow:
+        user = uow.session.scalars(select(User).where(User.username == username)).one()
+        counter, branch_row = local_counter(uow.session)
+        return Actor(user.id, user.username, user.role.value, counter.id, counter.code,
+                     branch_row.code, counter.device_id)

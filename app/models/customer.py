@@ -49,6 +49,7 @@ class Bill(Base):
 
     ``paid_amount`` grows as payments are allocated; ``penalty_waived`` is set by an
     enrolment (and reset if a broken plan reinstates it or the enrolment is voided).
+    ``enrolment_id`` names the instalment plan that took the bill over, if any.
     """
 
     __tablename__ = "bill"
@@ -71,6 +72,7 @@ class Bill(Base):
     paid_amount: Mapped[int] = mapped_column(default=0)
     settled: Mapped[bool] = mapped_column(default=False)
     settled_at: Mapped[dt.datetime | None]
+    enrolment_id: Mapped[int | None] = mapped_column(ForeignKey("enrolment.id"), index=True)
 
     @property
     def principal(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from alembic import command
@@ -19,6 +20,7 @@ def alembic_config() -> Config:
     return config
 
 
+@functools.cache
 def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
@@ -36,6 +38,8 @@ def needs_upgrade(engine: Engine) -> bool:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema up to ``revision`` (the newest by default) in one transaction."""
+    if revision == "head" and not needs_upgrade(engine):
+        return
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection

@@ -19,6 +19,7 @@ class ErrorCode(enum.StrEnum):
     AMOUNT_ABOVE_BALANCE = "amount_above_balance"
     TENDERED_BELOW_AMOUNT = "tendered_below_amount"
     REFERENCE_REQUIRED = "reference_required"
+    METHOD_UNKNOWN = "method_unknown"
     CUSTOMER_NOT_FOUND = "customer_not_found"
     PROGRAMME_NOT_FOUND = "programme_not_found"
     PROGRAMME_NOT_ACTIVE = "programme_not_active"
@@ -38,6 +39,7 @@ class ErrorCode(enum.StrEnum):
     PASSWORD_TOO_SHORT = "password_too_short"
     WORK_ORDER_NOT_FOUND = "work_order_not_found"
     WORK_ORDER_CLOSED = "work_order_closed"
+    FIELD_OFFICER_REQUIRED = "field_officer_required"
     TERMS_INVALID = "terms_invalid"
     TERMS_VERSION_CONFLICT = "terms_version_conflict"
     IMPORT_INVALID = "import_invalid"
@@ -54,6 +56,7 @@ _MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.AMOUNT_ABOVE_BALANCE: "the amount {amount} is more than the {balance} still owed",
     ErrorCode.TENDERED_BELOW_AMOUNT: "the money tendered ({tendered}) is less than {amount}",
     ErrorCode.REFERENCE_REQUIRED: "a transfer or QRIS payment needs its reference",
+    ErrorCode.METHOD_UNKNOWN: "unknown payment method '{method}' (cash, transfer or qris)",
     ErrorCode.CUSTOMER_NOT_FOUND: "no customer with connection number '{connection_no}'",
     ErrorCode.PROGRAMME_NOT_FOUND: "no promotion programme '{code}'",
     ErrorCode.PROGRAMME_NOT_ACTIVE: "programme '{code}' runs {valid_from} to {valid_to}, not {on}",
@@ -73,6 +76,7 @@ _MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.PASSWORD_TOO_SHORT: "a password needs at least {minimum} characters",
     ErrorCode.WORK_ORDER_NOT_FOUND: "no work order '{number}'",
     ErrorCode.WORK_ORDER_CLOSED: "work order {number} is already {state}",
+    ErrorCode.FIELD_OFFICER_REQUIRED: "name the field officer who did the work",
     ErrorCode.TERMS_INVALID: "promotion terms are invalid: {problem}",
     ErrorCode.TERMS_VERSION_CONFLICT: "{code} version {version} is already loaded with other terms",
     ErrorCode.IMPORT_INVALID: "{file}: {problem}",

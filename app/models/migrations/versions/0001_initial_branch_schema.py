@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 12:04:09.213045
+Create Date: 2026-11-26 12:06:39.774915
 """
 
 from __future__ import annotations
@@ -97,28 +97,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_user_account')),
     sa.UniqueConstraint('username', name=op.f('uq_user_account_username'))
     )
-    op.create_table('bill',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('customer_id', sa.Integer(), nullable=False),
-    sa.Column('period', sa.String(length=7), nullable=False),
-    sa.Column('reading_start', sa.Integer(), nullable=False),
-    sa.Column('reading_end', sa.Integer(), nullable=False),
-    sa.Column('usage_m3', sa.Integer(), nullable=False),
-    sa.Column('water_charge', sa.Integer(), nullable=False),
-    sa.Column('fees', sa.Integer(), nullable=False),
-    sa.Column('penalty', sa.Integer(), nullable=False),
-    sa.Column('penalty_waived', sa.Integer(), nullable=False),
-    sa.Column('due_date', sa.Date(), nullable=False),
-    sa.Column('paid_amount', sa.Integer(), nullable=False),
-    sa.Column('settled', sa.Boolean(), nullable=False),
-    sa.Column('settled_at', sa.DateTime(), nullable=True),
-    sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_bill_customer_id_customer')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_bill')),
-    sa.UniqueConstraint('customer_id', 'period', name=op.f('uq_bill_customer_id'))
-    )
-    with op.batch_alter_table('bill', schema=None) as batch_op:
-        batch_op.create_index('ix_bill_customer_open', ['customer_id', 'settled'], unique=False)
-
     op.create_table('counter',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('branch_id', sa.Integer(), nullable=False),
@@ -181,6 +159,31 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['counter_id'], ['counter.id'], name=op.f('fk_number_sequence_counter_id_counter')),
     sa.PrimaryKeyConstraint('counter_id', 'name', 'year', name=op.f('pk_number_sequence'))
     )
+    op.create_table('bill',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('customer_id', sa.Integer(), nullable=False),
+    sa.Column('period', sa.String(length=7), nullable=False),
+    sa.Column('reading_start', sa.Integer(), nullable=False),
+    sa.Column('reading_end', sa.Integer(), nullable=False),
+    sa.Column('usage_m3', sa.Integer(), nullable=False),
+    sa.Column('water_charge', sa.Integer(), nullable=False),
+    sa.Column('fees', sa.Integer(), nullable=False),
+    sa.Column('penalty', sa.Integer(), nullable=False),
+    sa.Column('penalty_waived', sa.Integer(), nullable=False),
+    sa.Column('due_date', sa.Date(), nullable=False),
+    sa.Column('paid_amount', sa.Integer(), nullable=False),
+    sa.Column('settled', sa.Boolean(), nullable=False),
+    sa.Column('settled_at', sa.DateTime(), nullable=True),
+    sa.Column('enrolment_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_bill_customer_id_customer')),
+    sa.ForeignKeyConstraint(['enrolment_id'], ['enrolment.id'], name=op.f('fk_bill_enrolment_id_enrolment')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_bill')),
+    sa.UniqueConstraint('customer_id', 'period', name=op.f('uq_bill_customer_id'))
+    )
+    with op.batch_alter_table('bill', schema=None) as batch_op:
+        batch_op.create_index('ix_bill_customer_open', ['customer_id', 'settled'], unique=False)
+        batch_op.create_index(batch_op.f('ix_bill_enrolment_id'), ['enrolment_id'], unique=False)
+
     op.create_table('instalment',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('enrolment_id', sa.Integer(), nullable=False),
@@ -316,6 +319,11 @@ def downgrade() -> None:
 
     op.drop_table('payment')
     op.drop_table('instalment')
+    with op.batch_alter_table('bill', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_bill_enrolment_id'))
+        batch_op.drop_index('ix_bill_customer_open')
+
+    op.drop_table('bill')
     op.drop_table('number_sequence')
     with op.batch_alter_table('enrolment', schema=None) as batch_op:
         batch_op.drop_index('uq_enrolment_one_active_per_customer', sqlite_where=sa.text("state = 'active'"))
@@ -327,10 +335,6 @@ def downgrade() -> None:
 
     op.drop_table('outbox_event')
     op.drop_table('counter')
-    with op.batch_alter_table('bill', schema=None) as batch_op:
-        batch_op.drop_index('ix_bill_customer_open')
-
-    op.drop_table('bill')
     op.drop_table('user_account')
     op.drop_table('setting')
     op.drop_table('promotion_terms')
