@@ -16,6 +16,7 @@ from app.models.database import database_path
 from app.services.clock import FixedClock
 from app.services.context import Actor, system_actor
 from app.services.setup import BranchSetup, initialise_branch
+from app.services.shifts import open_shift
 from app.services.users import add_user
 from tests.fakes import ADMIN, CASHIER, DEMO_DAY, SUPERVISOR, actor_for
 
@@ -58,5 +59,8 @@ def system(branch: Branch) -> Actor:
 
 @pytest.fixture
 def cashier(branch: Branch) -> Actor:
-    """The cashier, signed in without the cost of a password check (see test_users)."""
-    return actor_for(branch, CASHIER[0])
+    """The cashier, signed in without the cost of a password check (see test_users),
+    with a shift opened on a Rp 500,000 float."""
+    actor = actor_for(branch, CASHIER[0])
+    open_shift(branch.writing(), actor, 500_000)
+    return actor

@@ -18,6 +18,7 @@ from app.models.promotion import (
     Instalment,
     PromotionTermsRecord,
 )
+from app.models.shift import Shift, ShiftState
 from app.models.workorder import WorkOrder, WorkOrderKind, WorkOrderState
 
 __all__ = [
@@ -41,6 +42,8 @@ __all__ = [
     "Role",
     "Sequence",
     "Setting",
+    "Shift",
+    "ShiftState",
     "User",
     "Void",
     "WorkOrder",

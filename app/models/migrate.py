@@ -41,6 +41,18 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     if revision == "head" and not needs_upgrade(engine):
         return
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    with engine.connect() as connection:
+        # Batch migrations rebuild tables; SQLite wants foreign keys off while they run
+        # (a pragma that only takes effect outside a transaction) and checked after.
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise RuntimeError(f"migration broke foreign keys: {problems[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")

@@ -41,6 +41,7 @@ class Payment(Base):
     change: Mapped[int]
     cashier_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     counter_id: Mapped[int] = mapped_column(ForeignKey("counter.id"))
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shift.id"), index=True)
     business_date: Mapped[dt.date]
     paid_at: Mapped[dt.datetime]
 
@@ -79,4 +80,5 @@ class Void(Base):
     supervisor_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     cashier_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     counter_id: Mapped[int] = mapped_column(ForeignKey("counter.id"))
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shift.id"), index=True)
     voided_at: Mapped[dt.datetime]

@@ -40,6 +40,7 @@ from app.services.payments import (
 )
 from app.services.programmes import find_programme
 from app.services.quoting import allowed_counts, make_offer, schedule, waived_penalty
+from app.services.shifts import require_open_shift
 from app.services.unit_of_work import UnitOfWork
 
 
@@ -57,6 +58,7 @@ def enrol_and_pay(uow: UnitOfWork, actor: Actor, request: EnrolRequest) -> Payme
     check_tender(request.tender)
     with uow:
         s, now = uow.session, uow.now
+        shift = require_open_shift(s, actor)
         customer = find_customer(s, request.connection_no)
         record, terms = find_programme(s, request.programme, uow.today)
         if not terms.is_open_on(uow.today):
@@ -102,7 +104,7 @@ def enrol_and_pay(uow: UnitOfWork, actor: Actor, request: EnrolRequest) -> Payme
         s.add_all(Instalment(enrolment_id=enrolment.id, number=line.number,
                              due_date=line.due_date, amount=line.amount) for line in plan)
         payment = new_payment(s, actor, now, customer, enrolment, PaymentKind.DOWN_PAYMENT,
-                              request.tender)
+                              request.tender, shift.id)
         settled = apply_to_bills(s, payment, bills, now)
         order = None
         if customer.status == CustomerStatus.SEALED:

@@ -45,6 +45,11 @@ class ErrorCode(enum.StrEnum):
     IMPORT_INVALID = "import_invalid"
     DATE_INVALID = "date_invalid"
     DATABASE_NOT_INITIALISED = "database_not_initialised"
+    SHIFT_NOT_OPEN = "shift_not_open"
+    SHIFT_ALREADY_OPEN = "shift_already_open"
+    SHIFT_NOT_COUNTED = "shift_not_counted"
+    SHIFT_LOCKED = "shift_locked"
+    COUNT_INVALID = "count_invalid"
 
 
 _MESSAGES: dict[ErrorCode, str] = {
@@ -82,6 +87,11 @@ _MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.IMPORT_INVALID: "{file}: {problem}",
     ErrorCode.DATE_INVALID: "'{text}' is not a date (use YYYY-MM-DD)",
     ErrorCode.DATABASE_NOT_INITIALISED: "no branch database in {path}; run 'loket-admin init'",
+    ErrorCode.SHIFT_NOT_OPEN: "open a shift before taking payments",
+    ErrorCode.SHIFT_ALREADY_OPEN: "{cashier}'s shift is still open on this counter",
+    ErrorCode.SHIFT_NOT_COUNTED: "count the cash before the supervisor signs off",
+    ErrorCode.SHIFT_LOCKED: "receipt {receipt_no} belongs to a closed shift; ask a supervisor",
+    ErrorCode.COUNT_INVALID: "the cash count is not valid: {problem}",
 }
 
 

@@ -22,6 +22,7 @@ from app.services.payments import (
     new_payment,
     require_cashier,
 )
+from app.services.shifts import require_open_shift
 from app.services.unit_of_work import UnitOfWork
 
 
@@ -37,6 +38,7 @@ def pay_instalment(uow: UnitOfWork, actor: Actor, request: InstalmentRequest) ->
     check_tender(request.tender)
     with uow:
         s, now = uow.session, uow.now
+        shift = require_open_shift(s, actor)
         customer = find_customer(s, request.connection_no)
         enrolment = s.scalar(select(Enrolment).where(
             Enrolment.customer_id == customer.id, Enrolment.state == EnrolmentState.ACTIVE))
@@ -49,7 +51,7 @@ def pay_instalment(uow: UnitOfWork, actor: Actor, request: InstalmentRequest) ->
             raise DomainError(ErrorCode.AMOUNT_ABOVE_BALANCE, amount=format_rupiah(amount),
                               balance=format_rupiah(balance))
         payment = new_payment(s, actor, now, customer, enrolment, PaymentKind.INSTALMENT,
-                              request.tender)
+                              request.tender, shift.id)
         paid = apply_to_instalments(s, payment, instalments, now)
         bills = list(s.scalars(select(Bill).where(
             Bill.enrolment_id == enrolment.id, Bill.settled.is_(False)).order_by(Bill.period)))

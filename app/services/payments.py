@@ -102,7 +102,8 @@ def require_cashier(actor: Actor) -> int:
 
 
 def new_payment(session: Session, actor: Actor, now: dt.datetime, customer: Customer,
-                enrolment: Enrolment, kind: PaymentKind, tender: Tender) -> Payment:
+                enrolment: Enrolment, kind: PaymentKind, tender: Tender,
+                shift_id: int) -> Payment:
     """Add a numbered payment (the receipt number is taken inside this transaction)."""
     cashier_id = require_cashier(actor)
     method, tendered, reference = check_tender(tender)
@@ -113,7 +114,7 @@ def new_payment(session: Session, actor: Actor, now: dt.datetime, customer: Cust
         customer_id=customer.id, enrolment_id=enrolment.id, kind=kind, amount=tender.amount,
         method=method, reference=reference, tendered=tendered, change=tendered - tender.amount,
         cashier_id=cashier_id,
-        counter_id=actor.counter_id, business_date=now.date(), paid_at=now,
+        counter_id=actor.counter_id, shift_id=shift_id, business_date=now.date(), paid_at=now,
     )
     session.add(payment)
     session.flush()

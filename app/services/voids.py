@@ -23,6 +23,8 @@ from app.models import (
     InstalmentAllocation,
     Payment,
     PaymentKind,
+    Shift,
+    ShiftState,
     Void,
     WorkOrderKind,
     WorkOrderState,
@@ -32,6 +34,7 @@ from app.services import workorders
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.journal import record_change
+from app.services.shifts import unclosed_shift
 from app.services.unit_of_work import UnitOfWork
 from app.services.users import approve
 
@@ -64,6 +67,7 @@ def void_payment(uow: UnitOfWork, actor: Actor, request: VoidRequest) -> VoidRes
         s, now = uow.session, uow.now
         supervisor_id = approve(uow, request.supervisor, request.password, "void payments")
         payment = _voidable_payment(s, request.receipt_no.strip())
+        _check_shift_lock(s, actor, payment)
         enrolment = s.get(Enrolment, payment.enrolment_id)
         assert enrolment is not None
         _reverse_allocations(s, payment)
@@ -74,7 +78,8 @@ def void_payment(uow: UnitOfWork, actor: Actor, request: VoidRequest) -> VoidRes
             enrolment.state, enrolment.ended_at = EnrolmentState.ACTIVE, None
         void = Void(uuid=new_uuid(), payment_id=payment.id, reason=reason,
                     supervisor_id=supervisor_id, cashier_id=actor.user_id or supervisor_id,
-                    counter_id=actor.counter_id, voided_at=now)
+                    counter_id=actor.counter_id, shift_id=_current_shift_id(s, actor),
+                    voided_at=now)
         s.add(void)
         s.flush()
         record_change(s, actor, now, action="payment.void", entity="payment",
@@ -104,6 +109,18 @@ def _voidable_payment(session: Session, receipt_no: str) -> Payment:
     if later:
         raise DomainError(ErrorCode.VOID_LATER_PAYMENTS_FIRST, receipts=", ".join(later))
     return payment
+
+
+def _check_shift_lock(session: Session, actor: Actor, payment: Payment) -> None:
+    """A closed shift's receipts are voided by a supervisor at their own log-in only."""
+    shift = session.get(Shift, payment.shift_id) if payment.shift_id else None
+    if shift is not None and shift.state == ShiftState.CLOSED and actor.role == "cashier":
+        raise DomainError(ErrorCode.SHIFT_LOCKED, receipt_no=payment.receipt_no)
+
+
+def _current_shift_id(session: Session, actor: Actor) -> int | None:
+    shift = unclosed_shift(session, actor.counter_id)
+    return shift.id if shift is not None else None
 
 
 def _reverse_allocations(session: Session, payment: Payment) -> None:
