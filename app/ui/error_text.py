@@ -1,0 +1,69 @@
+"""Domain error codes turned into translated sentences for the cashier."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.services.errors import DomainError, ErrorCode
+
+_CONTEXT = "Errors"
+
+
+def _templates() -> dict[ErrorCode, str]:
+    # QT_TRANSLATE_NOOP marks each English template for lupdate; error_text translates.
+    return {  # one literal per line, so lupdate reads them all
+        ErrorCode.AMOUNT_MALFORMED: QT_TRANSLATE_NOOP("Errors", "'{text}' is not an amount in rupiah."),
+        ErrorCode.AMOUNT_AMBIGUOUS: QT_TRANSLATE_NOOP("Errors", "'{text}' could mean more than one amount. Type the digits, e.g. 2400000."),
+        ErrorCode.AMOUNT_NOT_POSITIVE: QT_TRANSLATE_NOOP("Errors", "The amount must be more than zero."),
+        ErrorCode.AMOUNT_TOO_LARGE: QT_TRANSLATE_NOOP("Errors", "{amount} is more than Loket accepts ({limit})."),
+        ErrorCode.AMOUNT_BELOW_DUE: QT_TRANSLATE_NOOP("Errors", "{amount} is less than the {due} due."),
+        ErrorCode.AMOUNT_ABOVE_BALANCE: QT_TRANSLATE_NOOP("Errors", "{amount} is more than the {balance} still owed."),
+        ErrorCode.TENDERED_BELOW_AMOUNT: QT_TRANSLATE_NOOP("Errors", "The money received ({tendered}) is less than {amount}."),
+        ErrorCode.REFERENCE_REQUIRED: QT_TRANSLATE_NOOP("Errors", "A transfer or QRIS payment needs its reference."),
+        ErrorCode.METHOD_UNKNOWN: QT_TRANSLATE_NOOP("Errors", "Unknown payment method."),
+        ErrorCode.CUSTOMER_NOT_FOUND: QT_TRANSLATE_NOOP("Errors", "No customer with connection number '{connection_no}'."),
+        ErrorCode.PROGRAMME_NOT_FOUND: QT_TRANSLATE_NOOP("Errors", "No promotion programme '{code}'."),
+        ErrorCode.PROGRAMME_NOT_ACTIVE: QT_TRANSLATE_NOOP("Errors", "The programme runs {valid_from} to {valid_to}; it is not open on {on}."),
+        ErrorCode.NOT_ELIGIBLE: QT_TRANSLATE_NOOP("Errors", "The customer is not eligible: {reasons}"),
+        ErrorCode.ALREADY_ENROLLED: QT_TRANSLATE_NOOP("Errors", "The customer is already enrolled ({state} since {since})."),
+        ErrorCode.INSTALMENT_COUNT_NOT_ALLOWED: QT_TRANSLATE_NOOP("Errors", "{count} instalments is not allowed; choose {allowed}."),
+        ErrorCode.NO_ACTIVE_PLAN: QT_TRANSLATE_NOOP("Errors", "The customer has no active instalment plan."),
+        ErrorCode.PAYMENT_NOT_FOUND: QT_TRANSLATE_NOOP("Errors", "No payment with receipt number '{receipt_no}'."),
+        ErrorCode.ALREADY_VOIDED: QT_TRANSLATE_NOOP("Errors", "Receipt {receipt_no} was already voided."),
+        ErrorCode.VOID_LATER_PAYMENTS_FIRST: QT_TRANSLATE_NOOP("Errors", "Void the later receipts of this plan first: {receipts}."),
+        ErrorCode.REASON_REQUIRED: QT_TRANSLATE_NOOP("Errors", "Give a reason."),
+        ErrorCode.NOT_AUTHORISED: QT_TRANSLATE_NOOP("Errors", "'{username}' may not do this."),
+        ErrorCode.BAD_CREDENTIALS: QT_TRANSLATE_NOOP("Errors", "Wrong user name or password."),
+        ErrorCode.USER_LOCKED: QT_TRANSLATE_NOOP("Errors", "User '{username}' is locked until {until} after too many wrong passwords."),
+        ErrorCode.USER_EXISTS: QT_TRANSLATE_NOOP("Errors", "User '{username}' already exists."),
+        ErrorCode.USER_NOT_FOUND: QT_TRANSLATE_NOOP("Errors", "No user '{username}'."),
+        ErrorCode.PASSWORD_TOO_SHORT: QT_TRANSLATE_NOOP("Errors", "A password needs at least {minimum} characters."),
+        ErrorCode.WORK_ORDER_NOT_FOUND: QT_TRANSLATE_NOOP("Errors", "No work order '{number}'."),
+        ErrorCode.WORK_ORDER_CLOSED: QT_TRANSLATE_NOOP("Errors", "Work order {number} is already closed."),
+        ErrorCode.FIELD_OFFICER_REQUIRED: QT_TRANSLATE_NOOP("Errors", "Name the field officer who did the work."),
+        ErrorCode.TERMS_INVALID: QT_TRANSLATE_NOOP("Errors", "The promotion terms are not valid: {problem}"),
+        ErrorCode.TERMS_VERSION_CONFLICT: QT_TRANSLATE_NOOP("Errors", "{code} version {version} is already loaded with other terms."),
+        ErrorCode.IMPORT_INVALID: QT_TRANSLATE_NOOP("Errors", "{file}: {problem}"),
+        ErrorCode.DATE_INVALID: QT_TRANSLATE_NOOP("Errors", "'{text}' is not a date."),
+        ErrorCode.DATABASE_NOT_INITIALISED: QT_TRANSLATE_NOOP("Errors", "No branch database in {path}."),
+        ErrorCode.SHIFT_NOT_OPEN: QT_TRANSLATE_NOOP("Errors", "Open a shift before taking payments."),
+        ErrorCode.SHIFT_ALREADY_OPEN: QT_TRANSLATE_NOOP("Errors", "{cashier}'s shift is still open on this counter."),
+        ErrorCode.SHIFT_NOT_COUNTED: QT_TRANSLATE_NOOP("Errors", "Count the cash before the supervisor signs off."),
+        ErrorCode.SHIFT_LOCKED: QT_TRANSLATE_NOOP("Errors", "Receipt {receipt_no} belongs to a closed shift; a supervisor must void it."),
+        ErrorCode.COUNT_INVALID: QT_TRANSLATE_NOOP("Errors", "The cash count is not valid: {problem}"),
+    }
+
+
+def error_text(error: DomainError) -> str:
+    """The cashier's sentence for ``error``, in the UI language."""
+    source = _templates().get(error.code)
+    if source is None:
+        return error.message
+    template = QCoreApplication.translate(_CONTEXT, source)
+    params: dict[str, Any] = {k: v for k, v in error.params.items()}
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return error.message
