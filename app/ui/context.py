@@ -1,0 +1,29 @@
+"""What every screen of the counter window needs, handed down instead of globals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.bootstrap import Branch
+from app.services.context import Actor
+from app.ui.tasks import TaskRunner
+
+
+@dataclass
+class UiContext:
+    """The open branch, who is signed in, the background task runner and the language."""
+
+    branch: Branch
+    actor: Actor | None = None
+    tasks: TaskRunner = field(default_factory=TaskRunner)
+    lang: str = "id"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.branch.data_dir
+
+    def signed_in(self) -> Actor:
+        """The actor; screens that change data are only shown after log-in."""
+        assert self.actor is not None, "no one is signed in"
+        return self.actor
