@@ -1,0 +1,62 @@
+"""``import-customers`` and ``import-bills``: head-office CSV files, all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import admin_actor, opened
+from app.cli.output import Output, count
+from app.services.imports import ImportRejected, ImportReport, import_bills, import_customers
+
+_IMPORTERS = {"import-customers": import_customers, "import-bills": import_bills}
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+             common: argparse.ArgumentParser) -> None:
+    for name, what in (("import-customers", "customers"), ("import-bills", "monthly bills")):
+        command = commands.add_parser(
+            name, parents=[common], help=f"add or update {what} from a head-office CSV file",
+            description=f"Add or update {what} from a CSV file (columns: "
+                        "docs/import-formats.md). If any row is rejected nothing is imported.")
+        command.add_argument("file", type=Path, metavar="FILE.csv")
+        command.add_argument("--skip-invalid", action="store_true",
+                             help="import the valid rows and report the rejected ones")
+        command.set_defaults(handler=run_import)
+
+
+def run_import(args: argparse.Namespace, out: Output) -> int:
+    importer = _IMPORTERS[args.command]
+    with opened(args.data_dir) as branch:
+        actor = admin_actor(branch)
+        try:
+            report = importer(branch.writing(), actor, args.file,
+                              skip_invalid=args.skip_invalid)
+        except ImportRejected as exc:
+            out.error(exc.code.value, exc.message, extra={"report": report_data(exc.report)},
+                      lines=report_lines(exc.report))
+            return 1
+    out.result(report_data(report), report_lines(report))
+    return 0
+
+
+def report_data(report: ImportReport) -> dict[str, Any]:
+    data = asdict(report)
+    data["rejected"] = [{"line": r.line, "key": r.key, "reasons": list(r.reasons)}
+                        for r in report.rejected]
+    return data
+
+
+def report_lines(report: ImportReport) -> list[str]:
+    verb = "imported" if report.written else "checked, nothing imported"
+    lines = [f"{report.file}: {count(report.rows)} row(s) {verb}: {count(report.created)} new, "
+             f"{count(report.updated)} updated, {count(report.unchanged)} unchanged, "
+             f"{count(len(report.rejected))} rejected"]
+    lines += [f"warning: {w}" for w in report.warnings]
+    if report.rejected:
+        lines.append("Rejected rows:")
+        lines += [f"  line {r.line}" + (f" ({r.key})" if r.key else "") + ": "
+                  + "; ".join(r.reasons) for r in report.rejected]
+    return lines
