@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from platformdirs import user_data_path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -17,10 +18,11 @@ from app.models import Setting
 from app.models.database import database_path, make_engine, make_session_factory
 from app.models.migrate import upgrade
 from app.services.clock import BusinessDateClock, Clock, SystemClock
+from app.services.context import BUSINESS_DATE_KEY
 from app.services.errors import DomainError, ErrorCode
 from app.services.unit_of_work import UnitOfWork
 
-BUSINESS_DATE_KEY = "business_date"
+APP_NAME = "Loket"
 
 
 @dataclass
@@ -45,6 +47,11 @@ class Branch:
     def close(self) -> None:
         self.writer.dispose()
         self.reader.dispose()
+
+
+def default_data_dir(demo: bool = False) -> Path:
+    """``…/Loket/branch`` (or ``…/Loket/demo``) in the user's data folder."""
+    return user_data_path(APP_NAME, appauthor=False) / ("demo" if demo else "branch")
 
 
 def open_branch(data_dir: Path, *, create: bool = False, clock: Clock | None = None) -> Branch:

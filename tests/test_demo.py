@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-import app.bootstrap
 from app.bootstrap import Branch, open_branch
 from app.models import AuditRecord, Bill, Customer, CustomerStatus, OutboxEvent, Setting
+from app.services.context import BUSINESS_DATE_KEY
 from app.services.demo import (
-    BUSINESS_DATE_KEY,
     DEMO_BUSINESS_DATE,
     DEMO_USERS,
     FEATURED_CONNECTION_NO,
@@ -161,9 +160,8 @@ def test_demo_users_log_in_on_the_business_date(demo: Branch) -> None:
         assert log_in(demo.writing(), username, password).role == role
     with demo.reading() as uow:
         assert uow.today == DEMO_BUSINESS_DATE
-        setting = uow.session.get(Setting, app.bootstrap.BUSINESS_DATE_KEY)
+        setting = uow.session.get(Setting, BUSINESS_DATE_KEY)
         assert setting is not None and setting.value == "2025-11-24"
-    assert BUSINESS_DATE_KEY == app.bootstrap.BUSINESS_DATE_KEY
 
 
 def test_generation_is_audited_once_and_not_sent_to_head_office(demo: Branch) -> None:

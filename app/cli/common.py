@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
+from app import bootstrap
 from app.bootstrap import Branch, open_branch
 from app.services.context import Actor, system_actor
 from app.services.errors import DomainError, ErrorCode
@@ -31,7 +30,7 @@ class Refusal(Exception):
 
 def default_data_dir() -> Path:
     """Where the branch database lives unless ``--data-dir`` says otherwise."""
-    return Path(user_data_dir("Loket", appauthor=False)) / "branch"
+    return bootstrap.default_data_dir(demo=False)
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from app.models import Branch, Counter, Setting
 from app.services.errors import DomainError, ErrorCode
 
 LOCAL_COUNTER_KEY = "local_counter_id"
+BUSINESS_DATE_KEY = "business_date"  # a fixed business date (the demo branch lives in 2025)
 SYSTEM_USERNAME = "system"
 
 

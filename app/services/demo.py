@@ -22,7 +22,7 @@ from app.models import Bill, Customer, Setting
 from app.models.database import database_path, make_engine, make_session_factory
 from app.models.migrate import upgrade
 from app.services.clock import BusinessDateClock, Clock
-from app.services.context import Actor, system_actor
+from app.services.context import BUSINESS_DATE_KEY, Actor, system_actor
 from app.services.demo_billing import BILL_COLUMNS
 from app.services.demo_dice import Dice
 from app.services.demo_plan import FULL_CUSTOMERS, SEALED, make_plan
@@ -42,7 +42,6 @@ DEMO_USERS = (
 FEATURED_CONNECTION_NO: str = FEATURED.connection_no
 FEATURED_NAME: str = FEATURED.name
 # The setting app.bootstrap reads for a fixed business date (services may not import it).
-BUSINESS_DATE_KEY = "business_date"
 MAX_CUSTOMERS = 1_500_000
 FULL_HISTORY_LIMIT = 100_000   # above this, active customers keep only 2 months of bills
 CHUNK = 5_000

@@ -1,0 +1,34 @@
+"""``receipt verify PAYLOAD``: is a scanned receipt QR code genuine and in the books?"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+
+from app.cli.common import opened
+from app.cli.output import Output, rupiah
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+             common: argparse.ArgumentParser) -> None:
+    receipt = commands.add_parser("receipt", parents=[common], help="receipt tools")
+    actions = receipt.add_subparsers(dest="action", metavar="ACTION", required=True)
+    verify = actions.add_parser(
+        "verify", parents=[common],
+        help="check a receipt QR code (quote it: it contains '*')")
+    verify.add_argument("payload", metavar="PAYLOAD", help="the text the QR code carries")
+    verify.set_defaults(handler=run_verify)
+
+
+def run_verify(args: argparse.Namespace, out: Output) -> int:
+    from app.services.documents.keys import default_key_store
+    from app.services.documents.verify import verify_receipt
+
+    with opened(args.data_dir) as branch:
+        result = verify_receipt(branch.reading(), default_key_store(args.data_dir), args.payload)
+    genuine = result.valid and result.matches_database and not result.problem
+    verdict = "GENUINE" if genuine else "NOT VERIFIED"
+    lines = [f"{verdict}: {result.receipt_no or '?'} {rupiah(result.amount)}",
+             f"  {result.problem or 'signed by this branch and matches its books'}"]
+    out.result(dict(asdict(result), genuine=genuine), lines)
+    return 0 if genuine else 1

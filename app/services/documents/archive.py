@@ -1,0 +1,105 @@
+"""The document archive: every generated PDF kept under the branch's data folder.
+
+Layout: ``<data_dir>/archive/<YYYY>/<MM>/<DD>/<kind>-<number>[-salinan-N].pdf``, dated
+by the document's own date (the payment, the enrolment, the order's issue), so all
+prints of one document sit together. The first print of a document is the original;
+every later one is a copy (*salinan*) numbered 1, 2, 3 …. Files are never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.models import Customer, Enrolment, Payment, PaymentKind, WorkOrder
+from app.services.accounts import find_customer
+from app.services.documents.agreement_data import agreement_number
+from app.services.unit_of_work import UnitOfWork
+
+RECEIPT, AGREEMENT, WORK_ORDER = "kwitansi", "perjanjian", "spk"
+KINDS = (RECEIPT, AGREEMENT, WORK_ORDER)
+_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+@dataclass(frozen=True)
+class ArchivedDocument:
+    kind: str
+    number: str
+    day: dt.date
+    copy_no: int  # 0 = the original
+    path: Path
+
+
+def archive_root(data_dir: Path) -> Path:
+    return data_dir / "archive"
+
+
+def document_path(data_dir: Path, kind: str, number: str, day: dt.date, copy_no: int) -> Path:
+    """Where a document (``copy_no`` 0 = original) is kept."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown document kind {kind!r}")
+    if not _NUMBER.fullmatch(number):
+        raise ValueError(f"{number!r} cannot name an archived document")
+    suffix = f"-salinan-{copy_no}" if copy_no else ""
+    return (archive_root(data_dir) / f"{day:%Y}" / f"{day:%m}" / f"{day:%d}"
+            / f"{kind}-{number}{suffix}.pdf")
+
+
+def prints_of(data_dir: Path, kind: str, number: str, day: dt.date) -> list[ArchivedDocument]:
+    """The archived prints of one document, original first."""
+    folder = document_path(data_dir, kind, number, day, 0).parent
+    if not folder.is_dir():
+        return []
+    pattern = re.compile(rf"{re.escape(kind)}-{re.escape(number)}(?:-salinan-(\d+))?\.pdf")
+    found = []
+    for path in folder.iterdir():
+        match = pattern.fullmatch(path.name)
+        if match:
+            found.append(ArchivedDocument(kind, number, day, int(match[1] or 0), path))
+    return sorted(found, key=lambda d: d.copy_no)
+
+
+def next_copy_no(data_dir: Path, kind: str, number: str, day: dt.date) -> int:
+    """0 if the document was never printed here, else the next copy number."""
+    prints = prints_of(data_dir, kind, number, day)
+    return prints[-1].copy_no + 1 if prints else 0
+
+
+def save_document(data_dir: Path, kind: str, number: str, day: dt.date, copy_no: int,
+                  pdf: bytes) -> ArchivedDocument:
+    """Keep ``pdf`` in the archive; refuses (``FileExistsError``) to replace a print."""
+    path = document_path(data_dir, kind, number, day, copy_no)
+    if path.exists():
+        raise FileExistsError(f"{path.name} is already archived")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".part")
+    partial.write_bytes(pdf)
+    os.replace(partial, path)
+    return ArchivedDocument(kind, number, day, copy_no, path)
+
+
+def customer_documents(uow: UnitOfWork, data_dir: Path, connection_no: str
+                       ) -> list[ArchivedDocument]:
+    """Every archived print for one customer (receipts, agreements, work orders), by date."""
+    with uow:
+        s = uow.session
+        customer = find_customer(s, connection_no)
+        wanted = [(RECEIPT, no, at.date()) for no, at in s.execute(
+            select(Payment.receipt_no, Payment.paid_at)
+            .where(Payment.customer_id == customer.id))]
+        wanted += [(AGREEMENT, agreement_number(no), day) for no, day in s.execute(
+            select(Payment.receipt_no, Enrolment.business_date)
+            .join(Enrolment, Enrolment.id == Payment.enrolment_id)
+            .where(Payment.customer_id == customer.id,
+                   Payment.kind == PaymentKind.DOWN_PAYMENT))]
+        wanted += [(WORK_ORDER, no, at.date()) for no, at in s.execute(
+            select(WorkOrder.number, WorkOrder.issued_at)
+            .join(Customer, Customer.id == WorkOrder.customer_id)
+            .where(Customer.id == customer.id))]
+    found = [doc for kind, number, day in wanted for doc in prints_of(data_dir, kind, number, day)]
+    return sorted(found, key=lambda d: (d.day, KINDS.index(d.kind), d.number, d.copy_no))
