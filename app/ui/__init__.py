@@ -1,0 +1,1 @@
+"""The counter window (PySide6). The only package that may import Qt."""
