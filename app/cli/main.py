@@ -20,6 +20,7 @@ from app.cli import (
     commands_branch,
     commands_import,
     commands_receipt,
+    commands_report,
     commands_terms,
     commands_users,
 )
@@ -28,7 +29,7 @@ from app.cli.output import Output
 from app.services.errors import DomainError
 
 _MODULES = (commands_branch, commands_accounts, commands_import, commands_users,
-            commands_terms, commands_audit, commands_receipt)
+            commands_terms, commands_audit, commands_receipt, commands_report)
 
 
 def common_options() -> argparse.ArgumentParser:

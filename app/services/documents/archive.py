@@ -22,7 +22,8 @@ from app.services.documents.agreement_data import agreement_number
 from app.services.unit_of_work import UnitOfWork
 
 RECEIPT, AGREEMENT, WORK_ORDER = "kwitansi", "perjanjian", "spk"
-KINDS = (RECEIPT, AGREEMENT, WORK_ORDER)
+LPP, PROGRESS = "lpp", "perkembangan"  # reports: daily receipts, programme progress
+KINDS = (RECEIPT, AGREEMENT, WORK_ORDER, LPP, PROGRESS)
 _NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 

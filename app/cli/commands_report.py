@@ -1,0 +1,87 @@
+"""``report lpp`` / ``report progress``: the daily receipts report and the programme
+progress report, as PDF (archived) and XLSX."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import Refusal, UsageError, opened, parse_date
+from app.cli.output import Output, count, rupiah
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+             common: argparse.ArgumentParser) -> None:
+    report = commands.add_parser("report", parents=[common], help="reports as PDF and XLSX")
+    actions = report.add_subparsers(dest="action", metavar="ACTION", required=True)
+    lpp = actions.add_parser("lpp", parents=[common],
+                             help="daily receipts report (LPP) of a counter or one shift")
+    lpp.add_argument("--day", metavar="DATE",
+                     help="business day, YYYY-MM-DD (default: the shift's day, else today)")
+    lpp.add_argument("--counter", metavar="CODE", help="counter code (default: this counter)")
+    lpp.add_argument("--shift", metavar="UUID", help="only this shift")
+    lpp.add_argument("--out", type=Path, metavar="DIR",
+                     help="also write the PDF and XLSX here (default: beside the archive)")
+    lpp.set_defaults(handler=run_lpp)
+    progress = actions.add_parser("progress", parents=[common],
+                                  help="programme progress report (figures, charts, targets)")
+    progress.add_argument("--programme", metavar="CODE",
+                          help="programme code (default: the newest programme)")
+    progress.add_argument("--from", dest="date_from", metavar="DATE",
+                          help="first day, YYYY-MM-DD (default: the programme's start)")
+    progress.add_argument("--to", dest="date_to", metavar="DATE",
+                          help="last day (default: the programme's end, or today)")
+    progress.add_argument("--out", type=Path, metavar="DIR",
+                          help="also write the PDF and XLSX here (default: beside the archive)")
+    progress.set_defaults(handler=run_progress)
+
+
+def run_lpp(args: argparse.Namespace, out: Output) -> int:
+    from app.services.reports.issue import issue_lpp, write_report
+    from app.services.reports.lpp_data import ScopeNotFound
+
+    day = parse_date(args.day)
+    with opened(args.data_dir) as branch:
+        try:
+            report = issue_lpp(branch.reading(), branch.data_dir, day, args.counter,
+                               args.shift)
+        except ScopeNotFound as exc:
+            raise Refusal("report_scope_not_found", str(exc)) from exc
+    doc = report.document
+    pdf, xlsx = write_report(report, args.out)
+    summary = {"day": doc.day, "counter": doc.header.counter_code, "shift": doc.shift_uuid,
+               "receipts": len(doc.receipts), "voided": len(doc.voided),
+               "refunds": len(doc.refunds), "total": doc.total}
+    lines = [f"LPP {doc.header.counter_code} {doc.day}: {count(len(doc.receipts))} receipt(s), "
+             f"{len(doc.voided)} voided, {len(doc.refunds)} refund(s), net {rupiah(doc.total)}"]
+    _print(out, summary, lines, report.archived.path, pdf, xlsx)
+    return 0
+
+
+def run_progress(args: argparse.Namespace, out: Output) -> int:
+    from app.services.reports.issue import issue_progress, write_report
+    start, end = parse_date(args.date_from), parse_date(args.date_to)
+    if start and end and end < start:
+        raise UsageError("--to is before --from")
+    with opened(args.data_dir) as branch:
+        report = issue_progress(branch.reading(), branch.data_dir, args.programme, start, end)
+    doc = report.document
+    pdf, xlsx = write_report(report, args.out)
+    t = doc.totals
+    summary = {"programme": doc.programme_code, "from": doc.date_from, "to": doc.date_to,
+               "enrolled": t.enrolled, "collected": t.collected,
+               "customers_share": doc.customers_share, "arrears_share": doc.arrears_share}
+    lines = [f"{doc.programme_name} {doc.date_from} to {doc.date_to}: "
+             f"{count(t.enrolled)} enrolled, {rupiah(t.collected)} collected"]
+    _print(out, summary, lines, report.archived.path, pdf, xlsx)
+    return 0
+
+
+def _print(out: Output, summary: dict[str, Any], lines: list[str], archived: Path, pdf: Path,
+           xlsx: Path) -> None:
+    lines += [f"PDF       {pdf}", f"XLSX      {xlsx}"]
+    if archived != pdf:
+        lines.append(f"Archived  {archived}")
+    out.result({**summary, "pdf": str(pdf), "xlsx": str(xlsx), "archived": str(archived)},
+               lines)
