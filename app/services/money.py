@@ -2,7 +2,8 @@
 
 Accepted input: ``2400000``, ``2.400.000``, ``Rp 2.400.000``, ``2.400.000,00``,
 ``2,4 jt`` / ``2,4 juta`` / ``2.4jt``, ``400 rb`` / ``400 ribu``. Anything that could
-mean two different amounts (``2.400`` with ``,5`` after it, ``2,400`` …) is refused.
+mean two different amounts (``2.400`` with ``,5`` after it, ``2,400``, ``1.500 rb`` …)
+is refused.
 """
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ def _with_suffix(match: re.Match[str], text: str) -> int:
         raise DomainError(ErrorCode.AMOUNT_MALFORMED, text=text)
     whole, _, fraction = number.replace(",", ".").partition(".")
     scaled = int(whole) * unit
+    if len(fraction) == 3:
+        # "1.500 rb" is 1,500 thousand with Indonesian grouping, 1.5 thousand otherwise.
+        raise DomainError(ErrorCode.AMOUNT_AMBIGUOUS, text=text)
     if fraction:
         digits = len(fraction)
         numerator = int(fraction) * unit
