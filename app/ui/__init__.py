@@ -1,1 +1,5 @@
 """The counter window (PySide6). The only package that may import Qt."""
+
+from app.ui.qt_fixes import install_emit_fix
+
+install_emit_fix()
