@@ -1,6 +1,670 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
   <context>
+    <name>AccountActions</name>
+    <message>
+      <source>{n} × about {amount}</source>
+      <translation>{n} × sekitar {amount}</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>tidak ada</translation>
+    </message>
+    <message>
+      <source>Down payment</source>
+      <translation>Uang muka</translation>
+    </message>
+    <message>
+      <source>Amount due</source>
+      <translation>Jumlah yang harus dibayar</translation>
+    </message>
+    <message>
+      <source>Down payment due</source>
+      <translation>Uang muka yang harus dibayar</translation>
+    </message>
+    <message>
+      <source>Instalments</source>
+      <translation>Cicilan</translation>
+    </message>
+    <message>
+      <source>Balance of the plan</source>
+      <translation>Sisa cicilan</translation>
+    </message>
+    <message>
+      <source>Instalment {n}, due {day}</source>
+      <translation>Cicilan ke-{n}, jatuh tempo {day}</translation>
+    </message>
+    <message>
+      <source>Pay instalment</source>
+      <translation>Bayar cicilan</translation>
+    </message>
+    <message>
+      <source>Receipt {no}</source>
+      <translation>Kwitansi {no}</translation>
+    </message>
+    <message>
+      <source>Receipt {no}: {amount} received ({method}).</source>
+      <translation>Kwitansi {no}: {amount} diterima ({method}).</translation>
+    </message>
+    <message>
+      <source>Change: {amount}</source>
+      <translation>Kembalian: {amount}</translation>
+    </message>
+    <message>
+      <source>Instalment {n}: {amount}</source>
+      <translation>Cicilan ke-{n}: {amount}</translation>
+    </message>
+    <message>
+      <source>Unseal work order {no} issued.</source>
+      <translation>SPK buka segel {no} diterbitkan.</translation>
+    </message>
+    <message>
+      <source>Balance left: {amount}</source>
+      <translation>Sisa cicilan: {amount}</translation>
+    </message>
+    <message>
+      <source>(next due {day})</source>
+      <translation>(jatuh tempo berikutnya {day})</translation>
+    </message>
+    <message>
+      <source>The plan is paid off.</source>
+      <translation>Cicilan sudah lunas.</translation>
+    </message>
+    <message>
+      <source>Receipt {no} was voided.</source>
+      <translation>Kwitansi {no} telah dibatalkan.</translation>
+    </message>
+    <message>
+      <source>The enrolment is cancelled.</source>
+      <translation>Kepesertaan program dibatalkan.</translation>
+    </message>
+    <message>
+      <source>Unseal work order {no} is cancelled.</source>
+      <translation>SPK buka segel {no} dibatalkan.</translation>
+    </message>
+    <message>
+      <source>Re-seal work order {no} issued.</source>
+      <translation>SPK segel ulang {no} diterbitkan.</translation>
+    </message>
+    <message>
+      <source>Preparing a copy of receipt {no}…</source>
+      <translation>Menyiapkan salinan kwitansi {no}…</translation>
+    </message>
+    <message>
+      <source>Copy of receipt {no}</source>
+      <translation>Salinan kwitansi {no}</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountLabels</name>
+    <message>
+      <source>SEALED</source>
+      <translation>SEGEL</translation>
+    </message>
+    <message>
+      <source>ACTIVE</source>
+      <translation>AKTIF</translation>
+    </message>
+    <message>
+      <source>DISCONNECTED</source>
+      <translation>PUTUS</translation>
+    </message>
+    <message>
+      <source>PLAN: ACTIVE</source>
+      <translation>CICILAN: AKTIF</translation>
+    </message>
+    <message>
+      <source>PLAN: PAID OFF</source>
+      <translation>CICILAN: LUNAS</translation>
+    </message>
+    <message>
+      <source>PLAN: BROKEN</source>
+      <translation>CICILAN: GAGAL</translation>
+    </message>
+    <message>
+      <source>PLAN: CANCELLED</source>
+      <translation>CICILAN: BATAL</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>aktif</translation>
+    </message>
+    <message>
+      <source>paid off</source>
+      <translation>lunas</translation>
+    </message>
+    <message>
+      <source>broken</source>
+      <translation>gagal</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>batal</translation>
+    </message>
+    <message>
+      <source>Paid</source>
+      <translation>Lunas</translation>
+    </message>
+    <message>
+      <source>Not yet paid</source>
+      <translation>Belum dibayar</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>Terlambat</translation>
+    </message>
+    <message>
+      <source>Broken</source>
+      <translation>Gagal</translation>
+    </message>
+    <message>
+      <source>Down payment</source>
+      <translation>Uang muka</translation>
+    </message>
+    <message>
+      <source>Instalment payment</source>
+      <translation>Pembayaran cicilan</translation>
+    </message>
+    <message>
+      <source>Cash</source>
+      <translation>Tunai</translation>
+    </message>
+    <message>
+      <source>Bank transfer</source>
+      <translation>Transfer bank</translation>
+    </message>
+    <message>
+      <source>QRIS</source>
+      <translation>QRIS</translation>
+    </message>
+    <message>
+      <source>Open the seal</source>
+      <translation>Buka segel</translation>
+    </message>
+    <message>
+      <source>Seal again</source>
+      <translation>Segel ulang</translation>
+    </message>
+    <message>
+      <source>Receipt</source>
+      <translation>Kwitansi</translation>
+    </message>
+    <message>
+      <source>Agreement</source>
+      <translation>Surat perjanjian</translation>
+    </message>
+    <message>
+      <source>Work order</source>
+      <translation>Perintah kerja</translation>
+    </message>
+    <message>
+      <source>(part paid)</source>
+      <translation>(dibayar sebagian)</translation>
+    </message>
+    <message>
+      <source>VOID: {reason}</source>
+      <translation>BATAL: {reason}</translation>
+    </message>
+    <message>
+      <source>(copy {n})</source>
+      <translation>(salinan {n})</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountPage</name>
+    <message>
+      <source>Arrears by period</source>
+      <translation>Tunggakan per periode</translation>
+    </message>
+    <message>
+      <source>Instalment schedule</source>
+      <translation>Jadwal cicilan</translation>
+    </message>
+    <message>
+      <source>Payments</source>
+      <translation>Riwayat pembayaran</translation>
+    </message>
+    <message>
+      <source>Open work orders</source>
+      <translation>SPK terbuka</translation>
+    </message>
+    <message>
+      <source>Documents (Enter opens)</source>
+      <translation>Dokumen (Enter untuk membuka)</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Pelanggan</translation>
+    </message>
+    <message>
+      <source>Connection no.</source>
+      <translation>No. sambungan</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nama</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Alamat</translation>
+    </message>
+    <message>
+      <source>Kelurahan</source>
+      <translation>Kelurahan</translation>
+    </message>
+    <message>
+      <source>Tariff / meter</source>
+      <translation>Golongan tarif / meter</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telepon</translation>
+    </message>
+    <message>
+      <source>Arrears</source>
+      <translation>Tunggakan</translation>
+    </message>
+    <message>
+      <source>Bills</source>
+      <translation>Rekening air</translation>
+    </message>
+    <message>
+      <source>Penalty</source>
+      <translation>Denda</translation>
+    </message>
+    <message>
+      <source>Total due</source>
+      <translation>Total tagihan</translation>
+    </message>
+    <message>
+      <source>Promotion</source>
+      <translation>Program promo</translation>
+    </message>
+    <message>
+      <source>Programme</source>
+      <translation>Program</translation>
+    </message>
+    <message>
+      <source>Amount due</source>
+      <translation>Jumlah yang harus dibayar</translation>
+    </message>
+    <message>
+      <source>Amount paid</source>
+      <translation>Dibayar</translation>
+    </message>
+    <message>
+      <source>Unpaid bills: {n}</source>
+      <translation>Rekening belum dibayar: {n}</translation>
+    </message>
+    <message>
+      <source>Balance</source>
+      <translation>Sisa</translation>
+    </message>
+    <message>
+      <source>Next due</source>
+      <translation>Jatuh tempo berikutnya</translation>
+    </message>
+    <message>
+      <source>F5 Enrol</source>
+      <translation>F5 Daftar program</translation>
+    </message>
+    <message>
+      <source>F8 Pay instalment</source>
+      <translation>F8 Bayar cicilan</translation>
+    </message>
+    <message>
+      <source>F6 Void</source>
+      <translation>F6 Batalkan kwitansi</translation>
+    </message>
+    <message>
+      <source>F7 Reprint</source>
+      <translation>F7 Cetak ulang</translation>
+    </message>
+    <message>
+      <source>Esc Back</source>
+      <translation>Esc Kembali</translation>
+    </message>
+    <message>
+      <source>{address}, RT {rt}/RW {rw}</source>
+      <translation>{address}, RT {rt}/RW {rw}</translation>
+    </message>
+    <message>
+      <source>Promotion: not enrolled</source>
+      <translation>Program promo: belum ikut</translation>
+    </message>
+    <message>
+      <source>{name} (since {day})</source>
+      <translation>{name} (sejak {day})</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountTables</name>
+    <message>
+      <source>Period</source>
+      <translation>Periode</translation>
+    </message>
+    <message>
+      <source>Due date</source>
+      <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+      <source>Usage m³</source>
+      <translation>Pemakaian m³</translation>
+    </message>
+    <message>
+      <source>Bill</source>
+      <translation>Tagihan</translation>
+    </message>
+    <message>
+      <source>Penalty</source>
+      <translation>Denda</translation>
+    </message>
+    <message>
+      <source>Amount paid</source>
+      <translation>Dibayar</translation>
+    </message>
+    <message>
+      <source>Outstanding</source>
+      <translation>Sisa tagihan</translation>
+    </message>
+    <message>
+      <source>Part of the instalment plan</source>
+      <translation>Termasuk dalam cicilan</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Jumlah</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Receipt no.</source>
+      <translation>No. kwitansi</translation>
+    </message>
+    <message>
+      <source>Paid at</source>
+      <translation>Waktu bayar</translation>
+    </message>
+    <message>
+      <source>For</source>
+      <translation>Untuk</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Cara bayar</translation>
+    </message>
+    <message>
+      <source>Cashier</source>
+      <translation>Kasir</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Keterangan</translation>
+    </message>
+    <message>
+      <source>Order no.</source>
+      <translation>No. SPK</translation>
+    </message>
+    <message>
+      <source>Job</source>
+      <translation>Pekerjaan</translation>
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation>Diterbitkan</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>Dokumen</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Tanggal</translation>
+    </message>
+  </context>
+  <context>
+    <name>CloseShiftDialog</name>
+    <message>
+      <source>Close shift</source>
+      <translation>Tutup shift</translation>
+    </message>
+    <message>
+      <source>Count the cash in the drawer</source>
+      <translation>Hitung uang di laci kas</translation>
+    </message>
+    <message>
+      <source>Type how many notes of each value you have and the coins as one sum. What the drawer should hold is shown after the count is recorded.</source>
+      <translation>Ketik jumlah lembar uang kertas per pecahan dan jumlah uang logam sekaligus. Jumlah yang seharusnya ada di laci baru ditampilkan setelah hasil hitungan dicatat.</translation>
+    </message>
+    <message>
+      <source>{note} notes:</source>
+      <translation>Lembar {note}:</translation>
+    </message>
+    <message>
+      <source>Coins (total):</source>
+      <translation>Uang logam (jumlah):</translation>
+    </message>
+    <message>
+      <source>Counted:</source>
+      <translation>Hasil hitung:</translation>
+    </message>
+    <message>
+      <source>&amp;Record count</source>
+      <translation>&amp;Catat hasil hitung</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Cash count recorded</source>
+      <translation>Hasil hitung kas sudah dicatat</translation>
+    </message>
+    <message>
+      <source>Expected in the drawer:</source>
+      <translation>Seharusnya di laci:</translation>
+    </message>
+    <message>
+      <source>Variance (selisih):</source>
+      <translation>Selisih:</translation>
+    </message>
+    <message>
+      <source>A supervisor checks the count and signs off:</source>
+      <translation>Supervisor memeriksa hasil hitung dan menyetujui:</translation>
+    </message>
+    <message>
+      <source>Supervisor:</source>
+      <translation>Supervisor:</translation>
+    </message>
+    <message>
+      <source>Password:</source>
+      <translation>Kata sandi:</translation>
+    </message>
+    <message>
+      <source>Note (optional):</source>
+      <translation>Catatan (boleh kosong):</translation>
+    </message>
+    <message>
+      <source>&amp;Sign off and lock</source>
+      <translation>&amp;Setujui dan kunci</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Tutup</translation>
+    </message>
+    <message>
+      <source>{amount} short</source>
+      <translation>kurang {amount}</translation>
+    </message>
+    <message>
+      <source>{amount} over</source>
+      <translation>lebih {amount}</translation>
+    </message>
+    <message>
+      <source>none — the drawer matches</source>
+      <translation>tidak ada — isi laci cocok</translation>
+    </message>
+    <message>
+      <source>Shift closed and locked at {time}.</source>
+      <translation>Shift ditutup dan dikunci pukul {time}.</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Selesai</translation>
+    </message>
+  </context>
+  <context>
+    <name>CounterStatusBar</name>
+    <message>
+      <source>Not signed in</source>
+      <translation>Belum masuk</translation>
+    </message>
+    <message>
+      <source>Unsent: {pending} · last sync: never</source>
+      <translation>Belum terkirim: {pending} · sinkron terakhir: belum pernah</translation>
+    </message>
+    <message>
+      <source>Changes waiting to be sent to head office</source>
+      <translation>Perubahan yang menunggu dikirim ke kantor pusat</translation>
+    </message>
+    <message>
+      <source>Shift: none</source>
+      <translation>Shift: belum dibuka</translation>
+    </message>
+    <message>
+      <source>Shift: {cashier}'s, waiting for sign-off</source>
+      <translation>Shift: milik {cashier}, menunggu persetujuan</translation>
+    </message>
+    <message>
+      <source>Shift: {cashier}'s, open since {time}</source>
+      <translation>Shift: milik {cashier}, buka sejak {time}</translation>
+    </message>
+    <message>
+      <source>Shift: counted, waiting for sign-off</source>
+      <translation>Shift: kas sudah dihitung, menunggu persetujuan</translation>
+    </message>
+    <message>
+      <source>Shift: open since {time}</source>
+      <translation>Shift: buka sejak {time}</translation>
+    </message>
+  </context>
+  <context>
+    <name>CustomerStatus</name>
+    <message>
+      <source>SEALED</source>
+      <translation>SEGEL</translation>
+    </message>
+    <message>
+      <source>ACTIVE</source>
+      <translation>AKTIF</translation>
+    </message>
+    <message>
+      <source>DISCONNECTED</source>
+      <translation>PUTUS</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolDialog</name>
+    <message>
+      <source>Enrol in the promotion</source>
+      <translation>Daftar program promo</translation>
+    </message>
+    <message>
+      <source>Arrears</source>
+      <translation>Tunggakan</translation>
+    </message>
+    <message>
+      <source>Penalty</source>
+      <translation>Denda</translation>
+    </message>
+    <message>
+      <source>Penalty waived</source>
+      <translation>Denda dihapus</translation>
+    </message>
+    <message>
+      <source>Amount due</source>
+      <translation>Jumlah yang harus dibayar</translation>
+    </message>
+    <message>
+      <source>Down payment</source>
+      <translation>Uang muka</translation>
+    </message>
+    <message>
+      <source>Rest in instalments</source>
+      <translation>Sisa dicicil</translation>
+    </message>
+    <message>
+      <source>Number of &amp;instalments</source>
+      <translation>Jumlah &amp;cicilan</translation>
+    </message>
+    <message>
+      <source>Continue to payment (Enter)</source>
+      <translation>Lanjut ke pembayaran (Enter)</translation>
+    </message>
+    <message>
+      <source>Cancel (Esc)</source>
+      <translation>Batal (Esc)</translation>
+    </message>
+    <message>
+      <source>Schedule</source>
+      <translation>Jadwal cicilan</translation>
+    </message>
+    <message>
+      <source>Working out the offer…</source>
+      <translation>Menghitung penawaran…</translation>
+    </message>
+    <message>
+      <source>Programme: {name}</source>
+      <translation>Program: {name}</translation>
+    </message>
+    <message>
+      <source>none (paid in full)</source>
+      <translation>tanpa cicilan (lunas sekaligus)</translation>
+    </message>
+    <message>
+      <source>This customer cannot join the promotion:</source>
+      <translation>Pelanggan ini tidak dapat ikut program:</translation>
+    </message>
+    <message>
+      <source>{programme} is not open on {day}.</source>
+      <translation>{programme} tidak berlaku pada {day}.</translation>
+    </message>
+    <message>
+      <source>The connection is {status}; the promotion is not for this status.</source>
+      <translation>Status sambungan {status}; program ini tidak untuk status tersebut.</translation>
+    </message>
+    <message>
+      <source>There are no unpaid bills.</source>
+      <translation>Tidak ada rekening yang belum dibayar.</translation>
+    </message>
+    <message>
+      <source>Tariff group {tariff} is not part of the promotion.</source>
+      <translation>Golongan tarif {tariff} tidak termasuk dalam program.</translation>
+    </message>
+    <message>
+      <source>The arrears ({arrears}) are below the promotion's minimum.</source>
+      <translation>Tunggakan ({arrears}) di bawah batas minimum program.</translation>
+    </message>
+    <message>
+      <source>The arrears ({arrears}) are above the promotion's maximum.</source>
+      <translation>Tunggakan ({arrears}) di atas batas maksimum program.</translation>
+    </message>
+    <message>
+      <source>The customer is already enrolled ({state} since {day}).</source>
+      <translation>Pelanggan sudah terdaftar (cicilan {state} sejak {day}).</translation>
+    </message>
+    <message>
+      <source>The customer has already joined this promotion.</source>
+      <translation>Pelanggan sudah pernah ikut program ini.</translation>
+    </message>
+  </context>
+  <context>
     <name>Errors</name>
     <message>
       <source>'{text}' is not an amount in rupiah.</source>
@@ -157,6 +821,847 @@
     <message>
       <source>The cash count is not valid: {problem}</source>
       <translation>Hitungan kas tidak sah: {problem}</translation>
+    </message>
+    <message>
+      <source>Something unexpected went wrong. You can carry on working; if it happens again, tell your supervisor.</source>
+      <translation>Terjadi masalah yang tidak terduga. Anda dapat melanjutkan pekerjaan; jika terjadi lagi, beri tahu supervisor Anda.</translation>
+    </message>
+    <message>
+      <source>Something unexpected went wrong. You can carry on working; if it happens again, tell your supervisor. The details were written to the log file:
+{path}</source>
+      <translation>Terjadi masalah yang tidak terduga. Anda dapat melanjutkan pekerjaan; jika terjadi lagi, beri tahu supervisor Anda. Rinciannya sudah dicatat di berkas log:
+{path}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ListPage</name>
+    <message>
+      <source>Loading…</source>
+      <translation>Memuat…</translation>
+    </message>
+    <message>
+      <source>The list could not be shown.</source>
+      <translation>Daftar tidak dapat ditampilkan.</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>{count} rows written to {file}</source>
+      <translation>{count} baris ditulis ke {file}</translation>
+    </message>
+    <message>
+      <source>Writing {file}…</source>
+      <translation>Menulis {file}…</translation>
+    </message>
+    <message>
+      <source>Could not write the file: {reason}</source>
+      <translation>Berkas tidak dapat ditulis: {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoginDialog</name>
+    <message>
+      <source>Loket — sign in</source>
+      <translation>Loket — masuk</translation>
+    </message>
+    <message>
+      <source>Sign in to the counter</source>
+      <translation>Masuk ke loket</translation>
+    </message>
+    <message>
+      <source>&amp;User name:</source>
+      <translation>Nama &amp;pengguna:</translation>
+    </message>
+    <message>
+      <source>&amp;Password:</source>
+      <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>Masuk</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>Tutup</translation>
+    </message>
+    <message>
+      <source>Type your user name.</source>
+      <translation>Ketik nama pengguna Anda.</translation>
+    </message>
+    <message>
+      <source>Type your password.</source>
+      <translation>Ketik kata sandi Anda.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;Loket</source>
+      <translation>&amp;Loket</translation>
+    </message>
+    <message>
+      <source>&amp;Settings…</source>
+      <translation>&amp;Pengaturan…</translation>
+    </message>
+    <message>
+      <source>&amp;Log out</source>
+      <translation>&amp;Keluar (ganti pengguna)</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Tutup aplikasi</translation>
+    </message>
+    <message>
+      <source>&amp;Customer</source>
+      <translation>&amp;Pelanggan</translation>
+    </message>
+    <message>
+      <source>&amp;Search customer</source>
+      <translation>&amp;Cari pelanggan</translation>
+    </message>
+    <message>
+      <source>&amp;Back</source>
+      <translation>&amp;Kembali</translation>
+    </message>
+    <message>
+      <source>&amp;Enrol in the promotion…</source>
+      <translation>&amp;Daftarkan ke program…</translation>
+    </message>
+    <message>
+      <source>&amp;Pay an instalment…</source>
+      <translation>&amp;Bayar cicilan…</translation>
+    </message>
+    <message>
+      <source>&amp;Void a receipt…</source>
+      <translation>Bata&amp;lkan kwitansi…</translation>
+    </message>
+    <message>
+      <source>&amp;Reprint a receipt…</source>
+      <translation>Cetak &amp;ulang kwitansi…</translation>
+    </message>
+    <message>
+      <source>S&amp;hift</source>
+      <translation>Shi&amp;ft</translation>
+    </message>
+    <message>
+      <source>&amp;Open shift…</source>
+      <translation>&amp;Buka shift…</translation>
+    </message>
+    <message>
+      <source>&amp;Close shift (count cash)…</source>
+      <translation>&amp;Tutup shift (hitung kas)…</translation>
+    </message>
+    <message>
+      <source>L&amp;ists</source>
+      <translation>&amp;Daftar</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>B&amp;antuan</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Pintasan keyboard</translation>
+    </message>
+    <message>
+      <source>&amp;Overdue instalments</source>
+      <translation>Cicilan &amp;menunggak</translation>
+    </message>
+    <message>
+      <source>&amp;Work orders</source>
+      <translation>&amp;Perintah kerja</translation>
+    </message>
+    <message>
+      <source>&amp;Today's receipts</source>
+      <translation>&amp;Kwitansi hari ini</translation>
+    </message>
+    <message>
+      <source>Open a customer first: search, then Enter.</source>
+      <translation>Buka data pelanggan dulu: cari, lalu tekan Enter.</translation>
+    </message>
+    <message>
+      <source>This action is not available yet.</source>
+      <translation>Tindakan ini belum tersedia.</translation>
+    </message>
+    <message>
+      <source>{cashier}'s shift is still open on this counter. You can search and view; to take payments, {cashier} must close that shift first.</source>
+      <translation>Shift {cashier} masih terbuka di loket ini. Anda dapat mencari dan melihat data; untuk menerima pembayaran, {cashier} harus menutup shift tersebut dulu.</translation>
+    </message>
+    <message>
+      <source>Your cash count waits for a supervisor's sign-off (Shift → Close shift).</source>
+      <translation>Hasil hitung kas Anda menunggu persetujuan supervisor (Shift → Tutup shift).</translation>
+    </message>
+    <message>
+      <source>A shift is already open on this counter ({cashier}).</source>
+      <translation>Sudah ada shift yang terbuka di loket ini ({cashier}).</translation>
+    </message>
+    <message>
+      <source>No shift is open on this counter.</source>
+      <translation>Tidak ada shift yang terbuka di loket ini.</translation>
+    </message>
+    <message>
+      <source>Only {cashier} can count the cash of their shift.</source>
+      <translation>Hanya {cashier} yang dapat menghitung kas shift-nya.</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpenShiftDialog</name>
+    <message>
+      <source>Open shift</source>
+      <translation>Buka shift</translation>
+    </message>
+    <message>
+      <source>No shift is open on this counter. Open one to take payments, or continue without a shift to search and view only.</source>
+      <translation>Belum ada shift yang terbuka di loket ini. Buka shift untuk menerima pembayaran, atau lanjutkan tanpa shift untuk mencari dan melihat data saja.</translation>
+    </message>
+    <message>
+      <source>Opening &amp;float (cash in the drawer):</source>
+      <translation>&amp;Modal awal (uang di laci):</translation>
+    </message>
+    <message>
+      <source>Continue without a shift</source>
+      <translation>Lanjutkan tanpa shift</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Type the opening float (0 if the drawer is empty).</source>
+      <translation>Ketik modal awal (0 jika laci kosong).</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverduePage</name>
+    <message>
+      <source>Connection no.</source>
+      <translation>No. sambungan</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nama</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telepon</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Alamat</translation>
+    </message>
+    <message>
+      <source>Kelurahan</source>
+      <translation>Kelurahan</translation>
+    </message>
+    <message>
+      <source>Instalment</source>
+      <translation>Cicilan ke</translation>
+    </message>
+    <message>
+      <source>Due date</source>
+      <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+      <source>Outstanding</source>
+      <translation>Sisa tagihan</translation>
+    </message>
+    <message>
+      <source>Days overdue</source>
+      <translation>Hari terlambat</translation>
+    </message>
+    <message>
+      <source>Overdue instalments</source>
+      <translation>Cicilan menunggak</translation>
+    </message>
+    <message>
+      <source>Name or kelurahan</source>
+      <translation>Nama atau kelurahan</translation>
+    </message>
+    <message>
+      <source>Export CS&amp;V…</source>
+      <translation>Ekspor &amp;CSV…</translation>
+    </message>
+    <message>
+      <source>Export &amp;XLSX…</source>
+      <translation>Ekspor &amp;XLSX…</translation>
+    </message>
+    <message>
+      <source>&amp;As of:</source>
+      <translation>Per &amp;tanggal:</translation>
+    </message>
+    <message>
+      <source>&amp;Filter:</source>
+      <translation>&amp;Saring:</translation>
+    </message>
+    <message>
+      <source>{count} overdue instalments, {amount} outstanding</source>
+      <translation>{count} cicilan menunggak, sisa tagihan {amount}</translation>
+    </message>
+    <message>
+      <source>overdue-instalments-{day}</source>
+      <translation>cicilan-menunggak-{day}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentDialog</name>
+    <message>
+      <source>Transfer or QRIS reference</source>
+      <translation>Nomor referensi transfer atau QRIS</translation>
+    </message>
+    <message>
+      <source>exact amount</source>
+      <translation>uang pas</translation>
+    </message>
+    <message>
+      <source>&amp;Amount to pay</source>
+      <translation>&amp;Jumlah bayar</translation>
+    </message>
+    <message>
+      <source>&amp;Method</source>
+      <translation>C&amp;ara bayar</translation>
+    </message>
+    <message>
+      <source>&amp;Reference</source>
+      <translation>&amp;Referensi</translation>
+    </message>
+    <message>
+      <source>Money &amp;received</source>
+      <translation>&amp;Uang diterima</translation>
+    </message>
+    <message>
+      <source>Pay (Enter)</source>
+      <translation>Bayar (Enter)</translation>
+    </message>
+    <message>
+      <source>Cancel (Esc)</source>
+      <translation>Batal (Esc)</translation>
+    </message>
+    <message>
+      <source>Change: {amount}</source>
+      <translation>Kembalian: {amount}</translation>
+    </message>
+    <message>
+      <source>Short by: {amount}</source>
+      <translation>Kurang: {amount}</translation>
+    </message>
+    <message>
+      <source>Type the amount.</source>
+      <translation>Ketik jumlah yang dibayar.</translation>
+    </message>
+    <message>
+      <source>Saving the payment…</source>
+      <translation>Menyimpan pembayaran…</translation>
+    </message>
+  </context>
+  <context>
+    <name>PdfViewDialog</name>
+    <message>
+      <source>&amp;Print (Ctrl+P)</source>
+      <translation>&amp;Cetak (Ctrl+P)</translation>
+    </message>
+    <message>
+      <source>Close (Esc)</source>
+      <translation>Tutup (Esc)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReceiptsPage</name>
+    <message>
+      <source>Time</source>
+      <translation>Jam</translation>
+    </message>
+    <message>
+      <source>Receipt no.</source>
+      <translation>No. kwitansi</translation>
+    </message>
+    <message>
+      <source>Connection no.</source>
+      <translation>No. sambungan</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nama</translation>
+    </message>
+    <message>
+      <source>For</source>
+      <translation>Untuk</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Cara bayar</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Jumlah</translation>
+    </message>
+    <message>
+      <source>Cashier</source>
+      <translation>Kasir</translation>
+    </message>
+    <message>
+      <source>Void</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>VOID: {reason}</source>
+      <translation>BATAL: {reason}</translation>
+    </message>
+    <message>
+      <source>Today's receipts</source>
+      <translation>Kwitansi hari ini</translation>
+    </message>
+    <message>
+      <source>Export CS&amp;V…</source>
+      <translation>Ekspor &amp;CSV…</translation>
+    </message>
+    <message>
+      <source>Export &amp;XLSX…</source>
+      <translation>Ekspor &amp;XLSX…</translation>
+    </message>
+    <message>
+      <source>Log in to see the receipts of this counter.</source>
+      <translation>Silakan masuk untuk melihat penerimaan loket ini.</translation>
+    </message>
+    <message>
+      <source>Today's receipts — counter {counter}, {day}</source>
+      <translation>Kwitansi hari ini — loket {counter}, {day}</translation>
+    </message>
+    <message>
+      <source>{count} receipts ({voided} voided) · {by_method} · Total {total}</source>
+      <translation>{count} kwitansi ({voided} batal) · {by_method} · Total {total}</translation>
+    </message>
+    <message>
+      <source>Paid at</source>
+      <translation>Waktu bayar</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>Referensi</translation>
+    </message>
+    <message>
+      <source>Voided</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Void reason</source>
+      <translation>Alasan batal</translation>
+    </message>
+    <message>
+      <source>Receipts</source>
+      <translation>Kwitansi</translation>
+    </message>
+    <message>
+      <source>receipts-{day}</source>
+      <translation>kwitansi-{day}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Roles</name>
+    <message>
+      <source>cashier</source>
+      <translation>kasir</translation>
+    </message>
+    <message>
+      <source>supervisor</source>
+      <translation>supervisor</translation>
+    </message>
+    <message>
+      <source>admin</source>
+      <translation>admin</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchModel</name>
+    <message>
+      <source>Connection no.</source>
+      <translation>No. sambungan</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nama</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Alamat</translation>
+    </message>
+    <message>
+      <source>Kelurahan</source>
+      <translation>Kelurahan</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Arrears</source>
+      <translation>Tunggakan</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchPage</name>
+    <message>
+      <source>Name, address, kelurahan or connection number</source>
+      <translation>Nama, alamat, kelurahan atau nomor sambungan</translation>
+    </message>
+    <message>
+      <source>Search customer</source>
+      <translation>Cari pelanggan</translation>
+    </message>
+    <message>
+      <source>&amp;Search customer:</source>
+      <translation>&amp;Cari pelanggan:</translation>
+    </message>
+    <message>
+      <source>Did you mean:</source>
+      <translation>Mungkin maksud Anda:</translation>
+    </message>
+    <message>
+      <source>Type a name, address, kelurahan or connection number.</source>
+      <translation>Ketik nama, alamat, kelurahan atau nomor sambungan.</translation>
+    </message>
+    <message>
+      <source>Type a name, address, kelurahan or connection number ({count} customers).</source>
+      <translation>Ketik nama, alamat, kelurahan atau nomor sambungan ({count} pelanggan).</translation>
+    </message>
+    <message>
+      <source>No customer matches '{text}'.</source>
+      <translation>Tidak ada pelanggan yang cocok dengan '{text}'.</translation>
+    </message>
+    <message>
+      <source>More than {total} customers found; the first {shown} are shown. Type more to narrow it down.</source>
+      <translation>Ditemukan lebih dari {total} pelanggan; {shown} yang pertama ditampilkan. Ketik lebih lengkap untuk mempersempit.</translation>
+    </message>
+    <message>
+      <source>Customers found: {total}; the first {shown} are shown.</source>
+      <translation>Pelanggan ditemukan: {total}; {shown} yang pertama ditampilkan.</translation>
+    </message>
+    <message>
+      <source>Customers found: {total}</source>
+      <translation>Pelanggan ditemukan: {total}</translation>
+    </message>
+    <message>
+      <source>No similar names either. Check the spelling or search by address or kelurahan.</source>
+      <translation>Tidak ada nama yang mirip. Periksa ejaannya atau cari dengan alamat atau kelurahan.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source>Settings</source>
+      <translation>Pengaturan</translation>
+    </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Bahasa:</translation>
+    </message>
+    <message>
+      <source>The language changes the next time you sign in.</source>
+      <translation>Bahasa berganti saat Anda masuk berikutnya.</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Simpan</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+  </context>
+  <context>
+    <name>Shortcuts</name>
+    <message>
+      <source>Show these keyboard shortcuts</source>
+      <translation>Tampilkan daftar pintasan ini</translation>
+    </message>
+    <message>
+      <source>Go to the customer search field</source>
+      <translation>Ke kolom pencarian pelanggan</translation>
+    </message>
+    <message>
+      <source>Enrol the customer in the promotion</source>
+      <translation>Daftarkan pelanggan ke program promo</translation>
+    </message>
+    <message>
+      <source>Void a receipt (supervisor)</source>
+      <translation>Batalkan kwitansi (dengan supervisor)</translation>
+    </message>
+    <message>
+      <source>Reprint a receipt</source>
+      <translation>Cetak ulang kwitansi</translation>
+    </message>
+    <message>
+      <source>Pay an instalment</source>
+      <translation>Bayar cicilan</translation>
+    </message>
+    <message>
+      <source>Back to the search / clear the search field</source>
+      <translation>Kembali ke pencarian / kosongkan kolom pencarian</translation>
+    </message>
+    <message>
+      <source>List: overdue instalments</source>
+      <translation>Daftar: cicilan menunggak</translation>
+    </message>
+    <message>
+      <source>List: work orders</source>
+      <translation>Daftar: perintah kerja</translation>
+    </message>
+    <message>
+      <source>List: today's receipts</source>
+      <translation>Daftar: kwitansi hari ini</translation>
+    </message>
+    <message>
+      <source>Open the selected or scanned customer</source>
+      <translation>Buka pelanggan yang dipilih atau dipindai</translation>
+    </message>
+    <message>
+      <source>Move through the search results</source>
+      <translation>Berpindah di hasil pencarian</translation>
+    </message>
+    <message>
+      <source>Open the menus (Shift, Lists, Settings…)</source>
+      <translation>Buka menu (Shift, Daftar, Pengaturan…)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Pintasan keyboard</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>Tombol</translation>
+    </message>
+    <message>
+      <source>Does</source>
+      <translation>Fungsi</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Tutup</translation>
+    </message>
+  </context>
+  <context>
+    <name>VoidDialog</name>
+    <message>
+      <source>Void a payment</source>
+      <translation>Batalkan pembayaran</translation>
+    </message>
+    <message>
+      <source>e.g. wrong amount typed</source>
+      <translation>mis. salah ketik jumlah</translation>
+    </message>
+    <message>
+      <source>Recei&amp;pt</source>
+      <translation>&amp;Kwitansi</translation>
+    </message>
+    <message>
+      <source>Rea&amp;son</source>
+      <translation>&amp;Alasan</translation>
+    </message>
+    <message>
+      <source>S&amp;upervisor</source>
+      <translation>&amp;Supervisor</translation>
+    </message>
+    <message>
+      <source>Supervisor's pass&amp;word</source>
+      <translation>Kata sandi su&amp;pervisor</translation>
+    </message>
+    <message>
+      <source>Void the receipt (Enter)</source>
+      <translation>Batalkan kwitansi (Enter)</translation>
+    </message>
+    <message>
+      <source>Close (Esc)</source>
+      <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+      <source>There is no receipt left to void.</source>
+      <translation>Tidak ada kwitansi yang dapat dibatalkan.</translation>
+    </message>
+    <message>
+      <source>This is a down payment: voiding it cancels the enrolment. The penalties come back, the unseal work order is cancelled, or a re-seal order is issued if the seal was already opened.</source>
+      <translation>Ini uang muka: membatalkannya juga membatalkan kepesertaan program. Denda dikenakan kembali, SPK buka segel dibatalkan, atau SPK segel ulang diterbitkan bila segel sudah dibuka.</translation>
+    </message>
+    <message>
+      <source>A supervisor must type their user name and password.</source>
+      <translation>Supervisor harus mengetik nama pengguna dan kata sandinya.</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>Memeriksa…</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkOrderDoneDialog</name>
+    <message>
+      <source>Work order {number} done</source>
+      <translation>SPK {number} selesai</translation>
+    </message>
+    <message>
+      <source>{number}
+{customer} ({connection_no})
+{address}, {kelurahan}</source>
+      <translation>{number}
+{customer} ({connection_no})
+{address}, {kelurahan}</translation>
+    </message>
+    <message>
+      <source>optional</source>
+      <translation>boleh kosong</translation>
+    </message>
+    <message>
+      <source>&amp;Date done:</source>
+      <translation>&amp;Tanggal selesai:</translation>
+    </message>
+    <message>
+      <source>Field &amp;officer:</source>
+      <translation>&amp;Petugas lapangan:</translation>
+    </message>
+    <message>
+      <source>&amp;Meter reading:</source>
+      <translation>Angka &amp;meter:</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>The date done cannot be after today ({today}).</source>
+      <translation>Tanggal selesai tidak boleh setelah hari ini ({today}).</translation>
+    </message>
+    <message>
+      <source>The order was issued on {issued}; it cannot be done before that.</source>
+      <translation>SPK diterbitkan tanggal {issued}; tanggal selesai tidak boleh sebelumnya.</translation>
+    </message>
+    <message>
+      <source>The meter reading is a whole number, 0 or more (or leave it empty).</source>
+      <translation>Angka meter harus bilangan bulat, 0 atau lebih (atau biarkan kosong).</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkOrdersPage</name>
+    <message>
+      <source>Issued</source>
+      <translation>Diterbitkan</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Selesai</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Dibatalkan</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Nomor</translation>
+    </message>
+    <message>
+      <source>Work</source>
+      <translation>Pekerjaan</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Pelanggan</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Alamat</translation>
+    </message>
+    <message>
+      <source>Kelurahan</source>
+      <translation>Kelurahan</translation>
+    </message>
+    <message>
+      <source>Meter no.</source>
+      <translation>No. meter</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telepon</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Alasan</translation>
+    </message>
+    <message>
+      <source>Issued at</source>
+      <translation>Waktu terbit</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Done on</source>
+      <translation>Tanggal selesai</translation>
+    </message>
+    <message>
+      <source>Field officer</source>
+      <translation>Petugas lapangan</translation>
+    </message>
+    <message>
+      <source>Seal work orders</source>
+      <translation>Perintah kerja segel (SPK)</translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>Semua</translation>
+    </message>
+    <message>
+      <source>Number, name, connection no. or kelurahan</source>
+      <translation>Nomor, nama, no. sambungan atau kelurahan</translation>
+    </message>
+    <message>
+      <source>&amp;Mark done…</source>
+      <translation>&amp;Tandai selesai…</translation>
+    </message>
+    <message>
+      <source>&amp;Print SPK</source>
+      <translation>&amp;Cetak SPK</translation>
+    </message>
+    <message>
+      <source>Open &amp;account</source>
+      <translation>B&amp;uka data pelanggan</translation>
+    </message>
+    <message>
+      <source>&amp;State:</source>
+      <translation>&amp;Status:</translation>
+    </message>
+    <message>
+      <source>&amp;Find:</source>
+      <translation>Ca&amp;ri:</translation>
+    </message>
+    <message>
+      <source>{count} work orders</source>
+      <translation>{count} SPK</translation>
+    </message>
+    <message>
+      <source>Work order {number} is done; {customer} is now {status}.</source>
+      <translation>SPK {number} selesai; {customer} kini {status}.</translation>
+    </message>
+    <message>
+      <source>Preparing SPK {number}…</source>
+      <translation>Menyiapkan SPK {number}…</translation>
+    </message>
+    <message>
+      <source>SPK {number} saved to {file}</source>
+      <translation>SPK {number} disimpan di {file}</translation>
+    </message>
+    <message>
+      <source>SPK {number}</source>
+      <translation>SPK {number}</translation>
     </message>
   </context>
 </TS>

@@ -1,0 +1,219 @@
+"""What the account screen's actions do: open the dialogs, then issue and show documents.
+
+Enrol (quote → down payment), pay an instalment, void with a supervisor, reprint. Each
+payment ends with its receipt (and after an enrolment the agreement and the unseal
+work order) archived in the background and the receipt shown; then the page reloads
+and says ``changed``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog
+
+from app.services.accounts import Account, Quote
+from app.services.documents.archive import ArchivedDocument
+from app.services.enrolment import EnrolRequest, enrol_and_pay
+from app.services.errors import DomainError, ErrorCode
+from app.services.instalments import InstalmentRequest, pay_instalment
+from app.services.money import format_rupiah
+from app.services.payments import PaymentReceipt, Tender
+from app.services.voids import VoidResult
+from app.ui import account_labels as labels
+from app.ui.account_docs import PaymentDocuments, payment_documents, receipt_file, work_order_file
+from app.ui.account_widgets import report_unexpected
+from app.ui.enrol_dialog import EnrolDialog
+from app.ui.error_text import error_text
+from app.ui.i18n import format_date
+from app.ui.payment_dialog import PaymentDialog
+from app.ui.pdf_view import PdfViewDialog
+from app.ui.void_dialog import VoidDialog
+
+if TYPE_CHECKING:
+    from app.ui.account_page import AccountPage
+
+
+class AccountActions(QObject):
+    """The flows behind F5 / F8 / F6 / F7 for one account page."""
+
+    def __init__(self, page: AccountPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.ctx = page.ctx
+        self.dialog: QDialog | None = None  # the dialog open now (tests drive it)
+        self.viewers: list[PdfViewDialog] = []
+        self.last_documents: PaymentDocuments | None = None
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        dialog.open()
+
+    def _closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    # --- enrolment ----------------------------------------------------------------------
+    def enrol(self, account: Account) -> None:
+        dialog = EnrolDialog(self.ctx, account, self.page)
+        dialog.accepted.connect(lambda: self._down_payment(account, dialog.quote))
+        self._open(dialog)
+
+    def _down_payment(self, account: Account, offer: Quote | None) -> None:
+        if offer is None:
+            return
+        ctx, actor, number = self.ctx, self.ctx.signed_in(), account.customer.connection_no
+        count = offer.instalments
+
+        def submit(tender: Tender) -> PaymentReceipt:
+            return enrol_and_pay(ctx.branch.writing(), actor, EnrolRequest(number, count, tender))
+
+        plan = (self.tr("{n} × about {amount}").format(
+            n=count, amount=format_rupiah(offer.schedule[0].amount)) if offer.schedule
+            else self.tr("none"))
+        self._open_payment(self.tr("Down payment"), account, (
+            (self.tr("Amount due"), format_rupiah(offer.amount_due)),
+            (self.tr("Down payment due"), format_rupiah(offer.down_payment)),
+            (self.tr("Instalments"), plan),
+        ), offer.down_payment, submit)
+
+    # --- instalments --------------------------------------------------------------------
+    def pay(self, account: Account) -> None:
+        plan = account.enrolment
+        if plan is None or plan.state != "active":
+            self.page.message.show_message(error_text(DomainError(ErrorCode.NO_ACTIVE_PLAN)),
+                                           "error")
+            return
+        nxt = next((i for i in plan.instalments if i.paid_amount < i.amount), None)
+        due = min(nxt.amount - nxt.paid_amount, plan.balance) if nxt else plan.balance
+        ctx, actor, number = self.ctx, self.ctx.signed_in(), account.customer.connection_no
+
+        def submit(tender: Tender) -> PaymentReceipt:
+            return pay_instalment(ctx.branch.writing(), actor, InstalmentRequest(number, tender))
+
+        facts = [(self.tr("Balance of the plan"), format_rupiah(plan.balance))]
+        if nxt is not None:
+            facts.append((self.tr("Instalment {n}, due {day}").format(
+                n=nxt.number, day=format_date(nxt.due_date)), format_rupiah(due)))
+        self._open_payment(self.tr("Pay instalment"), account, tuple(facts), due, submit)
+
+    def _open_payment(self, title: str, account: Account, facts: tuple[tuple[str, str], ...],
+                      due: int, submit: Any) -> None:
+        c = account.customer
+        dialog = PaymentDialog(self.ctx, title=title, heading=f"{c.name} · {c.connection_no}",
+                               facts=facts, due=due, submit=submit, parent=self.page)
+        dialog.paid.connect(self._paid)
+        self._open(dialog)
+
+    def _paid(self, receipt: PaymentReceipt) -> None:
+        summary = self.receipt_summary(receipt)
+        self.page.message.show_message(summary, "info")
+        self.page.reload()
+        branch = self.ctx.branch
+        self.ctx.tasks.run(lambda _cancel: payment_documents(branch, receipt),
+                           lambda docs: self._documents_ready(receipt, docs, summary),
+                           self._documents_failed)
+
+    def _documents_ready(self, receipt: PaymentReceipt, docs: PaymentDocuments,
+                         summary: str) -> None:
+        self.last_documents = docs
+        self.show_pdf(docs.receipt, self.tr("Receipt {no}").format(no=receipt.receipt_no),
+                      summary)
+        self.page.reload()
+        self._finished(summary)
+
+    def _documents_failed(self, error: BaseException) -> None:
+        report_unexpected(self.page, error)
+        self._finished(self.page.message.text())
+
+    def _finished(self, summary: str) -> None:
+        """The transaction is over: say so in one line, then ``changed``."""
+        self.page.notice.emit(" · ".join(line for line in summary.splitlines() if line))
+        self.page.changed.emit()
+
+    def receipt_summary(self, receipt: PaymentReceipt) -> str:
+        """What the cashier tells the customer: receipt, change, what it paid, what is left."""
+        lines = [self.tr("Receipt {no}: {amount} received ({method}).").format(
+            no=receipt.receipt_no, amount=format_rupiah(receipt.amount),
+            method=labels.method_text(receipt.method))]
+        if receipt.method == "cash":
+            lines.append(self.tr("Change: {amount}").format(
+                amount=format_rupiah(receipt.change)))
+        for number, share in receipt.instalments_paid:
+            lines.append(self.tr("Instalment {n}: {amount}").format(
+                n=number, amount=format_rupiah(share)))
+        if receipt.work_order_no:
+            lines.append(self.tr("Unseal work order {no} issued.").format(
+                no=receipt.work_order_no))
+        if receipt.plan_balance:
+            left = self.tr("Balance left: {amount}").format(
+                amount=format_rupiah(receipt.plan_balance))
+            if receipt.next_due:
+                left += " " + self.tr("(next due {day})").format(
+                    day=format_date(receipt.next_due))
+            lines.append(left)
+        else:
+            lines.append(self.tr("The plan is paid off."))
+        return "\n".join(lines)
+
+    # --- void and reprint ---------------------------------------------------------------
+    def void(self, account: Account, selected: str | None) -> None:
+        dialog = VoidDialog(self.ctx, account.payments, selected, self.page)
+        dialog.voided.connect(self._voided)
+        self._open(dialog)
+
+    def _voided(self, result: VoidResult) -> None:
+        lines = [self.tr("Receipt {no} was voided.").format(no=result.receipt_no)]
+        if result.kind == "down_payment":
+            lines.append(self.tr("The enrolment is cancelled."))
+        if result.cancelled_work_order:
+            lines.append(self.tr("Unseal work order {no} is cancelled.").format(
+                no=result.cancelled_work_order))
+        if result.reseal_work_order:
+            lines.append(self.tr("Re-seal work order {no} issued.").format(
+                no=result.reseal_work_order))
+            branch, number = self.ctx.branch, result.reseal_work_order
+            self.ctx.tasks.run(lambda _cancel: work_order_file(branch, number),
+                               lambda _path: self.page.reload(),
+                               lambda error: report_unexpected(self.page, error))
+        self.page.message.show_message(" ".join(lines), "info")
+        self.page.reload()
+        self._finished(" ".join(lines))
+
+    def reprint(self, receipt_no: str) -> None:
+        branch = self.ctx.branch
+        self.page.message.show_message(self.tr("Preparing a copy of receipt {no}…").format(
+            no=receipt_no), "info")
+        self.ctx.tasks.run(lambda _cancel: receipt_file(branch, receipt_no),
+                           lambda doc: self._reprinted(receipt_no, doc),
+                           lambda error: self._reprint_failed(error))
+
+    def _reprinted(self, receipt_no: str, doc: ArchivedDocument) -> None:
+        title = (self.tr("Copy of receipt {no}") if doc.copy_no
+                 else self.tr("Receipt {no}")).format(no=receipt_no)
+        self.page.message.show_message(title, "info")
+        self.show_pdf(doc.path, title)
+        self.page.reload()
+
+    def _reprint_failed(self, error: BaseException) -> None:
+        self.page.message.clear_message()
+        if isinstance(error, DomainError):
+            self.page.message.show_message(error_text(error), "error")
+        else:
+            report_unexpected(self.page, error)
+
+    def show_pdf(self, path: Path, title: str, summary: str = "") -> PdfViewDialog:
+        viewer = PdfViewDialog(path, title, summary, self.page)
+        self.viewers.append(viewer)
+        viewer.finished.connect(lambda _result: self._viewer_closed(viewer))
+        viewer.open()
+        return viewer
+
+    def _viewer_closed(self, viewer: PdfViewDialog) -> None:
+        if viewer in self.viewers:
+            self.viewers.remove(viewer)
+        viewer.deleteLater()

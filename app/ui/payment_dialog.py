@@ -1,0 +1,248 @@
+"""The payment dialog: amount, method (cash / bank transfer / QRIS), money received, change.
+
+Used for the down payment of an enrolment and for instalments. The caller hands in
+``submit(tender) -> PaymentReceipt`` (the service call); it runs in the background and
+the dialog closes with ``paid`` when it succeeds. Refusals are shown next to the field
+they concern and the dialog stays open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.errors import DomainError, ErrorCode
+from app.services.money import format_rupiah
+from app.services.payments import MAX_REFERENCE_LENGTH, PaymentReceipt, Tender
+from app.ui import account_labels as labels
+from app.ui.account_widgets import (
+    DIALOG_STYLE,
+    MessageLine,
+    error_message,
+    problem_label,
+    report_unexpected,
+    with_problem,
+)
+from app.ui.context import UiContext
+from app.ui.error_text import error_text
+from app.ui.money_edit import MoneyEdit
+
+AMOUNT_CODES = {ErrorCode.AMOUNT_MALFORMED, ErrorCode.AMOUNT_NOT_POSITIVE,
+                ErrorCode.AMOUNT_TOO_LARGE, ErrorCode.AMOUNT_BELOW_DUE,
+                ErrorCode.AMOUNT_ABOVE_BALANCE, ErrorCode.INSTALMENT_COUNT_NOT_ALLOWED}
+Submit = Callable[[Tender], PaymentReceipt]
+
+
+class PaymentDialog(QDialog):
+    """Takes one payment; ``facts`` are (caption, value) lines shown above the fields."""
+
+    paid = Signal(object)  # PaymentReceipt
+
+    def __init__(self, ctx: UiContext, *, title: str, heading: str,
+                 facts: Sequence[tuple[str, str]], due: int, submit: Submit,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self._submit = ctx, submit
+        self.receipt: PaymentReceipt | None = None
+        self.busy = False
+        self.setObjectName("paymentDialog")
+        self.setWindowTitle(title)
+        self.setStyleSheet(DIALOG_STYLE)
+        self.setMinimumWidth(460)
+        self._build(heading, facts)
+        self.amount.set_amount(due)
+        self._method_changed()
+        self.tendered.setFocus()
+
+    # --- building -------------------------------------------------------------------
+    def _build(self, heading: str, facts: Sequence[tuple[str, str]]) -> None:
+        top = QLabel(heading, self)
+        top.setObjectName("payHeading")
+        top.setStyleSheet("QLabel { font-size: 15px; font-weight: 600; }")
+        form = QFormLayout()
+        for caption, value in facts:
+            shown = QLabel(value, self)
+            shown.setStyleSheet("QLabel { font-weight: 600; }")
+            form.addRow(caption, shown)
+        self.amount = MoneyEdit(self)
+        self.amount.setObjectName("payAmount")
+        self.amount_problem = problem_label("payAmountProblem", self)
+        self.method = QComboBox(self)
+        self.method.setObjectName("payMethod")
+        for method in labels.METHODS:
+            self.method.addItem(labels.method_text(method), method)
+        self.reference = QLineEdit(self)
+        self.reference.setObjectName("payReference")
+        self.reference.setMaxLength(MAX_REFERENCE_LENGTH)
+        self.reference.setPlaceholderText(self.tr("Transfer or QRIS reference"))
+        self.reference_problem = problem_label("payReferenceProblem", self)
+        self.tendered = MoneyEdit(self)
+        self.tendered.setObjectName("payTendered")
+        self.tendered.setPlaceholderText(self.tr("exact amount"))
+        self.tendered_problem = problem_label("payTenderedProblem", self)
+        self.change = QLabel(self)
+        self.change.setObjectName("payChange")
+        self.change.setStyleSheet("QLabel { font-size: 18px; font-weight: 700; }")
+        for caption, field, problem in (
+                (self.tr("&Amount to pay"), self.amount, self.amount_problem),
+                (self.tr("&Method"), self.method, None),
+                (self.tr("&Reference"), self.reference, self.reference_problem),
+                (self.tr("Money &received"), self.tendered, self.tendered_problem)):
+            label = QLabel(caption, self)
+            label.setBuddy(field)
+            form.addRow(label, with_problem(field, problem) if problem else field)
+        form.addRow("", self.change)
+        self.message = MessageLine(self)
+        self.message.setObjectName("payMessage")
+        buttons = QDialogButtonBox(self)
+        self.confirm = QPushButton(self.tr("Pay (Enter)"), self)
+        self.confirm.setObjectName("payConfirm")
+        self.confirm.setDefault(True)
+        cancel = QPushButton(self.tr("Cancel (Esc)"), self)
+        cancel.setObjectName("payCancel")
+        cancel.setAutoDefault(False)
+        buttons.addButton(self.confirm, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(top)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        for first, second in ((self.amount, self.method), (self.method, self.reference),
+                              (self.reference, self.tendered), (self.tendered, self.confirm),
+                              (self.confirm, cancel)):
+            QWidget.setTabOrder(first, second)
+        self.amount.amountChanged.connect(self._update_change)
+        self.tendered.amountChanged.connect(self._update_change)
+        self.method.currentIndexChanged.connect(self._method_changed)
+        self.reference.textChanged.connect(lambda _text: self.reference_problem.clear())
+
+    # --- live feedback --------------------------------------------------------------
+    def method_code(self) -> str:
+        return str(self.method.currentData())
+
+    def is_cash(self) -> bool:
+        return self.method_code() == "cash"
+
+    def _method_changed(self, _index: int = 0) -> None:
+        cash = self.is_cash()
+        self.tendered.setEnabled(cash)
+        self.reference.setEnabled(not cash)
+        self.reference_problem.clear()
+        if not cash:
+            self.tendered_problem.clear()
+        self._update_change()
+
+    def tendered_amount(self) -> int | None:
+        """Money received: what was typed, or the exact amount when left empty."""
+        if not self.tendered.text().strip():
+            return self.amount.amount()
+        return self.tendered.amount()
+
+    def _update_change(self, _amount: Any = None) -> None:
+        self.amount_problem.setText(self.amount.problem())
+        self.tendered_problem.setText(self.tendered.problem() if self.is_cash() else "")
+        amount, tendered = self.amount.amount(), self.tendered_amount()
+        if not self.is_cash() or amount is None or tendered is None:
+            self.change.setText("")
+            return
+        if tendered >= amount:
+            self.change.setStyleSheet("QLabel { font-size: 18px; font-weight: 700; }")
+            self.change.setText(self.tr("Change: {amount}").format(
+                amount=format_rupiah(tendered - amount)))
+        else:
+            self.change.setStyleSheet(
+                "QLabel { font-size: 18px; font-weight: 700; color: #b3261e; }")
+            self.change.setText(self.tr("Short by: {amount}").format(
+                amount=format_rupiah(amount - tendered)))
+
+    # --- confirming -----------------------------------------------------------------
+    def tender(self) -> Tender | None:
+        """The tender typed in, or None after showing why it is refused."""
+        self.message.clear_message()
+        amount = self.amount.amount()
+        if amount is None:
+            self.amount_problem.setText(self.amount.problem() or self.tr("Type the amount."))
+            self.amount.setFocus()
+            return None
+        if not self.is_cash():
+            reference = self.reference.text().strip()
+            if not reference:
+                self.reference_problem.setText(error_text(
+                    DomainError(ErrorCode.REFERENCE_REQUIRED)))
+                self.reference.setFocus()
+                return None
+            return Tender(amount, amount, self.method_code(), reference)
+        tendered = self.tendered_amount()
+        if tendered is None:
+            self.tendered.setFocus()
+            return None
+        if tendered < amount:
+            self.tendered_problem.setText(error_text(DomainError(
+                ErrorCode.TENDERED_BELOW_AMOUNT, tendered=format_rupiah(tendered),
+                amount=format_rupiah(amount))))
+            self.tendered.setFocus()
+            return None
+        return Tender(amount, tendered, "cash", "")
+
+    def accept(self) -> None:
+        if self.busy:
+            return
+        tender = self.tender()
+        if tender is None:
+            return
+        self._set_busy(True)
+        submit = self._submit
+        self.ctx.tasks.run(lambda _cancel: submit(tender), self._done, self._failed)
+
+    def reject(self) -> None:
+        if not self.busy:  # a payment on its way cannot be walked away from
+            super().reject()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.confirm.setEnabled(not busy)
+        if busy:
+            self.message.show_message(self.tr("Saving the payment…"), "info")
+
+    def _done(self, receipt: PaymentReceipt) -> None:
+        self._set_busy(False)
+        self.receipt = receipt
+        self.paid.emit(receipt)
+        super().accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.message.clear_message()
+        text = error_message(error)
+        if text is None:
+            report_unexpected(self, error)
+            return
+        assert isinstance(error, DomainError)
+        if error.code in AMOUNT_CODES:
+            self.amount_problem.setText(text)
+            self.amount.setFocus()
+            self.amount.selectAll()
+        elif error.code == ErrorCode.TENDERED_BELOW_AMOUNT:
+            self.tendered_problem.setText(text)
+            self.tendered.setFocus()
+        elif error.code == ErrorCode.REFERENCE_REQUIRED:
+            self.reference_problem.setText(text)
+            self.reference.setFocus()
+        else:
+            self.message.show_message(text, "error")

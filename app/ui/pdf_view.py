@@ -1,0 +1,104 @@
+"""Showing an archived PDF (receipt, agreement, work order) with Print and Close."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.account_widgets import DIALOG_STYLE
+
+log = logging.getLogger(__name__)
+
+
+class PdfViewDialog(QDialog):
+    """A window showing one PDF; ``summary`` (e.g. the change to hand back) sits on top."""
+
+    def __init__(self, path: Path, title: str, summary: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdfView")
+        self.setWindowTitle(title)
+        self.setStyleSheet(DIALOG_STYLE)
+        self.path = path
+        self.document = QPdfDocument(self)
+        self.document.load(str(path))
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdfPages")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.summary = QLabel(summary, self)
+        self.summary.setObjectName("pdfSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("QLabel { font-size: 13px; font-weight: 600; }")
+        self.summary.setVisible(bool(summary))
+        buttons = QDialogButtonBox(self)
+        self.print_button = QPushButton(self.tr("&Print (Ctrl+P)"), self)
+        self.print_button.setObjectName("pdfPrint")
+        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.close_button = QPushButton(self.tr("Close (Esc)"), self)
+        self.close_button.setObjectName("pdfClose")
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.print_button.clicked.connect(self.ask_to_print)
+        self.close_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        self.close_button.setDefault(True)
+        self.resize(self._good_size())
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def _good_size(self) -> QSize:
+        """Narrow for a receipt roll, wider for A4/A5 sheets."""
+        if self.page_count() == 0:
+            return QSize(480, 640)
+        page = self.document.pagePointSize(0)
+        width = 480 if page.width() < 300 else 720
+        return QSize(width, 700)
+
+    def ask_to_print(self) -> None:
+        """The system's print dialog, then the pages rendered onto the chosen printer."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("printDialog")
+        dialog.accepted.connect(lambda: print_document(self.document, printer))
+        dialog.setModal(True)
+        dialog.show()
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> bool:
+    """Render every page of ``document`` onto ``printer``, scaled to the printable area."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        log.warning("the printer could not be started")
+        return False
+    try:
+        area = printer.pageLayout().paintRectPixels(printer.resolution())
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            size = document.pagePointSize(page).toSize()
+            target = size.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            image = document.render(page, target)
+            painter.drawImage(0, 0, image)
+    finally:
+        painter.end()
+    return True
