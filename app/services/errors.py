@@ -50,6 +50,25 @@ class ErrorCode(enum.StrEnum):
     SHIFT_NOT_COUNTED = "shift_not_counted"
     SHIFT_LOCKED = "shift_locked"
     COUNT_INVALID = "count_invalid"
+    SYNC_NOT_REGISTERED = "sync_not_registered"
+    SYNC_ALREADY_RUNNING = "sync_already_running"
+    SYNC_UNREACHABLE = "sync_unreachable"
+    SYNC_BAD_RESPONSE = "sync_bad_response"
+    SYNC_REFUSED = "sync_refused"
+    SYNC_UNAUTHORISED = "sync_unauthorised"
+    SYNC_DEVICE_REVOKED = "sync_device_revoked"
+    SYNC_PROTOCOL_UNSUPPORTED = "sync_protocol_unsupported"
+    SYNC_BRANCH_RESTORED = "sync_branch_restored"
+    SYNC_BAD_CHANGE = "sync_bad_change"
+    BUNDLE_INVALID = "bundle_invalid"
+    BUNDLE_WRONG_BRANCH = "bundle_wrong_branch"
+    TOKEN_STORE_UNAVAILABLE = "token_store_unavailable"
+    DATABASE_CORRUPT = "database_corrupt"
+    DATABASE_CORRUPT_NO_BACKUP = "database_corrupt_no_backup"
+    DATABASE_IN_USE = "database_in_use"
+    BACKUP_NOT_FOUND = "backup_not_found"
+    BACKUP_CORRUPT = "backup_corrupt"
+    BACKUP_FAILED = "backup_failed"
 
 
 _MESSAGES: dict[ErrorCode, str] = {
@@ -92,6 +111,38 @@ _MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.SHIFT_NOT_COUNTED: "count the cash before the supervisor signs off",
     ErrorCode.SHIFT_LOCKED: "receipt {receipt_no} belongs to a closed shift; ask a supervisor",
     ErrorCode.COUNT_INVALID: "the cash count is not valid: {problem}",
+    ErrorCode.SYNC_NOT_REGISTERED: "this counter is not registered with head office yet",
+    ErrorCode.SYNC_ALREADY_RUNNING: "a sync is already running on this counter (until {until})",
+    ErrorCode.SYNC_UNREACHABLE: "head office cannot be reached: {problem}",
+    ErrorCode.SYNC_BAD_RESPONSE: "head office sent an unusable answer ({problem}); "
+                                 "nothing was marked as sent",
+    ErrorCode.SYNC_REFUSED: "head office refused the request: {problem}",
+    ErrorCode.SYNC_UNAUTHORISED: "head office does not accept this counter's token; "
+                                 "register the counter again",
+    ErrorCode.SYNC_DEVICE_REVOKED: "head office has revoked this counter",
+    ErrorCode.SYNC_PROTOCOL_UNSUPPORTED: "head office does not speak sync protocol "
+                                         "{version} (it supports {supported}); update Loket",
+    ErrorCode.SYNC_BRANCH_RESTORED: "this branch database is behind head office, which "
+                                    "holds this counter's events up to number {office_seq}, "
+                                    "some of them missing here: the database was restored "
+                                    "from an older backup; stop taking payments and call "
+                                    "head office",
+    ErrorCode.SYNC_BAD_CHANGE: "head office sent a change that cannot be applied "
+                               "({kind} {key}: {problem}); nothing of that page was applied",
+    ErrorCode.BUNDLE_INVALID: "the sync bundle {file} cannot be used: {problem}",
+    ErrorCode.BUNDLE_WRONG_BRANCH: "the sync bundle {file} is for {found}, not for {expected}",
+    ErrorCode.TOKEN_STORE_UNAVAILABLE: "the credential store cannot keep the head-office "
+                                       "token: {problem}",
+    ErrorCode.DATABASE_CORRUPT: "the branch database {path} is damaged ({problem}); restore "
+                                "the newest good backup: loket-admin restore \"{backup}\"",
+    ErrorCode.DATABASE_CORRUPT_NO_BACKUP: "the branch database {path} is damaged ({problem}) "
+                                          "and there is no good backup in {folder}; restore "
+                                          "one from an external copy: loket-admin restore FILE",
+    ErrorCode.DATABASE_IN_USE: "the branch database {path} is in use; close Loket on this "
+                               "PC and try again",
+    ErrorCode.BACKUP_NOT_FOUND: "there is no backup file {file}",
+    ErrorCode.BACKUP_CORRUPT: "the backup {file} cannot be restored: {problem}",
+    ErrorCode.BACKUP_FAILED: "the backup to {path} failed: {problem}",
 }
 
 

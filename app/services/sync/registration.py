@@ -1,0 +1,101 @@
+"""Registering this counter with head office once, with a one-time code.
+
+The token head office returns goes to the token store (the OS credential store); the
+head-office address, the CA file and the registration facts go to ``setting``.
+:func:`open_transport` then builds the HTTPS link for every later sync.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.services.errors import DomainError, ErrorCode
+from app.services.journal import record_change
+from app.services.sync.protocol import (
+    CA_FILE_KEY,
+    REGISTER_PATH,
+    REGISTRATION_KEY,
+    URL_KEY,
+    bad_response,
+    get_setting,
+    local_device,
+    need,
+    put_setting,
+    sync_actor,
+)
+from app.services.sync.token_store import TokenStore, device_token
+from app.services.sync.transport import DEFAULT_TIMEOUT, HttpTransport, Transport
+from app.services.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Registration:
+    url: str
+    branch: str
+    counter: str
+    device_id: str
+    epoch: str
+    registered_at: dt.datetime
+    ca_file: str = ""
+
+
+def register_device(uow: UnitOfWork, transport: Transport, url: str, code: str, *,
+                    store: TokenStore, ca_file: Path | None = None) -> Registration:
+    """Register with the one-time ``code``; keep the token in ``store``."""
+    with uow:
+        device = local_device(uow.session)
+    status, body = transport.post(REGISTER_PATH, {
+        "code": code.strip(), "device_id": device.device_id, "branch": device.branch,
+        "counter": device.counter})
+    if status != 200:
+        message = body.get("message") if isinstance(body, dict) else None
+        raise DomainError(ErrorCode.SYNC_REFUSED,
+                          problem=f"{message or 'registration refused'} (HTTP {status})")
+    token = need(body, "token", str, "the registration answer")
+    if not token or (body.get("branch"), body.get("counter")) != (device.branch, device.counter):
+        raise bad_response("the registration answer is for another counter")
+    epoch = str(body.get("epoch") or "")
+    store.save(device.device_id, token)
+    with uow:
+        registration = Registration(url.strip(), device.branch, device.counter,
+                                    device.device_id, epoch, uow.now,
+                                    str(ca_file) if ca_file else "")
+        put_setting(uow.session, URL_KEY, registration.url)
+        put_setting(uow.session, CA_FILE_KEY, registration.ca_file)
+        put_setting(uow.session, REGISTRATION_KEY, json.dumps({
+            "branch": device.branch, "counter": device.counter, "epoch": epoch,
+            "registered_at": uow.now.isoformat()}))
+        record_change(uow.session, sync_actor(uow.session), uow.now, action="device.register",
+                      entity="counter", entity_id=device.counter,
+                      details={"url": registration.url, "branch": device.branch,
+                               "device_id": device.device_id, "epoch": epoch})
+        uow.commit()
+    return registration
+
+
+def registration(uow: UnitOfWork) -> Registration | None:
+    """This counter's registration, or ``None`` if it was never registered."""
+    with uow:
+        session = uow.session
+        url, facts = get_setting(session, URL_KEY), get_setting(session, REGISTRATION_KEY)
+        if not url or not facts:
+            return None
+        data = json.loads(facts)
+        return Registration(url, data["branch"], data["counter"],
+                            local_device(session).device_id, data.get("epoch", ""),
+                            dt.datetime.fromisoformat(data["registered_at"]),
+                            get_setting(session, CA_FILE_KEY) or "")
+
+
+def open_transport(uow: UnitOfWork, store: TokenStore, *,
+                   timeout: float = DEFAULT_TIMEOUT) -> HttpTransport:
+    """The HTTPS link to head office for this registered counter."""
+    found = registration(uow)
+    if found is None:
+        raise DomainError(ErrorCode.SYNC_NOT_REGISTERED)
+    token = device_token(store, found.device_id)
+    return HttpTransport(found.url, token, ca_file=Path(found.ca_file) if found.ca_file else None,
+                         timeout=timeout)

@@ -1,0 +1,54 @@
+"""A branch database restored from an older backup: detected, remembered, refused.
+
+Head office holding more of this counter's events than the counter has means the
+database went back in time; its receipt numbers would be issued a second time. The
+sync stops with ``SYNC_BRANCH_RESTORED`` and the fact is kept in ``setting``
+(``sync_branch_restored``) so the counter can refuse payments until head office has
+sorted it out; the next push head office accepts clears it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.services.errors import DomainError, ErrorCode
+from app.services.sync.protocol import UowFactory, drop_setting, get_setting, put_setting
+
+RESTORED_KEY = "sync_branch_restored"
+
+
+class BranchRestored(DomainError):
+    """``SYNC_BRANCH_RESTORED`` with the two sequence numbers."""
+
+    def __init__(self, office_seq: int, local_seq: int) -> None:
+        super().__init__(ErrorCode.SYNC_BRANCH_RESTORED, office_seq=office_seq,
+                         local_seq=local_seq)
+        self.office_seq, self.local_seq = office_seq, local_seq
+
+
+def check_sequence(local_max_seq: int, office_acked_through: int) -> None:
+    """Head office holding events this database never wrote: restored from a backup."""
+    if office_acked_through > local_max_seq:
+        raise BranchRestored(office_acked_through, local_max_seq)
+
+
+def remember(uow_factory: UowFactory, error: BranchRestored) -> None:
+    """Keep the finding in the database (its own transaction)."""
+    with uow_factory() as uow:
+        put_setting(uow.session, RESTORED_KEY, json.dumps({
+            "office_seq": error.office_seq, "local_seq": error.local_seq,
+            "detected_at": uow.now.isoformat()}))
+        uow.commit()
+
+
+def forget(session: Session) -> None:
+    drop_setting(session, RESTORED_KEY)
+
+
+def restored_notice(session: Session) -> dict[str, Any] | None:
+    """``office_seq``, ``local_seq``, ``detected_at`` if this database was found behind."""
+    text = get_setting(session, RESTORED_KEY)
+    return json.loads(text) if text else None

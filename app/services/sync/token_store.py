@@ -1,0 +1,93 @@
+"""Where the device's head-office token lives: the OS credential store, through keyring.
+
+On the counter PCs that is Windows Credential Manager (service ``Loket``, user
+``headoffice-token:<device id>``). The token is never written to the database or a
+file: without a working credential store registration is refused. Tests pass a
+:class:`KeyringTokenStore` over an in-memory backend, or a fake store.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import keyring
+import keyring.errors
+
+from app.services.documents.keys import SERVICE, keyring_usable
+from app.services.errors import DomainError, ErrorCode
+
+
+def token_name(device_id: str) -> str:
+    return f"headoffice-token:{device_id}"
+
+
+class TokenStore(Protocol):
+    """A place for the device token (one per device id)."""
+
+    def load(self, device_id: str) -> str | None:
+        """The token, or ``None`` when the device was never registered here."""
+        ...
+
+    def save(self, device_id: str, token: str) -> None:
+        """Keep ``token``, replacing an older one."""
+        ...
+
+    def delete(self, device_id: str) -> None:
+        """Forget the token (a revoked device)."""
+        ...
+
+
+class KeyringBackend(Protocol):
+    """What is used of a ``keyring`` backend."""
+
+    @property
+    def priority(self) -> float: ...
+
+    def get_password(self, service: str, username: str) -> str | None: ...
+
+    def set_password(self, service: str, username: str, password: str) -> None: ...
+
+    def delete_password(self, service: str, username: str) -> None: ...
+
+
+class KeyringTokenStore:
+    """Tokens in the OS credential store (or in the ``keyring`` backend given)."""
+
+    def __init__(self, backend: KeyringBackend | None = None) -> None:
+        self._backend = backend
+
+    def _ring(self) -> KeyringBackend:
+        ring = self._backend if self._backend is not None else keyring.get_keyring()
+        if not keyring_usable(ring):
+            raise DomainError(ErrorCode.TOKEN_STORE_UNAVAILABLE,
+                              problem="no credential store works on this computer")
+        return ring
+
+    def load(self, device_id: str) -> str | None:
+        try:
+            value: str | None = self._ring().get_password(SERVICE, token_name(device_id))
+        except keyring.errors.KeyringError as exc:
+            raise DomainError(ErrorCode.TOKEN_STORE_UNAVAILABLE, problem=str(exc)) from exc
+        return value or None
+
+    def save(self, device_id: str, token: str) -> None:
+        try:
+            self._ring().set_password(SERVICE, token_name(device_id), token)
+        except keyring.errors.KeyringError as exc:
+            raise DomainError(ErrorCode.TOKEN_STORE_UNAVAILABLE, problem=str(exc)) from exc
+
+    def delete(self, device_id: str) -> None:
+        try:
+            self._ring().delete_password(SERVICE, token_name(device_id))
+        except keyring.errors.PasswordDeleteError:
+            return  # nothing stored
+        except keyring.errors.KeyringError as exc:
+            raise DomainError(ErrorCode.TOKEN_STORE_UNAVAILABLE, problem=str(exc)) from exc
+
+
+def device_token(store: TokenStore, device_id: str) -> str:
+    """The stored token; ``SYNC_NOT_REGISTERED`` when there is none."""
+    token = store.load(device_id)
+    if not token:
+        raise DomainError(ErrorCode.SYNC_NOT_REGISTERED)
+    return token

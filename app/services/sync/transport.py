@@ -1,0 +1,168 @@
+"""How the branch talks to head office: the ``Transport`` protocol and an HTTPS client.
+
+:class:`HttpTransport` uses only the standard library (``urllib.request``): JSON bodies
+sent gzip-compressed, TLS checked against a configurable CA file, a timeout on every
+request and the device token in the ``Authorization`` header (never in the URL).
+A transport returns ``(status, json)`` for every answer head office gives, errors
+included; a link that fails, or an answer that is cut off or unreadable, is a
+``DomainError`` (nothing can have been acknowledged from it).
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import json
+import ssl
+import urllib.error
+import urllib.parse
+import urllib.request
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from app.services.errors import DomainError, ErrorCode
+from app.services.sync.protocol import PROTOCOL_VERSION, bad_response
+
+MAX_BODY = 4 * 1024 * 1024  # compressed, either way
+MAX_INFLATED = 32 * 1024 * 1024
+DEFAULT_TIMEOUT = 60.0
+Json = Any
+
+
+@dataclass
+class Traffic:
+    """Bytes on the wire so far (for the progress dialog and benchmarks)."""
+
+    sent: int = 0
+    received: int = 0
+
+
+class Transport(Protocol):
+    """A link to head office."""
+
+    traffic: Traffic
+
+    def post(self, path: str, json_body: Json,
+             headers: Mapping[str, str] | None = None) -> tuple[int, Json]:
+        """POST ``json_body``; the status and the decoded JSON answer."""
+        ...
+
+    def get(self, path: str, params: Mapping[str, str] | None = None,
+            headers: Mapping[str, str] | None = None) -> tuple[int, Json]:
+        """GET ``path?params``; the status and the decoded JSON answer."""
+        ...
+
+
+def encode_body(data: Json) -> bytes:
+    """A request body: compact UTF-8 JSON, gzip-compressed."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
+
+
+def inflate(raw: bytes, encoding: str) -> bytes:
+    """Undo ``Content-Encoding`` (gzip or none), refusing damaged or huge bodies."""
+    if encoding.strip().lower() != "gzip":
+        return raw
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        data = inflater.decompress(raw, MAX_INFLATED + 1)
+    except zlib.error as exc:
+        raise bad_response("the compressed answer is damaged") from exc
+    if len(data) > MAX_INFLATED:
+        raise bad_response("the answer is too large")
+    if not inflater.eof:
+        raise bad_response("the compressed answer is cut off")
+    return data
+
+
+def read_answer(status: int, raw: bytes, encoding: str) -> tuple[int, Json]:
+    """Decode an answer. A success must be complete JSON; an error page that is not JSON
+    (a proxy's HTML, say) becomes ``{"error": "", "message": "HTTP <status>"}``."""
+    if len(raw) > MAX_BODY:
+        raise bad_response("the answer is too large")
+    try:
+        return status, json.loads(inflate(raw, encoding).decode("utf-8"))
+    except (ValueError, DomainError) as exc:  # UnicodeDecodeError is a ValueError
+        if status >= 400:
+            return status, {"error": "", "message": f"HTTP {status}"}
+        if isinstance(exc, DomainError):
+            raise
+        raise bad_response("the answer is not complete JSON") from exc
+
+
+def _tls_context(ca_file: Path | None) -> ssl.SSLContext:
+    """Certificates checked against ``ca_file`` (or the system's CAs without one)."""
+    try:
+        return ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
+    except (OSError, ssl.SSLError) as exc:
+        raise DomainError(ErrorCode.SYNC_UNREACHABLE,
+                          problem=f"the CA file {ca_file} cannot be used") from exc
+
+
+class HttpTransport:
+    """HTTP(S) to head office at ``base_url`` (e.g. ``https://pusat.example:8443``)."""
+
+    def __init__(self, base_url: str, token: str | None = None, *,
+                 ca_file: Path | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
+        parts = urllib.parse.urlsplit(base_url.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise DomainError(ErrorCode.SYNC_UNREACHABLE,
+                              problem=f"'{base_url}' is not an http(s) address")
+        self.base_url = f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+        self.traffic = Traffic()
+        self._token = token
+        self._timeout = timeout
+        context = _tls_context(ca_file) if parts.scheme == "https" else None
+        self._opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=context))
+
+    def post(self, path: str, json_body: Json,
+             headers: Mapping[str, str] | None = None) -> tuple[int, Json]:
+        body = encode_body(json_body)
+        if len(body) > MAX_BODY:
+            raise DomainError(ErrorCode.SYNC_REFUSED, problem="the request is too large")
+        extra = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+        return self._send("POST", path, body, {**extra, **(headers or {})})
+
+    def get(self, path: str, params: Mapping[str, str] | None = None,
+            headers: Mapping[str, str] | None = None) -> tuple[int, Json]:
+        query = f"?{urllib.parse.urlencode(params)}" if params else ""
+        return self._send("GET", path + query, None, dict(headers or {}))
+
+    def _send(self, method: str, path: str, body: bytes | None,
+              headers: dict[str, str]) -> tuple[int, Json]:
+        headers = {"X-Loket-Protocol": str(PROTOCOL_VERSION), "Accept-Encoding": "gzip",
+                   "Accept": "application/json", **headers}
+        if self._token:
+            headers["Authorization"] = f"Bearer {self._token}"
+        request = urllib.request.Request(self.base_url + path, data=body, method=method,
+                                         headers=headers)
+        self.traffic.sent += len(body or b"") + len(f"{method} {path} HTTP/1.1\r\n") + sum(
+            len(k) + len(v) + 4 for k, v in request.header_items())
+        try:
+            status, raw, encoding, head = self._exchange(request)
+        except ssl.SSLError as exc:
+            raise DomainError(ErrorCode.SYNC_UNREACHABLE,
+                              problem=f"secure connection failed ({exc.reason})") from exc
+        except http.client.IncompleteRead as exc:
+            raise bad_response("the answer was cut off") from exc
+        except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
+            reason = getattr(exc, "reason", None) or exc.__class__.__name__
+            raise DomainError(ErrorCode.SYNC_UNREACHABLE, problem=str(reason)) from exc
+        self.traffic.received += len(raw) + head
+        return read_answer(status, raw, encoding)
+
+    def _exchange(self, request: urllib.request.Request) -> tuple[int, bytes, str, int]:
+        """(status, body, its Content-Encoding, the size of the status line and headers)."""
+        try:
+            with self._opener.open(request, timeout=self._timeout) as answer:
+                raw = answer.read(MAX_BODY + 1)
+                return (answer.status, raw, answer.headers.get("Content-Encoding", ""),
+                        len(str(answer.headers)) + 17)
+        except urllib.error.HTTPError as error:
+            with error:
+                raw = error.read(MAX_BODY + 1)
+                return (error.code, raw, error.headers.get("Content-Encoding", ""),
+                        len(str(error.headers)) + 17)
