@@ -1,0 +1,219 @@
+"""The head-office HTTP API (FastAPI): registration, push, pull, reconciliation.
+
+``create_app(database_url)`` builds the app over one database. Routes are plain
+functions (run in the server's thread pool); refusals are ``ApiError``s turned into
+``{"error", "message", ...}`` bodies. See ``docs/sync-protocol.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.exc import DataError, OperationalError
+from starlette.exceptions import HTTPException
+
+from headoffice import SUPPORTED_PROTOCOLS, reconcile
+from headoffice.auth import authenticate, register_device
+from headoffice.db import Database, current_epoch
+from headoffice.errors import ApiError, unauthorised, wrong_branch
+from headoffice.models import Device
+from headoffice.pull import DEFAULT_LIMIT, MAX_LIMIT, pull
+from headoffice.push import IncomingEvent, push
+from headoffice.schemas import (
+    MAX_SEQ,
+    DayTotalBody,
+    DifferenceBody,
+    ErrorBody,
+    HealthResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ReconcileReportRequest,
+    ReconcileReportResponse,
+    ReconcileResponse,
+    RegisterRequest,
+    RegisterResponse,
+)
+from headoffice.transport import PROTOCOL_HEADER, SyncRoute
+
+_bearer = HTTPBearer(auto_error=False, description="the device token from registration")
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody} for status in (400, 401, 403, 413, 426)}
+
+
+def _protocol(version: Annotated[str, Header(alias=PROTOCOL_HEADER,
+                                             description="sync protocol version: 1")]) -> str:
+    return version  # already checked by SyncRoute (426 when unsupported)
+
+
+def _db(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+def _device(request: Request, credentials: Annotated[
+        HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Device:
+    with _db(request).reading() as session:
+        return authenticate(session, credentials.credentials if credentials else None)
+
+
+DbDep = Annotated[Database, Depends(_db)]
+DeviceDep = Annotated[Device, Depends(_device)]
+router = APIRouter(prefix="/api/v1", route_class=SyncRoute, dependencies=[Depends(_protocol)],
+                   responses=_ERRORS)
+
+
+@router.post("/devices/register", response_model=RegisterResponse)
+def register(body: RegisterRequest, db: DbDep) -> RegisterResponse:
+    """Exchange a one-time code for the device token."""
+    with db.writing() as session:
+        done = register_device(session, body.code, body.device_id, body.branch, body.counter)
+    return RegisterResponse(token=done.token, branch=done.branch, counter=done.counter,
+                            epoch=done.epoch, acked_through=done.acked_through)
+
+
+@router.post("/push", response_model=PushResponse, responses={409: {"model": ErrorBody}})
+def push_events(body: PushRequest, db: DbDep, device: DeviceDep) -> PushResponse:
+    """Apply a batch of outbox events (one transaction, idempotent by event id)."""
+    if body.device_id != device.id:
+        raise unauthorised(f"this token belongs to device {device.id}, not {body.device_id}")
+    batch = push(db, device.id, body.branch, [
+        IncomingEvent(e.id, e.seq, e.type, e.created_at, e.payload) for e in body.events])
+    return PushResponse.model_validate(
+        {"results": [vars(r) for r in batch.results], "acked_through": batch.acked_through})
+
+
+@router.get("/pull", response_model=PullResponse, responses={410: {"model": ErrorBody}})
+def pull_changes(db: DbDep, device: DeviceDep, cursor: Annotated[str, Query(max_length=80)] = "",
+                 limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT
+                 ) -> PullResponse:
+    """The next page of master-data changes after ``cursor`` (empty: from the start)."""
+    with db.reading() as session:
+        page = pull(session, device, cursor, limit)
+    return PullResponse.model_validate(vars(page))
+
+
+@router.get("/reconcile", response_model=ReconcileResponse)
+def reconcile_figures(db: DbDep, device: DeviceDep, device_id: Annotated[str, Query(max_length=36)],
+                      through_seq: Annotated[int, Query(ge=0, le=MAX_SEQ)]) -> ReconcileResponse:
+    """Head office's counts and sums of a device's events with ``seq <= through_seq``."""
+    with db.reading() as session:
+        other = session.get(Device, device_id)
+        if other is not None and other.branch_code != device.branch_code:
+            raise wrong_branch(f"device {device_id} belongs to another branch")
+        days = reconcile.device_totals(session, device_id, through_seq)
+    return ReconcileResponse(device_id=device_id, through_seq=through_seq,
+                             days=[DayTotalBody.model_validate(vars(d)) for d in days])
+
+
+@router.post("/reconcile", response_model=ReconcileReportResponse)
+def report_figures(body: ReconcileReportRequest, db: DbDep,
+                   device: DeviceDep) -> ReconcileReportResponse:
+    """The branch reports its own figures; head office keeps them and says what differs."""
+    if body.device_id != device.id:
+        raise unauthorised(f"this token belongs to device {device.id}, not {body.device_id}")
+    days = [reconcile.DayTotal(d.business_date, d.type, d.status, d.count, d.amount)
+            for d in body.days]
+    with db.writing() as session:
+        stored = session.get(Device, device.id)
+        assert stored is not None
+        differences = reconcile.store_report(session, stored, body.through_seq, days)
+        ours = reconcile.device_totals(session, device.id, body.through_seq)
+    return ReconcileReportResponse(
+        matches=not differences, days=[DayTotalBody.model_validate(vars(d)) for d in ours],
+        differences=[DifferenceBody(
+            business_date=d.business_date, type=d.type, status=d.status,
+            head_office_count=d.head_office[0], head_office_amount=d.head_office[1],
+            branch_count=d.branch[0], branch_amount=d.branch[1]) for d in differences])
+
+
+health_router = APIRouter(prefix="/api/v1")
+
+
+@health_router.get("/health", response_model=HealthResponse)
+def health(db: DbDep) -> HealthResponse:
+    """Is head office up, which protocol versions does it speak (no token needed)."""
+    with db.reading() as session:
+        return HealthResponse(status="ok", protocol=list(SUPPORTED_PROTOCOLS),
+                              epoch=current_epoch(session))
+
+
+def create_app(database_url: str, *, prepare: bool = True) -> FastAPI:
+    """The API over ``database_url``; ``prepare`` creates missing tables and the epoch."""
+    db = Database(database_url)
+    if prepare:
+        db.create_tables()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.dispose()
+
+    app = FastAPI(title="Loket head office", version="1",
+                  description="Branch ↔ head office sync protocol, version 1 "
+                              "(docs/sync-protocol.md).", lifespan=lifespan)
+    app.state.db = db
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.include_router(router)
+    app.include_router(health_router)
+    _install_error_handlers(app)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's document without its 422 answers: this API answers 400 ``bad_body``."""
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version,
+                             description=app.description, routes=app.routes)
+        for path in schema["paths"].values():
+            for operation in path.values():
+                operation.get("responses", {}).pop("422", None)
+        for name in ("HTTPValidationError", "ValidationError"):
+            schema.get("components", {}).get("schemas", {}).pop(name, None)
+        app.openapi_schema = schema
+    return app.openapi_schema
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    async def api_error(_request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, ApiError)
+        return JSONResponse(exc.body(), status_code=exc.status)
+
+    async def invalid(_request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        problems = [f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', '')}"
+                    for e in exc.errors()[:10]]
+        return JSONResponse({"error": "bad_body", "message": "the request does not follow the "
+                             f"protocol: {problems[0] if problems else 'invalid'}",
+                             "problems": problems}, status_code=400)
+
+    async def http_error(_request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, HTTPException)
+        codes = {400: "bad_body", 404: "not_found", 405: "method_not_allowed"}
+        return JSONResponse({"error": codes.get(exc.status_code, "http_error"),
+                             "message": str(exc.detail)}, status_code=exc.status_code,
+                            headers=exc.headers)
+
+    async def busy(_request: Request, _exc: Exception) -> JSONResponse:
+        return JSONResponse({"error": "unavailable", "message": "the head-office database is "
+                             "busy or unreachable; try again shortly"}, status_code=503)
+
+    app.add_exception_handler(ApiError, api_error)
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(HTTPException, http_error)
+    async def unfit(_request: Request, _exc: Exception) -> JSONResponse:
+        return JSONResponse({"error": "bad_body", "message": "a value does not fit head "
+                             "office's records (too long or too large); nothing was applied"},
+                            status_code=400)
+
+    app.add_exception_handler(OperationalError, busy)
+    app.add_exception_handler(DataError, unfit)

@@ -1,0 +1,195 @@
+"""Sync bundles for branches with no link: a signed zip carried on a USB stick.
+
+A branch bundle holds ``manifest.json``, ``events.jsonl`` and ``signature`` (HMAC-SHA256
+of the manifest's bytes, keyed with the SHA-256 of the device token). Head office checks
+it whole — signature, hashes, manifest against events, branch — then applies the events
+through the same ``push`` as an online sync, so importing twice or after an online push
+changes nothing. The reply bundle carries the push results and the pull changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import io
+import json
+import zipfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+
+from headoffice import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS
+from headoffice.auth import bundle_key
+from headoffice.db import Database, current_epoch, utcnow
+from headoffice.errors import ApiError
+from headoffice.models import Device
+from headoffice.pull import MAX_LIMIT, pull
+from headoffice.push import IncomingEvent, push
+from headoffice.rules import event_amount
+from headoffice.schemas import PushEvent
+
+MAX_MEMBER = 256 * 1024 * 1024
+
+
+class BundleRefused(ValueError):
+    """The bundle was not imported (nothing of it applied); the message says why."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    data: bytes
+    applied: int
+    rejected: int
+    duplicates: int
+    acked_through: int
+    changes: int
+
+
+def sign(key: bytes, manifest: bytes) -> str:
+    return hmac.new(key, manifest, hashlib.sha256).hexdigest()
+
+
+def token_key(token: str) -> bytes:
+    """What the branch keys its signatures with: SHA-256 of the device token."""
+    return hashlib.sha256(token.encode()).digest()
+
+
+def pack(members: dict[str, bytes], manifest: dict[str, Any], key: bytes) -> bytes:
+    """A signed zip of ``members`` with their hashes added to ``manifest``."""
+    manifest = dict(manifest, sha256={n: hashlib.sha256(b).hexdigest() for n, b in members.items()})
+    manifest_bytes = json.dumps(manifest, sort_keys=True, indent=1).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", manifest_bytes)
+        for name, body in members.items():
+            archive.writestr(name, body)
+        archive.writestr("signature", sign(key, manifest_bytes))
+    return buffer.getvalue()
+
+
+def unpack(data: bytes, names: Sequence[str]) -> tuple[dict[str, Any], bytes, dict[str, bytes]]:
+    """(manifest, its bytes, members) of a bundle; unsigned — check ``signature`` next."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            found = {info.filename: info for info in archive.infolist()}
+            missing = [n for n in ("manifest.json", "signature", *names) if n not in found]
+            if missing:
+                raise BundleRefused(f"the bundle lacks {', '.join(missing)}")
+            if any(found[n].file_size > MAX_MEMBER for n in found):
+                raise BundleRefused("a file in the bundle is too large")
+            members = {n: archive.read(n) for n in ("manifest.json", "signature", *names)}
+        manifest = json.loads(members["manifest.json"])
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
+        if isinstance(exc, BundleRefused):
+            raise
+        raise BundleRefused(f"this is not a readable sync bundle (truncated or damaged: {exc})"
+                            ) from None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("sha256"), dict):
+        raise BundleRefused("the bundle's manifest is not a Loket manifest")
+    for name in names:
+        if manifest["sha256"].get(name) != hashlib.sha256(members[name]).hexdigest():
+            raise BundleRefused(f"{name} does not match the manifest's checksum (tampered?)")
+    return manifest, members["manifest.json"], members
+
+
+def build_bundle(device_id: str, branch: str, token: str, events: Sequence[dict[str, Any]],
+                 cursor: str = "") -> bytes:
+    """A branch bundle of outbox ``events`` (dicts as pushed) — the branch's format."""
+    counts = Counter(str(e["type"]) for e in events)
+    amounts: Counter[str] = Counter()
+    for e in events:
+        amounts[str(e["type"])] += event_amount(str(e["type"]), e["payload"])
+    lines = "".join(json.dumps(e, sort_keys=True) + "\n" for e in events).encode()
+    manifest = {"protocol": PROTOCOL_VERSION, "branch": branch, "device_id": device_id,
+                "first_seq": events[0]["seq"] if events else None,
+                "last_seq": events[-1]["seq"] if events else None, "counts": dict(counts),
+                "amounts": dict(amounts), "cursor": cursor,
+                "created_at": utcnow().isoformat(timespec="seconds")}
+    return pack({"events.jsonl": lines}, manifest, token_key(token))
+
+
+def import_bundle(db: Database, data: bytes) -> Reply:
+    """Check and apply a branch bundle; returns the signed reply (BundleRefused if not)."""
+    manifest, manifest_bytes, members = unpack(data, ["events.jsonl"])
+    if manifest.get("protocol") not in SUPPORTED_PROTOCOLS:
+        raise BundleRefused(f"the bundle speaks protocol {manifest.get('protocol')!r}; head "
+                            f"office speaks {list(SUPPORTED_PROTOCOLS)}")
+    with db.reading() as session:
+        device = session.get(Device, str(manifest.get("device_id")))
+    if device is None:
+        raise BundleRefused(f"device {manifest.get('device_id')!r} is not registered")
+    key = bundle_key(device)
+    if not hmac.compare_digest(sign(key, manifest_bytes), members["signature"].decode(
+            "ascii", "replace").strip()):
+        raise BundleRefused("the signature does not match: the bundle was changed, or not "
+                            "signed by this device")
+    if device.revoked:
+        raise BundleRefused(f"device {device.id} was revoked; its bundles are refused")
+    if manifest.get("branch") != device.branch_code:
+        raise BundleRefused(f"the bundle is for branch {manifest.get('branch')!r}; device "
+                            f"{device.id} belongs to branch {device.branch_code}")
+    events = _events(members["events.jsonl"], manifest)
+    try:
+        batch = push(db, device.id, device.branch_code, events)
+    except ApiError as exc:
+        raise BundleRefused(f"nothing was imported: {exc.message}") from exc
+    return _reply(db, device, key, batch.results, batch.acked_through,
+                  str(manifest.get("cursor") or ""))
+
+
+def _events(lines: bytes, manifest: dict[str, Any]) -> list[IncomingEvent]:
+    try:
+        parsed = [PushEvent.model_validate_json(line) for line in lines.splitlines() if line]
+    except ValidationError as exc:
+        raise BundleRefused(f"an event in the bundle is malformed: {exc.errors()[0]['msg']}"
+                            ) from None
+    counts = Counter(e.type for e in parsed)
+    amounts: Counter[str] = Counter()
+    for e in parsed:
+        amounts[e.type] += event_amount(e.type, e.payload)
+    seqs = [e.seq for e in parsed]
+    expected = {"first_seq": seqs[0] if seqs else None, "last_seq": seqs[-1] if seqs else None,
+                "counts": dict(counts), "amounts": dict(amounts)}
+    if any(manifest.get(k) != v for k, v in expected.items()) or seqs != sorted(seqs):
+        raise BundleRefused("the manifest does not match the events (sequence range, counts "
+                            "or amounts): the bundle was tampered with or damaged")
+    return [IncomingEvent(e.id, e.seq, e.type, e.created_at, e.payload) for e in parsed]
+
+
+def _reply(db: Database, device: Device, key: bytes, results: Sequence[Any],
+           acked_through: int, cursor: str) -> Reply:
+    with db.reading() as session:
+        epoch = current_epoch(session)
+        try:
+            changes, last = _drain(session, device, cursor)
+            restarted = False
+        except ApiError:  # another epoch, or a cursor past the log: from the start
+            changes, last = _drain(session, device, "")
+            restarted = True
+    statuses = Counter(r.status for r in results)
+    acks = {"results": [vars(r) for r in results], "acked_through": acked_through}
+    members = {"acks.json": json.dumps(acks, sort_keys=True).encode(),
+               "changes.jsonl": "".join(json.dumps(c, sort_keys=True) + "\n"
+                                        for c in changes).encode(),
+               "cursor": last.encode()}
+    manifest = {"protocol": PROTOCOL_VERSION, "branch": device.branch_code,
+                "device_id": device.id, "epoch": epoch, "epoch_changed": restarted,
+                "acked_through": acked_through, "cursor": last, "changes": len(changes),
+                "created_at": utcnow().isoformat(timespec="seconds")}
+    return Reply(pack(members, manifest, key), statuses["applied"], statuses["rejected"],
+                 statuses["duplicate"], acked_through, len(changes))
+
+
+def _drain(session: Session, device: Device, cursor: str) -> tuple[list[dict[str, Any]], str]:
+    """Every change after ``cursor`` and the cursor after the last of them."""
+    changes: list[dict[str, Any]] = []
+    more = True
+    while more:
+        page = pull(session, device, cursor, MAX_LIMIT)
+        changes.extend(page.changes)
+        cursor, more = page.cursor, page.more
+    return changes, cursor

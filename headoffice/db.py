@@ -1,0 +1,139 @@
+"""Opening the head-office database: PostgreSQL (psycopg 3) or an embedded SQLite file.
+
+Writers are serialised: on PostgreSQL every writing transaction first takes one
+transaction-level advisory lock; on SQLite writing transactions begin ``IMMEDIATE``.
+So change-log ids follow commit order and a batch sees a stable device sequence.
+Tables are made with ``Base.metadata.create_all`` (this first version has no migrations).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_path
+from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from headoffice.models import Base, Epoch
+
+URL_VARIABLE = "LOKET_HEADOFFICE_DATABASE_URL"
+WRITER_LOCK = 0x4C4F4B4554  # one advisory lock for all writers ("LOKET")
+BUSY_TIMEOUT_S = 30
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC, the form head office stores its own times in."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def default_database_url() -> str:
+    """``$LOKET_HEADOFFICE_DATABASE_URL``, else an SQLite file in the user data folder."""
+    configured = os.environ.get(URL_VARIABLE)
+    if configured:
+        return configured
+    path = user_data_path("Loket", appauthor=False) / "headoffice" / "headoffice.sqlite3"
+    return f"sqlite:///{path.as_posix()}"
+
+
+def normalise_url(url: str) -> str:
+    """``postgresql://…`` means psycopg 3 (SQLAlchemy would otherwise pick psycopg2)."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+class Database:
+    """Engines and sessions for one head-office database."""
+
+    def __init__(self, url: str) -> None:
+        self.url = normalise_url(url)
+        parsed = make_url(self.url)
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        if self.is_sqlite:
+            if parsed.database and parsed.database != ":memory:":
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            self.writer = _sqlite_engine(self.url, "BEGIN IMMEDIATE")
+            self.reader = _sqlite_engine(self.url, "BEGIN")
+        else:
+            self.writer = self.reader = create_engine(self.url, pool_pre_ping=True)
+        self._writer_sessions = sessionmaker(self.writer, expire_on_commit=False)
+        self._reader_sessions = sessionmaker(self.reader, expire_on_commit=False)
+
+    def create_tables(self) -> str:
+        """Create missing tables and the first epoch; returns the current epoch."""
+        Base.metadata.create_all(self.writer)
+        with self.writing() as session:
+            return current_epoch(session, create=True)
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A transaction holding the writers' lock; committed if the block succeeds."""
+        session = self._writer_sessions()
+        try:
+            if not self.is_sqlite:
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+            yield session
+            session.commit()
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only transaction (never blocks a writer)."""
+        session = self._reader_sessions()
+        try:
+            yield session
+        finally:
+            session.close()  # ends the transaction; loaded objects stay readable
+
+    def dispose(self) -> None:
+        self.writer.dispose()
+        self.reader.dispose()
+
+
+def current_epoch(session: Session, *, create: bool = False) -> str:
+    """The id of the newest epoch (made if there is none and ``create`` is set)."""
+    newest = session.scalar(select(Epoch.id).order_by(Epoch.started_at.desc(), Epoch.id.desc())
+                            .limit(1))
+    if newest is not None:
+        return newest
+    if not create:
+        raise LookupError("the head-office database has no epoch; run loket-headoffice init")
+    return start_epoch(session, "database created")
+
+
+def start_epoch(session: Session, note: str) -> str:
+    """Begin a new epoch (after restoring a backup): every branch pulls from the start."""
+    epoch = Epoch(id=secrets.token_hex(8), started_at=utcnow(), note=note[:200])
+    session.add(epoch)
+    session.flush()
+    return epoch.id
+
+
+def _sqlite_engine(url: str, begin: str) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S, "isolation_level": None,
+                                              "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql(begin)
+
+    return engine

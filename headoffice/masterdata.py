@@ -1,0 +1,100 @@
+"""Master data head office owns: branches, promotion terms and counter users.
+
+Every change a branch needs goes into the change log in the same transaction.
+Refusals are ``ValueError`` with a sentence for the operator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.services.errors import DomainError
+from app.services.terms import PromotionTerms, load_terms_file
+from app.services.users import hash_password
+from headoffice.changes import record, terms_data, user_data
+from headoffice.db import utcnow
+from headoffice.models import BranchOffice, Terms, User
+
+_CODE_RE = re.compile(r"^[A-Z0-9]{2,16}$")
+ROLES = ("cashier", "supervisor", "admin")
+
+
+@dataclass(frozen=True)
+class Published:
+    code: str
+    version: int
+    name: str
+    checksum: str
+    created: bool
+
+
+def add_branch(session: Session, code: str, name: str, utc_offset_minutes: int = 480) -> None:
+    code = code.strip().upper()
+    if not _CODE_RE.match(code):
+        raise ValueError(f"branch code {code!r} must be 2–16 letters or digits (e.g. KPG)")
+    if not name.strip():
+        raise ValueError("the branch needs a name")
+    if session.get(BranchOffice, code) is not None:
+        raise ValueError(f"branch {code} already exists")
+    session.add(BranchOffice(code=code, name=name.strip()[:120],
+                             utc_offset_minutes=utc_offset_minutes))
+    session.flush()
+
+
+def list_branches(session: Session) -> list[BranchOffice]:
+    return list(session.scalars(select(BranchOffice).order_by(BranchOffice.code)))
+
+
+def publish_terms_file(session: Session, path: Path) -> Published:
+    """Publish a terms file (TOML or JSON, checked like the branch does) to every branch."""
+    try:
+        terms = load_terms_file(path)
+    except DomainError as exc:
+        raise ValueError(exc.message) from exc
+    return publish_terms(session, terms)
+
+
+def publish_terms(session: Session, terms: PromotionTerms) -> Published:
+    """The same version again changes nothing; another body under it is refused."""
+    existing = session.scalar(select(Terms).where(Terms.code == terms.code,
+                                                  Terms.version == terms.version))
+    if existing is not None:
+        if existing.checksum != terms.checksum():
+            raise ValueError(f"{terms.code} version {terms.version} was published with other "
+                             "terms; publish them as a new version")
+        return Published(terms.code, terms.version, terms.name, existing.checksum, False)
+    row = Terms(code=terms.code, version=terms.version, name=terms.name, body=terms.to_json(),
+                checksum=terms.checksum(), published_at=utcnow())
+    session.add(row)
+    session.flush()
+    record(session, "terms", f"{row.code}/{row.version}", terms_data(row))
+    return Published(row.code, row.version, row.name, row.checksum, True)
+
+
+def add_user(session: Session, username: str, full_name: str, role: str, password: str,
+             branch: str | None = None) -> User:
+    """A counter user for every branch (or one); branches receive it with the next pull."""
+    name = username.strip().lower()
+    if not re.match(r"^[a-z0-9._-]{2,40}$", name):
+        raise ValueError(f"user name {username!r} must be 2–40 letters, digits, . _ or -")
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    if branch is not None and session.get(BranchOffice, branch) is None:
+        raise ValueError(f"no branch {branch!r}")
+    if session.get(User, name) is not None:
+        raise ValueError(f"user {name} already exists")
+    try:
+        hashed = hash_password(password)
+    except DomainError as exc:
+        raise ValueError(exc.message) from exc
+    user = User(username=name, full_name=full_name.strip() or name, role=role,
+                branch_code=branch, password_hash=hashed)
+    session.add(user)
+    session.flush()
+    record(session, "user", user.username, user_data(user), branch=branch)
+    return user

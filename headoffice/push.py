@@ -1,0 +1,137 @@
+"""Applying a batch of branch events: one transaction, idempotent by event id.
+
+The same code serves an online push and an imported sync bundle. A known event id
+returns its stored result; new events must continue the device's sequence (else
+``SequenceGap`` and nothing is applied); a broken business rule rejects the one event
+into the exceptions queue and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from headoffice import exception_queue
+from headoffice.db import Database, utcnow
+from headoffice.errors import SequenceGap, device_revoked, unauthorised, wrong_branch
+from headoffice.models import Device, Event
+from headoffice.rules import PAYMENT_TYPES, apply_event, event_amount
+
+MAX_EVENTS = 500
+
+
+@dataclass(frozen=True)
+class IncomingEvent:
+    id: str
+    seq: int
+    type: str
+    created_at: dt.datetime
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class EventResult:
+    id: str
+    seq: int
+    status: str
+    reason: str = ""
+    message: str = ""
+    original: str | None = None
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    results: tuple[EventResult, ...]
+    acked_through: int
+
+
+def push(db: Database, device_id: str, branch: str,
+         events: Sequence[IncomingEvent]) -> BatchResult:
+    """Apply one batch in one transaction; a sequence going backwards is noted for staff."""
+    try:
+        with db.writing() as session:
+            return apply_batch(session, device_id, branch, events)
+    except SequenceGap as gap:
+        if gap.backwards:
+            with db.writing() as session:
+                refused = next(e for e in events if e.seq == gap.got)
+                exception_queue.note_backwards(session, device_id, branch, refused.id,
+                                               gap.got, gap.expected_seq)
+        raise
+
+
+def apply_batch(session: Session, device_id: str, branch: str,
+                events: Sequence[IncomingEvent]) -> BatchResult:
+    """The batch's effects inside the caller's writing transaction."""
+    device = _device(session, device_id, branch, events)
+    known = _known(session, [e.id for e in events])
+    expected = device.last_seq + 1
+    results: list[EventResult] = []
+    for incoming in events:
+        stored = known.get(incoming.id)
+        if stored is not None:
+            results.append(EventResult(stored.id, stored.seq, "duplicate", stored.reason,
+                                       stored.message, stored.status))
+            continue
+        if incoming.seq != expected:
+            raise SequenceGap(expected, incoming.seq, backwards=incoming.seq < expected)
+        event = _apply(session, device, incoming)
+        known[event.id] = event
+        results.append(EventResult(event.id, event.seq, event.status, event.reason,
+                                   event.message))
+        expected += 1
+    device.last_seq = expected - 1
+    session.flush()
+    return BatchResult(tuple(results), device.last_seq)
+
+
+def _device(session: Session, device_id: str, branch: str,
+            events: Sequence[IncomingEvent]) -> Device:
+    device = session.get(Device, device_id)
+    if device is None:
+        raise unauthorised(f"device {device_id} is not registered with head office")
+    if device.revoked:
+        raise device_revoked(device_id)
+    if branch != device.branch_code:
+        raise wrong_branch(f"device {device_id} belongs to branch {device.branch_code}, "
+                           f"not {branch}")
+    for event in events:
+        if event.payload.get("branch") != device.branch_code:
+            raise wrong_branch(f"event {event.id} (seq {event.seq}) is for branch "
+                               f"{event.payload.get('branch')!r}; device {device_id} belongs "
+                               f"to branch {device.branch_code}")
+    return device
+
+
+def _known(session: Session, ids: Sequence[str]) -> dict[str, Event]:
+    found: dict[str, Event] = {}
+    for start in range(0, len(ids), MAX_EVENTS):
+        found.update((e.id, e) for e in session.scalars(
+            select(Event).where(Event.id.in_(list(ids[start:start + MAX_EVENTS])))))
+    return found
+
+
+def _apply(session: Session, device: Device, incoming: IncomingEvent) -> Event:
+    cashier = incoming.payload.get("cashier")
+    event = Event(id=incoming.id, device_id=device.id, branch_code=device.branch_code,
+                  seq=incoming.seq, type=incoming.type[:40], created_at=incoming.created_at,
+                  payload=incoming.payload,
+                  cashier=cashier[:40] if isinstance(cashier, str) else "",
+                  business_date=incoming.created_at.date(),
+                  amount=event_amount(incoming.type, incoming.payload), status="applied",
+                  received_at=utcnow())
+    outcome = apply_event(session, event)
+    event.status, event.reason = outcome.status, outcome.reason
+    event.message = outcome.message[:400]
+    session.add(event)
+    session.flush()
+    if outcome.status == "rejected":
+        exception_queue.note_rejected(session, event)
+    if event.type in PAYMENT_TYPES:
+        exception_queue.apply_waiting_voids(session, event.payload.get("payment_uuid"))
+    return event

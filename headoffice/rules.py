@@ -1,0 +1,217 @@
+"""The business rules head office checks for each event type, and their effects.
+
+An event either applies or is rejected with a reason into the exceptions queue; it never
+blocks the events after it. Money is never lost: the payment of a rejected payment event
+is still recorded once (``applied=False``, a credit for head office to settle).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from headoffice import ledger
+from headoffice.changes import customer_changed
+from headoffice.models import Customer, Enrolment, Event, Payment
+
+PAYMENT_TYPES = {"enrolment.paid": "down_payment", "instalment.paid": "instalment"}
+INFORMATION_TYPES = frozenset({"shift.opened", "shift.counted", "shift.closed", "user.added",
+                               "terms.load", "branch.init"})
+MONEY_TYPES = frozenset({*PAYMENT_TYPES, "payment.voided"})
+MAX_RUPIAH = 10**12
+# Longest accepted text per payload field (the columns they are stored in).
+TEXT_LIMITS = {"receipt_no": 40, "payment_uuid": 36, "enrolment_uuid": 36,
+               "connection_no": 20, "method": 16, "programme": 40, "kind": 16, "done_on": 10}
+
+
+class Rejected(Exception):
+    """The event breaks a business rule: ``reason`` is a code, ``message`` says why."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str
+    reason: str = ""
+    message: str = ""
+
+
+def apply_event(session: Session, event: Event) -> Outcome:
+    """Apply ``event`` in a savepoint; on a rule broken, undo it and keep any payment."""
+    try:
+        with session.begin_nested():
+            dispatch(session, event)
+    except Rejected as rejected:
+        if event.type in PAYMENT_TYPES:
+            _keep_as_credit(session, event)
+        return Outcome("rejected", rejected.reason, rejected.message)
+    return Outcome("applied")
+
+
+def event_amount(event_type: str, payload: dict[str, Any]) -> int:
+    """The rupiah an event moves (payments, voids), for reconciliation; 0 otherwise."""
+    amount = payload.get("amount")
+    if (event_type in MONEY_TYPES and isinstance(amount, int) and not isinstance(amount, bool)
+            and abs(amount) <= MAX_RUPIAH):
+        return amount
+    return 0
+
+
+def dispatch(session: Session, event: Event) -> None:
+    """Check and apply one event (inside the caller's savepoint); raises ``Rejected``."""
+    cashier = event.payload.get("cashier")
+    if not isinstance(cashier, str) or not cashier.strip():
+        raise Rejected("missing_cashier", "the event does not name its cashier")
+    if event.type == "enrolment.paid":
+        _enrolment_paid(session, event)
+    elif event.type == "instalment.paid":
+        _instalment_paid(session, event)
+    elif event.type == "payment.voided":
+        _payment_voided(session, event)
+    elif event.type == "plan.broken":
+        _plan_broken(session, event)
+    elif event.type == "work_order.done":
+        _work_order_done(session, event)
+    elif event.type not in INFORMATION_TYPES:
+        raise Rejected("unknown_type", f"head office does not know event type {event.type!r}")
+
+
+def _enrolment_paid(session: Session, event: Event) -> None:
+    p = event.payload
+    payment = _new_payment(session, event)
+    uuid, programme = _text(p, "enrolment_uuid"), _text(p, "programme")
+    schedule = p.get("schedule")
+    figures = {name: _whole(p, name) for name in ("terms_version", "arrears", "penalty",
+                                                   "penalty_waived")}
+    if not isinstance(schedule, list):
+        raise Rejected("invalid_payload", "schedule must be a list")
+    customer = _customer(session, payment.connection_no)
+    if session.get(Enrolment, uuid) is not None:
+        raise Rejected("already_enrolled", f"enrolment {uuid} was already received")
+    first = ledger.blocking_enrolment(session, customer.connection_no, programme)
+    if first is not None:
+        raise Rejected("already_enrolled", (
+            f"customer {customer.connection_no} was enrolled first at branch "
+            f"{first.branch_code} on {first.business_date} ({first.state}); the down payment "
+            f"{payment.receipt_no} is kept as a credit"))
+    enrolment = Enrolment(
+        uuid=uuid, connection_no=customer.connection_no, branch_code=event.branch_code,
+        programme=programme, state="active" if schedule else "completed",
+        down_payment=payment.amount, instalment_count=len(schedule),
+        business_date=event.business_date, event_id=event.id, **figures)
+    session.add_all([enrolment, payment])
+    payment.enrolment_uuid = uuid
+    session.flush()
+    ledger.take_over_bills(session, customer, enrolment, payment, _periods(p))
+
+
+def _instalment_paid(session: Session, event: Event) -> None:
+    payment = _new_payment(session, event)
+    uuid = _text(event.payload, "enrolment_uuid")
+    enrolment = session.get(Enrolment, uuid)
+    if enrolment is None or enrolment.state == "cancelled":
+        raise Rejected("unknown_enrolment", (
+            f"enrolment {uuid} is not (or no longer) held by head office; the payment "
+            f"{payment.receipt_no} is kept as a credit"))
+    customer = _customer(session, enrolment.connection_no)
+    payment.enrolment_uuid = uuid
+    session.add(payment)
+    session.flush()
+    if event.payload.get("plan_completed") is True:
+        enrolment.state = "completed"
+    ledger.settle(session, customer, payment, _periods(event.payload))
+    customer_changed(session, customer)
+
+
+def _payment_voided(session: Session, event: Event) -> None:
+    uuid = _text(event.payload, "payment_uuid")
+    payment = session.scalar(select(Payment).where(Payment.uuid == uuid))
+    if payment is None:
+        raise Rejected("unknown_payment", (
+            f"receipt {event.payload.get('receipt_no')} has not reached head office yet; "
+            "the void is applied when it arrives"))
+    if payment.voided:
+        raise Rejected("already_voided", f"receipt {payment.receipt_no} was already voided")
+    ledger.void(session, payment, event.id)
+
+
+def _plan_broken(session: Session, event: Event) -> None:
+    uuid = _text(event.payload, "enrolment_uuid")
+    enrolment = session.get(Enrolment, uuid)
+    if enrolment is None or enrolment.state == "cancelled":
+        raise Rejected("unknown_enrolment", f"enrolment {uuid} is not held by head office")
+    enrolment.state = "broken"
+    customer_changed(session, _customer(session, enrolment.connection_no))
+
+
+def _work_order_done(session: Session, event: Event) -> None:
+    customer = _customer(session, _text(event.payload, "connection_no"))
+    kind = _text(event.payload, "kind")
+    if kind not in ("unseal", "reseal"):
+        raise Rejected("invalid_payload", f"unknown work order kind {kind!r}")
+    done_on = _text(event.payload, "done_on")
+    ledger.set_status(session, customer, "active" if kind == "unseal" else "sealed", done_on)
+
+
+def _new_payment(session: Session, event: Event) -> Payment:
+    """The event's payment, not yet added; refuses bad fields and a payment seen before."""
+    p = event.payload
+    amount = _whole(p, "amount")
+    if amount <= 0:
+        raise Rejected("invalid_payload", f"the amount {amount} is not positive")
+    uuid = _text(p, "payment_uuid")
+    seen = session.scalar(select(Payment).where(Payment.uuid == uuid))
+    if seen is not None:
+        raise Rejected("duplicate_payment", (
+            f"payment {uuid} (receipt {seen.receipt_no}) was already received with event "
+            f"{seen.event_id}; it is counted once"))
+    return Payment(uuid=uuid, receipt_no=_text(p, "receipt_no"), event_id=event.id,
+                   branch_code=event.branch_code, device_id=event.device_id,
+                   connection_no=_text(p, "connection_no"), kind=PAYMENT_TYPES[event.type],
+                   amount=amount, method=_text(p, "method"),
+                   business_date=event.business_date, paid_at=event.created_at)
+
+
+def _keep_as_credit(session: Session, event: Event) -> None:
+    """Record a rejected event's payment once, as money not applied to any plan."""
+    try:
+        payment = _new_payment(session, event)
+    except Rejected:
+        return
+    payment.applied = False
+    session.add(payment)
+    session.flush()
+
+
+def _customer(session: Session, connection_no: str) -> Customer:
+    customer = session.scalar(select(Customer).where(Customer.connection_no == connection_no))
+    if customer is None:
+        raise Rejected("unknown_customer", f"head office has no customer {connection_no}")
+    return customer
+
+
+def _periods(payload: dict[str, Any]) -> list[str]:
+    periods = payload.get("settled_periods") or []
+    return [p for p in periods if isinstance(p, str)] if isinstance(periods, list) else []
+
+
+def _text(payload: dict[str, Any], name: str) -> str:
+    value = payload.get(name)
+    limit = TEXT_LIMITS.get(name, 40)
+    if not isinstance(value, str) or not value.strip() or len(value.strip()) > limit:
+        raise Rejected("invalid_payload", f"{name} is missing, not text or longer than {limit}")
+    return value.strip()
+
+
+def _whole(payload: dict[str, Any], name: str) -> int:
+    value = payload.get(name)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_RUPIAH:
+        raise Rejected("invalid_payload", f"{name} is missing or not a whole number of rupiah")
+    return value

@@ -1,0 +1,246 @@
+"""Head-office fixtures: a real uvicorn server on 127.0.0.1 over SQLite and PostgreSQL.
+
+Every test module runs once per database: SQLite always, PostgreSQL when
+``LOKET_TEST_POSTGRES_URL`` is set (each module gets a schema of its own, dropped after).
+Tables are emptied before each test; the branches KPG, OEB and ALK are always there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import create_engine, delete, func, select, text
+
+from app.bootstrap import Branch, open_branch
+from app.models import OutboxEvent
+from app.services.clock import Clock
+from app.services.context import Actor, local_counter
+from app.services.enrolment import EnrolRequest, enrol_and_pay
+from app.services.payments import PaymentReceipt, Tender
+from app.services.setup import BranchSetup, initialise_branch
+from app.services.shifts import open_shift
+from app.services.users import add_user
+from headoffice.auth import issue_code
+from headoffice.changes import bills_changed, customer_changed
+from headoffice.db import Database, normalise_url, start_epoch
+from headoffice.masterdata import add_branch
+from headoffice.models import Base, Bill, Customer, Event, Payment
+from headoffice.serve import make_server
+from tests.fakes import actor_for, add_customer, monthly_bills
+
+POSTGRES_VARIABLE = "LOKET_TEST_POSTGRES_URL"
+CUSTOMER = "50400001"
+BRANCHES = (("KPG", "Kantor Pelayanan Kota Kupang"), ("OEB", "Kantor Pelayanan Oebobo"),
+            ("ALK", "Kantor Pelayanan Alak"))
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest,
+                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fresh, empty head-office database for the module."""
+    if request.param == "sqlite":
+        path = tmp_path_factory.mktemp("headoffice") / "headoffice.sqlite3"
+        yield f"sqlite:///{path.as_posix()}"
+        return
+    base = os.environ.get(POSTGRES_VARIABLE)
+    if not base:
+        pytest.skip(f"{POSTGRES_VARIABLE} not set")
+    schema = f"loket_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(normalise_url(base), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    joiner = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{joiner}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@dataclass
+class HeadOffice:
+    """The running server, a client for it, and direct access to its database."""
+
+    url: str
+    db: Database
+    client: httpx.Client
+
+    def register(self, device_id: str, branch: str = "KPG", counter: str = "L01") -> str:
+        """Register a device the way a counter would; returns its token."""
+        with self.db.writing() as session:
+            code = issue_code(session, branch, counter).code
+        response = self.client.post("/api/v1/devices/register", json={
+            "code": code, "device_id": device_id, "branch": branch, "counter": counter})
+        assert response.status_code == 200, response.text
+        token: str = response.json()["token"]
+        return token
+
+    def push(self, token: str, device_id: str, events: list[dict[str, Any]],
+             branch: str = "KPG", *, gzipped: bool = False) -> httpx.Response:
+        body = json.dumps({"device_id": device_id, "branch": branch, "events": events}).encode()
+        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+        if gzipped:
+            body, headers["Content-Encoding"] = gzip.compress(body), "gzip"
+        return self.client.post("/api/v1/push", content=body, headers=headers)
+
+    def pull(self, token: str, cursor: str = "", limit: int = 1000) -> httpx.Response:
+        return self.client.get("/api/v1/pull", params={"cursor": cursor, "limit": limit},
+                               headers={"Authorization": f"Bearer {token}"})
+
+    def add_customer(self, connection_no: str, *, bills: int = 10, principal: int = 100_000,
+                     status: str = "sealed") -> None:
+        """A customer with ``bills`` unpaid monthly bills from 2024-01 (as in tests/fakes)."""
+        with self.db.writing() as session:
+            customer = Customer(
+                connection_no=connection_no, name="Pelanggan Uji", address="Jl. Uji No. 1",
+                rt="001", rw="002", kelurahan="Penkase Oeleta", kecamatan="Alak",
+                tariff_group="R2", meter_no=f"M{connection_no}", phone="081234567890",
+                status=status, status_date=dt.date(2021, 11, 1), version=1)
+            session.add(customer)
+            session.flush()
+            rows = [Bill(customer_id=customer.id, period=f"{2024 + i // 12}-{i % 12 + 1:02d}",
+                         water_charge=principal - 5_000, fees=5_000, penalty=0,
+                         due_date=dt.date(2024 + (i + 1) // 12, (i + 1) % 12 + 1, 20),
+                         settled=False) for i in range(bills)]
+            session.add_all(rows)
+            session.flush()
+            customer_changed(session, customer)
+            bills_changed(session, customer, rows)
+
+    def count(self, model: type[Base]) -> int:
+        with self.db.reading() as session:
+            return session.scalar(select(func.count()).select_from(model)) or 0
+
+    def money(self) -> tuple[int, int]:
+        """(payments held, their total) — voided ones excluded."""
+        with self.db.reading() as session:
+            count, total = session.execute(select(func.count(), func.sum(Payment.amount))
+                                           .where(Payment.voided.is_(False))).one()
+            return int(count), int(total or 0)
+
+    def events(self) -> int:
+        return self.count(Event)
+
+
+def reset(db: Database) -> None:
+    """Empty every table; a new epoch; the three branches again."""
+    with db.writing() as session:
+        for table in reversed(Base.metadata.sorted_tables):
+            session.execute(delete(table))
+        start_epoch(session, "test")
+        for code, name in BRANCHES:
+            add_branch(session, code, name)
+
+
+@contextmanager
+def serving(database_url: str, *, tls_cert: Path | None = None,
+            tls_key: Path | None = None) -> Iterator[int]:
+    """``loket-headoffice serve``'s server in a thread on a free port of 127.0.0.1."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    uvicorn_server = make_server(database_url, "127.0.0.1", port, tls_cert=tls_cert,
+                                 tls_key=tls_key, log_level="warning")
+    thread = threading.Thread(target=uvicorn_server.run, kwargs={"sockets": [sock]},
+                              daemon=True)
+    try:
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not uvicorn_server.started:
+            assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.02)
+        yield port
+    finally:
+        uvicorn_server.should_exit = True
+        thread.join(timeout=20)
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def server(database_url: str) -> Iterator[HeadOffice]:
+    """The server running over the module's database, with a client and the database."""
+    db = Database(database_url)
+    try:
+        with serving(database_url) as port:
+            base_url = f"http://127.0.0.1:{port}"
+            with httpx.Client(base_url=base_url, headers={"X-Loket-Protocol": "1"},
+                              timeout=30) as client:
+                yield HeadOffice(base_url, db, client)
+    finally:
+        db.dispose()
+
+
+@pytest.fixture
+def ho(server: HeadOffice) -> HeadOffice:
+    """The server with an emptied database (three branches, a fresh epoch)."""
+    reset(server.db)
+    return server
+
+
+def outbox(branch: Branch, after_seq: int = 0) -> list[dict[str, Any]]:
+    """The branch's outbox events after ``after_seq``, as a push carries them."""
+    with branch.reading() as uow:
+        rows = uow.session.scalars(select(OutboxEvent).where(OutboxEvent.seq > after_seq)
+                                   .order_by(OutboxEvent.seq))
+        return [{"id": r.id, "seq": r.seq, "type": r.type,
+                 "created_at": r.created_at.isoformat(), "payload": json.loads(r.payload)}
+                for r in rows]
+
+
+def device_of(branch: Branch) -> str:
+    with branch.reading() as uow:
+        counter, _ = local_counter(uow.session)
+        return counter.device_id
+
+
+def enrol(branch: Branch, cashier: Actor, connection_no: str = CUSTOMER) -> PaymentReceipt:
+    """Sealed, 10 bills of Rp 100,000: Rp 500,000 down, the rest in 3 instalments."""
+    add_customer(branch, connection_no, bills=monthly_bills("2024-01", 10, 100_000))
+    return enrol_and_pay(branch.writing(), cashier,
+                         EnrolRequest(connection_no, 3, Tender(500_000, 500_000)))
+
+
+def statuses(response: httpx.Response) -> list[str]:
+    return [r["status"] for r in response.json()["results"]]
+
+
+@pytest.fixture
+def kpg(ho: HeadOffice, branch: Branch, cashier: Actor) -> tuple[str, str]:
+    """The branch's device registered with head office (which has ``CUSTOMER``):
+    (device id, token)."""
+    ho.add_customer(CUSTOMER)
+    device = device_of(branch)
+    return device, ho.register(device)
+
+
+def write_csv(path: Path, header: str, *lines: str) -> Path:
+    path.write_text("\n".join((header, *lines)) + "\n", encoding="utf-8")
+    return path
+
+
+def open_second_branch(tmp_path: Path, clock: Clock, code: str = "OEB",
+                       counter: str = "L01") -> tuple[Branch, Actor]:
+    """Another branch database (its own device) with a cashier whose shift is open."""
+    opened = open_branch(tmp_path / f"branch-{code}-{counter}", create=True, clock=clock)
+    system = initialise_branch(opened.writing(), BranchSetup(branch_code=code,
+                                                             counter_code=counter))
+    add_user(opened.writing(), system, "kasir", "Kasir", "cashier", "kasir123")
+    actor = actor_for(opened, "kasir")
+    open_shift(opened.writing(), actor, 500_000)
+    return opened, actor

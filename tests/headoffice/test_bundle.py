@@ -1,0 +1,99 @@
+"""Sync bundles: imported once through the push path; tampered or foreign ones refused."""
+
+from __future__ import annotations
+
+import io
+import json
+import uuid
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.bootstrap import Branch
+from app.services.context import Actor
+from headoffice.bundle import BundleRefused, build_bundle, import_bundle, sign, token_key, unpack
+from headoffice.cli import main
+from tests.headoffice.conftest import HeadOffice, enrol, outbox, statuses
+
+
+def _rezip(data: bytes, change: dict[str, bytes]) -> bytes:
+    """The same bundle with some members replaced (signature and manifest untouched)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    members.update(change)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for name, body in members.items():
+            target.writestr(name, body)
+    return buffer.getvalue()
+
+
+def _reply(data: bytes, token: str) -> tuple[dict[str, Any], dict[str, bytes]]:
+    manifest, manifest_bytes, members = unpack(data, ["acks.json", "changes.jsonl", "cursor"])
+    assert members["signature"].decode() == sign(token_key(token), manifest_bytes)
+    return manifest, members
+
+
+def test_a_bundle_is_applied_once_and_answered_with_a_signed_reply(
+        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str],
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    device, token = kpg
+    enrol(branch, cashier)
+    events = outbox(branch)
+    bundle = tmp_path / "KPG-L01.zip"
+    bundle.write_bytes(build_bundle(device, "KPG", token, events))
+    assert main(["--database-url", ho.db.url, "bundle", "import", str(bundle)]) == 0
+    assert f"{len(events)} applied" in capsys.readouterr().out
+    manifest, members = _reply((tmp_path / "KPG-L01-reply.zip").read_bytes(), token)
+    acks = json.loads(members["acks.json"])
+    assert acks["acked_through"] == manifest["acked_through"] == events[-1]["seq"]
+    assert {r["status"] for r in acks["results"]} == {"applied"}
+    changes = [json.loads(line) for line in members["changes.jsonl"].splitlines()]
+    assert ("customer", "50400001") in {(c["kind"], c["key"]) for c in changes}
+    assert members["cursor"].decode() == manifest["cursor"]
+    money = ho.money()
+    again = import_bundle(ho.db, bundle.read_bytes())
+    assert (again.applied, again.duplicates) == (0, len(events))
+    assert ho.money() == money == (1, 500_000)
+
+
+def test_a_bundle_overlapping_an_online_push_changes_nothing_twice(
+        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+    device, token = kpg
+    enrol(branch, cashier)
+    events = outbox(branch)
+    assert ho.push(token, device, events[:3]).status_code == 200
+    reply = import_bundle(ho.db, build_bundle(device, "KPG", token, events))
+    assert (reply.duplicates, reply.applied) == (3, len(events) - 3)
+    assert statuses(ho.push(token, device, events)) == ["duplicate"] * len(events)
+    assert ho.money() == (1, 500_000)
+    assert ho.events() == len(events)
+
+
+def test_a_tampered_truncated_or_foreign_bundle_is_refused_whole(
+        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+    device, token = kpg
+    enrol(branch, cashier)
+    events = outbox(branch)
+    good = build_bundle(device, "KPG", token, events)
+    with zipfile.ZipFile(io.BytesIO(good)) as archive:
+        lines = archive.read("events.jsonl")
+        manifest = json.loads(archive.read("manifest.json"))
+    richer = lines.replace(b'"amount": 500000', b'"amount": 50000')
+    foreign = [dict(e, payload=dict(e["payload"], branch="OEB")) for e in events]
+    cases = {
+        "checksum": _rezip(good, {"events.jsonl": richer}),
+        "signature does not match": _rezip(good, {"manifest.json": json.dumps(
+            dict(manifest, last_seq=99)).encode()}),
+        "truncated or damaged": good[: len(good) // 2],
+        "is for branch 'OEB'": build_bundle(device, "OEB", token, events),
+        "not signed by this device": build_bundle(device, "KPG", "another token", events),
+        "nothing was imported": build_bundle(device, "KPG", token, foreign),
+        "is not registered": build_bundle(str(uuid.uuid4()), "KPG", token, events),
+    }
+    for expected, data in cases.items():
+        with pytest.raises(BundleRefused, match=expected):
+            import_bundle(ho.db, data)
+    assert ho.events() == 0 and ho.money() == (0, 0)
