@@ -1,31 +1,42 @@
-"""Desktop entry point (``loket``): open a branch database and show the counter window.
+"""Desktop entry point (``loket``): open a branch database and start the counter session.
 
 ``loket --demo`` opens (and on first start creates) the demo branch in the per-user
-data folder; ``--data-dir`` names another branch folder; ``--screenshot PATH`` saves
-the window as a PNG right after it is shown and exits.
+data folder; ``--data-dir`` names another branch folder. The session starts with the
+log-in dialog. For screenshots and documentation: ``--screenshot PATH`` saves the
+first window as a PNG and exits (the log-in dialog, or with ``--as USER:PASSWORD`` the
+main window, signed in directly; ``--search TEXT`` types a search first).
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from platformdirs import user_data_path
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEventLoop, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.bootstrap import Branch, open_branch
 from app.models.database import database_path
+from app.services.context import Actor
 from app.services.demo import create_demo_branch
 from app.services.errors import DomainError
+from app.services.users import log_in
+from app.ui.context import UiContext
 from app.ui.error_text import error_text
+from app.ui.errors_dialog import install_excepthook, setup_logging, stop_logging
 from app.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_translator
 from app.ui.main_window import MainWindow
+from app.ui.session import AppShell
+from app.ui.style import apply_style
 
 APP_NAME = "Loket"
 SCREENSHOT_DELAY_MS = 200
+SEARCH_WAIT_MS = 10_000
+log = logging.getLogger("loket")
 
 
 def default_data_dir(demo: bool) -> Path:
@@ -39,10 +50,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="open the demo branch, creating it on first start")
     parser.add_argument("--data-dir", type=Path, metavar="DIR",
                         help="branch data folder (default: the per-user data folder)")
-    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
-                        help=f"language of the window (default: {DEFAULT_LANGUAGE})")
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help=f"language of the window for every user (default: each user's "
+                             f"choice in Settings, else {DEFAULT_LANGUAGE})")
     parser.add_argument("--screenshot", type=Path, metavar="PATH",
-                        help="save the window as PNG once shown, then exit")
+                        help="save the first window as PNG once shown, then exit")
+    parser.add_argument("--as", dest="sign_in_as", metavar="USER:PASSWORD",
+                        help="demo and screenshot aid: sign in directly, skipping the "
+                             "log-in dialog")
+    parser.add_argument("--search", metavar="TEXT",
+                        help="with --as: type TEXT into the customer search (screenshots)")
     return parser.parse_args(argv)
 
 
@@ -54,20 +71,34 @@ def open_or_create(data_dir: Path, demo: bool) -> Branch:
     return open_branch(data_dir)
 
 
+class _Language:
+    """Swaps the application's translator (a user's language applies at log-in)."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.translator: QTranslator | None = None
+
+    def use(self, lang: str) -> None:
+        if self.translator is not None:
+            self.app.removeTranslator(self.translator)
+        self.translator = install_translator(self.app, lang)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
-    translator = install_translator(app, args.lang)
+    language = _Language(app)
+    language.use(args.lang or DEFAULT_LANGUAGE)
     try:
-        return _run(app, args)
+        return _run(app, args, language)
     finally:
-        if translator is not None:
-            app.removeTranslator(translator)
+        language.use("en")  # removes the translator; English is the source language
+        app.setStyleSheet("")
 
 
-def _run(app: QApplication, args: argparse.Namespace) -> int:
+def _run(app: QApplication, args: argparse.Namespace, language: _Language) -> int:
     data_dir = (args.data_dir or default_data_dir(args.demo)).expanduser()
     try:
         branch = open_or_create(data_dir, args.demo)
@@ -76,29 +107,74 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         if args.screenshot is None:
             QMessageBox.critical(None, APP_NAME, error_text(error))
         return 2
+    log_file = setup_logging(data_dir)
+    restore_hooks = install_excepthook(log_file)
+    log.info("Loket started on %s", data_dir)
+    ctx = UiContext(branch, lang=args.lang or DEFAULT_LANGUAGE)
     try:
-        window = MainWindow(branch)
-        window.show()
-        if args.screenshot is None:
-            return app.exec()
-        return _screenshot(window, args.screenshot)
+        return _session(app, args, ctx, language)
     finally:
+        ctx.tasks.wait()
+        restore_hooks()
+        log.info("Loket stopped")
+        stop_logging()
         branch.close()
 
 
-def _screenshot(window: MainWindow, path: Path) -> int:
-    """Let the window lay itself out, save it as PNG and close it; 0 if the file was written."""
+def _session(app: QApplication, args: argparse.Namespace, ctx: UiContext,
+             language: _Language) -> int:
+    apply_style(app)
+    shell = AppShell(ctx, set_language=None if args.lang else language.use,
+                     offer_shift=args.screenshot is None)
+    if args.sign_in_as is None:
+        shown: QWidget = shell.start()
+    else:
+        actor = _sign_in(ctx, args.sign_in_as)
+        if actor is None:
+            return 2
+        window = shell.enter(actor)
+        if args.search:
+            _type_search(window, args.search)
+        shown = window
+    if args.screenshot is not None:
+        code = _screenshot(shown, args.screenshot)
+        shown.close()
+        return code
+    app.setQuitOnLastWindowClosed(False)
+    shell.finished.connect(app.quit)
+    return app.exec()
+
+
+def _sign_in(ctx: UiContext, credentials: str) -> Actor | None:
+    username, _sep, password = credentials.partition(":")
+    try:
+        return log_in(ctx.branch.writing(), username, password)
+    except DomainError as error:
+        _tell(f"loket: {error_text(error)}")
+        return None
+
+
+def _type_search(window: MainWindow, text: str) -> None:
+    """Type ``text`` into the search field and wait until its results are shown."""
+    loop = QEventLoop()
+    window.search.results_shown.connect(lambda _query: loop.quit())
+    QTimer.singleShot(SEARCH_WAIT_MS, loop.quit)
+    window.search.field.setText(text)
+    loop.exec()
+
+
+def _screenshot(widget: QWidget, path: Path) -> int:
+    """Let the widget lay itself out and save it as PNG; 0 if the file was written."""
     saved: list[bool] = []
     loop = QEventLoop()
 
     def grab() -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        saved.append(window.grab().save(str(path), "PNG"))
+        saved.append(widget.grab().save(str(path), "PNG"))
         loop.quit()
 
     QTimer.singleShot(SCREENSHOT_DELAY_MS, grab)
     loop.exec()
-    window.close()
     if saved != [True]:
         _tell(f"loket: could not save the screenshot to {path}")
         return 1

@@ -1,4 +1,5 @@
-"""A read-only overview of the open branch: who, where, which business date, how big."""
+"""A read-only overview of the open branch: who, where, which business date, how big,
+and how many events still wait to be sent to head office."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from app.models import Customer
+from app.models import Customer, OutboxEvent
 from app.services.context import local_counter
 from app.services.unit_of_work import UnitOfWork
 
@@ -37,3 +38,10 @@ def branch_overview(uow: UnitOfWork) -> BranchOverview:
             business_date=uow.today,
             customers=customers,
         )
+
+
+def pending_outbox_events(uow: UnitOfWork) -> int:
+    """How many outbox events head office has not acknowledged yet."""
+    with uow:
+        return uow.session.scalar(select(func.count()).select_from(OutboxEvent)
+                                  .where(OutboxEvent.acked_at.is_(None))) or 0

@@ -1,0 +1,96 @@
+"""The status bar: who is signed in, where, which day, the shift, and what waits to sync."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from app.services.branch_info import BranchOverview, pending_outbox_events
+from app.services.shifts import ShiftInfo, current_shift
+from app.ui.context import UiContext
+from app.ui.i18n import format_count, format_date
+
+REFRESH_MS = 30_000
+_ROLES = {
+    "cashier": QT_TRANSLATE_NOOP("Roles", "cashier"),
+    "supervisor": QT_TRANSLATE_NOOP("Roles", "supervisor"),
+    "admin": QT_TRANSLATE_NOOP("Roles", "admin"),
+}
+
+
+def role_text(role: str) -> str:
+    """``cashier`` → ``kasir`` in Indonesian."""
+    source = _ROLES.get(role)
+    return QCoreApplication.translate("Roles", source) if source else role
+
+
+class CounterStatusBar(QStatusBar):
+    """Permanent fields (object names ``status<Field>``) refreshed on demand and every 30 s."""
+
+    def __init__(self, ctx: UiContext, overview: BranchOverview,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.overview = overview
+        self.shift: ShiftInfo | None = None
+        self.pending = 0
+        self._labels: dict[str, QLabel] = {}
+        for name in ("User", "Branch", "Counter", "Date", "Shift", "Sync"):
+            label = QLabel(objectName=f"status{name}")
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._labels[name] = label
+            self.addPermanentWidget(label)
+        self._timer = QTimer(self, interval=REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.refresh()
+
+    def text_of(self, field: str) -> str:
+        """The text of field ``User``, ``Branch``, ``Counter``, ``Date``, ``Shift`` or ``Sync``."""
+        return self._labels[field].text()
+
+    def refresh(self) -> None:
+        """Read the shift and the outbox again (cheap indexed queries)."""
+        actor, overview = self.ctx.actor, self.overview
+        self.shift = current_shift(self.ctx.branch.reading(), actor) if actor else None
+        self.pending = pending_outbox_events(self.ctx.branch.reading())
+        user = self.tr("Not signed in") if actor is None else \
+            f"{actor.username} ({role_text(actor.role)})"
+        self._labels["User"].setText(user)
+        self._labels["Branch"].setText(f"{overview.branch_name} ({overview.branch_code})")
+        self._labels["Counter"].setText(f"{overview.counter_name} ({overview.counter_code})")
+        self._labels["Date"].setText(format_date(overview.business_date))
+        self._labels["Shift"].setText(self._shift_text())
+        self._labels["Shift"].setProperty("state", self._shift_state())
+        self._labels["Sync"].setText(
+            self.tr("Unsent: {pending} · last sync: never").format(
+                pending=format_count(self.pending)))
+        self._labels["Sync"].setToolTip(
+            self.tr("Changes waiting to be sent to head office"))
+        for label in self._labels.values():
+            label.style().unpolish(label)
+            label.style().polish(label)
+
+    def _shift_state(self) -> str:
+        shift, actor = self.shift, self.ctx.actor
+        if shift is None:
+            return "none"
+        if actor is not None and shift.cashier != actor.username:
+            return "other"
+        return shift.state
+
+    def _shift_text(self) -> str:
+        shift = self.shift
+        if shift is None:
+            return self.tr("Shift: none")
+        since = shift.opened_at.strftime("%H:%M")
+        state = self._shift_state()
+        if state == "other" and shift.state == "counted":
+            return self.tr("Shift: {cashier}'s, waiting for sign-off").format(
+                cashier=shift.cashier)
+        if state == "other":
+            return self.tr("Shift: {cashier}'s, open since {time}").format(
+                cashier=shift.cashier, time=since)
+        if state == "counted":
+            return self.tr("Shift: counted, waiting for sign-off")
+        return self.tr("Shift: open since {time}").format(time=since)

@@ -1,0 +1,50 @@
+"""Helpers for the counter-window shell tests: contexts, waiting for searches, finding dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.bootstrap import Branch
+from app.services.context import Actor
+from app.ui.context import UiContext
+from app.ui.search_page import SearchPage
+
+WAIT_MS = 5000
+
+
+def make_context(branch: Branch, actor: Actor | None = None) -> UiContext:
+    return UiContext(branch, actor=actor, lang="en")
+
+
+def search_for(qtbot: QtBot, page: SearchPage, text: str) -> None:
+    """Type ``text`` into an empty search field and wait until its results are on screen."""
+    page.field.clear()
+    with qtbot.waitSignal(page.results_shown, timeout=WAIT_MS,
+                          check_params_cb=lambda shown: shown == text):
+        qtbot.keyClicks(page.field, text)
+
+
+def press(qtbot: QtBot, widget: QWidget, key: Qt.Key) -> None:
+    qtbot.keyClick(widget, key)
+
+
+def submit(qtbot: QtBot, field: QLineEdit, text: str) -> None:
+    """Type ``text`` into ``field`` and press Enter."""
+    field.clear()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """The texts of every visible label under ``root``."""
+    return [label.text() for label in root.findChildren(QLabel) if label.isVisible()]
+
+
+def top_level(cls: type[QWidget], name: str) -> QWidget | None:
+    """The visible top-level widget of type ``cls`` named ``name``, if any."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, cls) and widget.objectName() == name and widget.isVisible():
+            return widget
+    return None
