@@ -33,6 +33,8 @@ from app.ui.settings_dialog import SettingsDialog, UserSettings
 from app.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
 from app.ui.shortcuts import ShortcutsDialog, shortcut
 from app.ui.status_bar import CounterStatusBar
+from app.ui.sync_actions import SyncActions
+from app.ui.sync_dialogs import SyncServices
 
 ACCOUNT_ACTIONS = ("enrol", "pay", "void", "reprint")
 DESIGN_SIZE = QSize(1366, 768)
@@ -47,7 +49,7 @@ class MainWindow(QMainWindow):
     closing = Signal()
 
     def __init__(self, ctx: UiContext, settings: UserSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, sync: SyncServices | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.settings = settings or UserSettings(ctx.data_dir)
@@ -67,6 +69,8 @@ class MainWindow(QMainWindow):
         self.status = CounterStatusBar(ctx, self.overview)
         self.setStatusBar(self.status)
         self.actions_by_name: dict[str, QAction] = {}
+        self.sync = SyncActions(ctx, sync or SyncServices(), self)
+        self.sync.changed.connect(self._after_sync)
         self._build_menus()
         self.search.open_requested.connect(self.open_account)
         self.account.back_requested.connect(self.show_search)
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
         shift.addAction(self._action("close_shift", self.tr("&Close shift (count cash)…"),
                                      self.close_shift_dialog))
         self._build_lists_menu(bar.addMenu(self.tr("L&ists")))
+        self._build_sync_menu(bar.addMenu(self.tr("S&ync")))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action("help", self.tr("&Keyboard shortcuts"),
                                          self.show_shortcuts))
@@ -130,6 +135,24 @@ class MainWindow(QMainWindow):
                  "receipts": self.tr("&Today's receipts")}
         for name in LIST_PAGES:
             menu.addAction(self._action(name, texts[name], lambda n=name: self.show_list(n)))
+
+    def _build_sync_menu(self, menu: QMenu) -> None:
+        sync = self.sync
+        menu.addAction(self._action("sync", self.tr("&Sync now"), sync.sync_now))
+        menu.addAction(self._action("register", self.tr("&Register counter…"), sync.register))
+        menu.addSeparator()
+        menu.addAction(self._action("export_bundle", self.tr("&Export bundle…"),
+                                    sync.export_bundle))
+        menu.addAction(self._action("import_reply", self.tr("&Import reply bundle…"),
+                                    sync.import_reply))
+        menu.addSeparator()
+        menu.addAction(self._action("sync_review", self.tr("Rejected events && reconciliation…"),
+                                    sync.review))
+
+    def _after_sync(self, online: bool | None) -> None:
+        """A sync or a bundle import ended: fresh counts in the status bar and the search."""
+        self.status.set_online(online)
+        self.search.refresh()
 
     def show_fitted(self) -> None:
         """Maximised on a counter screen (1366×768 or smaller), else at that size."""

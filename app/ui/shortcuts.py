@@ -49,6 +49,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("overdue", "Ctrl+1", QT_TRANSLATE_NOOP("Shortcuts", "List: overdue instalments")),
     Shortcut("work_orders", "Ctrl+2", QT_TRANSLATE_NOOP("Shortcuts", "List: work orders")),
     Shortcut("receipts", "Ctrl+3", QT_TRANSLATE_NOOP("Shortcuts", "List: today's receipts")),
+    Shortcut("sync", "F12", QT_TRANSLATE_NOOP("Shortcuts", "Sync with head office now")),
     Shortcut("open_account", "Enter",
              QT_TRANSLATE_NOOP("Shortcuts", "Open the selected or scanned customer"), False),
     Shortcut("move", "Up, Down",

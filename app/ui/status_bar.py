@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.services.branch_info import BranchOverview, pending_outbox_events
 from app.services.shifts import ShiftInfo, current_shift
+from app.services.sync import last_sync
 from app.ui.context import UiContext
 from app.ui.i18n import format_count, format_date
 
@@ -34,6 +35,7 @@ class CounterStatusBar(QStatusBar):
         self.overview = overview
         self.shift: ShiftInfo | None = None
         self.pending = 0
+        self.online: bool | None = None  # unknown until a sync tried head office
         self._labels: dict[str, QLabel] = {}
         for name in ("User", "Branch", "Counter", "Date", "Shift", "Sync"):
             label = QLabel(objectName=f"status{name}")
@@ -62,14 +64,32 @@ class CounterStatusBar(QStatusBar):
         self._labels["Date"].setText(format_date(overview.business_date))
         self._labels["Shift"].setText(self._shift_text())
         self._labels["Shift"].setProperty("state", self._shift_state())
-        self._labels["Sync"].setText(
-            self.tr("Unsent: {pending} · last sync: never").format(
-                pending=format_count(self.pending)))
+        self._labels["Sync"].setText(self._sync_text())
+        self._labels["Sync"].setProperty(
+            "state", "unknown" if self.online is None else "online" if self.online else "offline")
         self._labels["Sync"].setToolTip(
             self.tr("Changes waiting to be sent to head office"))
         for label in self._labels.values():
             label.style().unpolish(label)
             label.style().polish(label)
+
+    def set_online(self, online: bool | None) -> None:
+        """After a sync: did head office answer? (``None`` keeps what was known.)"""
+        if online is not None:
+            self.online = online
+        self.refresh()
+
+    def _sync_text(self) -> str:
+        synced = last_sync(self.ctx.branch.reading())
+        pending = format_count(self.pending)
+        if synced is None:
+            text = self.tr("Unsent: {pending} · last sync: never").format(pending=pending)
+        else:
+            text = self.tr("Unsent: {pending} · last sync: {when}").format(
+                pending=pending, when=f"{format_date(synced.date())} {synced:%H:%M}")
+        if self.online is None:
+            return text
+        return f"{text} · " + (self.tr("online") if self.online else self.tr("offline"))
 
     def _shift_state(self) -> str:
         shift, actor = self.shift, self.ctx.actor

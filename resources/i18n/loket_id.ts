@@ -1,1668 +1,2050 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
-<context>
+  <context>
     <name>AccountActions</name>
     <message>
-        <source>{n} × about {amount}</source>
-        <translation>{n} × sekitar {amount}</translation>
+      <source>{n} × about {amount}</source>
+      <translation>{n} × sekitar {amount}</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>tidak ada</translation>
+      <source>none</source>
+      <translation>tidak ada</translation>
     </message>
     <message>
-        <source>Down payment</source>
-        <translation>Uang muka</translation>
+      <source>Down payment</source>
+      <translation>Uang muka</translation>
     </message>
     <message>
-        <source>Amount due</source>
-        <translation>Jumlah yang harus dibayar</translation>
+      <source>Amount due</source>
+      <translation>Jumlah yang harus dibayar</translation>
     </message>
     <message>
-        <source>Down payment due</source>
-        <translation>Uang muka yang harus dibayar</translation>
+      <source>Down payment due</source>
+      <translation>Uang muka yang harus dibayar</translation>
     </message>
     <message>
-        <source>Instalments</source>
-        <translation>Cicilan</translation>
+      <source>Instalments</source>
+      <translation>Cicilan</translation>
     </message>
     <message>
-        <source>Balance of the plan</source>
-        <translation>Sisa cicilan</translation>
+      <source>Balance of the plan</source>
+      <translation>Sisa cicilan</translation>
     </message>
     <message>
-        <source>Instalment {n}, due {day}</source>
-        <translation>Cicilan ke-{n}, jatuh tempo {day}</translation>
+      <source>Instalment {n}, due {day}</source>
+      <translation>Cicilan ke-{n}, jatuh tempo {day}</translation>
     </message>
     <message>
-        <source>Pay instalment</source>
-        <translation>Bayar cicilan</translation>
+      <source>Pay instalment</source>
+      <translation>Bayar cicilan</translation>
     </message>
     <message>
-        <source>Receipt {no}</source>
-        <translation>Kwitansi {no}</translation>
+      <source>Receipt {no}</source>
+      <translation>Kwitansi {no}</translation>
     </message>
     <message>
-        <source>Receipt {no}: {amount} received ({method}).</source>
-        <translation>Kwitansi {no}: {amount} diterima ({method}).</translation>
+      <source>Receipt {no}: {outcome}</source>
+      <translation>Kwitansi {no}: {outcome}</translation>
     </message>
     <message>
-        <source>Change: {amount}</source>
-        <translation>Kembalian: {amount}</translation>
+      <source>Receipt {no} was not printed: {reason} The payment is saved; reprint the receipt (F7) when the printer is ready.</source>
+      <translation>Kwitansi {no} belum tercetak: {reason} Pembayaran sudah tersimpan; cetak ulang kwitansi (F7) setelah printer siap.</translation>
     </message>
     <message>
-        <source>Instalment {n}: {amount}</source>
-        <translation>Cicilan ke-{n}: {amount}</translation>
+      <source>Receipt {no}: {amount} received ({method}).</source>
+      <translation>Kwitansi {no}: {amount} diterima ({method}).</translation>
     </message>
     <message>
-        <source>Unseal work order {no} issued.</source>
-        <translation>SPK buka segel {no} diterbitkan.</translation>
+      <source>Change: {amount}</source>
+      <translation>Kembalian: {amount}</translation>
     </message>
     <message>
-        <source>Balance left: {amount}</source>
-        <translation>Sisa cicilan: {amount}</translation>
+      <source>Instalment {n}: {amount}</source>
+      <translation>Cicilan ke-{n}: {amount}</translation>
     </message>
     <message>
-        <source>(next due {day})</source>
-        <translation>(jatuh tempo berikutnya {day})</translation>
+      <source>Unseal work order {no} issued.</source>
+      <translation>SPK buka segel {no} diterbitkan.</translation>
     </message>
     <message>
-        <source>The plan is paid off.</source>
-        <translation>Cicilan sudah lunas.</translation>
+      <source>Balance left: {amount}</source>
+      <translation>Sisa cicilan: {amount}</translation>
     </message>
     <message>
-        <source>Receipt {no} was voided.</source>
-        <translation>Kwitansi {no} telah dibatalkan.</translation>
+      <source>(next due {day})</source>
+      <translation>(jatuh tempo berikutnya {day})</translation>
     </message>
     <message>
-        <source>The enrolment is cancelled.</source>
-        <translation>Kepesertaan program dibatalkan.</translation>
+      <source>The plan is paid off.</source>
+      <translation>Cicilan sudah lunas.</translation>
     </message>
     <message>
-        <source>Unseal work order {no} is cancelled.</source>
-        <translation>SPK buka segel {no} dibatalkan.</translation>
+      <source>Receipt {no} was voided.</source>
+      <translation>Kwitansi {no} telah dibatalkan.</translation>
     </message>
     <message>
-        <source>Re-seal work order {no} issued.</source>
-        <translation>SPK segel ulang {no} diterbitkan.</translation>
+      <source>The enrolment is cancelled.</source>
+      <translation>Kepesertaan program dibatalkan.</translation>
     </message>
     <message>
-        <source>Preparing a copy of receipt {no}…</source>
-        <translation>Menyiapkan salinan kwitansi {no}…</translation>
+      <source>Unseal work order {no} is cancelled.</source>
+      <translation>SPK buka segel {no} dibatalkan.</translation>
     </message>
     <message>
-        <source>Copy of receipt {no}</source>
-        <translation>Salinan kwitansi {no}</translation>
+      <source>Re-seal work order {no} issued.</source>
+      <translation>SPK segel ulang {no} diterbitkan.</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Preparing a copy of receipt {no}…</source>
+      <translation>Menyiapkan salinan kwitansi {no}…</translation>
+    </message>
+    <message>
+      <source>Copy of receipt {no}</source>
+      <translation>Salinan kwitansi {no}</translation>
+    </message>
+  </context>
+  <context>
     <name>AccountLabels</name>
     <message>
-        <source>SEALED</source>
-        <translation>SEGEL</translation>
+      <source>SEALED</source>
+      <translation>SEGEL</translation>
     </message>
     <message>
-        <source>ACTIVE</source>
-        <translation>AKTIF</translation>
+      <source>ACTIVE</source>
+      <translation>AKTIF</translation>
     </message>
     <message>
-        <source>DISCONNECTED</source>
-        <translation>PUTUS</translation>
+      <source>DISCONNECTED</source>
+      <translation>PUTUS</translation>
     </message>
     <message>
-        <source>PLAN: ACTIVE</source>
-        <translation>CICILAN: AKTIF</translation>
+      <source>PLAN: ACTIVE</source>
+      <translation>CICILAN: AKTIF</translation>
     </message>
     <message>
-        <source>PLAN: PAID OFF</source>
-        <translation>CICILAN: LUNAS</translation>
+      <source>PLAN: PAID OFF</source>
+      <translation>CICILAN: LUNAS</translation>
     </message>
     <message>
-        <source>PLAN: BROKEN</source>
-        <translation>CICILAN: GAGAL</translation>
+      <source>PLAN: BROKEN</source>
+      <translation>CICILAN: GAGAL</translation>
     </message>
     <message>
-        <source>PLAN: CANCELLED</source>
-        <translation>CICILAN: BATAL</translation>
+      <source>PLAN: CANCELLED</source>
+      <translation>CICILAN: BATAL</translation>
     </message>
     <message>
-        <source>active</source>
-        <translation>aktif</translation>
+      <source>active</source>
+      <translation>aktif</translation>
     </message>
     <message>
-        <source>paid off</source>
-        <translation>lunas</translation>
+      <source>paid off</source>
+      <translation>lunas</translation>
     </message>
     <message>
-        <source>broken</source>
-        <translation>gagal</translation>
+      <source>broken</source>
+      <translation>gagal</translation>
     </message>
     <message>
-        <source>cancelled</source>
-        <translation>batal</translation>
+      <source>cancelled</source>
+      <translation>batal</translation>
     </message>
     <message>
-        <source>Paid</source>
-        <translation>Lunas</translation>
+      <source>Paid</source>
+      <translation>Lunas</translation>
     </message>
     <message>
-        <source>Not yet paid</source>
-        <translation>Belum dibayar</translation>
+      <source>Not yet paid</source>
+      <translation>Belum dibayar</translation>
     </message>
     <message>
-        <source>Overdue</source>
-        <translation>Terlambat</translation>
+      <source>Overdue</source>
+      <translation>Terlambat</translation>
     </message>
     <message>
-        <source>Broken</source>
-        <translation>Gagal</translation>
+      <source>Broken</source>
+      <translation>Gagal</translation>
     </message>
     <message>
-        <source>Down payment</source>
-        <translation>Uang muka</translation>
+      <source>Down payment</source>
+      <translation>Uang muka</translation>
     </message>
     <message>
-        <source>Instalment payment</source>
-        <translation>Pembayaran cicilan</translation>
+      <source>Instalment payment</source>
+      <translation>Pembayaran cicilan</translation>
     </message>
     <message>
-        <source>Cash</source>
-        <translation>Tunai</translation>
+      <source>Cash</source>
+      <translation>Tunai</translation>
     </message>
     <message>
-        <source>Bank transfer</source>
-        <translation>Transfer bank</translation>
+      <source>Bank transfer</source>
+      <translation>Transfer bank</translation>
     </message>
     <message>
-        <source>QRIS</source>
-        <translation>QRIS</translation>
+      <source>QRIS</source>
+      <translation>QRIS</translation>
     </message>
     <message>
-        <source>Open the seal</source>
-        <translation>Buka segel</translation>
+      <source>Open the seal</source>
+      <translation>Buka segel</translation>
     </message>
     <message>
-        <source>Seal again</source>
-        <translation>Segel ulang</translation>
+      <source>Seal again</source>
+      <translation>Segel ulang</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>Kwitansi</translation>
+      <source>Receipt</source>
+      <translation>Kwitansi</translation>
     </message>
     <message>
-        <source>Agreement</source>
-        <translation>Surat perjanjian</translation>
+      <source>Agreement</source>
+      <translation>Surat perjanjian</translation>
     </message>
     <message>
-        <source>Work order</source>
-        <translation>Perintah kerja</translation>
+      <source>Work order</source>
+      <translation>Perintah kerja</translation>
     </message>
     <message>
-        <source>(part paid)</source>
-        <translation>(dibayar sebagian)</translation>
+      <source>(part paid)</source>
+      <translation>(dibayar sebagian)</translation>
     </message>
     <message>
-        <source>VOID: {reason}</source>
-        <translation>BATAL: {reason}</translation>
+      <source>VOID: {reason}</source>
+      <translation>BATAL: {reason}</translation>
     </message>
     <message>
-        <source>(copy {n})</source>
-        <translation>(salinan {n})</translation>
+      <source>(copy {n})</source>
+      <translation>(salinan {n})</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AccountPage</name>
     <message>
-        <source>Arrears by period</source>
-        <translation>Tunggakan per periode</translation>
+      <source>Arrears by period</source>
+      <translation>Tunggakan per periode</translation>
     </message>
     <message>
-        <source>Instalment schedule</source>
-        <translation>Jadwal cicilan</translation>
+      <source>Instalment schedule</source>
+      <translation>Jadwal cicilan</translation>
     </message>
     <message>
-        <source>Payments</source>
-        <translation>Riwayat pembayaran</translation>
+      <source>Payments</source>
+      <translation>Riwayat pembayaran</translation>
     </message>
     <message>
-        <source>Open work orders</source>
-        <translation>SPK terbuka</translation>
+      <source>Open work orders</source>
+      <translation>SPK terbuka</translation>
     </message>
     <message>
-        <source>Documents (Enter opens)</source>
-        <translation>Dokumen (Enter untuk membuka)</translation>
+      <source>Documents (Enter opens)</source>
+      <translation>Dokumen (Enter untuk membuka)</translation>
     </message>
     <message>
-        <source>Customer</source>
-        <translation>Pelanggan</translation>
+      <source>Customer</source>
+      <translation>Pelanggan</translation>
     </message>
     <message>
-        <source>Connection no.</source>
-        <translation>No. sambungan</translation>
+      <source>Connection no.</source>
+      <translation>No. sambungan</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Nama</translation>
+      <source>Name</source>
+      <translation>Nama</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>Alamat</translation>
+      <source>Address</source>
+      <translation>Alamat</translation>
     </message>
     <message>
-        <source>Kelurahan</source>
-        <translation>Kelurahan</translation>
+      <source>Kelurahan</source>
+      <translation>Kelurahan</translation>
     </message>
     <message>
-        <source>Tariff / meter</source>
-        <translation>Golongan tarif / meter</translation>
+      <source>Tariff / meter</source>
+      <translation>Golongan tarif / meter</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>Telepon</translation>
+      <source>Phone</source>
+      <translation>Telepon</translation>
     </message>
     <message>
-        <source>Arrears</source>
-        <translation>Tunggakan</translation>
+      <source>Arrears</source>
+      <translation>Tunggakan</translation>
     </message>
     <message>
-        <source>Bills</source>
-        <translation>Rekening air</translation>
+      <source>Bills</source>
+      <translation>Rekening air</translation>
     </message>
     <message>
-        <source>Penalty</source>
-        <translation>Denda</translation>
+      <source>Penalty</source>
+      <translation>Denda</translation>
     </message>
     <message>
-        <source>Total due</source>
-        <translation>Total tagihan</translation>
+      <source>Total due</source>
+      <translation>Total tagihan</translation>
     </message>
     <message>
-        <source>Promotion</source>
-        <translation>Program promo</translation>
+      <source>Promotion</source>
+      <translation>Program promo</translation>
     </message>
     <message>
-        <source>Programme</source>
-        <translation>Program</translation>
+      <source>Programme</source>
+      <translation>Program</translation>
     </message>
     <message>
-        <source>Amount due</source>
-        <translation>Jumlah yang harus dibayar</translation>
+      <source>Amount due</source>
+      <translation>Jumlah yang harus dibayar</translation>
     </message>
     <message>
-        <source>Amount paid</source>
-        <translation>Dibayar</translation>
+      <source>Amount paid</source>
+      <translation>Dibayar</translation>
     </message>
     <message>
-        <source>Unpaid bills: {n}</source>
-        <translation>Rekening belum dibayar: {n}</translation>
+      <source>Unpaid bills: {n}</source>
+      <translation>Rekening belum dibayar: {n}</translation>
     </message>
     <message>
-        <source>Balance</source>
-        <translation>Sisa</translation>
+      <source>Balance</source>
+      <translation>Sisa</translation>
     </message>
     <message>
-        <source>Next due</source>
-        <translation>Jatuh tempo berikutnya</translation>
+      <source>Next due</source>
+      <translation>Jatuh tempo berikutnya</translation>
     </message>
     <message>
-        <source>F5 Enrol</source>
-        <translation>F5 Daftar program</translation>
+      <source>F5 Enrol</source>
+      <translation>F5 Daftar program</translation>
     </message>
     <message>
-        <source>F8 Pay instalment</source>
-        <translation>F8 Bayar cicilan</translation>
+      <source>F8 Pay instalment</source>
+      <translation>F8 Bayar cicilan</translation>
     </message>
     <message>
-        <source>F6 Void</source>
-        <translation>F6 Batalkan kwitansi</translation>
+      <source>F6 Void</source>
+      <translation>F6 Batalkan kwitansi</translation>
     </message>
     <message>
-        <source>F7 Reprint</source>
-        <translation>F7 Cetak ulang</translation>
+      <source>F7 Reprint</source>
+      <translation>F7 Cetak ulang</translation>
     </message>
     <message>
-        <source>Esc Back</source>
-        <translation>Esc Kembali</translation>
+      <source>Esc Back</source>
+      <translation>Esc Kembali</translation>
     </message>
     <message>
-        <source>{address}, RT {rt}/RW {rw}</source>
-        <translation>{address}, RT {rt}/RW {rw}</translation>
+      <source>{address}, RT {rt}/RW {rw}</source>
+      <translation>{address}, RT {rt}/RW {rw}</translation>
     </message>
     <message>
-        <source>Promotion: not enrolled</source>
-        <translation>Program promo: belum ikut</translation>
+      <source>Promotion: not enrolled</source>
+      <translation>Program promo: belum ikut</translation>
     </message>
     <message>
-        <source>{name} (since {day})</source>
-        <translation>{name} (sejak {day})</translation>
+      <source>{name} (since {day})</source>
+      <translation>{name} (sejak {day})</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AccountTables</name>
     <message>
-        <source>Period</source>
-        <translation>Periode</translation>
+      <source>Period</source>
+      <translation>Periode</translation>
     </message>
     <message>
-        <source>Due date</source>
-        <translation>Jatuh tempo</translation>
+      <source>Due date</source>
+      <translation>Jatuh tempo</translation>
     </message>
     <message>
-        <source>Usage m³</source>
-        <translation>Pemakaian m³</translation>
+      <source>Usage m³</source>
+      <translation>Pemakaian m³</translation>
     </message>
     <message>
-        <source>Bill</source>
-        <translation>Tagihan</translation>
+      <source>Bill</source>
+      <translation>Tagihan</translation>
     </message>
     <message>
-        <source>Penalty</source>
-        <translation>Denda</translation>
+      <source>Penalty</source>
+      <translation>Denda</translation>
     </message>
     <message>
-        <source>Amount paid</source>
-        <translation>Dibayar</translation>
+      <source>Amount paid</source>
+      <translation>Dibayar</translation>
     </message>
     <message>
-        <source>Outstanding</source>
-        <translation>Sisa tagihan</translation>
+      <source>Outstanding</source>
+      <translation>Sisa tagihan</translation>
     </message>
     <message>
-        <source>Part of the instalment plan</source>
-        <translation>Termasuk dalam cicilan</translation>
+      <source>Part of the instalment plan</source>
+      <translation>Termasuk dalam cicilan</translation>
     </message>
     <message>
-        <source>No.</source>
-        <translation>No.</translation>
+      <source>No.</source>
+      <translation>No.</translation>
     </message>
     <message>
-        <source>Amount</source>
-        <translation>Jumlah</translation>
+      <source>Amount</source>
+      <translation>Jumlah</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>Status</translation>
+      <source>State</source>
+      <translation>Status</translation>
     </message>
     <message>
-        <source>Receipt no.</source>
-        <translation>No. kwitansi</translation>
+      <source>Receipt no.</source>
+      <translation>No. kwitansi</translation>
     </message>
     <message>
-        <source>Paid at</source>
-        <translation>Waktu bayar</translation>
+      <source>Paid at</source>
+      <translation>Waktu bayar</translation>
     </message>
     <message>
-        <source>For</source>
-        <translation>Untuk</translation>
+      <source>For</source>
+      <translation>Untuk</translation>
     </message>
     <message>
-        <source>Method</source>
-        <translation>Cara bayar</translation>
+      <source>Method</source>
+      <translation>Cara bayar</translation>
     </message>
     <message>
-        <source>Cashier</source>
-        <translation>Kasir</translation>
+      <source>Cashier</source>
+      <translation>Kasir</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>Keterangan</translation>
+      <source>Note</source>
+      <translation>Keterangan</translation>
     </message>
     <message>
-        <source>Order no.</source>
-        <translation>No. SPK</translation>
+      <source>Order no.</source>
+      <translation>No. SPK</translation>
     </message>
     <message>
-        <source>Job</source>
-        <translation>Pekerjaan</translation>
+      <source>Job</source>
+      <translation>Pekerjaan</translation>
     </message>
     <message>
-        <source>Issued</source>
-        <translation>Diterbitkan</translation>
+      <source>Issued</source>
+      <translation>Diterbitkan</translation>
     </message>
     <message>
-        <source>Document</source>
-        <translation>Dokumen</translation>
+      <source>Document</source>
+      <translation>Dokumen</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Tanggal</translation>
+      <source>Date</source>
+      <translation>Tanggal</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CloseShiftDialog</name>
     <message>
-        <source>Close shift</source>
-        <translation>Tutup shift</translation>
+      <source>Close shift</source>
+      <translation>Tutup shift</translation>
     </message>
     <message>
-        <source>Count the cash in the drawer</source>
-        <translation>Hitung uang di laci kas</translation>
+      <source>Count the cash in the drawer</source>
+      <translation>Hitung uang di laci kas</translation>
     </message>
     <message>
-        <source>Type how many notes of each value you have and the coins as one sum. What the drawer should hold is shown after the count is recorded.</source>
-        <translation>Ketik jumlah lembar uang kertas per pecahan dan jumlah uang logam sekaligus. Jumlah yang seharusnya ada di laci baru ditampilkan setelah hasil hitungan dicatat.</translation>
+      <source>Type how many notes of each value you have and the coins as one sum. What the drawer should hold is shown after the count is recorded.</source>
+      <translation>Ketik jumlah lembar uang kertas per pecahan dan jumlah uang logam sekaligus. Jumlah yang seharusnya ada di laci baru ditampilkan setelah hasil hitungan dicatat.</translation>
     </message>
     <message>
-        <source>{note} notes:</source>
-        <translation>Lembar {note}:</translation>
+      <source>{note} notes:</source>
+      <translation>Lembar {note}:</translation>
     </message>
     <message>
-        <source>Coins (total):</source>
-        <translation>Uang logam (jumlah):</translation>
+      <source>Coins (total):</source>
+      <translation>Uang logam (jumlah):</translation>
     </message>
     <message>
-        <source>Counted:</source>
-        <translation>Hasil hitung:</translation>
+      <source>Counted:</source>
+      <translation>Hasil hitung:</translation>
     </message>
     <message>
-        <source>&amp;Record count</source>
-        <translation>&amp;Catat hasil hitung</translation>
+      <source>&amp;Record count</source>
+      <translation>&amp;Catat hasil hitung</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
+      <source>Cancel</source>
+      <translation>Batal</translation>
     </message>
     <message>
-        <source>Cash count recorded</source>
-        <translation>Hasil hitung kas sudah dicatat</translation>
+      <source>Cash count recorded</source>
+      <translation>Hasil hitung kas sudah dicatat</translation>
     </message>
     <message>
-        <source>Expected in the drawer:</source>
-        <translation>Seharusnya di laci:</translation>
+      <source>Expected in the drawer:</source>
+      <translation>Seharusnya di laci:</translation>
     </message>
     <message>
-        <source>Variance (selisih):</source>
-        <translation>Selisih:</translation>
+      <source>Variance (selisih):</source>
+      <translation>Selisih:</translation>
     </message>
     <message>
-        <source>A supervisor checks the count and signs off:</source>
-        <translation>Supervisor memeriksa hasil hitung dan menyetujui:</translation>
+      <source>A supervisor checks the count and signs off:</source>
+      <translation>Supervisor memeriksa hasil hitung dan menyetujui:</translation>
     </message>
     <message>
-        <source>Supervisor:</source>
-        <translation>Supervisor:</translation>
+      <source>Supervisor:</source>
+      <translation>Supervisor:</translation>
     </message>
     <message>
-        <source>Password:</source>
-        <translation>Kata sandi:</translation>
+      <source>Password:</source>
+      <translation>Kata sandi:</translation>
     </message>
     <message>
-        <source>Note (optional):</source>
-        <translation>Catatan (boleh kosong):</translation>
+      <source>Note (optional):</source>
+      <translation>Catatan (boleh kosong):</translation>
     </message>
     <message>
-        <source>&amp;Sign off and lock</source>
-        <translation>&amp;Setujui dan kunci</translation>
+      <source>&amp;Sign off and lock</source>
+      <translation>&amp;Setujui dan kunci</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
+      <source>Close</source>
+      <translation>Tutup</translation>
     </message>
     <message>
-        <source>{amount} short</source>
-        <translation>kurang {amount}</translation>
+      <source>{amount} short</source>
+      <translation>kurang {amount}</translation>
     </message>
     <message>
-        <source>{amount} over</source>
-        <translation>lebih {amount}</translation>
+      <source>{amount} over</source>
+      <translation>lebih {amount}</translation>
     </message>
     <message>
-        <source>none — the drawer matches</source>
-        <translation>tidak ada — isi laci cocok</translation>
+      <source>none — the drawer matches</source>
+      <translation>tidak ada — isi laci cocok</translation>
     </message>
     <message>
-        <source>Shift closed and locked at {time}.</source>
-        <translation>Shift ditutup dan dikunci pukul {time}.</translation>
+      <source>Shift closed and locked at {time}.</source>
+      <translation>Shift ditutup dan dikunci pukul {time}.</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Selesai</translation>
+      <source>Done</source>
+      <translation>Selesai</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CounterStatusBar</name>
     <message>
-        <source>Not signed in</source>
-        <translation>Belum masuk</translation>
+      <source>Not signed in</source>
+      <translation>Belum masuk</translation>
     </message>
     <message>
-        <source>Unsent: {pending} · last sync: never</source>
-        <translation>Belum terkirim: {pending} · sinkron terakhir: belum pernah</translation>
+      <source>Unsent: {pending} · last sync: never</source>
+      <translation>Belum terkirim: {pending} · sinkron terakhir: belum pernah</translation>
     </message>
     <message>
-        <source>Changes waiting to be sent to head office</source>
-        <translation>Perubahan yang menunggu dikirim ke kantor pusat</translation>
+      <source>Changes waiting to be sent to head office</source>
+      <translation>Perubahan yang menunggu dikirim ke kantor pusat</translation>
     </message>
     <message>
-        <source>Shift: none</source>
-        <translation>Shift: belum dibuka</translation>
+      <source>Unsent: {pending} · last sync: {when}</source>
+      <translation>Belum terkirim: {pending} · sinkron terakhir: {when}</translation>
     </message>
     <message>
-        <source>Shift: {cashier}&apos;s, waiting for sign-off</source>
-        <translation>Shift: milik {cashier}, menunggu persetujuan</translation>
+      <source>online</source>
+      <translation>daring</translation>
     </message>
     <message>
-        <source>Shift: {cashier}&apos;s, open since {time}</source>
-        <translation>Shift: milik {cashier}, buka sejak {time}</translation>
+      <source>offline</source>
+      <translation>luring</translation>
     </message>
     <message>
-        <source>Shift: counted, waiting for sign-off</source>
-        <translation>Shift: kas sudah dihitung, menunggu persetujuan</translation>
+      <source>Shift: none</source>
+      <translation>Shift: belum dibuka</translation>
     </message>
     <message>
-        <source>Shift: open since {time}</source>
-        <translation>Shift: buka sejak {time}</translation>
+      <source>Shift: {cashier}'s, waiting for sign-off</source>
+      <translation>Shift: milik {cashier}, menunggu persetujuan</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Shift: {cashier}'s, open since {time}</source>
+      <translation>Shift: milik {cashier}, buka sejak {time}</translation>
+    </message>
+    <message>
+      <source>Shift: counted, waiting for sign-off</source>
+      <translation>Shift: kas sudah dihitung, menunggu persetujuan</translation>
+    </message>
+    <message>
+      <source>Shift: open since {time}</source>
+      <translation>Shift: buka sejak {time}</translation>
+    </message>
+  </context>
+  <context>
     <name>CustomerStatus</name>
     <message>
-        <source>SEALED</source>
-        <translation>SEGEL</translation>
+      <source>SEALED</source>
+      <translation>SEGEL</translation>
     </message>
     <message>
-        <source>ACTIVE</source>
-        <translation>AKTIF</translation>
+      <source>ACTIVE</source>
+      <translation>AKTIF</translation>
     </message>
     <message>
-        <source>DISCONNECTED</source>
-        <translation>PUTUS</translation>
+      <source>DISCONNECTED</source>
+      <translation>PUTUS</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>EnrolDialog</name>
     <message>
-        <source>Enrol in the promotion</source>
-        <translation>Daftar program promo</translation>
+      <source>Enrol in the promotion</source>
+      <translation>Daftar program promo</translation>
     </message>
     <message>
-        <source>Arrears</source>
-        <translation>Tunggakan</translation>
+      <source>Arrears</source>
+      <translation>Tunggakan</translation>
     </message>
     <message>
-        <source>Penalty</source>
-        <translation>Denda</translation>
+      <source>Penalty</source>
+      <translation>Denda</translation>
     </message>
     <message>
-        <source>Penalty waived</source>
-        <translation>Denda dihapus</translation>
+      <source>Penalty waived</source>
+      <translation>Denda dihapus</translation>
     </message>
     <message>
-        <source>Amount due</source>
-        <translation>Jumlah yang harus dibayar</translation>
+      <source>Amount due</source>
+      <translation>Jumlah yang harus dibayar</translation>
     </message>
     <message>
-        <source>Down payment</source>
-        <translation>Uang muka</translation>
+      <source>Down payment</source>
+      <translation>Uang muka</translation>
     </message>
     <message>
-        <source>Rest in instalments</source>
-        <translation>Sisa dicicil</translation>
+      <source>Rest in instalments</source>
+      <translation>Sisa dicicil</translation>
     </message>
     <message>
-        <source>Number of &amp;instalments</source>
-        <translation>Jumlah &amp;cicilan</translation>
+      <source>Number of &amp;instalments</source>
+      <translation>Jumlah &amp;cicilan</translation>
     </message>
     <message>
-        <source>Continue to payment (Enter)</source>
-        <translation>Lanjut ke pembayaran (Enter)</translation>
+      <source>Continue to payment (Enter)</source>
+      <translation>Lanjut ke pembayaran (Enter)</translation>
     </message>
     <message>
-        <source>Cancel (Esc)</source>
-        <translation>Batal (Esc)</translation>
+      <source>Cancel (Esc)</source>
+      <translation>Batal (Esc)</translation>
     </message>
     <message>
-        <source>Schedule</source>
-        <translation>Jadwal cicilan</translation>
+      <source>Schedule</source>
+      <translation>Jadwal cicilan</translation>
     </message>
     <message>
-        <source>Working out the offer…</source>
-        <translation>Menghitung penawaran…</translation>
+      <source>Working out the offer…</source>
+      <translation>Menghitung penawaran…</translation>
     </message>
     <message>
-        <source>Programme: {name}</source>
-        <translation>Program: {name}</translation>
+      <source>Programme: {name}</source>
+      <translation>Program: {name}</translation>
     </message>
     <message>
-        <source>none (paid in full)</source>
-        <translation>tanpa cicilan (lunas sekaligus)</translation>
+      <source>none (paid in full)</source>
+      <translation>tanpa cicilan (lunas sekaligus)</translation>
     </message>
     <message>
-        <source>This customer cannot join the promotion:</source>
-        <translation>Pelanggan ini tidak dapat ikut program:</translation>
+      <source>This customer cannot join the promotion:</source>
+      <translation>Pelanggan ini tidak dapat ikut program:</translation>
     </message>
     <message>
-        <source>{programme} is not open on {day}.</source>
-        <translation>{programme} tidak berlaku pada {day}.</translation>
+      <source>{programme} is not open on {day}.</source>
+      <translation>{programme} tidak berlaku pada {day}.</translation>
     </message>
     <message>
-        <source>The connection is {status}; the promotion is not for this status.</source>
-        <translation>Status sambungan {status}; program ini tidak untuk status tersebut.</translation>
+      <source>The connection is {status}; the promotion is not for this status.</source>
+      <translation>Status sambungan {status}; program ini tidak untuk status tersebut.</translation>
     </message>
     <message>
-        <source>There are no unpaid bills.</source>
-        <translation>Tidak ada rekening yang belum dibayar.</translation>
+      <source>There are no unpaid bills.</source>
+      <translation>Tidak ada rekening yang belum dibayar.</translation>
     </message>
     <message>
-        <source>Tariff group {tariff} is not part of the promotion.</source>
-        <translation>Golongan tarif {tariff} tidak termasuk dalam program.</translation>
+      <source>Tariff group {tariff} is not part of the promotion.</source>
+      <translation>Golongan tarif {tariff} tidak termasuk dalam program.</translation>
     </message>
     <message>
-        <source>The arrears ({arrears}) are below the promotion&apos;s minimum.</source>
-        <translation>Tunggakan ({arrears}) di bawah batas minimum program.</translation>
+      <source>The arrears ({arrears}) are below the promotion's minimum.</source>
+      <translation>Tunggakan ({arrears}) di bawah batas minimum program.</translation>
     </message>
     <message>
-        <source>The arrears ({arrears}) are above the promotion&apos;s maximum.</source>
-        <translation>Tunggakan ({arrears}) di atas batas maksimum program.</translation>
+      <source>The arrears ({arrears}) are above the promotion's maximum.</source>
+      <translation>Tunggakan ({arrears}) di atas batas maksimum program.</translation>
     </message>
     <message>
-        <source>The customer is already enrolled ({state} since {day}).</source>
-        <translation>Pelanggan sudah terdaftar (cicilan {state} sejak {day}).</translation>
+      <source>The customer is already enrolled ({state} since {day}).</source>
+      <translation>Pelanggan sudah terdaftar (cicilan {state} sejak {day}).</translation>
     </message>
     <message>
-        <source>The customer has already joined this promotion.</source>
-        <translation>Pelanggan sudah pernah ikut program ini.</translation>
+      <source>The customer has already joined this promotion.</source>
+      <translation>Pelanggan sudah pernah ikut program ini.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Errors</name>
     <message>
-        <source>&apos;{text}&apos; is not an amount in rupiah.</source>
-        <translation>&apos;{text}&apos; bukan jumlah rupiah yang sah.</translation>
+      <source>'{text}' is not an amount in rupiah.</source>
+      <translation>'{text}' bukan jumlah rupiah yang sah.</translation>
     </message>
     <message>
-        <source>&apos;{text}&apos; could mean more than one amount. Type the digits, e.g. 2400000.</source>
-        <translation>&apos;{text}&apos; bisa berarti lebih dari satu jumlah. Ketik angkanya saja, mis. 2400000.</translation>
+      <source>'{text}' could mean more than one amount. Type the digits, e.g. 2400000.</source>
+      <translation>'{text}' bisa berarti lebih dari satu jumlah. Ketik angkanya saja, mis. 2400000.</translation>
     </message>
     <message>
-        <source>The amount must be more than zero.</source>
-        <translation>Jumlah harus lebih dari nol.</translation>
+      <source>The amount must be more than zero.</source>
+      <translation>Jumlah harus lebih dari nol.</translation>
     </message>
     <message>
-        <source>{amount} is more than Loket accepts ({limit}).</source>
-        <translation>{amount} melebihi batas yang diterima Loket ({limit}).</translation>
+      <source>{amount} is more than Loket accepts ({limit}).</source>
+      <translation>{amount} melebihi batas yang diterima Loket ({limit}).</translation>
     </message>
     <message>
-        <source>{amount} is less than the {due} due.</source>
-        <translation>{amount} kurang dari {due} yang harus dibayar.</translation>
+      <source>{amount} is less than the {due} due.</source>
+      <translation>{amount} kurang dari {due} yang harus dibayar.</translation>
     </message>
     <message>
-        <source>{amount} is more than the {balance} still owed.</source>
-        <translation>{amount} melebihi sisa tagihan {balance}.</translation>
+      <source>{amount} is more than the {balance} still owed.</source>
+      <translation>{amount} melebihi sisa tagihan {balance}.</translation>
     </message>
     <message>
-        <source>The money received ({tendered}) is less than {amount}.</source>
-        <translation>Uang yang diterima ({tendered}) kurang dari {amount}.</translation>
+      <source>The money received ({tendered}) is less than {amount}.</source>
+      <translation>Uang yang diterima ({tendered}) kurang dari {amount}.</translation>
     </message>
     <message>
-        <source>A transfer or QRIS payment needs its reference.</source>
-        <translation>Pembayaran transfer atau QRIS wajib disertai nomor referensi.</translation>
+      <source>A transfer or QRIS payment needs its reference.</source>
+      <translation>Pembayaran transfer atau QRIS wajib disertai nomor referensi.</translation>
     </message>
     <message>
-        <source>Unknown payment method.</source>
-        <translation>Cara bayar tidak dikenal.</translation>
+      <source>Unknown payment method.</source>
+      <translation>Cara bayar tidak dikenal.</translation>
     </message>
     <message>
-        <source>No customer with connection number &apos;{connection_no}&apos;.</source>
-        <translation>Tidak ada pelanggan dengan nomor sambungan &apos;{connection_no}&apos;.</translation>
+      <source>No customer with connection number '{connection_no}'.</source>
+      <translation>Tidak ada pelanggan dengan nomor sambungan '{connection_no}'.</translation>
     </message>
     <message>
-        <source>No promotion programme &apos;{code}&apos;.</source>
-        <translation>Tidak ada program promo &apos;{code}&apos;.</translation>
+      <source>No promotion programme '{code}'.</source>
+      <translation>Tidak ada program promo '{code}'.</translation>
     </message>
     <message>
-        <source>The programme runs {valid_from} to {valid_to}; it is not open on {on}.</source>
-        <translation>Program berlaku {valid_from} s.d. {valid_to}; tidak berlaku pada {on}.</translation>
+      <source>The programme runs {valid_from} to {valid_to}; it is not open on {on}.</source>
+      <translation>Program berlaku {valid_from} s.d. {valid_to}; tidak berlaku pada {on}.</translation>
     </message>
     <message>
-        <source>The customer is not eligible: {reasons}</source>
-        <translation>Pelanggan tidak memenuhi syarat: {reasons}</translation>
+      <source>The customer is not eligible: {reasons}</source>
+      <translation>Pelanggan tidak memenuhi syarat: {reasons}</translation>
     </message>
     <message>
-        <source>The customer is already enrolled ({state} since {since}).</source>
-        <translation>Pelanggan sudah terdaftar ({state} sejak {since}).</translation>
+      <source>The customer is already enrolled ({state} since {since}).</source>
+      <translation>Pelanggan sudah terdaftar ({state} sejak {since}).</translation>
     </message>
     <message>
-        <source>{count} instalments is not allowed; choose {allowed}.</source>
-        <translation>{count} kali cicilan tidak diizinkan; pilih {allowed}.</translation>
+      <source>{count} instalments is not allowed; choose {allowed}.</source>
+      <translation>{count} kali cicilan tidak diizinkan; pilih {allowed}.</translation>
     </message>
     <message>
-        <source>The customer has no active instalment plan.</source>
-        <translation>Pelanggan tidak punya rencana cicilan yang aktif.</translation>
+      <source>The customer has no active instalment plan.</source>
+      <translation>Pelanggan tidak punya rencana cicilan yang aktif.</translation>
     </message>
     <message>
-        <source>No payment with receipt number &apos;{receipt_no}&apos;.</source>
-        <translation>Tidak ada pembayaran dengan nomor kwitansi &apos;{receipt_no}&apos;.</translation>
+      <source>No payment with receipt number '{receipt_no}'.</source>
+      <translation>Tidak ada pembayaran dengan nomor kwitansi '{receipt_no}'.</translation>
     </message>
     <message>
-        <source>Receipt {receipt_no} was already voided.</source>
-        <translation>Kwitansi {receipt_no} sudah dibatalkan.</translation>
+      <source>Receipt {receipt_no} was already voided.</source>
+      <translation>Kwitansi {receipt_no} sudah dibatalkan.</translation>
     </message>
     <message>
-        <source>Void the later receipts of this plan first: {receipts}.</source>
-        <translation>Batalkan dulu kwitansi yang lebih baru dari rencana ini: {receipts}.</translation>
+      <source>Void the later receipts of this plan first: {receipts}.</source>
+      <translation>Batalkan dulu kwitansi yang lebih baru dari rencana ini: {receipts}.</translation>
     </message>
     <message>
-        <source>Give a reason.</source>
-        <translation>Isi alasannya.</translation>
+      <source>Give a reason.</source>
+      <translation>Isi alasannya.</translation>
     </message>
     <message>
-        <source>&apos;{username}&apos; may not do this.</source>
-        <translation>&apos;{username}&apos; tidak berwenang melakukan ini.</translation>
+      <source>'{username}' may not do this.</source>
+      <translation>'{username}' tidak berwenang melakukan ini.</translation>
     </message>
     <message>
-        <source>Wrong user name or password.</source>
-        <translation>Nama pengguna atau kata sandi salah.</translation>
+      <source>Wrong user name or password.</source>
+      <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>
     <message>
-        <source>User &apos;{username}&apos; is locked until {until} after too many wrong passwords.</source>
-        <translation>Pengguna &apos;{username}&apos; dikunci sampai pukul {until} karena terlalu sering salah kata sandi.</translation>
+      <source>User '{username}' is locked until {until} after too many wrong passwords.</source>
+      <translation>Pengguna '{username}' dikunci sampai pukul {until} karena terlalu sering salah kata sandi.</translation>
     </message>
     <message>
-        <source>User &apos;{username}&apos; already exists.</source>
-        <translation>Pengguna &apos;{username}&apos; sudah ada.</translation>
+      <source>User '{username}' already exists.</source>
+      <translation>Pengguna '{username}' sudah ada.</translation>
     </message>
     <message>
-        <source>No user &apos;{username}&apos;.</source>
-        <translation>Tidak ada pengguna &apos;{username}&apos;.</translation>
+      <source>No user '{username}'.</source>
+      <translation>Tidak ada pengguna '{username}'.</translation>
     </message>
     <message>
-        <source>A password needs at least {minimum} characters.</source>
-        <translation>Kata sandi minimal {minimum} karakter.</translation>
+      <source>A password needs at least {minimum} characters.</source>
+      <translation>Kata sandi minimal {minimum} karakter.</translation>
     </message>
     <message>
-        <source>No work order &apos;{number}&apos;.</source>
-        <translation>Tidak ada SPK &apos;{number}&apos;.</translation>
+      <source>No work order '{number}'.</source>
+      <translation>Tidak ada SPK '{number}'.</translation>
     </message>
     <message>
-        <source>Work order {number} is already closed.</source>
-        <translation>SPK {number} sudah ditutup.</translation>
+      <source>Work order {number} is already closed.</source>
+      <translation>SPK {number} sudah ditutup.</translation>
     </message>
     <message>
-        <source>Name the field officer who did the work.</source>
-        <translation>Isi nama petugas lapangan yang mengerjakan.</translation>
+      <source>Name the field officer who did the work.</source>
+      <translation>Isi nama petugas lapangan yang mengerjakan.</translation>
     </message>
     <message>
-        <source>The promotion terms are not valid: {problem}</source>
-        <translation>Ketentuan promo tidak sah: {problem}</translation>
+      <source>The promotion terms are not valid: {problem}</source>
+      <translation>Ketentuan promo tidak sah: {problem}</translation>
     </message>
     <message>
-        <source>{code} version {version} is already loaded with other terms.</source>
-        <translation>{code} versi {version} sudah dimuat dengan ketentuan lain.</translation>
+      <source>{code} version {version} is already loaded with other terms.</source>
+      <translation>{code} versi {version} sudah dimuat dengan ketentuan lain.</translation>
     </message>
     <message>
-        <source>{file}: {problem}</source>
-        <translation>{file}: {problem}</translation>
+      <source>{file}: {problem}</source>
+      <translation>{file}: {problem}</translation>
     </message>
     <message>
-        <source>&apos;{text}&apos; is not a date.</source>
-        <translation>&apos;{text}&apos; bukan tanggal yang sah.</translation>
+      <source>'{text}' is not a date.</source>
+      <translation>'{text}' bukan tanggal yang sah.</translation>
     </message>
     <message>
-        <source>No branch database in {path}.</source>
-        <translation>Tidak ada basis data cabang di {path}.</translation>
+      <source>No branch database in {path}.</source>
+      <translation>Tidak ada basis data cabang di {path}.</translation>
     </message>
     <message>
-        <source>Open a shift before taking payments.</source>
-        <translation>Buka shift dulu sebelum menerima pembayaran.</translation>
+      <source>Open a shift before taking payments.</source>
+      <translation>Buka shift dulu sebelum menerima pembayaran.</translation>
     </message>
     <message>
-        <source>{cashier}&apos;s shift is still open on this counter.</source>
-        <translation>Shift {cashier} masih terbuka di loket ini.</translation>
+      <source>{cashier}'s shift is still open on this counter.</source>
+      <translation>Shift {cashier} masih terbuka di loket ini.</translation>
     </message>
     <message>
-        <source>Count the cash before the supervisor signs off.</source>
-        <translation>Hitung kas dulu sebelum disetujui supervisor.</translation>
+      <source>Count the cash before the supervisor signs off.</source>
+      <translation>Hitung kas dulu sebelum disetujui supervisor.</translation>
     </message>
     <message>
-        <source>Receipt {receipt_no} belongs to a closed shift; a supervisor must void it.</source>
-        <translation>Kwitansi {receipt_no} milik shift yang sudah ditutup; pembatalan harus oleh supervisor.</translation>
+      <source>Receipt {receipt_no} belongs to a closed shift; a supervisor must void it.</source>
+      <translation>Kwitansi {receipt_no} milik shift yang sudah ditutup; pembatalan harus oleh supervisor.</translation>
     </message>
     <message>
-        <source>The cash count is not valid: {problem}</source>
-        <translation>Hitungan kas tidak sah: {problem}</translation>
+      <source>The cash count is not valid: {problem}</source>
+      <translation>Hitungan kas tidak sah: {problem}</translation>
     </message>
     <message>
-        <source>Something unexpected went wrong. You can carry on working; if it happens again, tell your supervisor.</source>
-        <translation>Terjadi masalah yang tidak terduga. Anda dapat melanjutkan pekerjaan; jika terjadi lagi, beri tahu supervisor Anda.</translation>
+      <source>This counter is not registered with head office yet (Sync → Register counter).</source>
+      <translation>Loket ini belum terdaftar di kantor pusat (Sinkron → Daftarkan loket).</translation>
     </message>
     <message>
-        <source>Something unexpected went wrong. You can carry on working; if it happens again, tell your supervisor. The details were written to the log file:
+      <source>A sync is already running on this counter (until {until}). Wait for it to finish.</source>
+      <translation>Sinkronisasi sedang berjalan di loket ini (sampai {until}). Tunggu sampai selesai.</translation>
+    </message>
+    <message>
+      <source>Head office cannot be reached ({problem}). Nothing was marked as sent; try again later.</source>
+      <translation>Kantor pusat tidak dapat dihubungi ({problem}). Tidak ada data yang ditandai terkirim; coba lagi nanti.</translation>
+    </message>
+    <message>
+      <source>Head office sent an unusable answer ({problem}). Nothing was marked as sent.</source>
+      <translation>Jawaban kantor pusat tidak dapat dipakai ({problem}). Tidak ada data yang ditandai terkirim.</translation>
+    </message>
+    <message>
+      <source>Head office refused the request: {problem}</source>
+      <translation>Kantor pusat menolak permintaan: {problem}</translation>
+    </message>
+    <message>
+      <source>Head office does not accept this counter's token. Register the counter again.</source>
+      <translation>Kantor pusat tidak menerima token loket ini. Daftarkan loket sekali lagi.</translation>
+    </message>
+    <message>
+      <source>Head office has revoked this counter. Call head office.</source>
+      <translation>Kantor pusat telah mencabut izin loket ini. Hubungi kantor pusat.</translation>
+    </message>
+    <message>
+      <source>Head office does not speak sync protocol {version} (it supports {supported}). Update Loket.</source>
+      <translation>Kantor pusat tidak mendukung protokol sinkron {version} (yang didukung: {supported}). Perbarui Loket.</translation>
+    </message>
+    <message>
+      <source>This branch database is behind head office (it holds this counter's events up to number {office_seq}): it was restored from an older backup. Take no payments and call head office.</source>
+      <translation>Basis data cabang ini tertinggal dari kantor pusat (kantor pusat menyimpan data loket ini sampai nomor {office_seq}): basis data dipulihkan dari cadangan lama. Jangan terima pembayaran dan hubungi kantor pusat.</translation>
+    </message>
+    <message>
+      <source>Head office sent a change that cannot be applied ({kind} {key}: {problem}). Nothing of that page was applied.</source>
+      <translation>Kantor pusat mengirim perubahan yang tidak dapat diterapkan ({kind} {key}: {problem}). Tidak ada data dari halaman itu yang diterapkan.</translation>
+    </message>
+    <message>
+      <source>The sync bundle {file} cannot be used: {problem}</source>
+      <translation>Berkas sinkron {file} tidak dapat dipakai: {problem}</translation>
+    </message>
+    <message>
+      <source>The sync bundle {file} is for {found}, not for {expected}.</source>
+      <translation>Berkas sinkron {file} untuk {found}, bukan untuk {expected}.</translation>
+    </message>
+    <message>
+      <source>The credential store cannot keep the head-office token: {problem}</source>
+      <translation>Penyimpanan kredensial tidak dapat menyimpan token kantor pusat: {problem}</translation>
+    </message>
+    <message>
+      <source>The branch database {path} is damaged ({problem}). Restore the newest good backup: loket-admin restore "{backup}"</source>
+      <translation>Basis data cabang {path} rusak ({problem}). Pulihkan cadangan baik yang terbaru: loket-admin restore "{backup}"</translation>
+    </message>
+    <message>
+      <source>The branch database {path} is damaged ({problem}) and there is no good backup in {folder}. Restore one from an external copy: loket-admin restore FILE</source>
+      <translation>Basis data cabang {path} rusak ({problem}) dan tidak ada cadangan yang baik di {folder}. Pulihkan dari salinan luar: loket-admin restore BERKAS</translation>
+    </message>
+    <message>
+      <source>The branch database {path} is in use. Close Loket on this PC and try again.</source>
+      <translation>Basis data cabang {path} sedang dipakai. Tutup Loket di komputer ini lalu coba lagi.</translation>
+    </message>
+    <message>
+      <source>There is no backup file {file}.</source>
+      <translation>Berkas cadangan {file} tidak ada.</translation>
+    </message>
+    <message>
+      <source>The backup {file} cannot be restored: {problem}</source>
+      <translation>Cadangan {file} tidak dapat dipulihkan: {problem}</translation>
+    </message>
+    <message>
+      <source>The backup to {path} failed: {problem}</source>
+      <translation>Pencadangan ke {path} gagal: {problem}</translation>
+    </message>
+    <message>
+      <source>Something unexpected went wrong. You can carry on working; if it happens again, tell your supervisor.</source>
+      <translation>Terjadi masalah yang tidak terduga. Anda dapat melanjutkan pekerjaan; jika terjadi lagi, beri tahu supervisor Anda.</translation>
+    </message>
+    <message>
+      <source>Something unexpected went wrong. You can carry on working; if it happens again, tell your supervisor. The details were written to the log file:
 {path}</source>
-        <translation>Terjadi masalah yang tidak terduga. Anda dapat melanjutkan pekerjaan; jika terjadi lagi, beri tahu supervisor Anda. Rinciannya sudah dicatat di berkas log:
+      <translation>Terjadi masalah yang tidak terduga. Anda dapat melanjutkan pekerjaan; jika terjadi lagi, beri tahu supervisor Anda. Rinciannya sudah dicatat di berkas log:
 {path}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ListPage</name>
     <message>
-        <source>Loading…</source>
-        <translation>Memuat…</translation>
+      <source>Loading…</source>
+      <translation>Memuat…</translation>
     </message>
     <message>
-        <source>The list could not be shown.</source>
-        <translation>Daftar tidak dapat ditampilkan.</translation>
+      <source>The list could not be shown.</source>
+      <translation>Daftar tidak dapat ditampilkan.</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Berkas CSV (*.csv)</translation>
+      <source>CSV files (*.csv)</source>
+      <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Buku kerja Excel (*.xlsx)</translation>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <source>{count} rows written to {file}</source>
-        <translation>{count} baris ditulis ke {file}</translation>
+      <source>{count} rows written to {file}</source>
+      <translation>{count} baris ditulis ke {file}</translation>
     </message>
     <message>
-        <source>Writing {file}…</source>
-        <translation>Menulis {file}…</translation>
+      <source>Writing {file}…</source>
+      <translation>Menulis {file}…</translation>
     </message>
     <message>
-        <source>Could not write the file: {reason}</source>
-        <translation>Berkas tidak dapat ditulis: {reason}</translation>
+      <source>Could not write the file: {reason}</source>
+      <translation>Berkas tidak dapat ditulis: {reason}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LoginDialog</name>
     <message>
-        <source>Loket — sign in</source>
-        <translation>Loket — masuk</translation>
+      <source>Loket — sign in</source>
+      <translation>Loket — masuk</translation>
     </message>
     <message>
-        <source>Sign in to the counter</source>
-        <translation>Masuk ke loket</translation>
+      <source>Sign in to the counter</source>
+      <translation>Masuk ke loket</translation>
     </message>
     <message>
-        <source>&amp;User name:</source>
-        <translation>Nama &amp;pengguna:</translation>
+      <source>&amp;User name:</source>
+      <translation>Nama &amp;pengguna:</translation>
     </message>
     <message>
-        <source>&amp;Password:</source>
-        <translation>&amp;Kata sandi:</translation>
+      <source>&amp;Password:</source>
+      <translation>&amp;Kata sandi:</translation>
     </message>
     <message>
-        <source>Sign in</source>
-        <translation>Masuk</translation>
+      <source>Sign in</source>
+      <translation>Masuk</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation>Tutup</translation>
+      <source>Quit</source>
+      <translation>Tutup</translation>
     </message>
     <message>
-        <source>Type your user name.</source>
-        <translation>Ketik nama pengguna Anda.</translation>
+      <source>Type your user name.</source>
+      <translation>Ketik nama pengguna Anda.</translation>
     </message>
     <message>
-        <source>Type your password.</source>
-        <translation>Ketik kata sandi Anda.</translation>
+      <source>Type your password.</source>
+      <translation>Ketik kata sandi Anda.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;Loket</source>
-        <translation>&amp;Loket</translation>
+      <source>&amp;Loket</source>
+      <translation>&amp;Loket</translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Pengaturan…</translation>
+      <source>&amp;Settings…</source>
+      <translation>&amp;Pengaturan…</translation>
     </message>
     <message>
-        <source>&amp;Log out</source>
-        <translation>&amp;Keluar (ganti pengguna)</translation>
+      <source>&amp;Log out</source>
+      <translation>&amp;Keluar (ganti pengguna)</translation>
     </message>
     <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Tutup aplikasi</translation>
+      <source>&amp;Quit</source>
+      <translation>&amp;Tutup aplikasi</translation>
     </message>
     <message>
-        <source>&amp;Customer</source>
-        <translation>&amp;Pelanggan</translation>
+      <source>&amp;Customer</source>
+      <translation>&amp;Pelanggan</translation>
     </message>
     <message>
-        <source>&amp;Search customer</source>
-        <translation>&amp;Cari pelanggan</translation>
+      <source>&amp;Search customer</source>
+      <translation>&amp;Cari pelanggan</translation>
     </message>
     <message>
-        <source>&amp;Back</source>
-        <translation>&amp;Kembali</translation>
+      <source>&amp;Back</source>
+      <translation>&amp;Kembali</translation>
     </message>
     <message>
-        <source>&amp;Enrol in the promotion…</source>
-        <translation>&amp;Daftarkan ke program…</translation>
+      <source>&amp;Enrol in the promotion…</source>
+      <translation>&amp;Daftarkan ke program…</translation>
     </message>
     <message>
-        <source>&amp;Pay an instalment…</source>
-        <translation>&amp;Bayar cicilan…</translation>
+      <source>&amp;Pay an instalment…</source>
+      <translation>&amp;Bayar cicilan…</translation>
     </message>
     <message>
-        <source>&amp;Void a receipt…</source>
-        <translation>Bata&amp;lkan kwitansi…</translation>
+      <source>&amp;Void a receipt…</source>
+      <translation>Bata&amp;lkan kwitansi…</translation>
     </message>
     <message>
-        <source>&amp;Reprint a receipt…</source>
-        <translation>Cetak &amp;ulang kwitansi…</translation>
+      <source>&amp;Reprint a receipt…</source>
+      <translation>Cetak &amp;ulang kwitansi…</translation>
     </message>
     <message>
-        <source>S&amp;hift</source>
-        <translation>Shi&amp;ft</translation>
+      <source>S&amp;hift</source>
+      <translation>Shi&amp;ft</translation>
     </message>
     <message>
-        <source>&amp;Open shift…</source>
-        <translation>&amp;Buka shift…</translation>
+      <source>&amp;Open shift…</source>
+      <translation>&amp;Buka shift…</translation>
     </message>
     <message>
-        <source>&amp;Close shift (count cash)…</source>
-        <translation>&amp;Tutup shift (hitung kas)…</translation>
+      <source>&amp;Close shift (count cash)…</source>
+      <translation>&amp;Tutup shift (hitung kas)…</translation>
     </message>
     <message>
-        <source>L&amp;ists</source>
-        <translation>&amp;Daftar</translation>
+      <source>L&amp;ists</source>
+      <translation>&amp;Daftar</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>B&amp;antuan</translation>
+      <source>S&amp;ync</source>
+      <translation>Si&amp;nkron</translation>
     </message>
     <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;Pintasan keyboard</translation>
+      <source>&amp;Help</source>
+      <translation>B&amp;antuan</translation>
     </message>
     <message>
-        <source>&amp;Overdue instalments</source>
-        <translation>Cicilan &amp;menunggak</translation>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Pintasan keyboard</translation>
     </message>
     <message>
-        <source>&amp;Work orders</source>
-        <translation>&amp;Perintah kerja</translation>
+      <source>&amp;Overdue instalments</source>
+      <translation>Cicilan &amp;menunggak</translation>
     </message>
     <message>
-        <source>&amp;Today&apos;s receipts</source>
-        <translation>&amp;Kwitansi hari ini</translation>
+      <source>&amp;Work orders</source>
+      <translation>&amp;Perintah kerja</translation>
     </message>
     <message>
-        <source>Open a customer first: search, then Enter.</source>
-        <translation>Buka data pelanggan dulu: cari, lalu tekan Enter.</translation>
+      <source>&amp;Today's receipts</source>
+      <translation>&amp;Kwitansi hari ini</translation>
     </message>
     <message>
-        <source>This action is not available yet.</source>
-        <translation>Tindakan ini belum tersedia.</translation>
+      <source>&amp;Sync now</source>
+      <translation>&amp;Sinkron sekarang</translation>
     </message>
     <message>
-        <source>{cashier}&apos;s shift is still open on this counter. You can search and view; to take payments, {cashier} must close that shift first.</source>
-        <translation>Shift {cashier} masih terbuka di loket ini. Anda dapat mencari dan melihat data; untuk menerima pembayaran, {cashier} harus menutup shift tersebut dulu.</translation>
+      <source>&amp;Register counter…</source>
+      <translation>&amp;Daftarkan loket…</translation>
     </message>
     <message>
-        <source>Your cash count waits for a supervisor&apos;s sign-off (Shift → Close shift).</source>
-        <translation>Hasil hitung kas Anda menunggu persetujuan supervisor (Shift → Tutup shift).</translation>
+      <source>&amp;Export bundle…</source>
+      <translation>&amp;Ekspor berkas sinkron…</translation>
     </message>
     <message>
-        <source>A shift is already open on this counter ({cashier}).</source>
-        <translation>Sudah ada shift yang terbuka di loket ini ({cashier}).</translation>
+      <source>&amp;Import reply bundle…</source>
+      <translation>&amp;Impor berkas balasan…</translation>
     </message>
     <message>
-        <source>No shift is open on this counter.</source>
-        <translation>Tidak ada shift yang terbuka di loket ini.</translation>
+      <source>Rejected events &amp;&amp; reconciliation…</source>
+      <translation>Data ditolak &amp;&amp; rekonsiliasi…</translation>
     </message>
     <message>
-        <source>Only {cashier} can count the cash of their shift.</source>
-        <translation>Hanya {cashier} yang dapat menghitung kas shift-nya.</translation>
+      <source>Open a customer first: search, then Enter.</source>
+      <translation>Buka data pelanggan dulu: cari, lalu tekan Enter.</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>This action is not available yet.</source>
+      <translation>Tindakan ini belum tersedia.</translation>
+    </message>
+    <message>
+      <source>{cashier}'s shift is still open on this counter. You can search and view; to take payments, {cashier} must close that shift first.</source>
+      <translation>Shift {cashier} masih terbuka di loket ini. Anda dapat mencari dan melihat data; untuk menerima pembayaran, {cashier} harus menutup shift tersebut dulu.</translation>
+    </message>
+    <message>
+      <source>Your cash count waits for a supervisor's sign-off (Shift → Close shift).</source>
+      <translation>Hasil hitung kas Anda menunggu persetujuan supervisor (Shift → Tutup shift).</translation>
+    </message>
+    <message>
+      <source>A shift is already open on this counter ({cashier}).</source>
+      <translation>Sudah ada shift yang terbuka di loket ini ({cashier}).</translation>
+    </message>
+    <message>
+      <source>No shift is open on this counter.</source>
+      <translation>Tidak ada shift yang terbuka di loket ini.</translation>
+    </message>
+    <message>
+      <source>Only {cashier} can count the cash of their shift.</source>
+      <translation>Hanya {cashier} yang dapat menghitung kas shift-nya.</translation>
+    </message>
+  </context>
+  <context>
     <name>OpenShiftDialog</name>
     <message>
-        <source>Open shift</source>
-        <translation>Buka shift</translation>
+      <source>Open shift</source>
+      <translation>Buka shift</translation>
     </message>
     <message>
-        <source>No shift is open on this counter. Open one to take payments, or continue without a shift to search and view only.</source>
-        <translation>Belum ada shift yang terbuka di loket ini. Buka shift untuk menerima pembayaran, atau lanjutkan tanpa shift untuk mencari dan melihat data saja.</translation>
+      <source>No shift is open on this counter. Open one to take payments, or continue without a shift to search and view only.</source>
+      <translation>Belum ada shift yang terbuka di loket ini. Buka shift untuk menerima pembayaran, atau lanjutkan tanpa shift untuk mencari dan melihat data saja.</translation>
     </message>
     <message>
-        <source>Opening &amp;float (cash in the drawer):</source>
-        <translation>&amp;Modal awal (uang di laci):</translation>
+      <source>Opening &amp;float (cash in the drawer):</source>
+      <translation>&amp;Modal awal (uang di laci):</translation>
     </message>
     <message>
-        <source>Continue without a shift</source>
-        <translation>Lanjutkan tanpa shift</translation>
+      <source>Continue without a shift</source>
+      <translation>Lanjutkan tanpa shift</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
+      <source>Cancel</source>
+      <translation>Batal</translation>
     </message>
     <message>
-        <source>Type the opening float (0 if the drawer is empty).</source>
-        <translation>Ketik modal awal (0 jika laci kosong).</translation>
+      <source>Type the opening float (0 if the drawer is empty).</source>
+      <translation>Ketik modal awal (0 jika laci kosong).</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>OverduePage</name>
     <message>
-        <source>Connection no.</source>
-        <translation>No. sambungan</translation>
+      <source>Connection no.</source>
+      <translation>No. sambungan</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Nama</translation>
+      <source>Name</source>
+      <translation>Nama</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>Telepon</translation>
+      <source>Phone</source>
+      <translation>Telepon</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>Alamat</translation>
+      <source>Address</source>
+      <translation>Alamat</translation>
     </message>
     <message>
-        <source>Kelurahan</source>
-        <translation>Kelurahan</translation>
+      <source>Kelurahan</source>
+      <translation>Kelurahan</translation>
     </message>
     <message>
-        <source>Instalment</source>
-        <translation>Cicilan ke</translation>
+      <source>Instalment</source>
+      <translation>Cicilan ke</translation>
     </message>
     <message>
-        <source>Due date</source>
-        <translation>Jatuh tempo</translation>
+      <source>Due date</source>
+      <translation>Jatuh tempo</translation>
     </message>
     <message>
-        <source>Outstanding</source>
-        <translation>Sisa tagihan</translation>
+      <source>Outstanding</source>
+      <translation>Sisa tagihan</translation>
     </message>
     <message>
-        <source>Days overdue</source>
-        <translation>Hari terlambat</translation>
+      <source>Days overdue</source>
+      <translation>Hari terlambat</translation>
     </message>
     <message>
-        <source>Overdue instalments</source>
-        <translation>Cicilan menunggak</translation>
+      <source>Overdue instalments</source>
+      <translation>Cicilan menunggak</translation>
     </message>
     <message>
-        <source>Name or kelurahan</source>
-        <translation>Nama atau kelurahan</translation>
+      <source>Name or kelurahan</source>
+      <translation>Nama atau kelurahan</translation>
     </message>
     <message>
-        <source>Export CS&amp;V…</source>
-        <translation>Ekspor &amp;CSV…</translation>
+      <source>Export CS&amp;V…</source>
+      <translation>Ekspor &amp;CSV…</translation>
     </message>
     <message>
-        <source>Export &amp;XLSX…</source>
-        <translation>Ekspor &amp;XLSX…</translation>
+      <source>Export &amp;XLSX…</source>
+      <translation>Ekspor &amp;XLSX…</translation>
     </message>
     <message>
-        <source>&amp;As of:</source>
-        <translation>Per &amp;tanggal:</translation>
+      <source>&amp;As of:</source>
+      <translation>Per &amp;tanggal:</translation>
     </message>
     <message>
-        <source>&amp;Filter:</source>
-        <translation>&amp;Saring:</translation>
+      <source>&amp;Filter:</source>
+      <translation>&amp;Saring:</translation>
     </message>
     <message>
-        <source>{count} overdue instalments, {amount} outstanding</source>
-        <translation>{count} cicilan menunggak, sisa tagihan {amount}</translation>
+      <source>{count} overdue instalments, {amount} outstanding</source>
+      <translation>{count} cicilan menunggak, sisa tagihan {amount}</translation>
     </message>
     <message>
-        <source>overdue-instalments-{day}</source>
-        <translation>cicilan-menunggak-{day}</translation>
+      <source>overdue-instalments-{day}</source>
+      <translation>cicilan-menunggak-{day}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PaymentDialog</name>
     <message>
-        <source>Transfer or QRIS reference</source>
-        <translation>Nomor referensi transfer atau QRIS</translation>
+      <source>Transfer or QRIS reference</source>
+      <translation>Nomor referensi transfer atau QRIS</translation>
     </message>
     <message>
-        <source>exact amount</source>
-        <translation>uang pas</translation>
+      <source>exact amount</source>
+      <translation>uang pas</translation>
     </message>
     <message>
-        <source>&amp;Amount to pay</source>
-        <translation>&amp;Jumlah bayar</translation>
+      <source>&amp;Amount to pay</source>
+      <translation>&amp;Jumlah bayar</translation>
     </message>
     <message>
-        <source>&amp;Method</source>
-        <translation>C&amp;ara bayar</translation>
+      <source>&amp;Method</source>
+      <translation>C&amp;ara bayar</translation>
     </message>
     <message>
-        <source>&amp;Reference</source>
-        <translation>&amp;Referensi</translation>
+      <source>&amp;Reference</source>
+      <translation>&amp;Referensi</translation>
     </message>
     <message>
-        <source>Money &amp;received</source>
-        <translation>&amp;Uang diterima</translation>
+      <source>Money &amp;received</source>
+      <translation>&amp;Uang diterima</translation>
     </message>
     <message>
-        <source>Pay (Enter)</source>
-        <translation>Bayar (Enter)</translation>
+      <source>Pay (Enter)</source>
+      <translation>Bayar (Enter)</translation>
     </message>
     <message>
-        <source>Cancel (Esc)</source>
-        <translation>Batal (Esc)</translation>
+      <source>Cancel (Esc)</source>
+      <translation>Batal (Esc)</translation>
     </message>
     <message>
-        <source>Change: {amount}</source>
-        <translation>Kembalian: {amount}</translation>
+      <source>Change: {amount}</source>
+      <translation>Kembalian: {amount}</translation>
     </message>
     <message>
-        <source>Short by: {amount}</source>
-        <translation>Kurang: {amount}</translation>
+      <source>Short by: {amount}</source>
+      <translation>Kurang: {amount}</translation>
     </message>
     <message>
-        <source>Type the amount.</source>
-        <translation>Ketik jumlah yang dibayar.</translation>
+      <source>Type the amount.</source>
+      <translation>Ketik jumlah yang dibayar.</translation>
     </message>
     <message>
-        <source>Saving the payment…</source>
-        <translation>Menyimpan pembayaran…</translation>
+      <source>Saving the payment…</source>
+      <translation>Menyimpan pembayaran…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PdfViewDialog</name>
     <message>
-        <source>&amp;Print (Ctrl+P)</source>
-        <translation>&amp;Cetak (Ctrl+P)</translation>
+      <source>&amp;Print (Ctrl+P)</source>
+      <translation>&amp;Cetak (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Close (Esc)</source>
-        <translation>Tutup (Esc)</translation>
+      <source>Close (Esc)</source>
+      <translation>Tutup (Esc)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <source>Sent to the printer {printer}.</source>
+      <translation>Sudah dikirim ke printer {printer}.</translation>
+    </message>
+    <message>
+      <source>No printer is installed on this computer.</source>
+      <translation>Belum ada printer yang terpasang di komputer ini.</translation>
+    </message>
+    <message>
+      <source>The printer {printer} is not installed on this computer.</source>
+      <translation>Printer {printer} tidak terpasang di komputer ini.</translation>
+    </message>
+    <message>
+      <source>The printer {printer} did not accept the job.</source>
+      <translation>Printer {printer} tidak menerima cetakan.</translation>
+    </message>
+    <message>
+      <source>The document could not be read for printing.</source>
+      <translation>Dokumen tidak dapat dibaca untuk dicetak.</translation>
+    </message>
+  </context>
+  <context>
     <name>ReceiptsPage</name>
     <message>
-        <source>Time</source>
-        <translation>Jam</translation>
+      <source>Time</source>
+      <translation>Jam</translation>
     </message>
     <message>
-        <source>Receipt no.</source>
-        <translation>No. kwitansi</translation>
+      <source>Receipt no.</source>
+      <translation>No. kwitansi</translation>
     </message>
     <message>
-        <source>Connection no.</source>
-        <translation>No. sambungan</translation>
+      <source>Connection no.</source>
+      <translation>No. sambungan</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Nama</translation>
+      <source>Name</source>
+      <translation>Nama</translation>
     </message>
     <message>
-        <source>For</source>
-        <translation>Untuk</translation>
+      <source>For</source>
+      <translation>Untuk</translation>
     </message>
     <message>
-        <source>Method</source>
-        <translation>Cara bayar</translation>
+      <source>Method</source>
+      <translation>Cara bayar</translation>
     </message>
     <message>
-        <source>Amount</source>
-        <translation>Jumlah</translation>
+      <source>Amount</source>
+      <translation>Jumlah</translation>
     </message>
     <message>
-        <source>Cashier</source>
-        <translation>Kasir</translation>
+      <source>Cashier</source>
+      <translation>Kasir</translation>
     </message>
     <message>
-        <source>Void</source>
-        <translation>Batal</translation>
+      <source>Void</source>
+      <translation>Batal</translation>
     </message>
     <message>
-        <source>VOID: {reason}</source>
-        <translation>BATAL: {reason}</translation>
+      <source>VOID: {reason}</source>
+      <translation>BATAL: {reason}</translation>
     </message>
     <message>
-        <source>Today&apos;s receipts</source>
-        <translation>Kwitansi hari ini</translation>
+      <source>Today's receipts</source>
+      <translation>Kwitansi hari ini</translation>
     </message>
     <message>
-        <source>Export CS&amp;V…</source>
-        <translation>Ekspor &amp;CSV…</translation>
+      <source>Export CS&amp;V…</source>
+      <translation>Ekspor &amp;CSV…</translation>
     </message>
     <message>
-        <source>Export &amp;XLSX…</source>
-        <translation>Ekspor &amp;XLSX…</translation>
+      <source>Export &amp;XLSX…</source>
+      <translation>Ekspor &amp;XLSX…</translation>
     </message>
     <message>
-        <source>Log in to see the receipts of this counter.</source>
-        <translation>Silakan masuk untuk melihat penerimaan loket ini.</translation>
+      <source>Log in to see the receipts of this counter.</source>
+      <translation>Silakan masuk untuk melihat penerimaan loket ini.</translation>
     </message>
     <message>
-        <source>Today&apos;s receipts — counter {counter}, {day}</source>
-        <translation>Kwitansi hari ini — loket {counter}, {day}</translation>
+      <source>Today's receipts — counter {counter}, {day}</source>
+      <translation>Kwitansi hari ini — loket {counter}, {day}</translation>
     </message>
     <message>
-        <source>{count} receipts ({voided} voided) · {by_method} · Total {total}</source>
-        <translation>{count} kwitansi ({voided} batal) · {by_method} · Total {total}</translation>
+      <source>{count} receipts ({voided} voided) · {by_method} · Total {total}</source>
+      <translation>{count} kwitansi ({voided} batal) · {by_method} · Total {total}</translation>
     </message>
     <message>
-        <source>Paid at</source>
-        <translation>Waktu bayar</translation>
+      <source>Paid at</source>
+      <translation>Waktu bayar</translation>
     </message>
     <message>
-        <source>Reference</source>
-        <translation>Referensi</translation>
+      <source>Reference</source>
+      <translation>Referensi</translation>
     </message>
     <message>
-        <source>Voided</source>
-        <translation>Batal</translation>
+      <source>Voided</source>
+      <translation>Batal</translation>
     </message>
     <message>
-        <source>Void reason</source>
-        <translation>Alasan batal</translation>
+      <source>Void reason</source>
+      <translation>Alasan batal</translation>
     </message>
     <message>
-        <source>Receipts</source>
-        <translation>Kwitansi</translation>
+      <source>Receipts</source>
+      <translation>Kwitansi</translation>
     </message>
     <message>
-        <source>receipts-{day}</source>
-        <translation>kwitansi-{day}</translation>
+      <source>receipts-{day}</source>
+      <translation>kwitansi-{day}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>RegisterDialog</name>
+    <message>
+      <source>Register this counter with head office</source>
+      <translation>Daftarkan loket ini ke kantor pusat</translation>
+    </message>
+    <message>
+      <source>One-time code from head office</source>
+      <translation>Kode sekali pakai dari kantor pusat</translation>
+    </message>
+    <message>
+      <source>Optional: CA certificate file</source>
+      <translation>Opsional: berkas sertifikat CA</translation>
+    </message>
+    <message>
+      <source>This counter is registered with {url}. A new code registers it again.</source>
+      <translation>Loket ini terdaftar di {url}. Kode baru akan mendaftarkannya ulang.</translation>
+    </message>
+    <message>
+      <source>Head-office address:</source>
+      <translation>Alamat kantor pusat:</translation>
+    </message>
+    <message>
+      <source>One-time code:</source>
+      <translation>Kode sekali pakai:</translation>
+    </message>
+    <message>
+      <source>CA file:</source>
+      <translation>Berkas CA:</translation>
+    </message>
+    <message>
+      <source>Register</source>
+      <translation>Daftarkan</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Type head office's address.</source>
+      <translation>Ketik alamat kantor pusat.</translation>
+    </message>
+    <message>
+      <source>Type the one-time code.</source>
+      <translation>Ketik kode sekali pakai.</translation>
+    </message>
+    <message>
+      <source>Registering…</source>
+      <translation>Sedang mendaftarkan…</translation>
+    </message>
+    <message>
+      <source>Registration failed unexpectedly. Try again.</source>
+      <translation>Pendaftaran gagal tanpa terduga. Coba lagi.</translation>
+    </message>
+  </context>
+  <context>
     <name>Roles</name>
     <message>
-        <source>cashier</source>
-        <translation>kasir</translation>
+      <source>cashier</source>
+      <translation>kasir</translation>
     </message>
     <message>
-        <source>supervisor</source>
-        <translation>supervisor</translation>
+      <source>supervisor</source>
+      <translation>supervisor</translation>
     </message>
     <message>
-        <source>admin</source>
-        <translation>admin</translation>
+      <source>admin</source>
+      <translation>admin</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SearchModel</name>
     <message>
-        <source>Connection no.</source>
-        <translation>No. sambungan</translation>
+      <source>Connection no.</source>
+      <translation>No. sambungan</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Nama</translation>
+      <source>Name</source>
+      <translation>Nama</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>Alamat</translation>
+      <source>Address</source>
+      <translation>Alamat</translation>
     </message>
     <message>
-        <source>Kelurahan</source>
-        <translation>Kelurahan</translation>
+      <source>Kelurahan</source>
+      <translation>Kelurahan</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+      <source>Status</source>
+      <translation>Status</translation>
     </message>
     <message>
-        <source>Arrears</source>
-        <translation>Tunggakan</translation>
+      <source>Arrears</source>
+      <translation>Tunggakan</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SearchPage</name>
     <message>
-        <source>Name, address, kelurahan or connection number</source>
-        <translation>Nama, alamat, kelurahan atau nomor sambungan</translation>
+      <source>Name, address, kelurahan or connection number</source>
+      <translation>Nama, alamat, kelurahan atau nomor sambungan</translation>
     </message>
     <message>
-        <source>Search customer</source>
-        <translation>Cari pelanggan</translation>
+      <source>Search customer</source>
+      <translation>Cari pelanggan</translation>
     </message>
     <message>
-        <source>&amp;Search customer:</source>
-        <translation>&amp;Cari pelanggan:</translation>
+      <source>&amp;Search customer:</source>
+      <translation>&amp;Cari pelanggan:</translation>
     </message>
     <message>
-        <source>Did you mean:</source>
-        <translation>Mungkin maksud Anda:</translation>
+      <source>Did you mean:</source>
+      <translation>Mungkin maksud Anda:</translation>
     </message>
     <message>
-        <source>Type a name, address, kelurahan or connection number.</source>
-        <translation>Ketik nama, alamat, kelurahan atau nomor sambungan.</translation>
+      <source>Type a name, address, kelurahan or connection number.</source>
+      <translation>Ketik nama, alamat, kelurahan atau nomor sambungan.</translation>
     </message>
     <message>
-        <source>Type a name, address, kelurahan or connection number ({count} customers).</source>
-        <translation>Ketik nama, alamat, kelurahan atau nomor sambungan ({count} pelanggan).</translation>
+      <source>Type a name, address, kelurahan or connection number ({count} customers).</source>
+      <translation>Ketik nama, alamat, kelurahan atau nomor sambungan ({count} pelanggan).</translation>
     </message>
     <message>
-        <source>No customer matches &apos;{text}&apos;.</source>
-        <translation>Tidak ada pelanggan yang cocok dengan &apos;{text}&apos;.</translation>
+      <source>No customer matches '{text}'.</source>
+      <translation>Tidak ada pelanggan yang cocok dengan '{text}'.</translation>
     </message>
     <message>
-        <source>More than {total} customers found; the first {shown} are shown. Type more to narrow it down.</source>
-        <translation>Ditemukan lebih dari {total} pelanggan; {shown} yang pertama ditampilkan. Ketik lebih lengkap untuk mempersempit.</translation>
+      <source>More than {total} customers found; the first {shown} are shown. Type more to narrow it down.</source>
+      <translation>Ditemukan lebih dari {total} pelanggan; {shown} yang pertama ditampilkan. Ketik lebih lengkap untuk mempersempit.</translation>
     </message>
     <message>
-        <source>Customers found: {total}; the first {shown} are shown.</source>
-        <translation>Pelanggan ditemukan: {total}; {shown} yang pertama ditampilkan.</translation>
+      <source>Customers found: {total}; the first {shown} are shown.</source>
+      <translation>Pelanggan ditemukan: {total}; {shown} yang pertama ditampilkan.</translation>
     </message>
     <message>
-        <source>Customers found: {total}</source>
-        <translation>Pelanggan ditemukan: {total}</translation>
+      <source>Customers found: {total}</source>
+      <translation>Pelanggan ditemukan: {total}</translation>
     </message>
     <message>
-        <source>No similar names either. Check the spelling or search by address or kelurahan.</source>
-        <translation>Tidak ada nama yang mirip. Periksa ejaannya atau cari dengan alamat atau kelurahan.</translation>
+      <source>No similar names either. Check the spelling or search by address or kelurahan.</source>
+      <translation>Tidak ada nama yang mirip. Periksa ejaannya atau cari dengan alamat atau kelurahan.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Settings</source>
-        <translation>Pengaturan</translation>
+      <source>Settings</source>
+      <translation>Pengaturan</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
-        <translation>&amp;Bahasa:</translation>
+      <source>&amp;Language:</source>
+      <translation>&amp;Bahasa:</translation>
     </message>
     <message>
-        <source>The language changes the next time you sign in.</source>
-        <translation>Bahasa berganti saat Anda masuk berikutnya.</translation>
+      <source>The language changes the next time you sign in.</source>
+      <translation>Bahasa berganti saat Anda masuk berikutnya.</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
+      <source>Save</source>
+      <translation>Simpan</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
+      <source>Cancel</source>
+      <translation>Batal</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Shortcuts</name>
     <message>
-        <source>Show these keyboard shortcuts</source>
-        <translation>Tampilkan daftar pintasan ini</translation>
+      <source>Show these keyboard shortcuts</source>
+      <translation>Tampilkan daftar pintasan ini</translation>
     </message>
     <message>
-        <source>Go to the customer search field</source>
-        <translation>Ke kolom pencarian pelanggan</translation>
+      <source>Go to the customer search field</source>
+      <translation>Ke kolom pencarian pelanggan</translation>
     </message>
     <message>
-        <source>Enrol the customer in the promotion</source>
-        <translation>Daftarkan pelanggan ke program promo</translation>
+      <source>Enrol the customer in the promotion</source>
+      <translation>Daftarkan pelanggan ke program promo</translation>
     </message>
     <message>
-        <source>Void a receipt (supervisor)</source>
-        <translation>Batalkan kwitansi (dengan supervisor)</translation>
+      <source>Void a receipt (supervisor)</source>
+      <translation>Batalkan kwitansi (dengan supervisor)</translation>
     </message>
     <message>
-        <source>Reprint a receipt</source>
-        <translation>Cetak ulang kwitansi</translation>
+      <source>Reprint a receipt</source>
+      <translation>Cetak ulang kwitansi</translation>
     </message>
     <message>
-        <source>Pay an instalment</source>
-        <translation>Bayar cicilan</translation>
+      <source>Pay an instalment</source>
+      <translation>Bayar cicilan</translation>
     </message>
     <message>
-        <source>Back to the search / clear the search field</source>
-        <translation>Kembali ke pencarian / kosongkan kolom pencarian</translation>
+      <source>Back to the search / clear the search field</source>
+      <translation>Kembali ke pencarian / kosongkan kolom pencarian</translation>
     </message>
     <message>
-        <source>List: overdue instalments</source>
-        <translation>Daftar: cicilan menunggak</translation>
+      <source>List: overdue instalments</source>
+      <translation>Daftar: cicilan menunggak</translation>
     </message>
     <message>
-        <source>List: work orders</source>
-        <translation>Daftar: perintah kerja</translation>
+      <source>List: work orders</source>
+      <translation>Daftar: perintah kerja</translation>
     </message>
     <message>
-        <source>List: today&apos;s receipts</source>
-        <translation>Daftar: kwitansi hari ini</translation>
+      <source>List: today's receipts</source>
+      <translation>Daftar: kwitansi hari ini</translation>
     </message>
     <message>
-        <source>Open the selected or scanned customer</source>
-        <translation>Buka pelanggan yang dipilih atau dipindai</translation>
+      <source>Sync with head office now</source>
+      <translation>Sinkron dengan kantor pusat sekarang</translation>
     </message>
     <message>
-        <source>Move through the search results</source>
-        <translation>Berpindah di hasil pencarian</translation>
+      <source>Open the selected or scanned customer</source>
+      <translation>Buka pelanggan yang dipilih atau dipindai</translation>
     </message>
     <message>
-        <source>Open the menus (Shift, Lists, Settings…)</source>
-        <translation>Buka menu (Shift, Daftar, Pengaturan…)</translation>
+      <source>Move through the search results</source>
+      <translation>Berpindah di hasil pencarian</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Open the menus (Shift, Lists, Settings…)</source>
+      <translation>Buka menu (Shift, Daftar, Pengaturan…)</translation>
+    </message>
+  </context>
+  <context>
     <name>ShortcutsDialog</name>
     <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Pintasan keyboard</translation>
+      <source>Keyboard shortcuts</source>
+      <translation>Pintasan keyboard</translation>
     </message>
     <message>
-        <source>Key</source>
-        <translation>Tombol</translation>
+      <source>Key</source>
+      <translation>Tombol</translation>
     </message>
     <message>
-        <source>Does</source>
-        <translation>Fungsi</translation>
+      <source>Does</source>
+      <translation>Fungsi</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
+      <source>Close</source>
+      <translation>Tutup</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>SyncActions</name>
+    <message>
+      <source>This counter is now registered with head office.</source>
+      <translation>Loket ini sekarang terdaftar di kantor pusat.</translation>
+    </message>
+    <message>
+      <source>Export sync bundle</source>
+      <translation>Ekspor berkas sinkron</translation>
+    </message>
+    <message>
+      <source>Bundle written to {path}. No change was waiting; it only asks head office for news.</source>
+      <translation>Berkas ditulis ke {path}. Tidak ada perubahan yang menunggu; berkas ini hanya meminta kabar terbaru dari kantor pusat.</translation>
+    </message>
+    <message>
+      <source>Bundle written to {path}: {count} changes (numbers {first} to {last}). Take it to head office and bring back the reply.</source>
+      <translation>Berkas ditulis ke {path}: {count} perubahan (nomor {first} sampai {last}). Bawa ke kantor pusat dan bawa kembali berkas balasannya.</translation>
+    </message>
+    <message>
+      <source>Import reply bundle</source>
+      <translation>Impor berkas balasan</translation>
+    </message>
+    <message>
+      <source>Reply imported: {acked} changes confirmed by head office, {changes} updates received.</source>
+      <translation>Balasan diimpor: {acked} perubahan dikonfirmasi kantor pusat, {changes} pembaruan diterima.</translation>
+    </message>
+    <message>
+      <source>{count} changes were refused; see Sync → Rejected events.</source>
+      <translation>{count} perubahan ditolak; lihat Sinkron → Data ditolak.</translation>
+    </message>
+    <message>
+      <source>Head office is missing earlier changes: export a new bundle and take it there.</source>
+      <translation>Kantor pusat belum menerima perubahan sebelumnya: ekspor berkas baru dan bawa ke sana.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncDialog</name>
+    <message>
+      <source>Sync with head office</source>
+      <translation>Sinkron dengan kantor pusat</translation>
+    </message>
+    <message>
+      <source>Starting…</source>
+      <translation>Memulai…</translation>
+    </message>
+    <message>
+      <source>Step:</source>
+      <translation>Tahap:</translation>
+    </message>
+    <message>
+      <source>Items:</source>
+      <translation>Jumlah data:</translation>
+    </message>
+    <message>
+      <source>Sent / received:</source>
+      <translation>Terkirim / diterima:</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Sending this counter's changes</source>
+      <translation>Mengirim perubahan dari loket ini</translation>
+    </message>
+    <message>
+      <source>Receiving changes from head office</source>
+      <translation>Menerima perubahan dari kantor pusat</translation>
+    </message>
+    <message>
+      <source>Comparing totals with head office</source>
+      <translation>Mencocokkan total dengan kantor pusat</translation>
+    </message>
+    <message>
+      <source>{done} of {total}</source>
+      <translation>{done} dari {total}</translation>
+    </message>
+    <message>
+      <source>Finished</source>
+      <translation>Selesai</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Dibatalkan</translation>
+    </message>
+    <message>
+      <source>Sync cancelled. {acked} changes were sent; the rest waits for the next sync.</source>
+      <translation>Sinkron dibatalkan. {acked} perubahan sudah terkirim; sisanya menunggu sinkron berikutnya.</translation>
+    </message>
+    <message>
+      <source>Sync finished: {acked} changes sent, {pulled} received.</source>
+      <translation>Sinkron selesai: {acked} perubahan terkirim, {pulled} diterima.</translation>
+    </message>
+    <message>
+      <source>{count} changes were refused by head office; a supervisor should look at them (Sync → Rejected events).</source>
+      <translation>{count} perubahan ditolak kantor pusat; mohon diperiksa supervisor (Sinkron → Data ditolak).</translation>
+    </message>
+    <message>
+      <source>THE TOTALS DO NOT MATCH HEAD OFFICE. Call your supervisor.</source>
+      <translation>TOTAL TIDAK COCOK DENGAN KANTOR PUSAT. Hubungi supervisor Anda.</translation>
+    </message>
+    <message>
+      <source>Not finished</source>
+      <translation>Tidak selesai</translation>
+    </message>
+    <message>
+      <source>The sync stopped unexpectedly; nothing was lost. Try again later.</source>
+      <translation>Sinkron berhenti tanpa terduga; tidak ada data yang hilang. Coba lagi nanti.</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Tutup</translation>
+    </message>
+    <message>
+      <source>Stopping after the current batch…</source>
+      <translation>Berhenti setelah kelompok data ini…</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncReviewDialog</name>
+    <message>
+      <source>Rejected events and reconciliation</source>
+      <translation>Data ditolak dan rekonsiliasi</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>Tanggal</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Jenis</translation>
+    </message>
+    <message>
+      <source>Branch</source>
+      <translation>Cabang</translation>
+    </message>
+    <message>
+      <source>Head office</source>
+      <translation>Kantor pusat</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Alasan</translation>
+    </message>
+    <message>
+      <source>Event id</source>
+      <translation>ID data</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Tutup</translation>
+    </message>
+    <message>
+      <source>THIS DATABASE IS BEHIND HEAD OFFICE: it was restored from an older backup. Take no payments and call head office.</source>
+      <translation>BASIS DATA INI TERTINGGAL DARI KANTOR PUSAT: dipulihkan dari cadangan lama. Jangan terima pembayaran dan hubungi kantor pusat.</translation>
+    </message>
+    <message>
+      <source>No reconciliation yet: it runs after every sync.</source>
+      <translation>Belum ada rekonsiliasi: rekonsiliasi berjalan setelah setiap sinkron.</translation>
+    </message>
+    <message>
+      <source>MISMATCH: {count} totals differ from head office (checked {at}, up to event {seq}). Nothing was corrected; call head office.</source>
+      <translation>TIDAK COCOK: {count} total berbeda dengan kantor pusat (diperiksa {at}, sampai data nomor {seq}). Tidak ada yang dikoreksi; hubungi kantor pusat.</translation>
+    </message>
+    <message>
+      <source>Totals match head office (checked {at}, up to event {seq}).</source>
+      <translation>Total cocok dengan kantor pusat (diperiksa {at}, sampai data nomor {seq}).</translation>
+    </message>
+    <message>
+      <source>{count} events were refused by head office and wait in its exceptions queue:</source>
+      <translation>{count} data ditolak kantor pusat dan menunggu di antrean pengecualian:</translation>
+    </message>
+    <message>
+      <source>No event was refused by head office.</source>
+      <translation>Tidak ada data yang ditolak kantor pusat.</translation>
+    </message>
+  </context>
+  <context>
     <name>VoidDialog</name>
     <message>
-        <source>Void a payment</source>
-        <translation>Batalkan pembayaran</translation>
+      <source>Void a payment</source>
+      <translation>Batalkan pembayaran</translation>
     </message>
     <message>
-        <source>e.g. wrong amount typed</source>
-        <translation>mis. salah ketik jumlah</translation>
+      <source>e.g. wrong amount typed</source>
+      <translation>mis. salah ketik jumlah</translation>
     </message>
     <message>
-        <source>Recei&amp;pt</source>
-        <translation>&amp;Kwitansi</translation>
+      <source>Recei&amp;pt</source>
+      <translation>&amp;Kwitansi</translation>
     </message>
     <message>
-        <source>Rea&amp;son</source>
-        <translation>&amp;Alasan</translation>
+      <source>Rea&amp;son</source>
+      <translation>&amp;Alasan</translation>
     </message>
     <message>
-        <source>S&amp;upervisor</source>
-        <translation>&amp;Supervisor</translation>
+      <source>S&amp;upervisor</source>
+      <translation>&amp;Supervisor</translation>
     </message>
     <message>
-        <source>Supervisor&apos;s pass&amp;word</source>
-        <translation>Kata sandi su&amp;pervisor</translation>
+      <source>Supervisor's pass&amp;word</source>
+      <translation>Kata sandi su&amp;pervisor</translation>
     </message>
     <message>
-        <source>Void the receipt (Enter)</source>
-        <translation>Batalkan kwitansi (Enter)</translation>
+      <source>Void the receipt (Enter)</source>
+      <translation>Batalkan kwitansi (Enter)</translation>
     </message>
     <message>
-        <source>Close (Esc)</source>
-        <translation>Tutup (Esc)</translation>
+      <source>Close (Esc)</source>
+      <translation>Tutup (Esc)</translation>
     </message>
     <message>
-        <source>There is no receipt left to void.</source>
-        <translation>Tidak ada kwitansi yang dapat dibatalkan.</translation>
+      <source>There is no receipt left to void.</source>
+      <translation>Tidak ada kwitansi yang dapat dibatalkan.</translation>
     </message>
     <message>
-        <source>This is a down payment: voiding it cancels the enrolment. The penalties come back, the unseal work order is cancelled, or a re-seal order is issued if the seal was already opened.</source>
-        <translation>Ini uang muka: membatalkannya juga membatalkan kepesertaan program. Denda dikenakan kembali, SPK buka segel dibatalkan, atau SPK segel ulang diterbitkan bila segel sudah dibuka.</translation>
+      <source>This is a down payment: voiding it cancels the enrolment. The penalties come back, the unseal work order is cancelled, or a re-seal order is issued if the seal was already opened.</source>
+      <translation>Ini uang muka: membatalkannya juga membatalkan kepesertaan program. Denda dikenakan kembali, SPK buka segel dibatalkan, atau SPK segel ulang diterbitkan bila segel sudah dibuka.</translation>
     </message>
     <message>
-        <source>A supervisor must type their user name and password.</source>
-        <translation>Supervisor harus mengetik nama pengguna dan kata sandinya.</translation>
+      <source>A supervisor must type their user name and password.</source>
+      <translation>Supervisor harus mengetik nama pengguna dan kata sandinya.</translation>
     </message>
     <message>
-        <source>Checking…</source>
-        <translation>Memeriksa…</translation>
+      <source>Checking…</source>
+      <translation>Memeriksa…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>WorkOrderDoneDialog</name>
     <message>
-        <source>Work order {number} done</source>
-        <translation>SPK {number} selesai</translation>
+      <source>Work order {number} done</source>
+      <translation>SPK {number} selesai</translation>
     </message>
     <message>
-        <source>{number}
+      <source>{number}
 {customer} ({connection_no})
 {address}, {kelurahan}</source>
-        <translation>{number}
+      <translation>{number}
 {customer} ({connection_no})
 {address}, {kelurahan}</translation>
     </message>
     <message>
-        <source>optional</source>
-        <translation>boleh kosong</translation>
+      <source>optional</source>
+      <translation>boleh kosong</translation>
     </message>
     <message>
-        <source>&amp;Date done:</source>
-        <translation>&amp;Tanggal selesai:</translation>
+      <source>&amp;Date done:</source>
+      <translation>&amp;Tanggal selesai:</translation>
     </message>
     <message>
-        <source>Field &amp;officer:</source>
-        <translation>&amp;Petugas lapangan:</translation>
+      <source>Field &amp;officer:</source>
+      <translation>&amp;Petugas lapangan:</translation>
     </message>
     <message>
-        <source>&amp;Meter reading:</source>
-        <translation>Angka &amp;meter:</translation>
+      <source>&amp;Meter reading:</source>
+      <translation>Angka &amp;meter:</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Simpan</translation>
+      <source>&amp;Save</source>
+      <translation>&amp;Simpan</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
+      <source>Cancel</source>
+      <translation>Batal</translation>
     </message>
     <message>
-        <source>The date done cannot be after today ({today}).</source>
-        <translation>Tanggal selesai tidak boleh setelah hari ini ({today}).</translation>
+      <source>The date done cannot be after today ({today}).</source>
+      <translation>Tanggal selesai tidak boleh setelah hari ini ({today}).</translation>
     </message>
     <message>
-        <source>The order was issued on {issued}; it cannot be done before that.</source>
-        <translation>SPK diterbitkan tanggal {issued}; tanggal selesai tidak boleh sebelumnya.</translation>
+      <source>The order was issued on {issued}; it cannot be done before that.</source>
+      <translation>SPK diterbitkan tanggal {issued}; tanggal selesai tidak boleh sebelumnya.</translation>
     </message>
     <message>
-        <source>The meter reading is a whole number, 0 or more (or leave it empty).</source>
-        <translation>Angka meter harus bilangan bulat, 0 atau lebih (atau biarkan kosong).</translation>
+      <source>The meter reading is a whole number, 0 or more (or leave it empty).</source>
+      <translation>Angka meter harus bilangan bulat, 0 atau lebih (atau biarkan kosong).</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>WorkOrdersPage</name>
     <message>
-        <source>Issued</source>
-        <translation>Diterbitkan</translation>
+      <source>Issued</source>
+      <translation>Diterbitkan</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Selesai</translation>
+      <source>Done</source>
+      <translation>Selesai</translation>
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation>Dibatalkan</translation>
+      <source>Cancelled</source>
+      <translation>Dibatalkan</translation>
     </message>
     <message>
-        <source>Number</source>
-        <translation>Nomor</translation>
+      <source>Number</source>
+      <translation>Nomor</translation>
     </message>
     <message>
-        <source>Work</source>
-        <translation>Pekerjaan</translation>
+      <source>Work</source>
+      <translation>Pekerjaan</translation>
     </message>
     <message>
-        <source>Customer</source>
-        <translation>Pelanggan</translation>
+      <source>Customer</source>
+      <translation>Pelanggan</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>Alamat</translation>
+      <source>Address</source>
+      <translation>Alamat</translation>
     </message>
     <message>
-        <source>Kelurahan</source>
-        <translation>Kelurahan</translation>
+      <source>Kelurahan</source>
+      <translation>Kelurahan</translation>
     </message>
     <message>
-        <source>Meter no.</source>
-        <translation>No. meter</translation>
+      <source>Meter no.</source>
+      <translation>No. meter</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>Telepon</translation>
+      <source>Phone</source>
+      <translation>Telepon</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Alasan</translation>
+      <source>Reason</source>
+      <translation>Alasan</translation>
     </message>
     <message>
-        <source>Issued at</source>
-        <translation>Waktu terbit</translation>
+      <source>Issued at</source>
+      <translation>Waktu terbit</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>Status</translation>
+      <source>State</source>
+      <translation>Status</translation>
     </message>
     <message>
-        <source>Done on</source>
-        <translation>Tanggal selesai</translation>
+      <source>Done on</source>
+      <translation>Tanggal selesai</translation>
     </message>
     <message>
-        <source>Field officer</source>
-        <translation>Petugas lapangan</translation>
+      <source>Field officer</source>
+      <translation>Petugas lapangan</translation>
     </message>
     <message>
-        <source>Seal work orders</source>
-        <translation>Perintah kerja segel (SPK)</translation>
+      <source>Seal work orders</source>
+      <translation>Perintah kerja segel (SPK)</translation>
     </message>
     <message>
-        <source>All</source>
-        <translation>Semua</translation>
+      <source>All</source>
+      <translation>Semua</translation>
     </message>
     <message>
-        <source>Number, name, connection no. or kelurahan</source>
-        <translation>Nomor, nama, no. sambungan atau kelurahan</translation>
+      <source>Number, name, connection no. or kelurahan</source>
+      <translation>Nomor, nama, no. sambungan atau kelurahan</translation>
     </message>
     <message>
-        <source>&amp;Mark done…</source>
-        <translation>&amp;Tandai selesai…</translation>
+      <source>&amp;Mark done…</source>
+      <translation>&amp;Tandai selesai…</translation>
     </message>
     <message>
-        <source>&amp;Print SPK</source>
-        <translation>&amp;Cetak SPK</translation>
+      <source>&amp;Print SPK</source>
+      <translation>&amp;Cetak SPK</translation>
     </message>
     <message>
-        <source>Open &amp;account</source>
-        <translation>B&amp;uka data pelanggan</translation>
+      <source>Open &amp;account</source>
+      <translation>B&amp;uka data pelanggan</translation>
     </message>
     <message>
-        <source>&amp;State:</source>
-        <translation>&amp;Status:</translation>
+      <source>&amp;State:</source>
+      <translation>&amp;Status:</translation>
     </message>
     <message>
-        <source>&amp;Find:</source>
-        <translation>Ca&amp;ri:</translation>
+      <source>&amp;Find:</source>
+      <translation>Ca&amp;ri:</translation>
     </message>
     <message>
-        <source>{count} work orders</source>
-        <translation>{count} SPK</translation>
+      <source>{count} work orders</source>
+      <translation>{count} SPK</translation>
     </message>
     <message>
-        <source>Work order {number} is done; {customer} is now {status}.</source>
-        <translation>SPK {number} selesai; {customer} kini {status}.</translation>
+      <source>Work order {number} is done; {customer} is now {status}.</source>
+      <translation>SPK {number} selesai; {customer} kini {status}.</translation>
     </message>
     <message>
-        <source>Preparing SPK {number}…</source>
-        <translation>Menyiapkan SPK {number}…</translation>
+      <source>Preparing SPK {number}…</source>
+      <translation>Menyiapkan SPK {number}…</translation>
     </message>
     <message>
-        <source>SPK {number} saved to {file}</source>
-        <translation>SPK {number} disimpan di {file}</translation>
+      <source>SPK {number} saved to {file}</source>
+      <translation>SPK {number} disimpan di {file}</translation>
     </message>
     <message>
-        <source>SPK {number}</source>
-        <translation>SPK {number}</translation>
+      <source>SPK {number}</source>
+      <translation>SPK {number}</translation>
     </message>
-</context>
+  </context>
 </TS>
