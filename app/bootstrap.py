@@ -7,16 +7,20 @@ else creates engines or reads settings that decide which clock is in force.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_data_path
 from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Setting
 from app.models.database import database_path, make_engine, make_session_factory
+from app.models.dbfile import file_damage, is_corruption
 from app.models.migrate import upgrade
+from app.services.backups import damaged_database_error
 from app.services.clock import BusinessDateClock, Clock, SystemClock
 from app.services.context import BUSINESS_DATE_KEY
 from app.services.errors import DomainError, ErrorCode
@@ -60,16 +64,28 @@ def open_branch(data_dir: Path, *, create: bool = False, clock: Clock | None = N
     With ``create`` a missing database is created empty; otherwise a missing one is a
     ``DATABASE_NOT_INITIALISED`` error. ``clock`` overrides the clock the database asks
     for (tests); by default a stored business date (demo) or the system clock is used.
+    A damaged file is refused with ``DATABASE_CORRUPT`` naming the newest good backup
+    (or ``DATABASE_CORRUPT_NO_BACKUP``); a copy is kept before any migration.
     """
     db_file = database_path(data_dir)
     if not db_file.exists() and not create:
         raise DomainError(ErrorCode.DATABASE_NOT_INITIALISED, path=str(data_dir))
+    if db_file.exists() and (db_file.stat().st_size > 0 or not create):
+        problem = file_damage(db_file)
+        if problem is not None:
+            raise damaged_database_error(db_file, problem)
     data_dir.mkdir(parents=True, exist_ok=True)
     writer = make_engine(db_file, writer=True)
-    upgrade(writer)
+    try:
+        upgrade(writer)
+        writer_sessions = make_session_factory(writer)
+        chosen = clock or _stored_clock(writer_sessions)
+    except (DatabaseError, sqlite3.DatabaseError) as error:
+        writer.dispose()
+        if not is_corruption(error):
+            raise
+        raise damaged_database_error(db_file, str(getattr(error, "orig", error))) from error
     reader = make_engine(db_file, writer=False)
-    writer_sessions = make_session_factory(writer)
-    chosen = clock or _stored_clock(writer_sessions)
     return Branch(data_dir, writer, reader, chosen, writer_sessions, make_session_factory(reader))
 
 

@@ -15,12 +15,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from platformdirs import user_data_path
 from PySide6.QtCore import QEventLoop, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import Branch, default_data_dir, open_branch
 from app.models.database import database_path
+from app.services.backups import daily_backup_if_due
 from app.services.context import Actor
 from app.services.demo import create_demo_branch
 from app.services.errors import DomainError
@@ -30,18 +30,15 @@ from app.ui.error_text import error_text
 from app.ui.errors_dialog import install_excepthook, setup_logging, stop_logging
 from app.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_translator
 from app.ui.main_window import MainWindow
+from app.ui.qt_logging import install_qt_message_handler
 from app.ui.session import AppShell
+from app.ui.smoke import SMOKE_OPTION, run_smoke_test
 from app.ui.style import apply_style
 
 APP_NAME = "Loket"
 SCREENSHOT_DELAY_MS = 200
 SEARCH_WAIT_MS = 10_000
 log = logging.getLogger("loket")
-
-
-def default_data_dir(demo: bool) -> Path:
-    """``…/Loket/demo`` or ``…/Loket/branch`` in the user's data folder (as ``loket-admin``)."""
-    return user_data_path(APP_NAME, appauthor=False) / ("demo" if demo else "branch")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -60,6 +57,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                              "log-in dialog")
     parser.add_argument("--search", metavar="TEXT",
                         help="with --as: type TEXT into the customer search (screenshots)")
+    parser.add_argument(SMOKE_OPTION, type=Path, metavar="DIR", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -92,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = _Language(app)
     language.use(args.lang or DEFAULT_LANGUAGE)
     try:
+        if args.smoke_test is not None:
+            return run_smoke_test(app, args.smoke_test)
         return _run(app, args, language)
     finally:
         language.use("en")  # removes the translator; English is the source language
@@ -108,9 +108,14 @@ def _run(app: QApplication, args: argparse.Namespace, language: _Language) -> in
             QMessageBox.critical(None, APP_NAME, error_text(error))
         return 2
     log_file = setup_logging(data_dir)
+    install_qt_message_handler()
     restore_hooks = install_excepthook(log_file)
     log.info("Loket started on %s", data_dir)
     ctx = UiContext(branch, lang=args.lang or DEFAULT_LANGUAGE)
+    if args.screenshot is None:
+        ctx.tasks.run(lambda _cancel: daily_backup_if_due(database_path(data_dir)),
+                      on_done=lambda _made: None,
+                      on_error=lambda error: log.error("daily backup failed: %s", error))
     try:
         return _session(app, args, ctx, language)
     finally:

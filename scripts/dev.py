@@ -3,6 +3,8 @@
     python scripts/dev.py test [PYTEST ARGS...]   ruff, mypy, import contracts, then pytest
     python scripts/dev.py check                   ruff, mypy and import contracts only
     python scripts/dev.py demo [LOKET ARGS...]    start Loket on the demo branch
+    python scripts/dev.py frozen                  build the frozen bundle (PyInstaller) and
+                                                  smoke-test it offscreen
 
 Standard library only, so it runs on a fresh machine (Linux or Windows). It creates
 ``.venv`` beside ``pyproject.toml`` when missing and installs the project with its
@@ -129,11 +131,25 @@ def demo(python: Path, loket_args: Sequence[str]) -> int:
                [python, "-m", "app.main", "--demo", *loket_args])
 
 
+def frozen(python: Path) -> int:
+    """Build ``dist/loket`` from ``installer/loket.spec``, then smoke-test the bundle."""
+    code = run("frozen bundle (PyInstaller)", [python, "scripts/build_frozen.py"])
+    if code != 0:
+        say(f"FAILED: frozen build (exit {code})")
+        return code
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    code = run("frozen smoke test", [python, "scripts/smoke_frozen.py"], env)
+    say("frozen bundle built and smoke-tested" if code == 0
+        else f"FAILED: frozen smoke test (exit {code})")
+    return code
+
+
 def main(argv: Sequence[str]) -> int:
     if sys.version_info < MIN_PYTHON:
         print(f"Loket needs Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer", file=sys.stderr)
         return 2
-    if not argv or argv[0] not in {"test", "check", "demo"}:
+    if not argv or argv[0] not in {"test", "check", "demo", "frozen"}:
         print(__doc__, file=sys.stderr)
         return 2
     command, rest = argv[0], argv[1:]
@@ -142,6 +158,8 @@ def main(argv: Sequence[str]) -> int:
         return test(python, rest)  # its last line is the pytest summary
     if command == "demo":
         return demo(python, rest)
+    if command == "frozen":
+        return frozen(python)
     code = check(python)
     say("all checks passed" if code == 0 else f"FAILED (exit {code})")
     return code

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the OS credential store: receipt keys go to files in the data dir.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+# Nor the user's real settings and data folders (a configured receipt printer, say).
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="loket-tests-config-")
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="loket-tests-data-")
 
 from app.bootstrap import Branch, open_branch
 from app.models.database import database_path

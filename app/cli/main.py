@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 from app.cli import (
     commands_accounts,
     commands_audit,
+    commands_backup,
     commands_branch,
     commands_import,
     commands_receipt,
@@ -29,7 +30,7 @@ from app.cli.output import Output
 from app.services.errors import DomainError
 
 _MODULES = (commands_branch, commands_accounts, commands_import, commands_users,
-            commands_terms, commands_audit, commands_receipt, commands_report)
+            commands_terms, commands_audit, commands_receipt, commands_report, commands_backup)
 
 
 def common_options() -> argparse.ArgumentParser:

@@ -18,6 +18,7 @@ from app.models.promotion import (
     Instalment,
     PromotionTermsRecord,
 )
+from app.models.receipt_print import ReceiptPrint
 from app.models.shift import Shift, ShiftState
 from app.models.workorder import WorkOrder, WorkOrderKind, WorkOrderState
 
@@ -39,6 +40,7 @@ __all__ = [
     "PaymentKind",
     "PaymentMethod",
     "PromotionTermsRecord",
+    "ReceiptPrint",
     "Role",
     "Sequence",
     "Setting",

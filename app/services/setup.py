@@ -9,10 +9,11 @@ from app.models import Branch, Counter, Setting, new_uuid
 from app.services.context import LOCAL_COUNTER_KEY, Actor, system_actor
 from app.services.journal import record_change
 from app.services.programmes import load_terms
+from app.services.resources import resource_path
 from app.services.terms import load_terms_file
 from app.services.unit_of_work import UnitOfWork
 
-DEFAULT_TERMS_FILE = Path(__file__).resolve().parents[2] / "resources/terms/buka-segel-2025.toml"
+DEFAULT_TERMS_FILE = resource_path("terms", "buka-segel-2025.toml")
 
 
 @dataclass(frozen=True)

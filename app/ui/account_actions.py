@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog
 
 from app.services.accounts import Account, Quote
 from app.services.documents.archive import ArchivedDocument
+from app.services.documents.receipt_pdf import Paper
 from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
 from app.services.instalments import InstalmentRequest, pay_instalment
@@ -30,6 +31,7 @@ from app.ui.error_text import error_text
 from app.ui.i18n import format_date
 from app.ui.payment_dialog import PaymentDialog
 from app.ui.pdf_view import PdfViewDialog
+from app.ui.printing import ReceiptPrinted, print_receipt_in_background, receipt_printer
 from app.ui.void_dialog import VoidDialog
 
 if TYPE_CHECKING:
@@ -46,6 +48,8 @@ class AccountActions(QObject):
         self.dialog: QDialog | None = None  # the dialog open now (tests drive it)
         self.viewers: list[PdfViewDialog] = []
         self.last_documents: PaymentDocuments | None = None
+        self.printer_choice = receipt_printer  # the receipt printer and paper (settings)
+        self.last_print: ReceiptPrinted | None = None
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
@@ -113,18 +117,43 @@ class AccountActions(QObject):
         summary = self.receipt_summary(receipt)
         self.page.message.show_message(summary, "info")
         self.page.reload()
-        branch = self.ctx.branch
-        self.ctx.tasks.run(lambda _cancel: payment_documents(branch, receipt),
+        branch, paper = self.ctx.branch, Paper(self.printer_choice().paper)
+        self.ctx.tasks.run(lambda _cancel: payment_documents(branch, receipt, paper),
                            lambda docs: self._documents_ready(receipt, docs, summary),
                            self._documents_failed)
 
     def _documents_ready(self, receipt: PaymentReceipt, docs: PaymentDocuments,
                          summary: str) -> None:
         self.last_documents = docs
-        self.show_pdf(docs.receipt, self.tr("Receipt {no}").format(no=receipt.receipt_no),
-                      summary)
+        printer = self.printer_choice().printer
+        if printer:
+            self._print(receipt.receipt_no, docs.receipt_doc, printer,
+                        lambda: self._finished(summary))
+        else:
+            self.show_pdf(docs.receipt, self.tr("Receipt {no}").format(no=receipt.receipt_no),
+                          summary)
         self.page.reload()
-        self._finished(summary)
+        if not printer:
+            self._finished(summary)
+
+    def _print(self, receipt_no: str, doc: ArchivedDocument, printer: str,
+               then: Any = None) -> None:
+        """Print the receipt silently on the counter's printer; say how it went."""
+        def done(printed: ReceiptPrinted) -> None:
+            self.last_print = printed
+            if printed.result.ok:
+                self.page.message.show_message(self.tr("Receipt {no}: {outcome}").format(
+                    no=receipt_no, outcome=printed.result.message()), "info")
+            else:
+                self.page.message.show_message(self.tr(
+                    "Receipt {no} was not printed: {reason} The payment is saved; "
+                    "reprint the receipt (F7) when the printer is ready.").format(
+                    no=receipt_no, reason=printed.result.message()), "error")
+            if then is not None:
+                then()
+
+        print_receipt_in_background(self.ctx.tasks, self.ctx.branch, self.ctx.signed_in(),
+                                    receipt_no, doc, printer, done, self._reprint_failed)
 
     def _documents_failed(self, error: BaseException) -> None:
         report_unexpected(self.page, error)
@@ -185,10 +214,10 @@ class AccountActions(QObject):
         self._finished(" ".join(lines))
 
     def reprint(self, receipt_no: str) -> None:
-        branch = self.ctx.branch
+        branch, paper = self.ctx.branch, Paper(self.printer_choice().paper)
         self.page.message.show_message(self.tr("Preparing a copy of receipt {no}…").format(
             no=receipt_no), "info")
-        self.ctx.tasks.run(lambda _cancel: receipt_file(branch, receipt_no),
+        self.ctx.tasks.run(lambda _cancel: receipt_file(branch, receipt_no, paper),
                            lambda doc: self._reprinted(receipt_no, doc),
                            lambda error: self._reprint_failed(error))
 
@@ -196,7 +225,11 @@ class AccountActions(QObject):
         title = (self.tr("Copy of receipt {no}") if doc.copy_no
                  else self.tr("Receipt {no}")).format(no=receipt_no)
         self.page.message.show_message(title, "info")
-        self.show_pdf(doc.path, title)
+        printer = self.printer_choice().printer
+        if printer:
+            self._print(receipt_no, doc, printer)
+        else:
+            self.show_pdf(doc.path, title)
         self.page.reload()
 
     def _reprint_failed(self, error: BaseException) -> None:

@@ -29,6 +29,7 @@ class PaymentDocuments:
     receipt: Path
     agreement: Path | None
     work_order: Path | None
+    receipt_doc: ArchivedDocument  # the receipt's archived print (its copy number)
 
 
 def load_account(branch: Branch, connection_no: str) -> LoadedAccount:
@@ -55,11 +56,12 @@ def work_order_file(branch: Branch, number: str) -> Path:
 def payment_documents(branch: Branch, receipt: PaymentReceipt,
                       paper: Paper = DEFAULT_PAPER) -> PaymentDocuments:
     """The receipt; after an enrolment also the unseal work order and the agreement."""
-    receipt_path = receipt_file(branch, receipt.receipt_no, paper).path
+    receipt_doc = receipt_file(branch, receipt.receipt_no, paper)
+    receipt_path = receipt_doc.path
     agreement = order = None
     if receipt.kind == "down_payment":
         agreement = issue_agreement(branch.reading(), branch.data_dir,
                                     receipt.receipt_no).archived.path
         if receipt.work_order_no:
             order = work_order_file(branch, receipt.work_order_no)
-    return PaymentDocuments(receipt_path, agreement, order)
+    return PaymentDocuments(receipt_path, agreement, order, receipt_doc)
