@@ -1,9 +1,18 @@
 """customer search index
 
-A trigram full-text index over the searchable fields of ``customer`` (connection and
-meter number, name, address, kelurahan), kept in step by triggers, plus indexes on the
-lower-cased connection and meter numbers for prefix search. Where the SQLite library has
-no FTS5 trigram tokenizer, only the indexes are made and search falls back to a scan.
+``customer_search_text`` holds, per customer, its search text (connection number, meter
+number, name, address and kelurahan, lower-cased and joined by newlines), the
+lower-case numbers and name, and the words of the name after the first. Its key is the
+customer's place in name order, (lower-case name, id): a new row's key goes between its
+neighbours' keys; when they leave no room, the row is filed under a negative key and
+every key is spaced out evenly again. Indexes give the name order, the id and the
+number prefixes.
+
+Where the SQLite library has the FTS5 trigram tokenizer, two full-text indexes over
+the table, keyed the same way so that matches come out in name order:
+``customer_search_fts`` (trigrams of the search text) and ``customer_search_words``
+(the later name words). Triggers on ``customer`` keep the table in step, triggers on
+the table keep the full-text indexes in step (after a respacing they are rebuilt).
 
 Revision ID: 0002
 Revises: 0001
@@ -21,10 +30,17 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-FIELDS = ("connection_no", "meter_no", "name", "address", "kelurahan")
-_COLUMNS = ", ".join(FIELDS)
-_NEW = ", ".join(f"new.{f}" for f in FIELDS)
-_OLD = ", ".join(f"old.{f}" for f in FIELDS)
+# Keys start at KEY_BASE, SPACING apart: room for 16 halvings between neighbours, yet
+# small steps (the full-text indexes store the gaps between row ids, as varints).
+KEY_BASE = 2**40
+KEY_SPACE = 2**62
+SPACING = 2**16
+TWIN_STEP = 2**10
+TEXT_COLUMNS = "key, id, connection_no, meter_no, name_lower, later_words, haystack"
+WORDS_TOKENIZER = "unicode61 remove_diacritics 0 categories ''L* M* N* P* S* C*''"
+RESPACING = "(SELECT respacing FROM customer_search_state)"
+TRIGGERS = ("customer_search_ai", "customer_search_ad", "customer_search_au",
+            "customer_search_text_ai", "customer_search_text_ad", "customer_search_text_respace")
 
 
 def trigram_available() -> bool:
@@ -39,36 +55,118 @@ def trigram_available() -> bool:
     return True
 
 
+def _values(row: str) -> str:
+    """The searchable columns of ``customer`` row ``row``, after the key."""
+    later_words = (f"CASE WHEN instr({row}.name_lower, ' ') > 0 THEN "
+                   f"substr({row}.name_lower, instr({row}.name_lower, ' ') + 1) ELSE '' END")
+    haystack = (f"lower({row}.connection_no) || char(10) || lower({row}.meter_no) || char(10) "
+                f"|| {row}.name_lower || char(10) || lower({row}.address) || char(10) || "
+                f"lower({row}.kelurahan)")
+    return (f"{row}.id, lower({row}.connection_no), lower({row}.meter_no), {row}.name_lower, "
+            f"{later_words}, {haystack}")
+
+
+def _neighbours(row: str) -> str:
+    """The keys before and after ``row``'s place in name order (``lo``, ``hi``), and
+    whether the one before has the same name (``twin``)."""
+    before = (f"FROM customer_search_text WHERE (name_lower, id) < ({row}.name_lower, {row}.id) "
+              "ORDER BY name_lower DESC, id DESC LIMIT 1")
+    after = (f"FROM customer_search_text WHERE (name_lower, id) > ({row}.name_lower, {row}.id) "
+             "ORDER BY name_lower, id LIMIT 1")
+    return (f"(SELECT (SELECT key {before}) AS lo, (SELECT key {after}) AS hi, "
+            f"coalesce((SELECT name_lower = {row}.name_lower {before}), 0) AS twin) AS n")
+
+
+def _add(row: str) -> str:
+    """The statement that files ``row`` in name order: halfway between its neighbours,
+    a small step past a namesake (they come in id order), a spacing past the last or
+    before the first. Without room, it gets a negative key and all keys are respaced."""
+    key = (f"CASE WHEN n.lo IS NULL AND n.hi IS NULL THEN {KEY_BASE} "
+           f"WHEN n.hi IS NULL THEN n.lo + {SPACING} "
+           f"WHEN n.lo IS NULL THEN n.hi - {SPACING} "
+           f"WHEN n.twin THEN n.lo + min({TWIN_STEP}, (n.hi - n.lo) / 2) "
+           "ELSE n.lo + (n.hi - n.lo) / 2 END")
+    return (f"INSERT INTO customer_search_text ({TEXT_COLUMNS}) "
+            f"SELECT CASE WHEN k.key IN (k.lo, k.hi) OR k.key NOT BETWEEN 1 AND {KEY_SPACE} "
+            f"THEN -{row}.id ELSE k.key END, {_values(row)} "
+            f"FROM (SELECT {key} AS key, n.lo, n.hi FROM {_neighbours(row)}) AS k;")
+
+
+def _respace(with_fts: bool) -> str:
+    """Statements that give every row a fresh key, evenly spaced in name order."""
+    statements = [
+        "UPDATE customer_search_state SET respacing = 1;",
+        f"UPDATE customer_search_text SET key = -key - {KEY_SPACE} WHERE key > 0;",
+        f"UPDATE customer_search_text SET key = {KEY_BASE} + r.n * {SPACING} FROM (SELECT id, "
+        "row_number() OVER (ORDER BY name_lower, id) AS n FROM customer_search_text) AS r "
+        "WHERE r.id = customer_search_text.id;",
+    ]
+    if with_fts:
+        statements += [f"INSERT INTO {table} ({table}) VALUES ('{command}');"
+                       for table in ("customer_search_fts", "customer_search_words")
+                       for command in ("rebuild", "optimize")]
+    statements.append("UPDATE customer_search_state SET respacing = 0;")
+    return " ".join(statements)
+
+
+def _sync_fts(row: str, delete: bool) -> str:
+    """Statements that add ``row`` of the table to the full-text indexes, or remove it."""
+    command = "'delete', " if delete else ""
+    return " ".join(
+        f"INSERT INTO {table} ({table + ', ' if delete else ''}rowid, {column}) "
+        f"VALUES ({command}{row}.key, {row}.{column});"
+        for table, column in (("customer_search_fts", "haystack"),
+                              ("customer_search_words", "later_words")))
+
+
 def upgrade() -> None:
-    op.execute("CREATE INDEX ix_customer_connection_no_lower ON customer (lower(connection_no))")
-    op.execute("CREATE INDEX ix_customer_meter_no_lower ON customer (lower(meter_no))")
-    if not trigram_available():
-        return
+    with_fts = trigram_available()
     op.execute(
-        f"CREATE VIRTUAL TABLE customer_search USING fts5({_COLUMNS}, "
-        "content='customer', content_rowid='id', tokenize='trigram')"
-    )
+        "CREATE TABLE customer_search_text (key INTEGER NOT NULL PRIMARY KEY, "
+        "id INTEGER NOT NULL, connection_no VARCHAR(20) NOT NULL, "
+        "meter_no VARCHAR(24) NOT NULL, name_lower VARCHAR(120) NOT NULL, "
+        "later_words VARCHAR(120) NOT NULL, haystack TEXT NOT NULL)")
+    for name, columns in (("id", "id"), ("name", "name_lower, id"),
+                          ("connection", "connection_no"), ("meter", "meter_no")):
+        unique = "UNIQUE " if name == "id" else ""
+        op.execute(f"CREATE {unique}INDEX ix_customer_search_text_{name} "
+                   f"ON customer_search_text ({columns})")
+    op.execute("CREATE TABLE customer_search_state (id INTEGER NOT NULL PRIMARY KEY "
+               "CHECK (id = 1), respacing INTEGER NOT NULL)")
+    op.execute("INSERT INTO customer_search_state (id, respacing) VALUES (1, 0)")
     op.execute(
-        "CREATE TRIGGER customer_search_ai AFTER INSERT ON customer BEGIN "
-        f"INSERT INTO customer_search (rowid, {_COLUMNS}) VALUES (new.id, {_NEW}); END"
-    )
-    op.execute(
-        "CREATE TRIGGER customer_search_ad AFTER DELETE ON customer BEGIN "
-        f"INSERT INTO customer_search (customer_search, rowid, {_COLUMNS}) "
-        f"VALUES ('delete', old.id, {_OLD}); END"
-    )
-    op.execute(
-        f"CREATE TRIGGER customer_search_au AFTER UPDATE OF id, {_COLUMNS} ON customer BEGIN "
-        f"INSERT INTO customer_search (customer_search, rowid, {_COLUMNS}) "
-        f"VALUES ('delete', old.id, {_OLD}); "
-        f"INSERT INTO customer_search (rowid, {_COLUMNS}) VALUES (new.id, {_NEW}); END"
-    )
-    op.execute("INSERT INTO customer_search (customer_search) VALUES ('rebuild')")
+        f"INSERT INTO customer_search_text ({TEXT_COLUMNS}) SELECT {KEY_BASE} + row_number() "
+        f"OVER (ORDER BY c.name_lower, c.id) * {SPACING}, {_values('c')} FROM customer AS c")
+    if with_fts:
+        for table, column, tokenizer in (("customer_search_fts", "haystack", "trigram"),
+                                         ("customer_search_words", "later_words",
+                                          WORDS_TOKENIZER)):
+            op.execute(
+                f"CREATE VIRTUAL TABLE {table} USING fts5({column}, "
+                "content='customer_search_text', content_rowid='key', "
+                f"tokenize='{tokenizer}', detail='none', columnsize=0)")
+            for command in ("rebuild", "optimize"):
+                op.execute(f"INSERT INTO {table} ({table}) VALUES ('{command}')")
+        steady = f"{RESPACING} = 0"
+        op.execute(f"CREATE TRIGGER customer_search_text_ai AFTER INSERT ON "
+                   f"customer_search_text WHEN {steady} AND new.key > 0 BEGIN "
+                   f"{_sync_fts('new', False)} END")
+        op.execute(f"CREATE TRIGGER customer_search_text_ad AFTER DELETE ON "
+                   f"customer_search_text WHEN {steady} AND old.key > 0 BEGIN "
+                   f"{_sync_fts('old', True)} END")
+    op.execute(f"CREATE TRIGGER customer_search_text_respace AFTER INSERT ON "
+               f"customer_search_text WHEN new.key < 0 BEGIN {_respace(with_fts)} END")
+    remove = "DELETE FROM customer_search_text WHERE id = old.id;"
+    op.execute(f"CREATE TRIGGER customer_search_ai AFTER INSERT ON customer BEGIN "
+               f"{_add('new')} END")
+    op.execute(f"CREATE TRIGGER customer_search_ad AFTER DELETE ON customer BEGIN {remove} END")
+    op.execute("CREATE TRIGGER customer_search_au AFTER UPDATE OF id, connection_no, meter_no, "
+               f"name_lower, address, kelurahan ON customer BEGIN {remove} {_add('new')} END")
 
 
 def downgrade() -> None:
-    for trigger in ("customer_search_au", "customer_search_ad", "customer_search_ai"):
+    for trigger in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-    op.execute("DROP TABLE IF EXISTS customer_search")
-    op.execute("DROP INDEX IF EXISTS ix_customer_meter_no_lower")
-    op.execute("DROP INDEX IF EXISTS ix_customer_connection_no_lower")
+    for table in ("customer_search_words", "customer_search_fts", "customer_search_state",
+                  "customer_search_text"):
+        op.execute(f"DROP TABLE IF EXISTS {table}")
