@@ -1,5 +1,5 @@
 """The counter window (PySide6). The only package that may import Qt."""
 
-from app.ui.qt_fixes import install_emit_fix
+from app.ui.qt_fixes import install_qt_fixes
 
-install_emit_fix()
+install_qt_fixes()

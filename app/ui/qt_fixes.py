@@ -1,69 +1,39 @@
-"""Work-arounds for defects of the Qt binding, installed once when ``app.ui`` is imported.
+"""Work-around for a defect of the Qt for Python release Loket ships with (PySide6 6.12.0).
 
-PySide6 6.12.0: every ``SignalInstance.emit()`` called from Python hands back ``True``
-without owning a reference to it, so each emit drains one reference from ``True``.
-After enough emits (keystrokes in an amount field, finished background tasks) the
-interpreter aborts with "Fatal Python error: bool_dealloc" — at the latest when it
-exits. :func:`install_emit_fix` measures the loss with a probe and, only if there is
-one, wraps ``emit`` so that the missing references are added back. An extra
-reference to ``True`` costs nothing, so the wrapper stays harmless if the defect is
-fixed underneath.
+That release treats ``None`` and ``True`` as immortal, as they are from Python 3.12 on:
+every Qt method without a result (``setText``, ``clear``, ``QTimer.start`` …) returns
+``None`` without taking a reference to it, and every ``Signal.emit()`` does the same
+with ``True``. On Python 3.11 each such call drains one reference, and after a few
+thousand of them — minutes of a cashier's work — the interpreter aborts with "Fatal
+Python error: none_dealloc" (or "bool_dealloc").
+
+:func:`install_qt_fixes` does on 3.11 what 3.12 does: it gives ``None``, ``True`` and
+``False`` a reference count so large that no day, year or decade of counter work can
+drain it. These objects are never freed by a running interpreter anyway, so the extra
+count changes nothing else. From Python 3.12 on it does nothing.
 """
 
 from __future__ import annotations
 
 import ctypes
 import sys
-from typing import Any
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
-
-PROBE_EMITS = 64
+IMMORTAL_CUSHION = 1 << 40  # about 10^12 calls before the count could reach zero
+SINGLETONS = (None, True, False)
 _state = {"installed": False}
 
 
-class _Probe(QObject):
-    ping = Signal()
+def singletons_are_immortal() -> bool:
+    """True when the interpreter itself keeps None/True/False alive (Python 3.12+)."""
+    return sys.version_info >= (3, 12)
 
 
-def true_references_lost_per_emit(emits: int = PROBE_EMITS) -> int:
-    """How many references to ``True`` one ``emit()`` from Python loses (0 when sound)."""
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(emits):
-        probe.ping.emit()
-    lost = max(0, before - sys.getrefcount(True))
-    _add_references(lost)  # the probe's own emits must not drain True either
-    return round(lost / emits)
-
-
-def _add_references(count: int) -> None:
-    add_reference = ctypes.pythonapi.Py_IncRef
-    add_reference.argtypes = [ctypes.py_object]
-    add_reference.restype = None
-    for _ in range(count):
-        add_reference(True)
-
-
-def install_emit_fix() -> bool:
-    """Wrap ``SignalInstance.emit`` if emitting loses references; True when installed."""
-    if _state["installed"]:
-        return True
-    lost = true_references_lost_per_emit()
-    if lost == 0:
+def install_qt_fixes() -> bool:
+    """Make None/True/False immortal on Python 3.11; returns True if counts were raised."""
+    if _state["installed"] or singletons_are_immortal():
         return False
-    original = SignalInstance.emit
-    add_reference = ctypes.pythonapi.Py_IncRef
-    add_reference.argtypes = [ctypes.py_object]
-    add_reference.restype = None
-
-    def emit(self: SignalInstance, *args: Any) -> Any:
-        result = original(self, *args)
-        if result is True:
-            for _ in range(lost):
-                add_reference(result)
-        return result
-
-    SignalInstance.emit = emit  # type: ignore[method-assign]
+    for obj in SINGLETONS:
+        # CPython keeps ob_refcnt (a Py_ssize_t) at the start of every object.
+        ctypes.c_ssize_t.from_address(id(obj)).value += IMMORTAL_CUSHION
     _state["installed"] = True
     return True
