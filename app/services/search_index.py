@@ -38,7 +38,9 @@ KEY_BASE = 2**40
 KEY_SPACE = 2**62
 SPACING = 2**16
 
-SAMPLE_SIZE = 2_048
+SAMPLE_SIZES = (2_048, 8_192)
+"""A sample of about one customer in :data:`SAMPLE_SHARE`, within these bounds."""
+SAMPLE_SHARE = 128
 RESAMPLE_GROWTH = 0.25
 RECHECK_SECONDS = 30.0
 PAGE_CACHE_KIB = 65_536
@@ -103,11 +105,12 @@ def _enlarge_page_cache(db: sqlite3.Connection) -> None:
 
 
 def respace_keys(db: sqlite3.Connection, has_trigrams: bool) -> None:
-    """Space the keys evenly again and rebuild and merge the full-text indexes (the same
-    as the triggers do when two neighbours leave no room)."""
+    """Space the keys evenly again and rebuild and merge the full-text indexes (as the
+    triggers do when two neighbours leave no room, but closer). The keys are first moved
+    below zero in order, so that the new ones are written in order: full table pages."""
     statements = [
         "UPDATE customer_search_state SET respacing = 1",
-        f"UPDATE {TEXT_TABLE} SET key = -key - {KEY_SPACE} WHERE key > 0",
+        f"UPDATE {TEXT_TABLE} SET key = key - {KEY_SPACE} - {KEY_BASE} WHERE key > 0",
         f"UPDATE {TEXT_TABLE} SET key = {KEY_BASE} + r.n * {SPACING} FROM (SELECT id, "
         f"row_number() OVER (ORDER BY name_lower, id) AS n FROM {TEXT_TABLE}) AS r "
         f"WHERE r.id = {TEXT_TABLE}.id",
@@ -159,7 +162,8 @@ def _sample(db: sqlite3.Connection, customers: int) -> list[str]:
     """Search texts of customers at fixed pseudo-random ids (in random order)."""
     texts: dict[int, str] = {}
     rng = random.Random(customers)
-    for _ in range(SAMPLE_SIZE if customers else 0):
+    size = min(max(customers // SAMPLE_SHARE, SAMPLE_SIZES[0]), SAMPLE_SIZES[1])
+    for _ in range(size if customers else 0):
         row = db.execute(f"SELECT id, haystack FROM {TEXT_TABLE} WHERE id >= ? ORDER BY id "
                          "LIMIT 1", (rng.randint(1, customers),)).fetchone()
         if row is not None:

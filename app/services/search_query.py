@@ -100,11 +100,16 @@ class TrigramSample:
     @classmethod
     def of(cls, texts: Iterable[str]) -> TrigramSample:
         kept = tuple(texts)
-        rows: dict[str, list[int]] = {}
+        bitmaps: dict[str, bytearray] = {}
+        width = (len(kept) + 7) // 8
         for row, text in enumerate(kept):
+            byte, bit = divmod(row, 8)
             for gram in {text[i:i + TRIGRAM] for i in range(len(text) - TRIGRAM + 1)}:
-                rows.setdefault(gram, []).append(row)
-        holders = {gram: sum(1 << row for row in found) for gram, found in rows.items()}
+                bitmap = bitmaps.get(gram)
+                if bitmap is None:
+                    bitmap = bitmaps[gram] = bytearray(width)
+                bitmap[byte] |= 1 << bit
+        holders = {gram: int.from_bytes(bitmap, "little") for gram, bitmap in bitmaps.items()}
         return cls(kept, holders)
 
     @property
