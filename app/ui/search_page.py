@@ -34,7 +34,9 @@ from app.ui.i18n import format_count
 from app.ui.search_model import CONNECTION_NO_ROLE, SearchModel
 from app.ui.tasks import Cancel
 
-DEBOUNCE_MS = 120
+# A zero-delay timer: human typing is searched at once, while a barcode scanner's burst of
+# keys (delivered together) still becomes one search. Stale results are dropped anyway.
+DEBOUNCE_MS = 0
 RESULT_LIMIT = 50
 SUGGESTION_LIMIT = 5
 _WIDTHS = (120, 230, 300, 150, 110, 130)
