@@ -28,6 +28,7 @@ from app.services.shifts import current_shift
 from app.ui.account_page import AccountPage
 from app.ui.context import UiContext
 from app.ui.lists import OverduePage, ReceiptsPage, WorkOrdersPage
+from app.ui.report_actions import ReportActions
 from app.ui.search_page import SearchPage
 from app.ui.settings_dialog import SettingsDialog, UserSettings
 from app.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.actions_by_name: dict[str, QAction] = {}
         self.sync = SyncActions(ctx, sync or SyncServices(), self)
+        self.reports = ReportActions(ctx, self)
         self.sync.changed.connect(self._after_sync)
         self._build_menus()
         self.search.open_requested.connect(self.open_account)
@@ -124,6 +126,11 @@ class MainWindow(QMainWindow):
         shift.addAction(self._action("close_shift", self.tr("&Close shift (count cash)…"),
                                      self.close_shift_dialog))
         self._build_lists_menu(bar.addMenu(self.tr("L&ists")))
+        reports = bar.addMenu(self.tr("&Reports"))
+        reports.addAction(self._action("report_lpp", self.tr("&Daily receipts report (LPP)"),
+                                       self.reports.daily_receipts))
+        reports.addAction(self._action("report_progress", self.tr("&Programme progress"),
+                                       self.reports.programme_progress))
         self._build_sync_menu(bar.addMenu(self.tr("S&ync")))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action("help", self.tr("&Keyboard shortcuts"),

@@ -1058,6 +1058,18 @@
       <translation>&amp;Daftar</translation>
     </message>
     <message>
+      <source>&amp;Reports</source>
+      <translation>Lapo&amp;ran</translation>
+    </message>
+    <message>
+      <source>&amp;Daily receipts report (LPP)</source>
+      <translation>Laporan penerimaan &amp;harian (LPP)</translation>
+    </message>
+    <message>
+      <source>&amp;Programme progress</source>
+      <translation>&amp;Perkembangan program</translation>
+    </message>
+    <message>
       <source>S&amp;ync</source>
       <translation>Si&amp;nkron</translation>
     </message>
@@ -1457,6 +1469,25 @@
     <message>
       <source>Registration failed unexpectedly. Try again.</source>
       <translation>Pendaftaran gagal tanpa terduga. Coba lagi.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportActions</name>
+    <message>
+      <source>Daily receipts report (LPP)</source>
+      <translation>Laporan penerimaan harian (LPP)</translation>
+    </message>
+    <message>
+      <source>Programme progress report</source>
+      <translation>Laporan perkembangan program</translation>
+    </message>
+    <message>
+      <source>Saved to {file} (and the XLSX beside it)</source>
+      <translation>Disimpan di {file} (beserta berkas XLSX di sebelahnya)</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Laporan</translation>
     </message>
   </context>
   <context>
