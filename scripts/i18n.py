@@ -35,10 +35,15 @@ def update() -> None:
                         "none", "-ts", str(ts.relative_to(ROOT))], cwd=ROOT, check=True)
 
 
-def compile_qm() -> None:
+def compile_qm(out_dir: Path | None = None) -> list[Path]:
+    """Compile every .ts file (next to it, or into ``out_dir``); returns the .qm paths."""
+    written = []
     for ts in TS_FILES:
-        subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+        qm = (out_dir or ts.parent) / ts.with_suffix(".qm").name
+        subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)],
                        check=True, capture_output=True)
+        written.append(qm)
+    return written
 
 
 def unfinished(ts: Path) -> list[str]:
