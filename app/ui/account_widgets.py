@@ -6,8 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -134,3 +137,20 @@ def error_message(error: BaseException) -> str | None:
 def report_unexpected(parent: QWidget | None, error: BaseException) -> None:
     """Log an unexpected error and tell the cashier in plain words (never a traceback)."""
     show_unexpected(parent, error)
+
+
+def confirm_buttons(dialog: QDialog, name: str, confirm_text: str,
+                    cancel_text: str) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """The dialogs' button row: ``<name>Confirm`` (default, Enter) and ``<name>Cancel`` (Esc)."""
+    buttons = QDialogButtonBox(dialog)
+    confirm = QPushButton(confirm_text, dialog)
+    confirm.setObjectName(f"{name}Confirm")
+    confirm.setDefault(True)
+    cancel = QPushButton(cancel_text, dialog)
+    cancel.setObjectName(f"{name}Cancel")
+    cancel.setAutoDefault(False)
+    buttons.addButton(confirm, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, confirm, cancel

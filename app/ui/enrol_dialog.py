@@ -11,10 +11,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from app.ui.account_models import ScheduleModel
 from app.ui.account_widgets import (
     DIALOG_STYLE,
     MessageLine,
+    confirm_buttons,
     error_message,
     make_table,
     report_unexpected,
@@ -96,18 +95,9 @@ class EnrolDialog(QDialog):
         self.reasons.hide()
         self.message = MessageLine(self)
         self.message.setObjectName("enrolMessage")
-        buttons = QDialogButtonBox(self)
-        self.confirm = QPushButton(self.tr("Continue to payment (Enter)"), self)
-        self.confirm.setObjectName("enrolConfirm")
-        self.confirm.setDefault(True)
+        buttons, self.confirm, _cancel = confirm_buttons(
+            self, "enrol", self.tr("Continue to payment (Enter)"), self.tr("Cancel (Esc)"))
         self.confirm.setEnabled(False)
-        close = QPushButton(self.tr("Cancel (Esc)"), self)
-        close.setObjectName("enrolCancel")
-        close.setAutoDefault(False)
-        buttons.addButton(self.confirm, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.programme)

@@ -15,11 +15,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from app.ui import account_labels as labels
 from app.ui.account_widgets import (
     DIALOG_STYLE,
     MessageLine,
+    confirm_buttons,
     error_message,
     problem_label,
     report_unexpected,
@@ -107,17 +106,8 @@ class PaymentDialog(QDialog):
         form.addRow("", self.change)
         self.message = MessageLine(self)
         self.message.setObjectName("payMessage")
-        buttons = QDialogButtonBox(self)
-        self.confirm = QPushButton(self.tr("Pay (Enter)"), self)
-        self.confirm.setObjectName("payConfirm")
-        self.confirm.setDefault(True)
-        cancel = QPushButton(self.tr("Cancel (Esc)"), self)
-        cancel.setObjectName("payCancel")
-        cancel.setAutoDefault(False)
-        buttons.addButton(self.confirm, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.confirm, cancel = confirm_buttons(
+            self, "pay", self.tr("Pay (Enter)"), self.tr("Cancel (Esc)"))
         layout = QVBoxLayout(self)
         layout.addWidget(top)
         layout.addLayout(form)

@@ -12,11 +12,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from app.ui import account_labels as labels
 from app.ui.account_widgets import (
     DIALOG_STYLE,
     MessageLine,
+    confirm_buttons,
     error_message,
     problem_label,
     report_unexpected,
@@ -102,18 +101,9 @@ class VoidDialog(QDialog):
             form.addRow(label, cell)
         self.message = MessageLine(self)
         self.message.setObjectName("voidMessage")
-        buttons = QDialogButtonBox(self)
-        self.confirm = QPushButton(self.tr("Void the receipt (Enter)"), self)
-        self.confirm.setObjectName("voidConfirm")
-        self.confirm.setDefault(True)
+        buttons, self.confirm, close = confirm_buttons(
+            self, "void", self.tr("Void the receipt (Enter)"), self.tr("Close (Esc)"))
         self.confirm.setEnabled(bool(self._lines))
-        close = QPushButton(self.tr("Close (Esc)"), self)
-        close.setObjectName("voidCancel")
-        close.setAutoDefault(False)
-        buttons.addButton(self.confirm, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.warning)
