@@ -55,8 +55,7 @@ def search_customers(uow: UnitOfWork, text: str, limit: int = 50) -> SearchResul
     query = parse_query(text)
     if query.is_empty or limit <= 0:
         return SearchResult(text, (), 0, True)
-    with uow:
-        db, memo = raw_connection(uow)
+    with uow.driver_reading() as (db, memo):
         found = find(db, search_index(db, memo), query, limit)
         hits = load_hits(db, found.ids)
     return SearchResult(text, hits, found.total, found.total_is_exact)
@@ -67,8 +66,7 @@ def suggest_similar_names(uow: UnitOfWork, text: str, limit: int = 5) -> tuple[C
     match — did you mean"): see :func:`app.services.search_suggest.similar_names`."""
     if limit <= 0:
         return ()
-    with uow:
-        db, memo = raw_connection(uow)
+    with uow.driver_reading() as (db, memo):
         return load_hits(db, similar_names(db, search_index(db, memo).has_trigrams, text, limit))
 
 
@@ -91,7 +89,8 @@ def raw_connection(uow: UnitOfWork) -> tuple[sqlite3.Connection, MutableMapping[
 
 
 def load_hits(db: sqlite3.Connection, ids: Sequence[int]) -> tuple[CustomerHit, ...]:
-    """The customers ``ids`` as hits with their arrears, in the order given."""
+    """The customers ``ids`` as hits with their arrears, in the order given (the arrears
+    are kept per customer by triggers on ``bill``: migration 0005)."""
     if not ids:
         return ()
     params: tuple[int | str, ...] = tuple(ids)
@@ -100,8 +99,8 @@ def load_hits(db: sqlite3.Connection, ids: Sequence[int]) -> tuple[CustomerHit, 
         wanted, params = "SELECT value FROM json_each(?)", (json.dumps(list(ids)),)
     rows = db.execute(
         "SELECT c.id, c.connection_no, c.name, c.address, c.kelurahan, c.status, "
-        "(SELECT coalesce(sum(b.water_charge + b.fees + b.penalty - b.penalty_waived "
-        "- b.paid_amount), 0) FROM bill AS b WHERE b.customer_id = c.id AND b.settled = 0) "
-        f"FROM customer AS c WHERE c.id IN ({wanted})", params)
+        "coalesce(a.amount, 0) FROM customer AS c "
+        "LEFT JOIN customer_search_arrears AS a ON a.customer_id = c.id "
+        f"WHERE c.id IN ({wanted})", params)
     by_id = {row[0]: row for row in rows}
     return tuple(CustomerHit(*by_id[i]) for i in ids if i in by_id)
