@@ -28,6 +28,7 @@ from app.services.demo_dice import Dice
 from app.services.demo_plan import FULL_CUSTOMERS, SEALED, make_plan
 from app.services.demo_rows import CUSTOMER_COLUMNS, FEATURED, RowBuilder
 from app.services.journal import record_change
+from app.services.search import compact_search_index
 from app.services.setup import BranchSetup, initialise_branch
 from app.services.unit_of_work import UnitOfWork
 from app.services.users import add_user
@@ -99,6 +100,7 @@ def generate_demo(branch: WritableBranch, *, customers: int = FULL_CUSTOMERS,
                                "bills": bills, "arrears_total": builder.arrears,
                                "featured": FEATURED_CONNECTION_NO})
         uow.commit()
+    compact_search_index(branch.writing())
     return replace(summary, seconds=round(time.perf_counter() - started, 3))
 
 

@@ -29,6 +29,7 @@ from app.services.imports_customers import (
 )
 from app.services.imports_plan import ImportPlan, ValidRow
 from app.services.journal import record_change
+from app.services.search import compact_search_index
 from app.services.unit_of_work import UnitOfWork
 
 __all__ = ["ImportRejected", "ImportReport", "RejectedRow", "import_bills", "import_customers"]
@@ -70,6 +71,9 @@ class _Kind:
     plan: Callable[[Session, Sequence[ValidRow], dt.datetime], ImportPlan]
     apply: Callable[[Session, ImportPlan], None]
 
+
+COMPACT_AFTER_CREATED = 1_000
+"""A customer import creating this many or more lays the search index out afresh."""
 
 _CUSTOMERS = _Kind("customers", CUSTOMER_COLUMNS, check_customer_rows,
                    lambda session, rows, _now: plan_customers(session, rows), apply_customers)
@@ -117,4 +121,6 @@ def _import(uow: UnitOfWork, actor: Actor, path: Path, kind: _Kind,
                           "updated": report.updated, "unchanged": report.unchanged,
                           "rejected": len(report.rejected)}, event_type=None)
         uow.commit()
+    if kind is _CUSTOMERS and report.created >= COMPACT_AFTER_CREATED:
+        compact_search_index(uow)  # a bulk load: lay the search index out afresh
     return replace(report, written=True)
