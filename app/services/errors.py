@@ -27,6 +27,9 @@ class ErrorCode(enum.StrEnum):
     ALREADY_ENROLLED = "already_enrolled"
     INSTALMENT_COUNT_NOT_ALLOWED = "instalment_count_not_allowed"
     NO_ACTIVE_PLAN = "no_active_plan"
+    PLAN_REFUSED = "plan_refused"
+    PLAN_REFUSED_ENROLLED_ELSEWHERE = "plan_refused_enrolled_elsewhere"
+    ENROLLED_ELSEWHERE = "enrolled_elsewhere"
     PAYMENT_NOT_FOUND = "payment_not_found"
     ALREADY_VOIDED = "already_voided"
     VOID_LATER_PAYMENTS_FIRST = "void_later_payments_first"
@@ -40,6 +43,12 @@ class ErrorCode(enum.StrEnum):
     WORK_ORDER_NOT_FOUND = "work_order_not_found"
     WORK_ORDER_CLOSED = "work_order_closed"
     FIELD_OFFICER_REQUIRED = "field_officer_required"
+    CHANGE_FIELD_NOT_ALLOWED = "change_field_not_allowed"
+    CHANGE_NOTHING = "change_nothing"
+    CHANGE_VALUE_REQUIRED = "change_value_required"
+    CHANGE_VALUE_TOO_LONG = "change_value_too_long"
+    PHONE_INVALID = "phone_invalid"
+    RT_RW_INVALID = "rt_rw_invalid"
     TERMS_INVALID = "terms_invalid"
     TERMS_VERSION_CONFLICT = "terms_version_conflict"
     IMPORT_INVALID = "import_invalid"
@@ -60,6 +69,10 @@ class ErrorCode(enum.StrEnum):
     SYNC_PROTOCOL_UNSUPPORTED = "sync_protocol_unsupported"
     SYNC_BRANCH_RESTORED = "sync_branch_restored"
     SYNC_BAD_CHANGE = "sync_bad_change"
+    SYNC_REGISTRATION_THROTTLED = "sync_registration_throttled"
+    SYNC_CODE_LOCKED = "sync_code_locked"
+    PAYMENTS_BLOCKED_AFTER_RESTORE = "payments_blocked_after_restore"
+    PAYMENTS_NOT_BLOCKED = "payments_not_blocked"
     BUNDLE_INVALID = "bundle_invalid"
     BUNDLE_WRONG_BRANCH = "bundle_wrong_branch"
     TOKEN_STORE_UNAVAILABLE = "token_store_unavailable"
@@ -69,6 +82,19 @@ class ErrorCode(enum.StrEnum):
     BACKUP_NOT_FOUND = "backup_not_found"
     BACKUP_CORRUPT = "backup_corrupt"
     BACKUP_FAILED = "backup_failed"
+    BACKUP_FOLDER_MISSING = "backup_folder_missing"
+    BACKUP_NOT_WRITABLE = "backup_not_writable"
+    BACKUP_DISK_FULL = "backup_disk_full"
+    DATABASE_EXISTS = "database_exists"
+    CODE_INVALID = "code_invalid"
+    COUNTER_CODE_IS_BRANCH_CODE = "counter_code_is_branch_code"
+    VALUE_REQUIRED = "value_required"
+    TEXT_TOO_LONG = "text_too_long"
+    USERNAME_INVALID = "username_invalid"
+    USERNAME_RESERVED = "username_reserved"
+    PASSWORD_IS_USERNAME = "password_is_username"
+    SETTINGS_INVALID = "settings_invalid"
+    SETTINGS_NOT_SAVED = "settings_not_saved"
 
 
 _MESSAGES: dict[ErrorCode, str] = {
@@ -88,6 +114,16 @@ _MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.ALREADY_ENROLLED: "the customer is already enrolled ({state} since {since})",
     ErrorCode.INSTALMENT_COUNT_NOT_ALLOWED: "{count} instalments is not allowed; choose {allowed}",
     ErrorCode.NO_ACTIVE_PLAN: "the customer has no active instalment plan",
+    ErrorCode.PLAN_REFUSED: "head office refused this plan ({reason}); the down payment "
+                            "{receipt_no} is kept there as a credit: a supervisor should void "
+                            "it and refund the customer",
+    ErrorCode.PLAN_REFUSED_ENROLLED_ELSEWHERE: "head office refused this plan: the customer "
+                                               "was enrolled at branch {branch} first (on "
+                                               "{since}); the down payment {receipt_no} is "
+                                               "kept there as a credit: a supervisor should "
+                                               "void it and refund the customer",
+    ErrorCode.ENROLLED_ELSEWHERE: "the customer is already enrolled at branch {branch} "
+                                  "(since {since}, as head office said at the last sync)",
     ErrorCode.PAYMENT_NOT_FOUND: "no payment with receipt number '{receipt_no}'",
     ErrorCode.ALREADY_VOIDED: "receipt {receipt_no} was already voided",
     ErrorCode.VOID_LATER_PAYMENTS_FIRST: "void the later receipts of this plan first: {receipts}",
@@ -101,6 +137,13 @@ _MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.WORK_ORDER_NOT_FOUND: "no work order '{number}'",
     ErrorCode.WORK_ORDER_CLOSED: "work order {number} is already {state}",
     ErrorCode.FIELD_OFFICER_REQUIRED: "name the field officer who did the work",
+    ErrorCode.CHANGE_FIELD_NOT_ALLOWED: "{field} is changed by head office only, not at the "
+                                        "counter",
+    ErrorCode.CHANGE_NOTHING: "nothing to change: the values are the ones on record",
+    ErrorCode.CHANGE_VALUE_REQUIRED: "{field} cannot be empty",
+    ErrorCode.CHANGE_VALUE_TOO_LONG: "{field} may have at most {limit} characters",
+    ErrorCode.PHONE_INVALID: "'{text}' is not a phone number (8 to 15 digits, may start with +)",
+    ErrorCode.RT_RW_INVALID: "{field} '{text}' must be 1 to 3 digits",
     ErrorCode.TERMS_INVALID: "promotion terms are invalid: {problem}",
     ErrorCode.TERMS_VERSION_CONFLICT: "{code} version {version} is already loaded with other terms",
     ErrorCode.IMPORT_INVALID: "{file}: {problem}",
@@ -129,6 +172,18 @@ _MESSAGES: dict[ErrorCode, str] = {
                                     "head office",
     ErrorCode.SYNC_BAD_CHANGE: "head office sent a change that cannot be applied "
                                "({kind} {key}: {problem}); nothing of that page was applied",
+    ErrorCode.SYNC_REGISTRATION_THROTTLED: "head office refused too many registrations from "
+                                           "this counter's network; try again in {minutes} "
+                                           "minute(s) with the right code",
+    ErrorCode.SYNC_CODE_LOCKED: "the one-time code for this counter was locked after too "
+                                "many wrong attempts; ask head office for a new code",
+    ErrorCode.PAYMENTS_BLOCKED_AFTER_RESTORE: "this counter was restored from a backup "
+                                              "({restored_from}, {restored_at}); sync with "
+                                              "head office before taking payments, or have a "
+                                              "supervisor release payments (loket-admin "
+                                              "restore-block release)",
+    ErrorCode.PAYMENTS_NOT_BLOCKED: "payments are not blocked on this counter; nothing to "
+                                    "release",
     ErrorCode.BUNDLE_INVALID: "the sync bundle {file} cannot be used: {problem}",
     ErrorCode.BUNDLE_WRONG_BRANCH: "the sync bundle {file} is for {found}, not for {expected}",
     ErrorCode.TOKEN_STORE_UNAVAILABLE: "the credential store cannot keep the head-office "
@@ -143,6 +198,25 @@ _MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.BACKUP_NOT_FOUND: "there is no backup file {file}",
     ErrorCode.BACKUP_CORRUPT: "the backup {file} cannot be restored: {problem}",
     ErrorCode.BACKUP_FAILED: "the backup to {path} failed: {problem}",
+    ErrorCode.BACKUP_FOLDER_MISSING: "the folder {path} is not there (is the USB stick "
+                                     "plugged in?)",
+    ErrorCode.BACKUP_NOT_WRITABLE: "cannot write the backup to {path} ({problem}); choose "
+                                   "another folder",
+    ErrorCode.BACKUP_DISK_FULL: "not enough free space in {path} for the backup: it needs "
+                                "about {needed}, {free} free",
+    ErrorCode.DATABASE_EXISTS: "{path} already holds a branch database",
+    ErrorCode.CODE_INVALID: "'{code}' is not a usable code: {low} to {high} letters or digits",
+    ErrorCode.COUNTER_CODE_IS_BRANCH_CODE: "the counter code must differ from the branch "
+                                           "code {code}",
+    ErrorCode.VALUE_REQUIRED: "{field} must not be empty",
+    ErrorCode.TEXT_TOO_LONG: "{field} is longer than {limit} characters",
+    ErrorCode.USERNAME_INVALID: "'{username}' is not a usable user name: {low} to {high} "
+                                "letters, digits, '.', '_' or '-'",
+    ErrorCode.USERNAME_RESERVED: "the user name '{username}' is reserved for Loket itself",
+    ErrorCode.PASSWORD_IS_USERNAME: "the password must not be the user name",
+    ErrorCode.SETTINGS_INVALID: "the counter settings are not valid: {problem}",
+    ErrorCode.SETTINGS_NOT_SAVED: "the counter settings could not be saved to "
+                                  "{path}: {problem}",
 }
 
 

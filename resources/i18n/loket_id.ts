@@ -79,6 +79,10 @@
       <translation>Cicilan sudah lunas.</translation>
     </message>
     <message>
+      <source>Change request recorded for head office: {changes}</source>
+      <translation>Permohonan perubahan dicatat untuk kantor pusat: {changes}</translation>
+    </message>
+    <message>
       <source>Receipt {no} was voided.</source>
       <translation>Kwitansi {no} telah dibatalkan.</translation>
     </message>
@@ -134,6 +138,10 @@
       <translation>CICILAN: BATAL</translation>
     </message>
     <message>
+      <source>PLAN: REFUSED BY HEAD OFFICE</source>
+      <translation>CICILAN: DITOLAK KANTOR PUSAT</translation>
+    </message>
+    <message>
       <source>active</source>
       <translation>aktif</translation>
     </message>
@@ -150,6 +158,10 @@
       <translation>batal</translation>
     </message>
     <message>
+      <source>refused by head office</source>
+      <translation>ditolak kantor pusat</translation>
+    </message>
+    <message>
       <source>Paid</source>
       <translation>Lunas</translation>
     </message>
@@ -164,6 +176,10 @@
     <message>
       <source>Broken</source>
       <translation>Gagal</translation>
+    </message>
+    <message>
+      <source>Not payable</source>
+      <translation>Tidak dapat dibayar</translation>
     </message>
     <message>
       <source>Down payment</source>
@@ -204,6 +220,22 @@
     <message>
       <source>Work order</source>
       <translation>Perintah kerja</translation>
+    </message>
+    <message>
+      <source>Head office refused this plan: the customer was enrolled at branch {branch} first (since {day}).</source>
+      <translation>Kantor pusat menolak cicilan ini: pelanggan lebih dulu terdaftar di cabang {branch} (sejak {day}).</translation>
+    </message>
+    <message>
+      <source>Head office refused this plan ({reason}).</source>
+      <translation>Kantor pusat menolak cicilan ini ({reason}).</translation>
+    </message>
+    <message>
+      <source>Head office keeps the down payment {receipt} as a credit. Take no more payments on this plan: a supervisor should void its receipts (F6) and refund the customer.</source>
+      <translation>Uang muka {receipt} disimpan kantor pusat sebagai dana titipan. Jangan terima pembayaran lagi untuk cicilan ini: supervisor perlu membatalkan kwitansinya (F6) dan mengembalikan uang pelanggan.</translation>
+    </message>
+    <message>
+      <source>Promotion: enrolled at branch {branch}</source>
+      <translation>Program promo: terdaftar di cabang {branch}</translation>
     </message>
     <message>
       <source>(part paid)</source>
@@ -299,6 +331,10 @@
     <message>
       <source>Amount paid</source>
       <translation>Dibayar</translation>
+    </message>
+    <message>
+      <source>Request data change…</source>
+      <translation>Ajukan perubahan data…</translation>
     </message>
     <message>
       <source>Unpaid bills: {n}</source>
@@ -437,6 +473,275 @@
     </message>
   </context>
   <context>
+    <name>AdminPage</name>
+    <message>
+      <source>The first administrator</source>
+      <translation>Administrator pertama</translation>
+    </message>
+    <message>
+      <source>This user signs in first, adds the cashiers and supervisors and changes the counter's settings.</source>
+      <translation>Pengguna ini masuk pertama kali, menambahkan kasir dan supervisor, dan mengubah pengaturan loket.</translation>
+    </message>
+    <message>
+      <source>&amp;User name:</source>
+      <translation>Nama &amp;pengguna:</translation>
+    </message>
+    <message>
+      <source>&amp;Full name:</source>
+      <translation>Nama l&amp;engkap:</translation>
+    </message>
+    <message>
+      <source>&amp;Password:</source>
+      <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+      <source>&amp;Repeat the password:</source>
+      <translation>&amp;Ulangi kata sandi:</translation>
+    </message>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>Kedua kata sandi tidak sama.</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupActions</name>
+    <message>
+      <source>Back up to which folder?</source>
+      <translation>Cadangkan ke folder mana?</translation>
+    </message>
+    <message>
+      <source>Restore which backup?</source>
+      <translation>Pulihkan cadangan yang mana?</translation>
+    </message>
+    <message>
+      <source>&amp;Back up to…</source>
+      <translation>&amp;Cadangkan ke…</translation>
+    </message>
+    <message>
+      <source>Bac&amp;kups…</source>
+      <translation>Daftar ca&amp;dangan…</translation>
+    </message>
+    <message>
+      <source>&amp;Restore from backup…</source>
+      <translation>P&amp;ulihkan dari cadangan…</translation>
+    </message>
+    <message>
+      <source>Back up</source>
+      <translation>Cadangkan</translation>
+    </message>
+    <message>
+      <source>Copying the database to {folder}…</source>
+      <translation>Menyalin basis data ke {folder}…</translation>
+    </message>
+    <message>
+      <source>Checking the copy…</source>
+      <translation>Memeriksa salinan…</translation>
+    </message>
+    <message>
+      <source>Backup written to {file} ({size}) and checked: the copy is sound and its audit trail is unbroken. Keep the USB stick away from this PC.</source>
+      <translation>Cadangan ditulis ke {file} ({size}) dan sudah diperiksa: salinannya utuh dan jejak auditnya tidak terputus. Simpan flashdisk jauh dari PC ini.</translation>
+    </message>
+    <message>
+      <source>The backup was written to {file} ({size}) but does not pass the check ({problem}). The database itself may be damaged: keep the earlier backups and call head office.</source>
+      <translation>Cadangan ditulis ke {file} ({size}) tetapi tidak lolos pemeriksaan ({problem}). Basis datanya sendiri mungkin rusak: simpan cadangan-cadangan sebelumnya dan hubungi kantor pusat.</translation>
+    </message>
+    <message>
+      <source>The backup was cancelled; nothing was written.</source>
+      <translation>Pencadangan dibatalkan; tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+      <source>Only an admin can restore a backup.</source>
+      <translation>Hanya admin yang dapat memulihkan cadangan.</translation>
+    </message>
+    <message>
+      <source>Restore from backup</source>
+      <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+      <source>Checking the backup {file}…</source>
+      <translation>Memeriksa cadangan {file}…</translation>
+    </message>
+    <message>
+      <source>This backup cannot be restored: {problem}. Nothing was changed.</source>
+      <translation>Cadangan ini tidak dapat dipulihkan: {problem}. Tidak ada yang diubah.</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupKinds</name>
+    <message>
+      <source>daily</source>
+      <translation>harian</translation>
+    </message>
+    <message>
+      <source>by hand</source>
+      <translation>manual</translation>
+    </message>
+    <message>
+      <source>before an update</source>
+      <translation>sebelum pembaruan</translation>
+    </message>
+    <message>
+      <source>before a restore</source>
+      <translation>sebelum pemulihan</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupsDialog</name>
+    <message>
+      <source>Backups</source>
+      <translation>Cadangan</translation>
+    </message>
+    <message>
+      <source>Taken</source>
+      <translation>Dibuat</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Jenis</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Ukuran</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Berkas</translation>
+    </message>
+    <message>
+      <source>&amp;Verify</source>
+      <translation>&amp;Periksa</translation>
+    </message>
+    <message>
+      <source>&amp;Restore…</source>
+      <translation>Pu&amp;lihkan…</translation>
+    </message>
+    <message>
+      <source>Close (Esc)</source>
+      <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+      <source>Backups in {folder}</source>
+      <translation>Cadangan di {folder}</translation>
+    </message>
+    <message>
+      <source>There are no backups yet. Loket makes one every day at its first start.</source>
+      <translation>Belum ada cadangan. Loket membuat satu setiap hari saat pertama kali dibuka.</translation>
+    </message>
+    <message>
+      <source>Checking {file}…</source>
+      <translation>Memeriksa {file}…</translation>
+    </message>
+    <message>
+      <source>{file} passes the check: the file is sound and its audit trail of {records} records is unbroken ({payments} payments).</source>
+      <translation>{file} lolos pemeriksaan: berkasnya utuh dan jejak auditnya ({records} catatan) tidak terputus ({payments} pembayaran).</translation>
+    </message>
+    <message>
+      <source>{file} does NOT pass the check: {problem}. Do not restore it.</source>
+      <translation>{file} TIDAK lolos pemeriksaan: {problem}. Jangan pulihkan cadangan ini.</translation>
+    </message>
+  </context>
+  <context>
+    <name>BranchPage</name>
+    <message>
+      <source>The branch</source>
+      <translation>Cabang</translation>
+    </message>
+    <message>
+      <source>The branch office this counter belongs to, as head office knows it.</source>
+      <translation>Kantor cabang tempat loket ini berada, sesuai data kantor pusat.</translation>
+    </message>
+    <message>
+      <source>Branch &amp;code:</source>
+      <translation>&amp;Kode cabang:</translation>
+    </message>
+    <message>
+      <source>{low} to {high} letters or digits, e.g. KPG</source>
+      <translation>{low} sampai {high} huruf atau angka, mis. KPG</translation>
+    </message>
+    <message>
+      <source>Branch &amp;name:</source>
+      <translation>&amp;Nama cabang:</translation>
+    </message>
+    <message>
+      <source>&amp;Water utility:</source>
+      <translation>Perusahaan &amp;air minum:</translation>
+    </message>
+    <message>
+      <source>&amp;Address (optional):</source>
+      <translation>Ala&amp;mat (boleh kosong):</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangeRequest</name>
+    <message>
+      <source>Name</source>
+      <translation>Nama</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Alamat</translation>
+    </message>
+    <message>
+      <source>RT</source>
+      <translation>RT</translation>
+    </message>
+    <message>
+      <source>RW</source>
+      <translation>RW</translation>
+    </message>
+    <message>
+      <source>Kelurahan</source>
+      <translation>Kelurahan</translation>
+    </message>
+    <message>
+      <source>Kecamatan</source>
+      <translation>Kecamatan</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telepon</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangeRequestDialog</name>
+    <message>
+      <source>Request a data change</source>
+      <translation>Ajukan perubahan data</translation>
+    </message>
+    <message>
+      <source>Head office keeps the customer data. This sends a request with the next sync; the account shows the new values once head office approves them.</source>
+      <translation>Data pelanggan dikelola kantor pusat. Permohonan ini dikirim pada sinkron berikutnya; data baru tampil di akun setelah disetujui kantor pusat.</translation>
+    </message>
+    <message>
+      <source>On record</source>
+      <translation>Data saat ini</translation>
+    </message>
+    <message>
+      <source>New value</source>
+      <translation>Data baru</translation>
+    </message>
+    <message>
+      <source>e.g. the customer moved house</source>
+      <translation>mis. pelanggan pindah rumah</translation>
+    </message>
+    <message>
+      <source>Rea&amp;son</source>
+      <translation>&amp;Alasan</translation>
+    </message>
+    <message>
+      <source>Send the request (Enter)</source>
+      <translation>Kirim permohonan (Enter)</translation>
+    </message>
+    <message>
+      <source>Close (Esc)</source>
+      <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>Menyimpan…</translation>
+    </message>
+  </context>
+  <context>
     <name>CloseShiftDialog</name>
     <message>
       <source>Close shift</source>
@@ -525,6 +830,139 @@
     <message>
       <source>Done</source>
       <translation>Selesai</translation>
+    </message>
+  </context>
+  <context>
+    <name>CounterPage</name>
+    <message>
+      <source>This counter</source>
+      <translation>Loket ini</translation>
+    </message>
+    <message>
+      <source>Each counter of the branch has its own code; receipt numbers carry it.</source>
+      <translation>Setiap loket di cabang punya kode sendiri; nomor kwitansi memuat kode itu.</translation>
+    </message>
+    <message>
+      <source>Counter c&amp;ode:</source>
+      <translation>K&amp;ode loket:</translation>
+    </message>
+    <message>
+      <source>Counter na&amp;me:</source>
+      <translation>Na&amp;ma loket:</translation>
+    </message>
+  </context>
+  <context>
+    <name>CounterSettingsActions</name>
+    <message>
+      <source>C&amp;ounter settings…</source>
+      <translation>Pengaturan l&amp;oket…</translation>
+    </message>
+  </context>
+  <context>
+    <name>CounterSettingsDialog</name>
+    <message>
+      <source>Counter settings</source>
+      <translation>Pengaturan loket</translation>
+    </message>
+    <message>
+      <source>Saved for this Windows user in {path}: what differs from the PC's settings is kept there.</source>
+      <translation>Disimpan untuk pengguna Windows ini di {path}: yang berbeda dari pengaturan komputer ini disimpan di sana.</translation>
+    </message>
+    <message>
+      <source>The settings file has problems; Loket uses the defaults for what is wrong until you save:</source>
+      <translation>Berkas pengaturan bermasalah; Loket memakai nilai bawaan untuk yang salah sampai Anda menyimpan:</translation>
+    </message>
+    <message>
+      <source>Printers</source>
+      <translation>Printer</translation>
+    </message>
+    <message>
+      <source>… and {count} more (see the log file).</source>
+      <translation>… dan {count} lagi (lihat berkas log).</translation>
+    </message>
+    <message>
+      <source>Branch and counter</source>
+      <translation>Cabang dan loket</translation>
+    </message>
+    <message>
+      <source>In this database</source>
+      <translation>Di basis data ini</translation>
+    </message>
+    <message>
+      <source>Expected by the settings</source>
+      <translation>Yang diharapkan pengaturan</translation>
+    </message>
+    <message>
+      <source>Branch code:</source>
+      <translation>Kode cabang:</translation>
+    </message>
+    <message>
+      <source>Counter code:</source>
+      <translation>Kode loket:</translation>
+    </message>
+    <message>
+      <source>any (empty)</source>
+      <translation>bebas (kosong)</translation>
+    </message>
+    <message>
+      <source>Head office, language and backups</source>
+      <translation>Kantor pusat, bahasa dan cadangan</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> hari</translation>
+    </message>
+    <message>
+      <source>Head-office &amp;address:</source>
+      <translation>&amp;Alamat kantor pusat:</translation>
+    </message>
+    <message>
+      <source>Default &amp;language:</source>
+      <translation>&amp;Bahasa bawaan:</translation>
+    </message>
+    <message>
+      <source>&amp;Daily backups kept:</source>
+      <translation>&amp;Cadangan harian disimpan:</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Simpan</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>branch {code}</source>
+      <translation>cabang {code}</translation>
+    </message>
+    <message>
+      <source>counter {code}</source>
+      <translation>loket {code}</translation>
+    </message>
+    <message>
+      <source>This database belongs to branch {branch}, counter {counter}, but the settings expect {expected}. Check that Loket opens the right branch folder, or correct the expected codes (empty: any).</source>
+      <translation>Basis data ini milik cabang {branch}, loket {counter}, tetapi pengaturan mengharapkan {expected}. Periksa apakah Loket membuka folder cabang yang benar, atau perbaiki kode yang diharapkan (kosong: bebas).</translation>
+    </message>
+    <message>
+      <source> and </source>
+      <translation> dan </translation>
+    </message>
+    <message>
+      <source>Type an address that starts with https:// or http://, e.g. https://pusat.example/loket.</source>
+      <translation>Ketik alamat yang diawali https:// atau http://, mis. https://pusat.example/loket.</translation>
+    </message>
+    <message>
+      <source>The settings were not saved: correct the head-office address.</source>
+      <translation>Pengaturan belum disimpan: perbaiki alamat kantor pusat.</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>Menyimpan…</translation>
+    </message>
+    <message>
+      <source>The settings were not saved. Try again.</source>
+      <translation>Pengaturan belum disimpan. Coba lagi.</translation>
     </message>
   </context>
   <context>
@@ -683,6 +1121,14 @@
       <source>The customer has already joined this promotion.</source>
       <translation>Pelanggan sudah pernah ikut program ini.</translation>
     </message>
+    <message>
+      <source>The customer is already enrolled at another branch, as head office said at the last sync.</source>
+      <translation>Pelanggan sudah terdaftar di cabang lain, menurut kantor pusat pada sinkron terakhir.</translation>
+    </message>
+    <message>
+      <source>The customer is already enrolled at branch {branch} ({state} since {day}), as head office said at the last sync.</source>
+      <translation>Pelanggan sudah terdaftar di cabang {branch} ({state} sejak {day}), menurut kantor pusat pada sinkron terakhir.</translation>
+    </message>
   </context>
   <context>
     <name>Errors</name>
@@ -751,6 +1197,18 @@
       <translation>Pelanggan tidak punya rencana cicilan yang aktif.</translation>
     </message>
     <message>
+      <source>Head office refused this plan ({reason}). It keeps the down payment {receipt_no} as a credit: take no more payments; a supervisor should void it and refund the customer.</source>
+      <translation>Kantor pusat menolak cicilan ini ({reason}). Uang muka {receipt_no} disimpan di sana sebagai dana titipan: jangan terima pembayaran lagi; supervisor perlu membatalkan kwitansinya dan mengembalikan uang pelanggan.</translation>
+    </message>
+    <message>
+      <source>Head office refused this plan: the customer was enrolled at branch {branch} first (since {since}). It keeps the down payment {receipt_no} as a credit: take no more payments; a supervisor should void it and refund the customer.</source>
+      <translation>Kantor pusat menolak cicilan ini: pelanggan lebih dulu terdaftar di cabang {branch} (sejak {since}). Uang muka {receipt_no} disimpan di sana sebagai dana titipan: jangan terima pembayaran lagi; supervisor perlu membatalkan kwitansinya dan mengembalikan uang pelanggan.</translation>
+    </message>
+    <message>
+      <source>The customer is already enrolled at branch {branch} (since {since}, as head office said at the last sync).</source>
+      <translation>Pelanggan sudah terdaftar di cabang {branch} (sejak {since}, menurut kantor pusat pada sinkron terakhir).</translation>
+    </message>
+    <message>
       <source>No payment with receipt number '{receipt_no}'.</source>
       <translation>Tidak ada pembayaran dengan nomor kwitansi '{receipt_no}'.</translation>
     </message>
@@ -801,6 +1259,26 @@
     <message>
       <source>Name the field officer who did the work.</source>
       <translation>Isi nama petugas lapangan yang mengerjakan.</translation>
+    </message>
+    <message>
+      <source>'{field}' is changed by head office only, not at the counter.</source>
+      <translation>'{field}' hanya dapat diubah kantor pusat, tidak di loket.</translation>
+    </message>
+    <message>
+      <source>Nothing to change: type the new values first.</source>
+      <translation>Tidak ada yang diubah: ketik data baru terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>This cannot be empty.</source>
+      <translation>Tidak boleh kosong.</translation>
+    </message>
+    <message>
+      <source>'{text}' is not a phone number: 8 to 15 digits, may start with +.</source>
+      <translation>'{text}' bukan nomor telepon: 8 sampai 15 angka, boleh diawali +.</translation>
+    </message>
+    <message>
+      <source>'{text}' is not an RT/RW number: 1 to 3 digits.</source>
+      <translation>'{text}' bukan nomor RT/RW: 1 sampai 3 angka.</translation>
     </message>
     <message>
       <source>The promotion terms are not valid: {problem}</source>
@@ -883,6 +1361,22 @@
       <translation>Kantor pusat mengirim perubahan yang tidak dapat diterapkan ({kind} {key}: {problem}). Tidak ada data dari halaman itu yang diterapkan.</translation>
     </message>
     <message>
+      <source>Head office refused too many registration attempts from this network. Wait {minutes} minute(s), check the one-time code and try again.</source>
+      <translation>Kantor pusat menolak terlalu banyak percobaan pendaftaran dari jaringan ini. Tunggu {minutes} menit, periksa kode sekali pakai, lalu coba lagi.</translation>
+    </message>
+    <message>
+      <source>This one-time code was locked after too many wrong attempts. Ask head office for a new code.</source>
+      <translation>Kode sekali pakai ini dikunci karena terlalu banyak percobaan yang salah. Mintalah kode baru ke kantor pusat.</translation>
+    </message>
+    <message>
+      <source>This counter was restored from a backup ({restored_at}). Sync with head office (F12) before taking payments. With no link to head office, a supervisor can allow payments: Sync → Allow payments after restore.</source>
+      <translation>Loket ini dipulihkan dari cadangan ({restored_at}). Sinkronkan dengan kantor pusat (F12) sebelum menerima pembayaran. Bila tidak ada sambungan ke kantor pusat, supervisor dapat mengizinkan pembayaran: Sinkron → Izinkan pembayaran setelah pemulihan.</translation>
+    </message>
+    <message>
+      <source>Payments are not blocked on this counter; there is nothing to allow.</source>
+      <translation>Pembayaran di loket ini tidak ditahan; tidak ada yang perlu diizinkan.</translation>
+    </message>
+    <message>
       <source>The sync bundle {file} cannot be used: {problem}</source>
       <translation>Berkas sinkron {file} tidak dapat dipakai: {problem}</translation>
     </message>
@@ -919,6 +1413,58 @@
       <translation>Pencadangan ke {path} gagal: {problem}</translation>
     </message>
     <message>
+      <source>The folder {path} is not there. Is the USB stick plugged in? Nothing was written.</source>
+      <translation>Folder {path} tidak ada. Apakah flashdisk sudah terpasang? Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+      <source>Loket cannot write the backup to {path} ({problem}). Choose another folder, or check that the USB stick is not write-protected. Nothing was written.</source>
+      <translation>Loket tidak dapat menulis cadangan ke {path} ({problem}). Pilih folder lain, atau periksa apakah flashdisk tidak dikunci (write-protect). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+      <source>There is not enough free space in {path}: the backup needs about {needed} and {free} are free. Nothing was written.</source>
+      <translation>Ruang kosong di {path} tidak cukup: cadangan memerlukan sekitar {needed}, yang tersedia {free}. Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+      <source>{path} already holds a branch database.</source>
+      <translation>Di {path} sudah ada basis data cabang.</translation>
+    </message>
+    <message>
+      <source>'{code}' cannot be used: a code has {low} to {high} letters or digits, without spaces.</source>
+      <translation>'{code}' tidak dapat dipakai: kode terdiri dari {low} sampai {high} huruf atau angka, tanpa spasi.</translation>
+    </message>
+    <message>
+      <source>The counter needs a code of its own, not the branch code {code} (e.g. L01).</source>
+      <translation>Loket perlu kode sendiri, bukan kode cabang {code} (mis. L01).</translation>
+    </message>
+    <message>
+      <source>Fill this in.</source>
+      <translation>Wajib diisi.</translation>
+    </message>
+    <message>
+      <source>At most {limit} characters.</source>
+      <translation>Paling banyak {limit} karakter.</translation>
+    </message>
+    <message>
+      <source>'{username}' cannot be used: a user name has {low} to {high} letters, digits, dots, dashes or underscores, without spaces.</source>
+      <translation>'{username}' tidak dapat dipakai: nama pengguna terdiri dari {low} sampai {high} huruf, angka, titik, tanda hubung atau garis bawah, tanpa spasi.</translation>
+    </message>
+    <message>
+      <source>'{username}' is reserved for Loket itself; choose another user name.</source>
+      <translation>'{username}' dipakai oleh Loket sendiri; pilih nama pengguna lain.</translation>
+    </message>
+    <message>
+      <source>The password must not be the user name.</source>
+      <translation>Kata sandi tidak boleh sama dengan nama pengguna.</translation>
+    </message>
+    <message>
+      <source>The counter settings are not valid: {problem}</source>
+      <translation>Pengaturan loket tidak sah: {problem}</translation>
+    </message>
+    <message>
+      <source>The settings could not be saved to {path} ({problem}). Nothing was changed.</source>
+      <translation>Pengaturan tidak dapat disimpan ke {path} ({problem}). Tidak ada yang diubah.</translation>
+    </message>
+    <message>
       <source>Something unexpected went wrong. You can carry on working; if it happens again, tell your supervisor.</source>
       <translation>Terjadi masalah yang tidak terduga. Anda dapat melanjutkan pekerjaan; jika terjadi lagi, beri tahu supervisor Anda.</translation>
     </message>
@@ -927,6 +1473,113 @@
 {path}</source>
       <translation>Terjadi masalah yang tidak terduga. Anda dapat melanjutkan pekerjaan; jika terjadi lagi, beri tahu supervisor Anda. Rinciannya sudah dicatat di berkas log:
 {path}</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstRunWizard</name>
+    <message>
+      <source>Loket — first start</source>
+      <translation>Loket — penyiapan awal</translation>
+    </message>
+    <message>
+      <source>Ready to set up</source>
+      <translation>Siap disiapkan</translation>
+    </message>
+    <message>
+      <source>Check what Loket will set up, then press Finish.</source>
+      <translation>Periksa apa yang akan disiapkan Loket, lalu tekan Selesai.</translation>
+    </message>
+    <message>
+      <source>The demo branch</source>
+      <translation>Cabang demo</translation>
+    </message>
+    <message>
+      <source>An invented branch to try Loket out.</source>
+      <translation>Cabang rekaan untuk mencoba Loket.</translation>
+    </message>
+    <message>
+      <source>&lt; &amp;Back</source>
+      <translation>&lt; Kem&amp;bali</translation>
+    </message>
+    <message>
+      <source>&amp;Next &gt;</source>
+      <translation>&amp;Lanjut &gt;</translation>
+    </message>
+    <message>
+      <source>&amp;Finish</source>
+      <translation>&amp;Selesai</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Branch:</source>
+      <translation>Cabang:</translation>
+    </message>
+    <message>
+      <source>Water utility:</source>
+      <translation>Perusahaan air minum:</translation>
+    </message>
+    <message>
+      <source>Address:</source>
+      <translation>Alamat:</translation>
+    </message>
+    <message>
+      <source>Counter:</source>
+      <translation>Loket:</translation>
+    </message>
+    <message>
+      <source>Administrator:</source>
+      <translation>Administrator:</translation>
+    </message>
+    <message>
+      <source>Receipt printer:</source>
+      <translation>Printer kwitansi:</translation>
+    </message>
+    <message>
+      <source>Branch folder:</source>
+      <translation>Folder cabang:</translation>
+    </message>
+    <message>
+      <source>Finish creates the branch database; then sign in as {user}.</source>
+      <translation>Tekan Selesai untuk membuat basis data cabang, lalu masuk sebagai {user}.</translation>
+    </message>
+    <message>
+      <source>The demo branch is already on this computer ({folder}); Finish opens it.</source>
+      <translation>Cabang demo sudah ada di komputer ini ({folder}); tekan Selesai untuk membukanya.</translation>
+    </message>
+    <message>
+      <source>Finish creates the demo branch in {folder}: {count} invented customers of Kota Kupang on the business date {date}. This takes a few seconds.</source>
+      <translation>Tekan Selesai untuk membuat cabang demo di {folder}: {count} pelanggan rekaan Kota Kupang pada tanggal usaha {date}. Ini memerlukan beberapa detik.</translation>
+    </message>
+    <message>
+      <source>Sign in as:</source>
+      <translation>Masuk sebagai:</translation>
+    </message>
+    <message>
+      <source>cashier</source>
+      <translation>kasir</translation>
+    </message>
+    <message>
+      <source>supervisor</source>
+      <translation>supervisor</translation>
+    </message>
+    <message>
+      <source>admin</source>
+      <translation>admin</translation>
+    </message>
+    <message>
+      <source>Setting up this counter…</source>
+      <translation>Menyiapkan loket ini…</translation>
+    </message>
+    <message>
+      <source>Creating the demo branch…</source>
+      <translation>Membuat cabang demo…</translation>
+    </message>
+    <message>
+      <source>Nothing was set up: {reason} Correct what is needed and press Finish again.</source>
+      <translation>Tidak ada yang disiapkan: {reason} Perbaiki yang perlu, lalu tekan Selesai lagi.</translation>
     </message>
   </context>
   <context>
@@ -1112,6 +1765,10 @@
     <message>
       <source>Rejected events &amp;&amp; reconciliation…</source>
       <translation>Data ditolak &amp;&amp; rekonsiliasi…</translation>
+    </message>
+    <message>
+      <source>&amp;Allow payments after restore…</source>
+      <translation>&amp;Izinkan pembayaran setelah pemulihan…</translation>
     </message>
     <message>
       <source>Open a customer first: search, then Enter.</source>
@@ -1303,6 +1960,151 @@
     </message>
   </context>
   <context>
+    <name>PendingChangeNote</name>
+    <message>
+      <source>Change requested (pending head office): {changes} · {day}, {who}</source>
+      <translation>Perubahan diajukan (menunggu kantor pusat): {changes} · {day}, {who}</translation>
+    </message>
+    <message>
+      <source>Change request approved by head office ({day}): {changes}</source>
+      <translation>Perubahan disetujui kantor pusat ({day}): {changes}</translation>
+    </message>
+    <message>
+      <source>Change request rejected by head office ({day}): {changes}</source>
+      <translation>Perubahan ditolak kantor pusat ({day}): {changes}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrinterPage</name>
+    <message>
+      <source>The receipt printer</source>
+      <translation>Printer kwitansi</translation>
+    </message>
+    <message>
+      <source>Receipts go straight to the printer chosen here. With the system default printer, each receipt is shown first, ready to print.</source>
+      <translation>Kwitansi langsung dicetak ke printer yang dipilih di sini. Dengan printer bawaan sistem, setiap kwitansi ditampilkan dulu, siap dicetak.</translation>
+    </message>
+    <message>
+      <source>System default printer</source>
+      <translation>Printer bawaan sistem</translation>
+    </message>
+    <message>
+      <source>{printer} (not installed)</source>
+      <translation>{printer} (tidak terpasang)</translation>
+    </message>
+    <message>
+      <source>80 mm thermal roll</source>
+      <translation>Gulungan termal 80 mm</translation>
+    </message>
+    <message>
+      <source>58 mm thermal roll</source>
+      <translation>Gulungan termal 58 mm</translation>
+    </message>
+    <message>
+      <source>A5 sheet</source>
+      <translation>Lembar A5</translation>
+    </message>
+    <message>
+      <source>Half-letter sheet</source>
+      <translation>Lembar half-letter</translation>
+    </message>
+    <message>
+      <source>&amp;Printer:</source>
+      <translation>&amp;Printer:</translation>
+    </message>
+    <message>
+      <source>P&amp;aper:</source>
+      <translation>K&amp;ertas:</translation>
+    </message>
+    <message>
+      <source>No printer is installed on this computer yet. Once it is, an admin chooses it in Loket → Counter settings.</source>
+      <translation>Belum ada printer yang terpasang di komputer ini. Setelah dipasang, admin memilihnya di Loket → Pengaturan loket.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrinterTable</name>
+    <message>
+      <source>Document</source>
+      <translation>Dokumen</translation>
+    </message>
+    <message>
+      <source>Printer</source>
+      <translation>Printer</translation>
+    </message>
+    <message>
+      <source>Paper</source>
+      <translation>Kertas</translation>
+    </message>
+    <message>
+      <source>Receipts</source>
+      <translation>Kwitansi</translation>
+    </message>
+    <message>
+      <source>Instalment agreements</source>
+      <translation>Surat perjanjian angsuran</translation>
+    </message>
+    <message>
+      <source>Work orders (SPK)</source>
+      <translation>Perintah kerja (SPK)</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>Laporan</translation>
+    </message>
+    <message>
+      <source>80 mm thermal roll</source>
+      <translation>Gulungan termal 80 mm</translation>
+    </message>
+    <message>
+      <source>58 mm thermal roll</source>
+      <translation>Gulungan termal 58 mm</translation>
+    </message>
+    <message>
+      <source>A5 sheet</source>
+      <translation>Lembar A5</translation>
+    </message>
+    <message>
+      <source>Half-letter sheet</source>
+      <translation>Lembar half-letter</translation>
+    </message>
+    <message>
+      <source>A4 sheet</source>
+      <translation>Lembar A4</translation>
+    </message>
+    <message>
+      <source>System default printer</source>
+      <translation>Printer bawaan sistem</translation>
+    </message>
+    <message>
+      <source>{printer} (not installed)</source>
+      <translation>{printer} (tidak terpasang)</translation>
+    </message>
+    <message>
+      <source>Printer for {document}</source>
+      <translation>Printer untuk {document}</translation>
+    </message>
+    <message>
+      <source>Paper for {document}</source>
+      <translation>Kertas untuk {document}</translation>
+    </message>
+    <message>
+      <source>Test print</source>
+      <translation>Uji cetak</translation>
+    </message>
+    <message>
+      <source>This computer has no default printer: choose a printer.</source>
+      <translation>Komputer ini tidak punya printer bawaan: pilih printer.</translation>
+    </message>
+    <message>
+      <source>Printing a test receipt on {printer}…</source>
+      <translation>Mencetak kwitansi uji di {printer}…</translation>
+    </message>
+    <message>
+      <source>The test print failed: {problem}</source>
+      <translation>Uji cetak gagal: {problem}</translation>
+    </message>
+  </context>
+  <context>
     <name>Printing</name>
     <message>
       <source>Sent to the printer {printer}.</source>
@@ -1323,6 +2125,17 @@
     <message>
       <source>The document could not be read for printing.</source>
       <translation>Dokumen tidak dapat dibaca untuk dicetak.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProgressDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Stopping…</source>
+      <translation>Menghentikan…</translation>
     </message>
   </context>
   <context>
@@ -1488,6 +2301,176 @@
     <message>
       <source>Report</source>
       <translation>Laporan</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreConfirmDialog</name>
+    <message>
+      <source>Restore from backup</source>
+      <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+      <source>Restore the branch database from this backup?</source>
+      <translation>Pulihkan basis data cabang dari cadangan ini?</translation>
+    </message>
+    <message>
+      <source>{file}
+taken {time} · {payments} payments · {records} audit records; the file is sound and its audit trail unbroken.</source>
+      <translation>{file}
+dibuat {time} · {payments} pembayaran · {records} catatan audit; berkasnya utuh dan jejak auditnya tidak terputus.</translation>
+    </message>
+    <message>
+      <source>To confirm, type your password ({username}):</source>
+      <translation>Untuk menegaskan, ketik kata sandi Anda ({username}):</translation>
+    </message>
+    <message>
+      <source>Restore and log everyone out</source>
+      <translation>Pulihkan dan keluarkan semua pengguna</translation>
+    </message>
+    <message>
+      <source>Cancel (Esc)</source>
+      <translation>Batal (Esc)</translation>
+    </message>
+    <message>
+      <source>• The database goes back to the time of this backup. Payments, enrolments and voids made after it are not in it.</source>
+      <translation>• Basis data kembali ke saat cadangan ini dibuat. Pembayaran, pendaftaran dan pembatalan sesudahnya tidak ada di dalamnya.</translation>
+    </message>
+    <message>
+      <source>• The outbox and the receipt numbers continue from the restored point; no receipt number is ever issued twice.</source>
+      <translation>• Kotak keluar dan nomor kwitansi berlanjut dari titik yang dipulihkan; tidak ada nomor kwitansi yang terbit dua kali.</translation>
+    </message>
+    <message>
+      <source>• Sync this counter with head office before taking any payment.</source>
+      <translation>• Sinkronkan loket ini dengan kantor pusat sebelum menerima pembayaran apa pun.</translation>
+    </message>
+    <message>
+      <source>• Everyone is logged out. The current database is kept in the backups folder.</source>
+      <translation>• Semua pengguna dikeluarkan. Basis data yang sekarang disimpan di folder cadangan.</translation>
+    </message>
+    <message>
+      <source>Type your password.</source>
+      <translation>Ketik kata sandi Anda.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreFlow</name>
+    <message>
+      <source>The branch database was restored from {file}. Payments made after that backup are not in it.</source>
+      <translation>Basis data cabang telah dipulihkan dari {file}. Pembayaran sesudah cadangan itu tidak ada di dalamnya.</translation>
+    </message>
+    <message>
+      <source>The database it replaced is kept as {file}.</source>
+      <translation>Basis data yang digantikan disimpan sebagai {file}.</translation>
+    </message>
+    <message>
+      <source>Receipt numbers of counter {counter} ({year}) continue after {number}; the backup ended at {restored}.</source>
+      <translation>Nomor kwitansi loket {counter} ({year}) berlanjut setelah {number}; cadangan berakhir di {restored}.</translation>
+    </message>
+    <message>
+      <source>Work-order numbers of counter {counter} ({year}) continue after {number}; the backup ended at {restored}.</source>
+      <translation>Nomor SPK loket {counter} ({year}) berlanjut setelah {number}; cadangan berakhir di {restored}.</translation>
+    </message>
+    <message>
+      <source>The replaced database could not be read, so the numbers continue from the backup: take no payment before head office has confirmed this counter's last receipt number.</source>
+      <translation>Basis data yang digantikan tidak dapat dibaca, jadi nomor berlanjut dari cadangan: jangan terima pembayaran sebelum kantor pusat menegaskan nomor kwitansi terakhir loket ini.</translation>
+    </message>
+    <message>
+      <source>Sync this counter with head office before taking any payment.</source>
+      <translation>Sinkronkan loket ini dengan kantor pusat sebelum menerima pembayaran apa pun.</translation>
+    </message>
+    <message>
+      <source>Until then Loket refuses payments; with no link to head office, a supervisor can allow them in the Sync menu.</source>
+      <translation>Sampai saat itu Loket menolak pembayaran; bila tidak ada sambungan ke kantor pusat, supervisor dapat mengizinkannya di menu Sinkron.</translation>
+    </message>
+    <message>
+      <source>The restore did not happen: {why}
+
+The current database is unchanged and open again.</source>
+      <translation>Pemulihan tidak terjadi: {why}
+
+Basis data yang sekarang tidak berubah dan sudah dibuka kembali.</translation>
+    </message>
+    <message>
+      <source>The restore did not happen, and the branch database cannot be opened: {why}</source>
+      <translation>Pemulihan tidak terjadi, dan basis data cabang tidak dapat dibuka: {why}</translation>
+    </message>
+    <message>
+      <source>The branch database {path} is damaged ({problem}).
+
+The newest backup that passes the check is {file}, taken {time}. Restoring it brings the database back to that time: payments made after it are not in it, and no receipt number is ever issued twice. Sync with head office before taking any payment.
+
+The damaged database is kept in the backups folder.</source>
+      <translation>Basis data cabang {path} rusak ({problem}).
+
+Cadangan terbaru yang lolos pemeriksaan adalah {file}, dibuat {time}. Memulihkannya mengembalikan basis data ke saat itu: pembayaran sesudahnya tidak ada di dalamnya, dan tidak ada nomor kwitansi yang terbit dua kali. Sinkronkan dengan kantor pusat sebelum menerima pembayaran apa pun.
+
+Basis data yang rusak disimpan di folder cadangan.</translation>
+    </message>
+    <message>
+      <source>Restore the last good backup</source>
+      <translation>Pulihkan cadangan baik terakhir</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>Tutup</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreReleaseDialog</name>
+    <message>
+      <source>Allow payments after a restore</source>
+      <translation>Izinkan pembayaran setelah pemulihan</translation>
+    </message>
+    <message>
+      <source>e.g. no link to head office since Monday</source>
+      <translation>mis. tidak ada sambungan ke kantor pusat sejak Senin</translation>
+    </message>
+    <message>
+      <source>Rea&amp;son</source>
+      <translation>&amp;Alasan</translation>
+    </message>
+    <message>
+      <source>S&amp;upervisor</source>
+      <translation>&amp;Supervisor</translation>
+    </message>
+    <message>
+      <source>Supervisor's pass&amp;word</source>
+      <translation>Kata sandi su&amp;pervisor</translation>
+    </message>
+    <message>
+      <source>Allow payments (Enter)</source>
+      <translation>Izinkan pembayaran (Enter)</translation>
+    </message>
+    <message>
+      <source>Close (Esc)</source>
+      <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+      <source>Payments are not blocked on this counter: there is nothing to allow.</source>
+      <translation>Pembayaran di loket ini tidak ditahan: tidak ada yang perlu diizinkan.</translation>
+    </message>
+    <message>
+      <source>This counter was restored from the backup {file} on {date}. Until head office has confirmed it (at the next sync), payments wait: head office may hold payments that this backup lacks. Sync first if you can. Allow payments only when there is no link to head office; the release and its reason are recorded and reported to head office.</source>
+      <translation>Loket ini dipulihkan dari cadangan {file} pada {date}. Sampai kantor pusat mengonfirmasinya (pada sinkron berikutnya), pembayaran ditahan: kantor pusat mungkin menyimpan pembayaran yang tidak ada di cadangan ini. Lakukan sinkron lebih dulu bila bisa. Izinkan pembayaran hanya bila tidak ada sambungan ke kantor pusat; izin ini beserta alasannya dicatat dan dilaporkan ke kantor pusat.</translation>
+    </message>
+    <message>
+      <source>A supervisor must type their user name and password.</source>
+      <translation>Supervisor harus mengetik nama pengguna dan kata sandinya.</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>Memeriksa…</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreRun</name>
+    <message>
+      <source>Restore from backup</source>
+      <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+      <source>Restoring the branch database from {file}. Loket is closed meanwhile; this may take a few minutes.</source>
+      <translation>Memulihkan basis data cabang dari {file}. Loket ditutup selama itu; ini bisa memakan beberapa menit.</translation>
     </message>
   </context>
   <context>
@@ -1681,10 +2664,52 @@
     </message>
   </context>
   <context>
+    <name>StartPage</name>
+    <message>
+      <source>Welcome to Loket</source>
+      <translation>Selamat datang di Loket</translation>
+    </message>
+    <message>
+      <source>There is no branch database on this computer yet.</source>
+      <translation>Belum ada basis data cabang di komputer ini.</translation>
+    </message>
+    <message>
+      <source>&amp;Set up this counter</source>
+      <translation>Si&amp;apkan loket ini</translation>
+    </message>
+    <message>
+      <source>&amp;Try Loket with the demo branch</source>
+      <translation>&amp;Coba Loket dengan cabang demo</translation>
+    </message>
+    <message>
+      <source>For a counter at a branch office: you enter the branch, this counter, the first administrator and the receipt printer.</source>
+      <translation>Untuk loket di kantor cabang: Anda mengisi cabang, loket ini, administrator pertama, dan printer kwitansi.</translation>
+    </message>
+    <message>
+      <source>An invented Kota Kupang branch full of customers, to try Loket out. Nothing is sent to head office.</source>
+      <translation>Cabang Kota Kupang rekaan yang penuh pelanggan, untuk mencoba Loket. Tidak ada yang dikirim ke kantor pusat.</translation>
+    </message>
+  </context>
+  <context>
+    <name>StartUp</name>
+    <message>
+      <source>The settings file {files} could not be read; Loket uses the default settings instead.</source>
+      <translation>Berkas pengaturan {files} tidak dapat dibaca; Loket memakai pengaturan bawaan.</translation>
+    </message>
+    <message>
+      <source>The log file says what is wrong: {path}</source>
+      <translation>Berkas log menjelaskan masalahnya: {path}</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncActions</name>
     <message>
       <source>This counter is now registered with head office.</source>
       <translation>Loket ini sekarang terdaftar di kantor pusat.</translation>
+    </message>
+    <message>
+      <source>Payments are allowed again. Sync with head office as soon as there is a link.</source>
+      <translation>Pembayaran diizinkan lagi. Sinkronkan dengan kantor pusat begitu ada sambungan.</translation>
     </message>
     <message>
       <source>Export sync bundle</source>
