@@ -21,12 +21,13 @@ from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException
 
 from headoffice import SUPPORTED_PROTOCOLS, reconcile
-from headoffice.auth import authenticate, register_device
+from headoffice.auth import attempt_registration, authenticate
 from headoffice.db import Database, current_epoch
 from headoffice.errors import ApiError, unauthorised, wrong_branch
 from headoffice.models import Device
 from headoffice.pull import DEFAULT_LIMIT, MAX_LIMIT, pull
 from headoffice.push import IncomingEvent, push
+from headoffice.rate_limit import client_key
 from headoffice.schemas import (
     MAX_SEQ,
     DayTotalBody,
@@ -71,11 +72,17 @@ router = APIRouter(prefix="/api/v1", route_class=SyncRoute, dependencies=[Depend
                    responses=_ERRORS)
 
 
-@router.post("/devices/register", response_model=RegisterResponse)
-def register(body: RegisterRequest, db: DbDep) -> RegisterResponse:
-    """Exchange a one-time code for the device token."""
+@router.post("/devices/register", response_model=RegisterResponse,
+             responses={429: {"model": ErrorBody, "description": "too many refused "
+                              "registrations from this address (Retry-After)"}})
+def register(body: RegisterRequest, db: DbDep, request: Request) -> RegisterResponse:
+    """Exchange a one-time code for the device token (refusals are limited per address)."""
+    address = client_key(request.client.host if request.client else None)
     with db.writing() as session:
-        done = register_device(session, body.code, body.device_id, body.branch, body.counter)
+        done = attempt_registration(session, address, body.code, body.device_id, body.branch,
+                                    body.counter)
+    if isinstance(done, ApiError):
+        raise done  # the refusal is recorded (committed) before it is answered
     return RegisterResponse(token=done.token, branch=done.branch, counter=done.counter,
                             epoch=done.epoch, acked_through=done.acked_through)
 
@@ -147,10 +154,15 @@ def health(db: DbDep) -> HealthResponse:
 
 
 def create_app(database_url: str, *, prepare: bool = True) -> FastAPI:
-    """The API over ``database_url``; ``prepare`` creates missing tables and the epoch."""
+    """The API over ``database_url``; ``prepare`` upgrades its schema to the newest
+    (refusing a newer one: ``SchemaRefused``) and makes the first epoch."""
     db = Database(database_url)
     if prepare:
-        db.create_tables()
+        try:
+            db.create_tables()
+        except BaseException:
+            db.dispose()  # e.g. a newer schema: refused, and no connection left open
+            raise
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -186,7 +198,9 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
 def _install_error_handlers(app: FastAPI) -> None:
     async def api_error(_request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ApiError)
-        return JSONResponse(exc.body(), status_code=exc.status)
+        retry = exc.details.get("retry_after")
+        return JSONResponse(exc.body(), status_code=exc.status,
+                            headers={"Retry-After": str(retry)} if retry is not None else None)
 
     async def invalid(_request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)

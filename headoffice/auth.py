@@ -3,6 +3,8 @@
 A code is printed once by ``loket-headoffice device register`` and works once, for one
 branch counter, within ``CODE_DAYS``. Registering gives the device a token; head office
 keeps its hash, which also keys the HMAC of sync bundles (see ``bundle.py``).
+:func:`attempt_registration` also applies the limits on refused registrations
+(``rate_limit.py``): per client address, and codes locked after wrong guesses.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from headoffice import rate_limit
 from headoffice.db import current_epoch, utcnow
-from headoffice.errors import device_revoked, unauthorised, wrong_branch
+from headoffice.errors import ApiError, device_revoked, unauthorised, wrong_branch
 from headoffice.models import BranchOffice, Device, EnrolmentCode
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud, typed by hand
@@ -67,6 +70,19 @@ def issue_code(session: Session, branch: str, counter: str) -> IssuedCode:
     return IssuedCode(shown, branch, counter, row.expires_at)
 
 
+def attempt_registration(session: Session, address: str, code: str, device_id: str,
+                         branch: str, counter: str) -> Registration | ApiError:
+    """Register unless ``address`` has used up its attempts (raises 429); a refusal is
+    recorded against the address and the counter named, and returned (commit it)."""
+    now = utcnow()
+    rate_limit.check_address(session, address, now)
+    try:
+        return register_device(session, code, device_id, branch, counter)
+    except ApiError as refusal:
+        rate_limit.record_failure(session, address, branch, counter, refusal, now)
+        return refusal
+
+
 def register_device(session: Session, code: str, device_id: str, branch: str,
                     counter: str) -> Registration:
     """Use a one-time code: the device gets a (new) token. Refusals raise ApiError."""
@@ -79,6 +95,8 @@ def register_device(session: Session, code: str, device_id: str, branch: str,
     if (row.branch_code, row.counter) != (branch, counter.strip().upper()):
         raise wrong_branch(f"this code was issued for branch {row.branch_code} counter "
                            f"{row.counter}, not {branch} {counter}")
+    if rate_limit.is_locked(session, row):
+        raise rate_limit.code_locked(row.branch_code, row.counter)
     device = session.get(Device, device_id)
     if device is not None and device.revoked:
         raise device_revoked(device_id)

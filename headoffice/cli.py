@@ -82,6 +82,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--resolve", type=int, metavar="ID")
     p.add_argument("--reapply", type=int, metavar="ID")
     p.add_argument("--note", default="")
+    p = add("change-requests", cmd.change_request_list,
+            "customer changes asked for at branches: list (pending by default), approve, reject")
+    p.add_argument("--branch")
+    p.add_argument("--state", choices=("pending", "approved", "rejected", "all"),
+                   default="pending")
+    decide = p.add_subparsers(dest="action", metavar="ACTION")
+    p = add("approve", cmd.change_request_approve, "apply a request to the customer master "
+            "(refused if the customer changed since the branch saw it)", decide)
+    p.add_argument("id", type=int)
+    p.add_argument("--by", help="who decides (default: this computer's user name)")
+    p.add_argument("--force", action="store_true",
+                   help="apply even though the customer changed since the request")
+    p.add_argument("--note", default="")
+    p = add("reject", cmd.change_request_reject, "close a request, customer unchanged", decide)
+    p.add_argument("id", type=int)
+    p.add_argument("--note", required=True, help="why (the branch is told)")
+    p.add_argument("--by", help="who decides (default: this computer's user name)")
     p = add("reconcile", cmd.reconcile, "received vs reported, per branch and day")
     p.add_argument("--branch")
     p.add_argument("--day", help="YYYY-MM-DD")

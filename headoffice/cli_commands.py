@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from headoffice import auth, csv_imports, exception_queue, ledger, masterdata
+from headoffice import auth, change_requests, csv_imports, exception_queue, ledger, masterdata
 from headoffice import reconcile as reconciliation
 from headoffice.api import create_app
 from headoffice.bundle import MAX_MEMBER, BundleRefused, import_bundle
@@ -204,6 +204,49 @@ def exceptions(args: argparse.Namespace) -> int:
                       f"Rp {e.amount:,} {e.reason}: {e.detail}")
             print(f"{len(rows)} exception(s)", file=sys.stderr)
     return 0
+
+
+def change_request_list(args: argparse.Namespace) -> int:
+    state = None if args.state == "all" else args.state
+    with _writing(args) as session:
+        rows = change_requests.list_requests(session, args.branch, state)
+    for r in rows:
+        now = f"now v{r.current_version}" if r.current_version is not None else "not held"
+        print(f"#{r.id} [{r.state}] {r.branch} {r.requested_at:%Y-%m-%d %H:%M} {r.cashier}: "
+              f"customer {r.connection_no} (seen v{r.seen_version}, {now})")
+        for field, value in r.fields.items():  # pending: what approving would change
+            now_value = f"{r.current.get(field, '')!r} → " if r.state == "pending" else ""
+            print(f"    {field}: {now_value}{value!r}")
+        print(f"    reason: {r.reason}")
+        if r.decided_at is not None:
+            print(f"    {r.state} by {r.decided_by} on {r.decided_at:%Y-%m-%d}: {r.note or '-'}")
+    print(f"{len(rows)} change request(s)", file=sys.stderr)
+    return 0
+
+
+def change_request_approve(args: argparse.Namespace) -> int:
+    with _writing(args) as session:
+        info = change_requests.approve(session, args.id, args.by or _operator(),
+                                       force=args.force, note=args.note)
+    print(f"change request {info.id} approved: customer {info.connection_no} is version "
+          f"{info.current_version}; branches get it at their next sync")
+    return 0
+
+
+def change_request_reject(args: argparse.Namespace) -> int:
+    with _writing(args) as session:
+        info = change_requests.reject(session, args.id, args.by or _operator(), args.note)
+    print(f"change request {info.id} rejected: {info.note}; branch {info.branch} is told at "
+          "its next sync")
+    return 0
+
+
+def _operator() -> str:
+    """Who decides, when not named: the user signed in to this computer."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return "head office"
 
 
 def reconcile(args: argparse.Namespace) -> int:

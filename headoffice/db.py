@@ -3,7 +3,8 @@
 Writers are serialised: on PostgreSQL every writing transaction first takes one
 transaction-level advisory lock; on SQLite writing transactions begin ``IMMEDIATE``.
 So change-log ids follow commit order and a batch sees a stable device sequence.
-Tables are made with ``Base.metadata.create_all`` (this first version has no migrations).
+The schema is made and upgraded by Alembic migrations (``migrate.py``), under the same
+lock.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_path
-from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from headoffice.models import Base, Epoch
+from headoffice import migrate
+from headoffice import rate_limit as _rate_limit  # noqa: F401  (its table is in the schema)
+from headoffice.models import Epoch
 
 URL_VARIABLE = "LOKET_HEADOFFICE_DATABASE_URL"
 WRITER_LOCK = 0x4C4F4B4554  # one advisory lock for all writers ("LOKET")
@@ -68,10 +71,16 @@ class Database:
         self._reader_sessions = sessionmaker(self.reader, expire_on_commit=False)
 
     def create_tables(self) -> str:
-        """Create missing tables and the first epoch; returns the current epoch."""
-        Base.metadata.create_all(self.writer)
+        """Upgrade the schema to the newest revision and make the first epoch; returns the
+        current epoch. ``migrate.SchemaRefused`` for a newer or unknown schema."""
+        migrate.upgrade(self.writer, self._lock)
         with self.writing() as session:
             return current_epoch(session, create=True)
+
+    def _lock(self, connection: Connection) -> None:
+        """The writers' lock (SQLite: the migration's transaction began IMMEDIATE)."""
+        if not self.is_sqlite:
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
 
     @contextmanager
     def writing(self) -> Iterator[Session]:

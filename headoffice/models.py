@@ -275,3 +275,27 @@ class ReconcileReport(Base):
     count: Mapped[int]
     amount: Mapped[int]
     reported_at: Mapped[dt.datetime]
+
+
+class ChangeRequest(Base):
+    """A customer edit asked for at a branch (``fields``: field → requested value), made
+    against master ``seen_version``; head-office staff approve or reject it."""
+
+    __tablename__ = "change_request"
+    __table_args__ = (Index("ix_change_request_state", "state", "branch_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    branch_code: Mapped[str] = mapped_column(String(16))
+    device_id: Mapped[str] = mapped_column(String(36))
+    cashier: Mapped[str] = mapped_column(String(40))
+    connection_no: Mapped[str] = mapped_column(String(20), index=True)
+    seen_version: Mapped[int]
+    fields: Mapped[dict[str, Any]]
+    reason: Mapped[str] = mapped_column(String(400), default="")
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    requested_at: Mapped[dt.datetime]
+    received_at: Mapped[dt.datetime]
+    decided_by: Mapped[str] = mapped_column(String(40), default="")
+    decided_at: Mapped[dt.datetime | None]
+    note: Mapped[str] = mapped_column(String(400), default="")

@@ -13,13 +13,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from headoffice import ledger
+from headoffice import change_requests, ledger
 from headoffice.changes import customer_changed
 from headoffice.models import Customer, Enrolment, Event, Payment
 
 PAYMENT_TYPES = {"enrolment.paid": "down_payment", "instalment.paid": "instalment"}
 INFORMATION_TYPES = frozenset({"shift.opened", "shift.counted", "shift.closed", "user.added",
-                               "terms.load", "branch.init"})
+                               "terms.load", "branch.init", "restore.released"})
 MONEY_TYPES = frozenset({*PAYMENT_TYPES, "payment.voided"})
 MAX_RUPIAH = 10**12
 # Longest accepted text per payload field (the columns they are stored in).
@@ -79,6 +79,8 @@ def dispatch(session: Session, event: Event) -> None:
         _plan_broken(session, event)
     elif event.type == "work_order.done":
         _work_order_done(session, event)
+    elif event.type == "customer.change_requested":
+        _change_requested(session, event)
     elif event.type not in INFORMATION_TYPES:
         raise Rejected("unknown_type", f"head office does not know event type {event.type!r}")
 
@@ -158,6 +160,16 @@ def _work_order_done(session: Session, event: Event) -> None:
         raise Rejected("invalid_payload", f"unknown work order kind {kind!r}")
     done_on = _text(event.payload, "done_on")
     ledger.set_status(session, customer, "active" if kind == "unseal" else "sealed", done_on)
+
+
+def _change_requested(session: Session, event: Event) -> None:
+    """Queued for head-office staff to approve or reject (the customer is not changed)."""
+    try:
+        change_requests.receive(session, event)
+    except LookupError as exc:
+        raise Rejected("unknown_customer", str(exc)) from exc
+    except ValueError as exc:
+        raise Rejected("invalid_payload", str(exc)) from exc
 
 
 def _new_payment(session: Session, event: Event) -> Payment:

@@ -78,7 +78,7 @@ class PushResponse(_Body):
 
 class ChangeBody(_Body):
     change_id: int
-    kind: Literal["customer", "bill", "terms", "user", "ack"]
+    kind: Literal["customer", "bill", "terms", "user", "ack", "change_request"]
     key: str
     data: dict[str, Any]
 

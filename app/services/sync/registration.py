@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.services.errors import DomainError, ErrorCode
 from app.services.journal import record_change
@@ -29,6 +31,9 @@ from app.services.sync.protocol import (
 from app.services.sync.token_store import TokenStore, device_token
 from app.services.sync.transport import DEFAULT_TIMEOUT, HttpTransport, Transport
 from app.services.unit_of_work import UnitOfWork
+
+DEFAULT_WAIT_S = 600  # when head office (or a proxy) does not say how long
+MAX_WAIT_S = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -51,9 +56,7 @@ def register_device(uow: UnitOfWork, transport: Transport, url: str, code: str, 
         "code": code.strip(), "device_id": device.device_id, "branch": device.branch,
         "counter": device.counter})
     if status != 200:
-        message = body.get("message") if isinstance(body, dict) else None
-        raise DomainError(ErrorCode.SYNC_REFUSED,
-                          problem=f"{message or 'registration refused'} (HTTP {status})")
+        raise registration_refused(status, body)
     token = need(body, "token", str, "the registration answer")
     if not token or (body.get("branch"), body.get("counter")) != (device.branch, device.counter):
         raise bad_response("the registration answer is for another counter")
@@ -74,6 +77,25 @@ def register_device(uow: UnitOfWork, transport: Transport, url: str, code: str, 
                                "device_id": device.device_id, "epoch": epoch})
         uow.commit()
     return registration
+
+
+def registration_refused(status: int, body: Any) -> DomainError:
+    """Head office's refusal of a registration, as the error the counter explains:
+    too many refused attempts from here (429: wait), a code locked after wrong guesses
+    (ask for a new one), or any other refusal with head office's own words."""
+    data = body if isinstance(body, dict) else {}
+    code = data.get("error")
+    if status == 429 or code == "too_many_attempts":
+        retry = data.get("retry_after")
+        seconds = retry if isinstance(retry, int) and not isinstance(retry, bool) and \
+            0 < retry <= MAX_WAIT_S else DEFAULT_WAIT_S
+        return DomainError(ErrorCode.SYNC_REGISTRATION_THROTTLED,
+                           minutes=max(1, math.ceil(seconds / 60)))
+    if code == "code_locked":
+        return DomainError(ErrorCode.SYNC_CODE_LOCKED)
+    message = data.get("message")
+    return DomainError(ErrorCode.SYNC_REFUSED,
+                       problem=f"{message or 'registration refused'} (HTTP {status})")
 
 
 def registration(uow: UnitOfWork) -> Registration | None:
