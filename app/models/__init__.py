@@ -1,8 +1,10 @@
 """Typed SQLAlchemy models of the branch database (no Qt, no business rules)."""
 
 from app.models.base import Base, new_uuid
+from app.models.change_request import ChangeRequestState, CustomerChangeRequest
 from app.models.customer import Bill, Customer, CustomerStatus
 from app.models.journal import AuditRecord, OutboxEvent
+from app.models.office_verdicts import EnrolmentRefusal, HeldBillChange, OfficeEnrolment
 from app.models.org import Branch, Counter, Role, Sequence, Setting, User
 from app.models.payment import (
     BillAllocation,
@@ -28,13 +30,18 @@ __all__ = [
     "Bill",
     "BillAllocation",
     "Branch",
+    "ChangeRequestState",
     "Counter",
     "Customer",
+    "CustomerChangeRequest",
     "CustomerStatus",
     "Enrolment",
+    "EnrolmentRefusal",
     "EnrolmentState",
+    "HeldBillChange",
     "Instalment",
     "InstalmentAllocation",
+    "OfficeEnrolment",
     "OutboxEvent",
     "Payment",
     "PaymentKind",

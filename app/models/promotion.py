@@ -33,6 +33,7 @@ class EnrolmentState(enum.StrEnum):
     COMPLETED = "completed"
     BROKEN = "broken"
     CANCELLED = "cancelled"
+    REFUSED = "refused"  # head office refused the enrolment (see ``EnrolmentRefusal``)
 
 
 class Enrolment(Base):

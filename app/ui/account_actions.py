@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
 from app.services.accounts import Account, Quote
+from app.services.customer_changes import ChangeRequestInfo
 from app.services.documents.archive import ArchivedDocument
 from app.services.documents.receipt_pdf import Paper
 from app.services.enrolment import EnrolRequest, enrol_and_pay
@@ -26,6 +27,7 @@ from app.services.voids import VoidResult
 from app.ui import account_labels as labels
 from app.ui.account_docs import PaymentDocuments, payment_documents, receipt_file, work_order_file
 from app.ui.account_widgets import report_unexpected
+from app.ui.change_request_dialog import ChangeRequestDialog, changes_text
 from app.ui.enrol_dialog import EnrolDialog
 from app.ui.error_text import error_text
 from app.ui.i18n import format_date
@@ -89,8 +91,9 @@ class AccountActions(QObject):
     def pay(self, account: Account) -> None:
         plan = account.enrolment
         if plan is None or plan.state != "active":
-            self.page.message.show_message(error_text(DomainError(ErrorCode.NO_ACTIVE_PLAN)),
-                                           "error")
+            refused = labels.refusal_text(plan) if plan is not None else ""
+            self.page.message.show_message(
+                refused or error_text(DomainError(ErrorCode.NO_ACTIVE_PLAN)), "error")
             return
         nxt = next((i for i in plan.instalments if i.paid_amount < i.amount), None)
         due = min(nxt.amount - nxt.paid_amount, plan.balance) if nxt else plan.balance
@@ -188,6 +191,19 @@ class AccountActions(QObject):
         else:
             lines.append(self.tr("The plan is paid off."))
         return "\n".join(lines)
+
+    # --- customer data change requests (head office decides) ---------------------------
+    def request_change(self, account: Account) -> None:
+        dialog = ChangeRequestDialog(self.ctx, account.customer, self.page)
+        dialog.requested.connect(self._change_requested)
+        self._open(dialog)
+
+    def _change_requested(self, request: ChangeRequestInfo) -> None:
+        text = self.tr("Change request recorded for head office: {changes}").format(
+            changes=changes_text(request))
+        self.page.message.show_message(text, "info")
+        self.page.reload()  # stays on the account, which shows the request pending
+        self.page.notice.emit(text)
 
     # --- void and reprint ---------------------------------------------------------------
     def void(self, account: Account, selected: str | None) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.services.account_views import InstalmentLine, PaymentLine
+from app.services.account_views import EnrolmentView, InstalmentLine, PaymentLine
 from app.services.documents.archive import AGREEMENT, RECEIPT, WORK_ORDER, ArchivedDocument
 from app.ui.i18n import format_date
 
@@ -20,6 +20,7 @@ INSTALMENT_COLOURS = {
     "due": ("#1e3a8a", "#eef2ff"),
     "overdue": ("#7c2d12", "#ffedd5"),
     "broken": ("#7f1d1d", "#fee2e2"),
+    "refused": ("#7f1d1d", "#fee2e2"),
 }
 STATUS_COLOURS = {
     "sealed": ("#ffffff", "#b91c1c"),
@@ -31,6 +32,7 @@ PLAN_COLOURS = {
     "completed": ("#ffffff", "#15803d"),
     "broken": ("#ffffff", "#b91c1c"),
     "cancelled": ("#ffffff", "#6b7280"),
+    "refused": ("#ffffff", "#b91c1c"),
 }
 
 _STATUS: dict[str, object] = {
@@ -43,18 +45,21 @@ _PLAN: dict[str, object] = {
     "completed": QT_TRANSLATE_NOOP("AccountLabels", "PLAN: PAID OFF"),
     "broken": QT_TRANSLATE_NOOP("AccountLabels", "PLAN: BROKEN"),
     "cancelled": QT_TRANSLATE_NOOP("AccountLabels", "PLAN: CANCELLED"),
+    "refused": QT_TRANSLATE_NOOP("AccountLabels", "PLAN: REFUSED BY HEAD OFFICE"),
 }
 _PLAN_WORD: dict[str, object] = {
     "active": QT_TRANSLATE_NOOP("AccountLabels", "active"),
     "completed": QT_TRANSLATE_NOOP("AccountLabels", "paid off"),
     "broken": QT_TRANSLATE_NOOP("AccountLabels", "broken"),
     "cancelled": QT_TRANSLATE_NOOP("AccountLabels", "cancelled"),
+    "refused": QT_TRANSLATE_NOOP("AccountLabels", "refused by head office"),
 }
 _INSTALMENT: dict[str, object] = {
     "paid": QT_TRANSLATE_NOOP("AccountLabels", "Paid"),
     "due": QT_TRANSLATE_NOOP("AccountLabels", "Not yet paid"),
     "overdue": QT_TRANSLATE_NOOP("AccountLabels", "Overdue"),
     "broken": QT_TRANSLATE_NOOP("AccountLabels", "Broken"),
+    "refused": QT_TRANSLATE_NOOP("AccountLabels", "Not payable"),
 }
 _KIND: dict[str, object] = {
     "down_payment": QT_TRANSLATE_NOOP("AccountLabels", "Down payment"),
@@ -98,6 +103,33 @@ def plan_state_text(state: str) -> str:
 def plan_state_word(state: str) -> str:
     """The plan's state inside a sentence (aktif, lunas, gagal)."""
     return _lookup(_PLAN_WORD, state)
+
+
+def refusal_text(plan: EnrolmentView) -> str:
+    """Why head office refused the plan and what to do, or nothing for another plan."""
+    refusal = plan.refusal
+    if refusal is None:
+        return ""
+    elsewhere = refusal.elsewhere
+    if refusal.reason == "already_enrolled" and elsewhere is not None:
+        why = QCoreApplication.translate(
+            "AccountLabels", "Head office refused this plan: the customer was enrolled at "
+            "branch {branch} first (since {day}).").format(
+            branch=elsewhere.branch, day=format_date(elsewhere.business_date))
+    else:
+        why = QCoreApplication.translate(
+            "AccountLabels", "Head office refused this plan ({reason}).").format(
+            reason=refusal.reason)
+    return why + " " + QCoreApplication.translate(
+        "AccountLabels", "Head office keeps the down payment {receipt} as a credit. Take no "
+        "more payments on this plan: a supervisor should void its receipts (F6) and refund "
+        "the customer.").format(receipt=refusal.receipt_no)
+
+
+def office_enrolment_title(branch: str) -> str:
+    """The promotion box's title for a customer enrolled at another branch."""
+    return QCoreApplication.translate(
+        "AccountLabels", "Promotion: enrolled at branch {branch}").format(branch=branch)
 
 
 def instalment_state_text(line: InstalmentLine) -> str:

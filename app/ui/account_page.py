@@ -42,6 +42,7 @@ from app.ui.account_widgets import (
     make_table,
     report_unexpected,
 )
+from app.ui.change_request_dialog import PendingChangeNote
 from app.ui.context import UiContext
 from app.ui.i18n import format_date
 from app.ui.tasks import Cancel
@@ -94,6 +95,15 @@ class AccountPage(QWidget):
         cards.addWidget(self._arrears_box(), 2)
         cards.addWidget(self._plan_box(), 3)
         layout.addLayout(cards)
+        self.refusal_note = QLabel(self)  # head office refused the plan: why, what to do
+        self.refusal_note.setObjectName("planRefusalNote")
+        self.refusal_note.setWordWrap(True)
+        self.refusal_note.setStyleSheet("QLabel { color: #7f1d1d; background: #fee2e2; "
+                                        "border-radius: 4px; padding: 6px; }")
+        self.refusal_note.hide()
+        layout.addWidget(self.refusal_note)
+        self.change_note = PendingChangeNote(self)
+        layout.addWidget(self.change_note)
         grid = QGridLayout()
         self.bills_table = make_table(self.bills_model, "billsTable", self)
         self.schedule_table = make_table(self.instalments_model, "scheduleTable", self)
@@ -201,10 +211,12 @@ class AccountPage(QWidget):
         self.void_button = self._button("voidButton", self.tr("F6 Void"), self.void)
         self.reprint_button = self._button("reprintButton", self.tr("F7 Reprint"),
                                            self.reprint)
+        self.change_button = self._button("changeRequestButton",
+                                          self.tr("Request data change…"), self.request_change)
         self.back_button = self._button("backButton", self.tr("Esc Back"),
                                         self.back_requested.emit)
         for button in (self.enrol_button, self.pay_button, self.void_button,
-                       self.reprint_button):
+                       self.reprint_button, self.change_button):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.back_button)
@@ -225,6 +237,8 @@ class AccountPage(QWidget):
             self.title.setText(connection_no)
             self.status_badge.hide()
             self.plan_badge.hide()
+            self.refusal_note.hide()
+            self.change_note.clear_requests()
             for model in (self.bills_model, self.instalments_model, self.payments_model,
                           self.orders_model, self.documents_model):
                 model.set_rows(())
@@ -258,6 +272,7 @@ class AccountPage(QWidget):
         self.account, self.documents = loaded.account, loaded.documents
         self._show(loaded.account)
         self.documents_model.set_rows(loaded.documents)
+        self.change_note.load(self.ctx, self.connection_no)
         self._enable_actions()
         self.loaded.emit()
 
@@ -284,9 +299,14 @@ class AccountPage(QWidget):
 
     def _show_plan(self, account: Account) -> None:
         plan = account.enrolment
+        refusal = labels.refusal_text(plan) if plan else ""
+        self.refusal_note.setText(refusal)
+        self.refusal_note.setVisible(bool(refusal))
         if plan is None:
             self.plan_badge.hide()
-            self.plan_box.setTitle(self.tr("Promotion: not enrolled"))
+            elsewhere = account.office_enrolment
+            self.plan_box.setTitle(labels.office_enrolment_title(elsewhere.branch) if elsewhere
+                                   else self.tr("Promotion: not enrolled"))
             for name in ("planProgramme", "planAmountDue", "planPaid", "planBalance",
                          "planNextDue"):
                 self._set(name, "–")
@@ -323,6 +343,7 @@ class AccountPage(QWidget):
         self.pay_button.setEnabled(plan is not None and plan.state == "active")
         self.void_button.setEnabled(bool(paid))
         self.reprint_button.setEnabled(bool(account and account.payments))
+        self.change_button.setEnabled(account is not None)
 
     # --- selection ------------------------------------------------------------------
     def selected_receipt(self, voidable_only: bool = False) -> str | None:
@@ -357,6 +378,11 @@ class AccountPage(QWidget):
         """F6: void a receipt with a supervisor's approval."""
         if self.account is not None and self._loading is None:
             self.flows.void(self.account, self.selected_receipt(voidable_only=True))
+
+    def request_change(self) -> None:
+        """Ask head office to change the customer's phone, address or name."""
+        if self.account is not None and self._loading is None:
+            self.flows.request_change(self.account)
 
     def reprint(self) -> None:
         """F7: print the selected (or latest) receipt again, marked SALINAN."""

@@ -1,0 +1,54 @@
+"""A customer change asked for at the counter, approved at the real head office
+(uvicorn on 127.0.0.1), arrives back at the counter with the next sync."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.bootstrap import Branch
+from app.services.accounts import get_account
+from app.services.context import Actor
+from app.services.customer_changes import list_change_requests, request_customer_change
+from app.services.sync import (
+    HttpTransport,
+    KeyringTokenStore,
+    open_transport,
+    register_device,
+    run_sync,
+)
+from headoffice.change_requests import approve, list_requests
+from tests.office_server import NO, RunningOffice, start_office
+from tests.sync_fakes import MemoryKeyring
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Iterator[RunningOffice]:
+    with start_office(tmp_path) as running:
+        yield running
+
+
+def test_a_requested_phone_number_comes_back_approved(
+        branch: Branch, cashier: Actor, office: RunningOffice) -> None:
+    store = KeyringTokenStore(MemoryKeyring())
+    register_device(branch.writing(), HttpTransport(office.url, timeout=10), office.url,
+                    office.code(), store=store)
+    transport = open_transport(branch.reading(), store, timeout=10)
+    assert run_sync(branch.writing, transport).ok  # the customer comes down (version 1)
+
+    request = request_customer_change(branch.writing(), cashier, NO,
+                                      {"phone": "0813 3912 0044"}, "new number")
+    pushed = run_sync(branch.writing, transport)
+    assert pushed.ok and not pushed.rejected
+    with office.db.writing() as session:
+        [queued] = list_requests(session, "KPG", "pending")
+        assert (queued.event_id, queued.seen_version) == (request.event_id, 1)
+        approve(session, queued.id, "budi")
+    assert get_account(branch.reading(), NO).customer.phone == ""  # not before the sync
+
+    assert run_sync(branch.writing, transport).ok
+    assert get_account(branch.reading(), NO).customer.phone == "081339120044"
+    [seen] = list_change_requests(branch.reading(), NO)
+    assert (seen.state, seen.decided_by) == ("approved", "budi")
