@@ -117,7 +117,8 @@ def test_summary_counts_customers_arrears_plans_and_money(
     assert set(data) == {"customers", "sealed", "arrears_total", "enrolments", "collected",
                          "programmes"}
     assert (data["customers"], data["sealed"], data["arrears_total"]) == (2, 1, 2_460_000)
-    assert data["enrolments"] == {"active": 0, "completed": 0, "broken": 0, "cancelled": 0}
+    assert data["enrolments"] == {"active": 0, "completed": 0, "broken": 0, "cancelled": 0,
+                                  "refused": 0}
     assert data["collected"] == 0
     assert data["programmes"][0]["code"] == "BUKA-SEGEL"
     enrol_and_pay(branch.writing(), cashier, EnrolRequest(story, 3, Tender(1_200_000, 1_200_000)))

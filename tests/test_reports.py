@@ -33,10 +33,12 @@ from app.services.reports.progress_data import progress_document
 from app.services.reports.progress_pdf import progress_pdf
 from app.services.reports.progress_xlsx import progress_xlsx
 from app.services.shifts import CashCount, count_cash, current_shift, open_shift, sign_off
+from app.services.sync import push_outbox
 from app.services.voids import VoidRequest, void_payment
 from app.services.workorders import confirm_work_order, list_work_orders
 from tests.fakes import CASHIER, DEMO_DAY, SUPERVISOR, actor_for, add_customer, monthly_bills
 from tests.pdfcheck import read_pdf, text_of
+from tests.sync_fakes import FakeHeadOffice, connect
 
 DAY1, DAY2 = dt.date(2025, 11, 24), dt.date(2025, 11, 25)
 CUSTOMERS = (  # connection no, name, kelurahan, kecamatan
@@ -324,6 +326,47 @@ def test_broken_plans_count_on_the_day_they_break(told: Told) -> None:
                             dt.date(2026, 1, 31))
     assert doc.totals.broken == 4 and doc.totals.enrolled == 4
     assert [d.figures.broken for d in doc.by_day if d.day == dt.date(2026, 1, 25)] == [4]
+
+
+def test_a_plan_head_office_refused_is_no_enrolment_and_its_money_a_credit(told: Told) -> None:
+    """Dominggus (Fatululi, QRIS Rp 400.000 down on day 1) was enrolled at another branch
+    first: head office refuses his plan at the sync on day 2 and keeps the money as a
+    credit until the branch refunds it."""
+    branch, story = told.branch, told.story
+    office = FakeHeadOffice()
+    office.state.enrolled["20000003"] = "5b0d7c1e-0000-4000-8000-00000000a5b0"  # SBU's plan
+    push_outbox(branch.writing, connect(branch, office))
+
+    doc = progress_document(branch.reading())
+    t = doc.totals
+    assert (t.enrolled, t.down_payments, t.collected, t.arrears_in_plans) == (
+        3, 900_000, 900_000, 1_800_000)
+    assert (t.refused, t.refused_credit, t.cancelled) == (1, 400_000, 1)
+    assert doc.customers_share == pytest.approx(3 / 7_000)
+    fatululi = next(k for k in doc.by_kelurahan if k.kelurahan == "Fatululi")
+    assert (fatululi.figures.enrolled, fatululi.figures.refused) == (0, 1)
+    assert doc.by_kelurahan[-1] is fatululi  # no enrolment: listed last
+    days = {d.day: d for d in doc.by_day}
+    assert (days[DAY1].figures.refused_credit, days[DAY2].figures.refused) == (400_000, 1)
+    assert (days[DAY2].cumulative_enrolled, days[DAY2].cumulative_collected) == (3, 900_000)
+    text = text_of(progress_pdf(doc))
+    for expected in ("3 pelanggan dari target 7.000", "Rp 900.000 dari target",
+                     "Ditolak kantor pusat (bukan pendaftar) 1",
+                     "Uang rencana ditolak (titipan kantor pusat) Rp 400.000",
+                     "sebagai titipan sampai dikembalikan kepada pelanggan", "Ditolak pusat"):
+        assert expected in text
+    summary = rows_of(load_workbook(io.BytesIO(progress_xlsx(doc)))["Ringkasan"])
+    assert ("Total uang diterima", 900_000) in summary
+    assert ("Ditolak kantor pusat (bukan pendaftar)", 1) in summary
+    assert ("Uang rencana ditolak (titipan di kantor pusat sampai dikembalikan)",
+            400_000) in summary
+
+    # The supervisor refunds the customer: still refused, not cancelled; no credit left.
+    void_payment(branch.writing(), actor_for(branch, "spv"),
+                 VoidRequest(story.qris_dp, "ditolak kantor pusat", *SUPERVISOR))
+    t = progress_document(branch.reading()).totals
+    assert (t.enrolled, t.collected, t.refused, t.refused_credit, t.cancelled) == (
+        3, 900_000, 1, 0, 1)
 
 
 def test_an_empty_programme_and_an_empty_day_give_valid_reports(branch: Branch) -> None:

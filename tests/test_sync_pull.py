@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from app.bootstrap import Branch
-from app.models import Bill, Customer, PromotionTermsRecord, Setting
+from app.models import Bill, Customer, HeldBillChange, PromotionTermsRecord, Setting
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.setup import DEFAULT_TERMS_FILE
@@ -109,15 +109,34 @@ def test_a_refused_change_leaves_nothing_of_its_page_and_the_cursor_where_it_was
         branch: Branch, office: FakeHeadOffice, link: FakeLink) -> None:
     publish_customer(office, "20000001", periods=2)  # changes 1–3: the first page
     office.publish("customer", "20000002", customer_data("20000002"))
-    office.publish("bill", "29999999:2024-01", bill_data("29999999", "2024-01"))  # unknown
+    office.publish("bill", "20000002:2024-01",
+                   dict(bill_data("20000002", "2024-01"), water_charge=-5))  # not a bill
     office.publish("customer", "20000003", customer_data("20000003"))
 
     with pytest.raises(DomainError) as refused:
         pull_changes(branch.writing, link, limit=3)
 
     assert refused.value.code == ErrorCode.SYNC_BAD_CHANGE
-    assert "29999999" in refused.value.message
+    assert "20000002:2024-01" in refused.value.message
     assert set(customers(branch)) == {"20000001"} and cursor(branch) == "epoch-1:3"
+
+
+def test_a_bill_pulled_before_its_customer_waits_for_it(
+        branch: Branch, office: FakeHeadOffice, link: FakeLink) -> None:
+    """Head office re-records a customer after its bills (a status or plan change), so a
+    counter pulling from the start can meet the bills a page before their customer."""
+    office.publish("bill", "20000001:2024-01", bill_data("20000001", "2024-01"))
+    office.publish("bill", "20000001:2024-02", bill_data("20000001", "2024-02", paid=True))
+    office.publish("customer", "20000001", customer_data("20000001", "Yohana Nope"))
+
+    first = pull_changes(branch.writing, link, limit=2)
+
+    assert customers(branch)["20000001"][0] == "Yohana Nope"
+    assert first.counts.bills_kept >= 2 and first.counts.bills_released == 2
+    assert (bill(branch, "20000001", "2024-01").settled,
+            bill(branch, "20000001", "2024-02").settled) == (False, True)
+    with branch.reading() as uow:
+        assert uow.session.scalars(select(HeldBillChange)).all() == []
 
 
 def test_a_branch_killed_while_applying_a_page_keeps_the_page_before_it(

@@ -20,6 +20,7 @@ from app.models import (
     WorkOrder,
     WorkOrderState,
 )
+from app.services.plan_refusals import Refusal, refusal_of
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class InstalmentLine:
     due_date: dt.date
     amount: int
     paid_amount: int
-    state: str  # paid / due / overdue / broken
+    state: str  # paid / due / overdue / broken / refused
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class EnrolmentView:
     balance: int
     instalments: tuple[InstalmentLine, ...]
     next_due: dt.date | None
+    refusal: Refusal | None = None  # state ``refused``: head office's reason
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ def instalment_state(inst: Instalment, plan_state: EnrolmentState, today: dt.dat
         return "paid"
     if plan_state == EnrolmentState.BROKEN:
         return "broken"
+    if plan_state == EnrolmentState.REFUSED:
+        return "refused"
     return "overdue" if inst.due_date < today else "due"
 
 
@@ -130,7 +134,9 @@ def enrolment_view(session: Session, customer_id: int, today: dt.date) -> Enrolm
         down_payment_due=enrolment.down_payment_due, paid_total=paid,
         balance=sum(i.amount - i.paid_amount for i in insts),
         instalments=lines,
-        next_due=next((i.due_date for i in insts if i.paid_amount < i.amount), None),
+        next_due=None if enrolment.state == EnrolmentState.REFUSED
+        else next((i.due_date for i in insts if i.paid_amount < i.amount), None),
+        refusal=refusal_of(session, enrolment),
     )
 
 

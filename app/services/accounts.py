@@ -19,6 +19,11 @@ from app.services.account_views import (
     payment_history,
 )
 from app.services.errors import DomainError, ErrorCode
+from app.services.office_enrolments import (
+    OfficeEnrolmentView,
+    enrolled_elsewhere,
+    office_enrolment,
+)
 from app.services.programmes import find_programme
 from app.services.quoting import (
     BillFacts,
@@ -59,6 +64,7 @@ class Account:
     enrolment: EnrolmentView | None
     payments: tuple[PaymentLine, ...]
     work_orders: tuple[WorkOrderLine, ...]
+    office_enrolment: OfficeEnrolmentView | None = None  # another branch's, per head office
 
 
 @dataclass(frozen=True)
@@ -110,12 +116,13 @@ def customer_facts(customer: Customer, bills: list[Bill]) -> CustomerFacts:
 
 
 def blocking_enrolment(session: Session, customer_id: int, programme_code: str) -> Enrolment | None:
-    """An enrolment that stops a new one: any active plan, or any not-cancelled one in the
-    same programme (a completed or broken plan cannot be joined twice)."""
+    """An enrolment that stops a new one: any active plan or plan head office refused (until
+    its down payment is voided), or any not-cancelled one in the same programme (a completed
+    or broken plan cannot be joined twice)."""
     return session.scalar(
         select(Enrolment).join(PromotionTermsRecord, PromotionTermsRecord.id == Enrolment.terms_id)
         .where(Enrolment.customer_id == customer_id,
-               (Enrolment.state == EnrolmentState.ACTIVE)
+               Enrolment.state.in_((EnrolmentState.ACTIVE, EnrolmentState.REFUSED))
                | ((PromotionTermsRecord.code == programme_code)
                   & (Enrolment.state != EnrolmentState.CANCELLED)))
         .limit(1))
@@ -137,6 +144,7 @@ def get_account(uow: UnitOfWork, connection_no: str) -> Account:
             enrolment=enrolment_view(s, customer.id, uow.today),
             payments=payment_history(s, customer.id),
             work_orders=open_work_orders(s, customer.id),
+            office_enrolment=office_enrolment(s, customer),
         )
 
 
@@ -155,6 +163,12 @@ def quote(uow: UnitOfWork, connection_no: str, on: dt.date | None = None,
             reasons.append(Reason("already_enrolled",
                                   f"already enrolled ({existing.state.value}, "
                                   f"{existing.business_date})"))
+        elsewhere = enrolled_elsewhere(s, customer, record.code)
+        if elsewhere is not None:
+            reasons.append(Reason("enrolled_elsewhere",
+                                  f"already enrolled at branch {elsewhere.branch} on "
+                                  f"{elsewhere.business_date} ({elsewhere.state}), as head "
+                                  "office said at the last sync"))
         remainder = offer.amount_due - offer.down_payment
         allowed = allowed_counts(terms, remainder)
         count = max(allowed) if instalments is None else instalments

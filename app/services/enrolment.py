@@ -30,6 +30,7 @@ from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.journal import record_change
 from app.services.money import format_rupiah
+from app.services.office_enrolments import enrolled_elsewhere
 from app.services.payments import (
     PaymentReceipt,
     Tender,
@@ -40,6 +41,7 @@ from app.services.payments import (
 )
 from app.services.programmes import find_programme
 from app.services.quoting import allowed_counts, make_offer, schedule, waived_penalty
+from app.services.restore_block import require_payments_allowed
 from app.services.shifts import require_open_shift
 from app.services.unit_of_work import UnitOfWork
 
@@ -58,6 +60,7 @@ def enrol_and_pay(uow: UnitOfWork, actor: Actor, request: EnrolRequest) -> Payme
     check_tender(request.tender)
     with uow:
         s, now = uow.session, uow.now
+        require_payments_allowed(s)
         shift = require_open_shift(s, actor)
         customer = find_customer(s, request.connection_no)
         record, terms = find_programme(s, request.programme, uow.today)
@@ -68,6 +71,10 @@ def enrol_and_pay(uow: UnitOfWork, actor: Actor, request: EnrolRequest) -> Payme
         if existing is not None:
             raise DomainError(ErrorCode.ALREADY_ENROLLED, state=existing.state.value,
                               since=existing.business_date)
+        elsewhere = enrolled_elsewhere(s, customer, record.code)  # as of the last sync
+        if elsewhere is not None:
+            raise DomainError(ErrorCode.ENROLLED_ELSEWHERE, branch=elsewhere.branch,
+                              since=elsewhere.business_date)
         bills = [b for b in unsettled_bills(s, customer.id) if b.enrolment_id is None]
         offer = make_offer(terms, customer_facts(customer, bills), uow.today)
         if not offer.eligible:

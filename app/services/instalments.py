@@ -22,6 +22,8 @@ from app.services.payments import (
     new_payment,
     require_cashier,
 )
+from app.services.plan_refusals import require_no_refused_plan
+from app.services.restore_block import require_payments_allowed
 from app.services.shifts import require_open_shift
 from app.services.unit_of_work import UnitOfWork
 
@@ -38,11 +40,13 @@ def pay_instalment(uow: UnitOfWork, actor: Actor, request: InstalmentRequest) ->
     check_tender(request.tender)
     with uow:
         s, now = uow.session, uow.now
+        require_payments_allowed(s)
         shift = require_open_shift(s, actor)
         customer = find_customer(s, request.connection_no)
         enrolment = s.scalar(select(Enrolment).where(
             Enrolment.customer_id == customer.id, Enrolment.state == EnrolmentState.ACTIVE))
         if enrolment is None:
+            require_no_refused_plan(s, customer.id)  # head office refused it: say so
             raise DomainError(ErrorCode.NO_ACTIVE_PLAN)
         instalments = [i for i in plan_instalments(s, enrolment.id) if i.outstanding > 0]
         balance = sum(i.outstanding for i in instalments)

@@ -2,8 +2,12 @@
 
 Voiding a down payment cancels the enrolment: the waived penalties return, the bills
 leave the plan, and the unseal order is cancelled — or, if the seal was already
-opened in the field, a re-seal order is issued. Within a plan, the latest receipt is
-voided first, so that the plan's history stays a simple sequence.
+opened in the field, a re-seal order is issued. Head office's bill changes held back
+while the plan covered the bills (``sync.held_bills``) then apply to the freed bills in
+the same transaction, so the account after a refund shows head office's bills (a plan
+head office refused, whose bills it settled through another branch's plan, say).
+Within a plan, the latest receipt is voided first, so that the plan's history stays a
+simple sequence.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.journal import record_change
 from app.services.shifts import unclosed_shift
+from app.services.sync.held_bills import release_free
 from app.services.unit_of_work import UnitOfWork
 from app.services.users import approve
 
@@ -71,9 +76,10 @@ def void_payment(uow: UnitOfWork, actor: Actor, request: VoidRequest) -> VoidRes
         enrolment = s.get(Enrolment, payment.enrolment_id)
         assert enrolment is not None
         _reverse_allocations(s, payment)
-        cancelled, reseal = None, None
+        cancelled, reseal, released = None, None, []
         if payment.kind == PaymentKind.DOWN_PAYMENT:
             cancelled, reseal = _cancel_enrolment(s, actor, uow, enrolment)
+            released = _release_held_bills(s, uow, enrolment)
         elif enrolment.state == EnrolmentState.COMPLETED:
             enrolment.state, enrolment.ended_at = EnrolmentState.ACTIVE, None
         void = Void(uuid=new_uuid(), payment_id=payment.id, reason=reason,
@@ -90,6 +96,7 @@ def void_payment(uow: UnitOfWork, actor: Actor, request: VoidRequest) -> VoidRes
                           "enrolment_state": enrolment.state.value,
                           "supervisor_id": supervisor_id, "cancelled_work_order": cancelled,
                           "reseal_work_order": reseal,
+                          **({"bills_released": released} if released else {}),
                       })
         uow.commit()
         return VoidResult(payment.receipt_no, void.uuid, payment.kind.value, payment.amount,
@@ -159,3 +166,11 @@ def _cancel_enrolment(session: Session, actor: Actor, uow: UnitOfWork,
                                   f"down payment voided ({order.number} was done)")
         return None, reseal.number
     return None, None
+
+
+def _release_held_bills(session: Session, uow: UnitOfWork, enrolment: Enrolment) -> list[str]:
+    """The plan's bills are free again: apply head office's held changes of them now;
+    the periods written."""
+    customer = session.get(Customer, enrolment.customer_id)
+    assert customer is not None
+    return [period for _, period in release_free(session, uow.now, customer.connection_no)]

@@ -199,8 +199,20 @@ class EnrolDialog(QDialog):
                 state=labels.plan_state_word(plan.state) if plan else "",
                 day=format_date(plan.enrolled_on) if plan else "")
             if plan else self.tr("The customer has already joined this promotion."),
+            "enrolled_elsewhere": self._elsewhere_text(),
         }
         return texts.get(reason.code, reason.text)
+
+    def _elsewhere_text(self) -> str:
+        """Head office holds the customer's enrolment at another branch (last sync)."""
+        elsewhere = self.account.office_enrolment
+        if elsewhere is None:  # the account was read before the sync that said so
+            return self.tr("The customer is already enrolled at another branch, as head "
+                           "office said at the last sync.")
+        return self.tr("The customer is already enrolled at branch {branch} ({state} since "
+                       "{day}), as head office said at the last sync.").format(
+            branch=elsewhere.branch, state=labels.plan_state_word(elsewhere.state),
+            day=format_date(elsewhere.business_date))
 
     # --- closing ----------------------------------------------------------------------
     def accept(self) -> None:

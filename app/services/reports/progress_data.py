@@ -4,12 +4,19 @@ the programme's targets.
 
 How each figure is dated and counted:
 
-- *enrolled*: enrolments made in the range (by business date), not cancelled since;
-- *down payments* / *instalments*: payments taken in the range, not voided;
+- *enrolled*: enrolments made in the range (by business date), not cancelled since and
+  not refused by head office;
+- *down payments* / *instalments*: payments taken in the range, not voided, towards
+  plans head office did not refuse;
 - *arrears in plans* / *penalty waived*: of the enrolled above;
 - *seals opened*: unseal work orders of the programme done in the range;
 - *broken* / *cancelled*: plans that broke, or enrolments cancelled (down payment
-  voided), in the range, by the day it happened.
+  voided), in the range, by the day it happened;
+- *refused*: plans head office refused (the customer was enrolled at another branch
+  first, say), by the day the refusal arrived — not enrolments of the programme at this
+  branch, also once refunded (then not *cancelled* either); *refused credit*: the
+  payments taken in the range towards plans refused and not yet refunded, which head
+  office keeps as a credit until the refund (the voids) reaches it.
 
 The targets are those of the programme's newest version: sealed customers reached is
 enrolled / ``targets.sealed_customers``; arrears reduced is collected /
@@ -30,6 +37,7 @@ from app.models import (
     Customer,
     CustomerStatus,
     Enrolment,
+    EnrolmentRefusal,
     EnrolmentState,
     Payment,
     PaymentKind,
@@ -59,6 +67,8 @@ class Figures:
     seals_opened: int = 0
     broken: int = 0
     cancelled: int = 0
+    refused: int = 0
+    refused_credit: int = 0
 
     @property
     def collected(self) -> int:
@@ -166,7 +176,14 @@ def _events(s: Session, terms_ids: list[int], start: dt.date, end: dt.date) -> l
     first = dt.datetime.combine(start, dt.time())
     after = dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
     events: list[Event] = []
-    for e in s.scalars(select(Enrolment).where(Enrolment.terms_id.in_(terms_ids))):
+    enrolments = s.execute(select(Enrolment, EnrolmentRefusal.refused_at).outerjoin(
+        EnrolmentRefusal, EnrolmentRefusal.enrolment_id == Enrolment.id)
+        .where(Enrolment.terms_id.in_(terms_ids)))
+    for e, refused_at in enrolments:
+        if refused_at is not None:  # refused, perhaps refunded since: never an enrolment
+            if first <= refused_at < after:
+                events.append((e.customer_id, refused_at.date(), Figures(refused=1)))
+            continue
         if start <= e.business_date <= end and e.state != EnrolmentState.CANCELLED:
             events.append((e.customer_id, e.business_date, Figures(
                 enrolled=1, arrears_in_plans=e.arrears, penalty_waived=e.penalty_waived)))
@@ -176,14 +193,19 @@ def _events(s: Session, terms_ids: list[int], start: dt.date, end: dt.date) -> l
             elif e.state == EnrolmentState.CANCELLED:
                 events.append((e.customer_id, e.ended_at.date(), Figures(cancelled=1)))
     payments = s.execute(
-        select(Payment.customer_id, Payment.business_date, Payment.kind, Payment.amount)
+        select(Payment.customer_id, Payment.business_date, Payment.kind, Payment.amount,
+               Enrolment.state)
         .join(Enrolment, Enrolment.id == Payment.enrolment_id)
         .where(Enrolment.terms_id.in_(terms_ids), Payment.business_date >= start,
                Payment.business_date <= end,
                ~select(Void.id).where(Void.payment_id == Payment.id).exists()))
-    for customer, day, kind, amount in payments:
-        paid = Figures(down_payments=amount) if kind == PaymentKind.DOWN_PAYMENT else \
-            Figures(instalments=amount)
+    for customer, day, kind, amount, state in payments:
+        if state == EnrolmentState.REFUSED:
+            paid = Figures(refused_credit=amount)
+        elif kind == PaymentKind.DOWN_PAYMENT:
+            paid = Figures(down_payments=amount)
+        else:
+            paid = Figures(instalments=amount)
         events.append((customer, day, paid))
     opened = s.execute(
         select(WorkOrder.customer_id, WorkOrder.done_on)

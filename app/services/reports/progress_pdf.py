@@ -123,7 +123,7 @@ def _summary(doc: ProgressDocument) -> Table:
                           format_rupiah(t.collected), format_rupiah(doc.target_arrears),
                           f"Sisa target: {format_rupiah(arrears_left)}", box_w)
     rows = [
-        ("Pendaftar (tidak termasuk yang dibatalkan)", angka(t.enrolled)),
+        ("Pendaftar (tanpa yang batal atau ditolak)", angka(t.enrolled)),
         ("Uang muka diterima", format_rupiah(t.down_payments)),
         ("Cicilan diterima", format_rupiah(t.instalments)),
         ("Total uang diterima", format_rupiah(t.collected)),
@@ -132,6 +132,8 @@ def _summary(doc: ProgressDocument) -> Table:
         ("Segel dibuka (SPK buka segel selesai)", angka(t.seals_opened)),
         ("Perjanjian gagal (cicilan tidak dibayar)", angka(t.broken)),
         ("Dibatalkan (uang muka dibatalkan)", angka(t.cancelled)),
+        ("Ditolak kantor pusat (bukan pendaftar)", angka(t.refused)),
+        ("Uang rencana ditolak (titipan kantor pusat)", format_rupiah(t.refused_credit)),
     ]
     figures_w = WIDTH - 2 * box_w - 8 * mm
     data: list[list[Flowable | str]] = [
@@ -161,7 +163,7 @@ def _charts(doc: ProgressDocument) -> Table:
 
 FIGURE_HEADERS = ("Pendaftar", "Uang muka", "Cicilan", "Total diterima",
                   "Tunggakan masuk perjanjian", "Denda dihapus", "Segel dibuka", "Gagal",
-                  "Batal")
+                  "Batal", "Ditolak pusat")
 
 
 def _figure_cells(f: Figures, bold: bool = False) -> list[Flowable | str]:
@@ -169,11 +171,15 @@ def _figure_cells(f: Figures, bold: bool = False) -> list[Flowable | str]:
     values = (angka(f.enrolled), format_rupiah(f.down_payments), format_rupiah(f.instalments),
               format_rupiah(f.collected), format_rupiah(f.arrears_in_plans),
               format_rupiah(f.penalty_waived), angka(f.seals_opened), angka(f.broken),
-              angka(f.cancelled))
+              angka(f.cancelled), angka(f.refused))
     return [para(v, style) for v in values]
 
 
-FIGURE_WIDTHS = [16, 27, 27, 28, 30, 25, 15, 12, 12]
+FIGURE_WIDTHS = [16, 25, 25, 26, 28, 23, 13, 12, 12, 12]  # "Rp 4.700.000.000" fits in 25
+REFUSED_NOTE = ("Ditolak pusat: pendaftaran yang ditolak kantor pusat (misalnya pelanggan "
+                "lebih dulu terdaftar di cabang lain); tidak dihitung sebagai pendaftar, dan "
+                "uangnya tidak termasuk uang diterima: kantor pusat menyimpannya sebagai "
+                "titipan sampai dikembalikan kepada pelanggan.")
 PADDED = [("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
 
 
@@ -197,7 +203,7 @@ def _kelurahan_table(doc: ProgressDocument) -> list[Flowable]:
         table.setStyle([("SPAN", (0, 1), (-1, 1))])
     return [para("Rincian per kelurahan", SECTION), table,
             para("Masih disegel: pelanggan kelurahan itu yang berstatus disegel saat laporan "
-                 "dicetak.", SMALL), Spacer(1, 5 * mm)]
+                 "dicetak. " + REFUSED_NOTE, SMALL), Spacer(1, 5 * mm)]
 
 
 def _day_table(doc: ProgressDocument) -> list[Flowable]:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.services.documents.indonesian import tanggal, tanggal_jam
@@ -21,8 +22,8 @@ from app.services.reports.sheets import (
     title_rows,
 )
 
-FIGURE_FORMATS = (COUNT, RUPIAH, RUPIAH, RUPIAH, RUPIAH, RUPIAH, COUNT, COUNT, COUNT)
-FIGURE_WIDTHS = (11, 16, 16, 16, 18, 15, 11, 9, 9)
+FIGURE_FORMATS = (COUNT, RUPIAH, RUPIAH, RUPIAH, RUPIAH, RUPIAH, COUNT, COUNT, COUNT, COUNT)
+FIGURE_WIDTHS = (11, 16, 16, 16, 18, 15, 11, 9, 9, 10)
 
 
 def progress_xlsx(doc: ProgressDocument) -> bytes:
@@ -40,7 +41,7 @@ def progress_xlsx(doc: ProgressDocument) -> bytes:
 
 def _figures(f: Figures) -> list[int]:
     return [f.enrolled, f.down_payments, f.instalments, f.collected, f.arrears_in_plans,
-            f.penalty_waived, f.seals_opened, f.broken, f.cancelled]
+            f.penalty_waived, f.seals_opened, f.broken, f.cancelled, f.refused]
 
 
 def _summary(sheet: Worksheet, heading: list[str], doc: ProgressDocument) -> None:
@@ -59,13 +60,15 @@ def _summary(sheet: Worksheet, heading: list[str], doc: ProgressDocument) -> Non
         for col in (2, 3):
             sheet.cell(row=offset, column=col).number_format = fmt
     rows = [(label, value) for label, value in zip(
-        ("Pendaftar (tidak termasuk yang dibatalkan)", "Uang muka diterima", "Cicilan diterima",
-         "Total uang diterima", "Tunggakan masuk perjanjian", "Denda dihapus",
-         "Segel dibuka (SPK selesai)", "Perjanjian gagal", "Pendaftaran dibatalkan"),
-        _figures(t), strict=True)]
+        ("Pendaftar (tanpa yang batal atau ditolak)", "Uang muka diterima",
+         "Cicilan diterima", "Total uang diterima", "Tunggakan masuk perjanjian", "Denda dihapus",
+         "Segel dibuka (SPK selesai)", "Perjanjian gagal", "Pendaftaran dibatalkan",
+         "Ditolak kantor pusat (bukan pendaftar)",
+         "Uang rencana ditolak (titipan di kantor pusat sampai dikembalikan)"),
+        [*_figures(t), t.refused_credit], strict=True)]
     start = row
-    table(sheet, row, ("Angka", "Jumlah"), rows, (None, RUPIAH), (40, 18))
-    for i, fmt in enumerate(FIGURE_FORMATS, start=start + 1):
+    table(sheet, row, ("Angka", "Jumlah"), rows, (None, RUPIAH), (62, 18))
+    for i, fmt in enumerate((*FIGURE_FORMATS, RUPIAH), start=start + 1):
         sheet.cell(row=i, column=2).number_format = fmt
     sheet.freeze_panes = None
 
@@ -101,11 +104,13 @@ def _by_day(sheet: Worksheet, heading: list[str], doc: ProgressDocument) -> None
     if rows:
         chart = LineChart()
         chart.title, chart.legend = "Kumulatif uang diterima", None
-        chart.add_data(Reference(sheet, min_col=12, min_row=top, max_row=top + len(rows)),
+        collected = 2 + len(FIGURE_FORMATS) + 1  # after the date, figures, enrolled
+        chart.add_data(Reference(sheet, min_col=collected, min_row=top,
+                                 max_row=top + len(rows)),
                        titles_from_data=True)
         chart.set_categories(Reference(sheet, min_col=1, min_row=top + 1,
                                        max_row=top + len(rows)))
         chart.y_axis.number_format = RUPIAH
         chart.x_axis.number_format = "DD-MM"
         chart.height, chart.width = 9, 18
-        sheet.add_chart(chart, f"N{top}")
+        sheet.add_chart(chart, f"{get_column_letter(collected + 2)}{top}")

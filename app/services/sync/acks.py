@@ -3,7 +3,8 @@
 The same code takes the results of an online push, of ``ack`` changes in a pull and of
 a reply bundle. An event is marked once (``acked_at``, ``ack_result``); a result for an
 event marked before changes nothing. A rejected event also gets an audit record with
-head office's reason, which the supervisor's list of rejected events shows.
+head office's reason, which the supervisor's list of rejected events shows; a rejected
+``enrolment.paid`` marks its plan refused (``plan_refusals``), in the same transaction.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.models import AuditRecord, OutboxEvent
 from app.services.journal import record_change
+from app.services.plan_refusals import accept_enrolment, refuse_enrolment
 from app.services.sync.protocol import bad_response, need, need_int, sync_actor
 
 STATUSES = ("applied", "rejected", "duplicate")
@@ -29,13 +31,15 @@ CHUNK = 500
 
 @dataclass(frozen=True)
 class Ack:
-    """One result: ``result`` is what the event's ``ack_result`` becomes."""
+    """One result: ``result`` is what the event's ``ack_result`` becomes; ``message`` is
+    head office's explanation (English, may be empty)."""
 
     id: str
     seq: int
     result: str
     reason: str
     duplicate: bool
+    message: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,11 +71,13 @@ def parse_ack(item: Any, where: str) -> Ack:
         raise bad_response(f"{where}: unknown status '{status}'")
     reason = item.get("reason")
     reason = reason[:200] if isinstance(reason, str) else ""
+    message = item.get("message")
+    message = message[:400] if isinstance(message, str) else ""
     result = status
     if status == "duplicate":
         original = item.get("original")
         result = original if original in ("applied", "rejected") else "duplicate"
-    return Ack(event_id, seq, result, reason, status == "duplicate")
+    return Ack(event_id, seq, result, reason, status == "duplicate", message)
 
 
 def parse_results(body: Any, where: str = "the push answer") -> tuple[list[Ack], int]:
@@ -111,6 +117,7 @@ def record_acks(session: Session, device_id: str, now: dt.datetime,
         if ack.result == "rejected":
             rejected.append(RejectedEvent(row.seq, row.id, row.type, ack.reason))
             _note(session, now, REJECTED_ACTION, row, ack)
+            _verdict(session, now, row, ack)
     session.flush()
     return AckOutcome(acked, duplicates, already, tuple(rejected), restated)
 
@@ -120,6 +127,19 @@ def _restate(session: Session, now: dt.datetime, row: OutboxEvent, ack: Ack) -> 
     before, row.ack_result = row.ack_result, ack.result
     _note(session, now, REJECTED_ACTION if ack.result == "rejected" else RESTATED_ACTION,
           row, ack, before=before)
+    _verdict(session, now, row, ack)
+
+
+def _verdict(session: Session, now: dt.datetime, row: OutboxEvent, ack: Ack) -> None:
+    """Head office refused (or, restating, applied after all) an enrolment: its plan."""
+    if row.type != "enrolment.paid":
+        return
+    payload = json.loads(row.payload)
+    if ack.result == "rejected":
+        refuse_enrolment(session, sync_actor(session), now, row.id, payload, ack.reason,
+                         ack.message)
+    elif ack.result == "applied":
+        accept_enrolment(session, sync_actor(session), now, payload)
 
 
 def _note(session: Session, now: dt.datetime, action: str, row: OutboxEvent, ack: Ack,

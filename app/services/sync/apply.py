@@ -2,12 +2,14 @@
 
 Master data is head office's; the branch upserts it with the same checks and plans as
 the CSV imports (``imports_customers`` / ``imports_bills``): a customer is found by
-connection number (``name_lower`` follows the name, ``version`` is head office's), a
-bill by (customer, period) — a bill this branch took payments for, or that a plan took
-over, is kept as it is. Terms versions are stored like ``programmes.load_terms`` (the
-same version again changes nothing; another body under it is refused). Users are
-upserted by username with head office's password hash. Everything happens inside the
-caller's transaction; one malformed change refuses the whole page.
+connection number (``name_lower`` follows the name, ``version`` is head office's; the
+enrolment head office holds for them is kept in ``office_enrolment``), a bill by
+(customer, period) — a bill this branch took payments for, or that a plan took over, is
+kept as it is, its change held until the bill is free (``held_bills``). Terms versions
+are stored like ``programmes.load_terms`` (the same version again changes nothing;
+another body under it is refused). Users are upserted by username with head office's
+password hash. Everything happens inside the caller's transaction; one malformed
+change refuses the whole page.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Customer, PromotionTermsRecord, Role, User
+from app.services.customer_changes import apply_decisions
 from app.services.errors import DomainError, ErrorCode
 from app.services.imports_bills import BILL_COLUMNS, apply_bills, check_bill_rows, plan_bills
 from app.services.imports_csv import CsvRow, RejectedRow
@@ -29,13 +32,15 @@ from app.services.imports_customers import (
     apply_customers,
     check_customer_rows,
 )
-from app.services.imports_plan import ImportPlan
+from app.services.imports_plan import ImportPlan, ValidRow
 from app.services.journal import record_change
+from app.services.office_enrolments import parse_office_enrolment, store_office_enrolments
 from app.services.sync.acks import parse_ack, record_acks
+from app.services.sync.held_bills import covered_bills, drop_held, free_held, hold
 from app.services.sync.protocol import bad_response, need, need_int, sync_actor
 from app.services.terms import terms_from_json
 
-KINDS = ("customer", "bill", "terms", "user", "ack")
+KINDS = ("customer", "bill", "terms", "user", "ack", "change_request")
 _OPTIONAL_TEXT = ("rt", "rw", "phone")
 _CUSTOMER_FIELDS = (*CUSTOMER_COLUMNS, "name_lower")
 CHUNK = 500
@@ -51,7 +56,8 @@ class Change:
 
 @dataclass(frozen=True)
 class ApplyCounts:
-    """Rows written per kind; ``bills_kept`` were left as they are (local payments)."""
+    """Rows written per kind; ``bills_kept`` were left as they are (local payments or
+    plan; their changes held), ``bills_released`` held changes applied now."""
 
     customers: int = 0
     bills: int = 0
@@ -59,6 +65,7 @@ class ApplyCounts:
     terms: int = 0
     users: int = 0
     acks: int = 0
+    bills_released: int = 0
 
 
 def parse_change(item: Any, where: str) -> Change:
@@ -83,12 +90,16 @@ def apply_changes(session: Session, now: dt.datetime, device_id: str,
         latest[(change.kind, change.key)] = change
     of = {kind: [c for c in latest.values() if c.kind == kind] for kind in KINDS}
     customers = _customers(session, of["customer"])
+    released = _release_held(session, now)  # before the page: its changes are newer
     bills, kept = _bills(session, now, of["bill"])
     terms = sum(_terms(session, now, c) for c in of["terms"])
     users = _users(session, now, of["user"])
     acks = _acks(session, now, device_id, of["ack"])
+    if of["change_request"]:  # head office's decisions on this branch's requests
+        apply_decisions(session, sync_actor(session), now,
+                        [(c.key, c.data) for c in of["change_request"]])
     session.flush()
-    return ApplyCounts(customers, bills, kept, terms, users, acks)
+    return ApplyCounts(customers, bills, kept, terms, users, acks, released)
 
 
 def _cells(change: Change, columns: Sequence[str],
@@ -122,11 +133,18 @@ def _customers(session: Session, changes: Sequence[Change]) -> int:
         return 0
     cells = [_cells(c, CUSTOMER_COLUMNS) for c in changes]
     versions: dict[str, int] = {}
+    enrolments: dict[str, dict[str, Any] | None] = {}
     for change, cell_row in zip(changes, cells, strict=True):
         version = change.data.get("version")
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
             raise bad_change(change, "version must be a whole number from 1")
         versions[cell_row.cells["connection_no"]] = version
+        if "enrolment" in change.data:  # the enrolment head office holds (any branch's)
+            try:
+                enrolments[cell_row.cells["connection_no"]] = parse_office_enrolment(
+                    change.data["enrolment"])
+            except ValueError as exc:
+                raise bad_change(change, str(exc)) from exc
     valid, rejected = check_customer_rows(cells)
     _refuse_rejected(changes, rejected)
     existing = _existing_customers(session, [row.key for row in valid])
@@ -139,6 +157,7 @@ def _customers(session: Session, changes: Sequence[Change]) -> int:
         elif old[1:] != tuple(values[f] for f in ("version", *_CUSTOMER_FIELDS)):
             plan.updates.append(dict(values, id=old[0]))
     apply_customers(session, plan)
+    store_office_enrolments(session, enrolments)
     return len(plan.inserts) + len(plan.updates)
 
 
@@ -152,19 +171,47 @@ def _existing_customers(session: Session, numbers: Sequence[str]) -> dict[str, t
 
 
 def _bills(session: Session, now: dt.datetime, changes: Sequence[Change]) -> tuple[int, int]:
+    """Write the bills that are free; hold the changes of those a local plan covers, and
+    of those whose customer has not arrived yet (head office re-records a customer after
+    its bills when its status or plan changes, so a first pull can meet a bill before
+    its customer; the customer's change comes in a later page, and the held bill with it)."""
     if not changes:
         return 0, 0
+    valid = _valid_bills(changes)
+    known = set(_existing_customers(session, sorted({row.key for row in valid})))
+    covered = covered_bills(session, (_bill_key(row) for row in valid if row.key in known))
+    by_id = {c.change_id: c for c in changes}
+    held = [row for row in valid if row.key not in known or _bill_key(row) in covered]
+    hold(session, now, [(_bill_key(row), row.line, by_id[row.line].data) for row in held])
+    free = [row for row in valid if row.key in known and _bill_key(row) not in covered]
+    drop_held(session, [_bill_key(row) for row in free])
+    plan = plan_bills(session, free, now)
+    apply_bills(session, plan)
+    return len(plan.inserts) + len(plan.updates), len(valid) - len(free) + len(plan.rejected)
+
+
+def _release_held(session: Session, now: dt.datetime) -> int:
+    """Apply the held bill changes whose bill no local plan or payment covers any more."""
+    held = free_held(session)
+    if not held:
+        return 0
+    changes = [Change(change_id, "bill", f"{number}:{period}", data)
+               for (number, period), change_id, data in held]
+    plan = plan_bills(session, _valid_bills(changes), now)
+    apply_bills(session, plan)
+    drop_held(session, [key for key, _, _ in held])
+    return len(plan.inserts) + len(plan.updates)
+
+
+def _valid_bills(changes: Sequence[Change]) -> list[ValidRow]:
     valid, rejected = check_bill_rows(_cells(c, BILL_COLUMNS, {"paid": "settled"})
                                       for c in changes)
     _refuse_rejected(changes, rejected)
-    known = set(_existing_customers(session, sorted({row.key for row in valid})))
-    for row in valid:
-        if row.key not in known:
-            change = next(c for c in changes if c.change_id == row.line)
-            raise bad_change(change, f"no customer with connection_no {row.key}")
-    plan = plan_bills(session, valid, now)
-    apply_bills(session, plan)
-    return len(plan.inserts) + len(plan.updates), len(plan.rejected)
+    return valid
+
+
+def _bill_key(row: ValidRow) -> tuple[str, str]:
+    return row.key, str(row.values["period"])
 
 
 def _terms(session: Session, now: dt.datetime, change: Change) -> int:
