@@ -3,7 +3,8 @@
 The same code serves an online push and an imported sync bundle. A known event id
 returns its stored result; new events must continue the device's sequence (else
 ``SequenceGap`` and nothing is applied); a broken business rule rejects the one event
-into the exceptions queue and the batch goes on.
+into the exceptions queue and the batch goes on. A payment kept as a credit that its
+branch voids (gives back) closes its exception.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 from headoffice import exception_queue
 from headoffice.db import Database, utcnow
 from headoffice.errors import SequenceGap, device_revoked, unauthorised, wrong_branch
-from headoffice.models import Device, Event
+from headoffice.models import Device, Event, Payment, SyncException
 from headoffice.rules import PAYMENT_TYPES, apply_event, event_amount
 
 MAX_EVENTS = 500
@@ -134,4 +135,20 @@ def _apply(session: Session, device: Device, incoming: IncomingEvent) -> Event:
         exception_queue.note_rejected(session, event)
     if event.type in PAYMENT_TYPES:
         exception_queue.apply_waiting_voids(session, event.payload.get("payment_uuid"))
+    elif event.type == "payment.voided" and event.status == "applied":
+        _close_refunded_credit(session, event)
     return event
+
+
+def _close_refunded_credit(session: Session, void: Event) -> None:
+    """A payment kept as a credit was voided at its branch (the money was given back): its
+    refused event leaves nothing to settle, so the exception is closed with a note."""
+    payment = session.scalar(select(Payment).where(
+        Payment.uuid == void.payload.get("payment_uuid"), Payment.applied.is_(False)))
+    if payment is None:
+        return
+    note = (f"receipt {payment.receipt_no} was voided at branch {void.branch_code} (event "
+            f"{void.id}): the credit was given back")
+    for exc in session.scalars(select(SyncException).where(
+            SyncException.event_id == payment.event_id, SyncException.resolved_at.is_(None))):
+        exc.resolved_at, exc.note = utcnow(), note[:400]

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
 
 from app.bootstrap import Branch
 from app.services.clock import FixedClock
@@ -28,74 +22,16 @@ from app.services.sync import (
     register_device,
     run_sync,
 )
-from headoffice.auth import issue_code
 from headoffice.bundle import import_bundle
-from headoffice.changes import bills_changed, customer_changed
-from headoffice.db import Database
-from headoffice.masterdata import add_branch
-from headoffice.models import Bill, Customer, Payment
-from headoffice.serve import make_server
+from tests.office_server import NO, RunningOffice, start_office
 from tests.sync_fakes import Killer, MemoryKeyring, SimulatedCrash, branch_net_paid, outbox, pay
-
-NO = "10000001"
-
-
-@dataclass
-class RunningOffice:
-    url: str
-    db: Database
-
-    def code(self) -> str:
-        with self.db.writing() as session:
-            return issue_code(session, "KPG", "L01").code
-
-    def money(self) -> tuple[int, int]:
-        """(payments held, their total), voided ones excluded."""
-        with self.db.reading() as session:
-            count, total = session.execute(select(func.count(), func.sum(Payment.amount))
-                                           .where(Payment.voided.is_(False))).one()
-            return int(count), int(total or 0)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture
 def office(tmp_path: Path) -> Iterator[RunningOffice]:
     """A head office with branch KPG and one sealed customer with six Rp 100,000 bills."""
-    url = f"sqlite:///{(tmp_path / 'headoffice.sqlite3').as_posix()}"
-    port = free_port()
-    server = make_server(url, port=port, log_level="warning")
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "the head-office server did not start"
-    db = Database(url)
-    with db.writing() as session:
-        add_branch(session, "KPG", "Kantor Pelayanan Kota Kupang")
-        customer = Customer(
-            connection_no=NO, name="Maria Bere", address="Jl. Timor Raya 5", rt="003", rw="001",
-            kelurahan="Oesapa", kecamatan="Kelapa Lima", tariff_group="R2", meter_no="M1",
-            phone="", status="sealed", status_date=dt.date(2022, 3, 1), version=1)
-        session.add(customer)
-        session.flush()
-        bills = [Bill(customer_id=customer.id, period=f"2024-{m:02d}", water_charge=95_000,
-                      fees=5_000, penalty=0, due_date=dt.date(2024, m, 20), settled=False,
-                      reading_start=0, reading_end=0, usage_m3=0) for m in range(1, 7)]
-        session.add_all(bills)
-        session.flush()
-        customer_changed(session, customer)
-        bills_changed(session, customer, bills)
-    yield RunningOffice(f"http://127.0.0.1:{port}", db)
-    server.should_exit = True
-    thread.join(15)
-    db.dispose()
+    with start_office(tmp_path) as running:
+        yield running
 
 
 def test_a_counter_registers_pulls_pays_and_syncs_with_the_real_head_office(
