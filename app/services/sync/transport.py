@@ -20,6 +20,7 @@ import urllib.request
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -93,6 +94,16 @@ def read_answer(status: int, raw: bytes, encoding: str) -> tuple[int, Json]:
         raise bad_response("the answer is not complete JSON") from exc
 
 
+def _read_whole(answer: Any, headers: Message) -> bytes:
+    """The body (at most ``MAX_BODY + 1`` bytes); ``IncompleteRead`` when the connection
+    ends before the ``Content-Length`` it announced."""
+    raw: bytes = answer.read(MAX_BODY + 1)
+    declared = (headers.get("Content-Length") or "").strip()
+    if declared.isdigit() and len(raw) < min(int(declared), MAX_BODY + 1):
+        raise http.client.IncompleteRead(raw, int(declared) - len(raw))
+    return raw
+
+
 def _tls_context(ca_file: Path | None) -> ssl.SSLContext:
     """Certificates checked against ``ca_file`` (or the system's CAs without one)."""
     try:
@@ -149,8 +160,8 @@ class HttpTransport:
         except http.client.IncompleteRead as exc:
             raise bad_response("the answer was cut off") from exc
         except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
-            reason = getattr(exc, "reason", None) or exc.__class__.__name__
-            raise DomainError(ErrorCode.SYNC_UNREACHABLE, problem=str(reason)) from exc
+            raise DomainError(ErrorCode.SYNC_UNREACHABLE,
+                              problem=self._link_problem(exc)) from exc
         self.traffic.received += len(raw) + head
         return read_answer(status, raw, encoding)
 
@@ -158,11 +169,22 @@ class HttpTransport:
         """(status, body, its Content-Encoding, the size of the status line and headers)."""
         try:
             with self._opener.open(request, timeout=self._timeout) as answer:
-                raw = answer.read(MAX_BODY + 1)
+                raw = _read_whole(answer, answer.headers)
                 return (answer.status, raw, answer.headers.get("Content-Encoding", ""),
                         len(str(answer.headers)) + 17)
         except urllib.error.HTTPError as error:
             with error:
-                raw = error.read(MAX_BODY + 1)
+                raw = _read_whole(error, error.headers)
                 return (error.code, raw, error.headers.get("Content-Encoding", ""),
                         len(str(error.headers)) + 17)
+
+    def _link_problem(self, exc: BaseException) -> str:
+        """What went wrong with the link, in words (not an exception's class name)."""
+        reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+        if isinstance(reason, TimeoutError):
+            return f"no answer within {self._timeout:g} seconds"
+        if isinstance(reason, ConnectionRefusedError):
+            return f"nothing answers at {self.base_url}"
+        if isinstance(reason, ConnectionError):  # reset, broken pipe, closed without answer
+            return "the connection was cut"
+        return str(reason) or reason.__class__.__name__

@@ -1,0 +1,311 @@
+"""Sync over loopback and over a 64 kbit/s link: the first full pull and a push of events.
+
+Run from the project folder: ``python benchmarks/sync.py [--customers N] [--events N]
+[--skip-throttled] [--throttled-pull-pages N]``. It builds the demo head office (what
+``loket-headoffice init --demo`` makes: 17,405 customers with their bills, the terms and
+the demo users) in a temporary folder, serves it on 127.0.0.1 and measures, for a new
+empty branch counter of branch KPG registered with it:
+
+- **pull**: the first full pull of head office's master data (pages of 1,000 changes,
+  each applied in one transaction);
+- **push**: ``--events`` events made through the real services (enrolments with their
+  down payment, then instalments paid), pushed in batches of 500.
+
+Each runs on loopback and through the throttled link (8,000 bytes/s each way, about
+64 kbit/s; ``tests/lossy_proxy.py`` without faults). The proxy sits in front of head
+office in both cases, so bytes on the wire are counted the same way: every byte of
+the HTTP requests and answers (headers included; bodies gzip-compressed) each way.
+The throttled pull stops after ``--throttled-pull-pages`` pages when given, and the
+time for the whole pull is then extrapolated from its bytes (marked as such); the
+rest of that branch's pull then runs on loopback, unmeasured.
+
+Both counters make their first pull before either pushes: once head office has
+applied an enrolment it holds the customer's change after that customer's bills, and
+a first pull made from then on stops at a bill whose customer it has not seen yet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import select  # noqa: E402
+
+from app.bootstrap import Branch, open_branch  # noqa: E402
+from app.models import Customer, CustomerStatus  # noqa: E402
+from app.services.accounts import quote  # noqa: E402
+from app.services.clock import BusinessDateClock  # noqa: E402
+from app.services.context import Actor  # noqa: E402
+from app.services.demo import DEMO_BUSINESS_DATE  # noqa: E402
+from app.services.demo_plan import FULL_CUSTOMERS  # noqa: E402
+from app.services.enrolment import EnrolRequest, enrol_and_pay  # noqa: E402
+from app.services.errors import DomainError  # noqa: E402
+from app.services.instalments import InstalmentRequest, pay_instalment  # noqa: E402
+from app.services.payments import Tender  # noqa: E402
+from app.services.setup import BranchSetup, initialise_branch  # noqa: E402
+from app.services.shifts import open_shift  # noqa: E402
+from app.services.sync import (  # noqa: E402
+    HttpTransport,
+    KeyringTokenStore,
+    open_transport,
+    pending_events,
+    pull_changes,
+    push_outbox,
+    register_device,
+)
+from headoffice.auth import issue_code  # noqa: E402
+from headoffice.db import Database  # noqa: E402
+from headoffice.demo import create_demo  # noqa: E402
+from tests.fakes import actor_for  # noqa: E402
+from tests.lossy_proxy import DEFAULT_RATE, LinkStats, LossyProxy  # noqa: E402
+from tests.office_server import serving  # noqa: E402
+from tests.sync_fakes import MemoryKeyring  # noqa: E402
+
+TIMEOUT = 300.0
+INSTALMENTS_EACH = 2  # instalments paid after each enrolment
+
+
+@dataclass(frozen=True)
+class Measure:
+    what: str
+    link: str
+    items: int
+    seconds: float
+    stats: LinkStats
+    note: str = ""
+
+    def row(self) -> str:
+        rate = f"{self.items / self.seconds:,.0f}/s" if self.seconds else "-"
+        return (f"| {self.what} | {self.link} | {self.items:,} | {self.seconds:,.1f} s | {rate} "
+                f"| {self.stats.upstream:,} | {self.stats.downstream:,} | {self.note} |")
+
+
+@dataclass
+class Counter:
+    """A branch counter registered with head office, and its link."""
+
+    branch: Branch
+    store: KeyringTokenStore
+
+    def transport(self) -> TimedTransport:
+        return TimedTransport(open_transport(self.branch.reading(), self.store,
+                                             timeout=TIMEOUT))
+
+
+class TimedTransport:
+    """A transport that adds up the seconds spent waiting for head office's answers
+    (request sent, answer read) — the rest of a pull or push is the branch's own work."""
+
+    def __init__(self, inner: HttpTransport) -> None:
+        self.inner, self.traffic, self.waited = inner, inner.traffic, 0.0
+
+    def post(self, path: str, json_body: Any,
+             headers: Mapping[str, str] | None = None) -> tuple[int, Any]:
+        started = time.perf_counter()
+        try:
+            return self.inner.post(path, json_body, headers)
+        finally:
+            self.waited += time.perf_counter() - started
+
+    def get(self, path: str, params: Mapping[str, str] | None = None,
+            headers: Mapping[str, str] | None = None) -> tuple[int, Any]:
+        started = time.perf_counter()
+        try:
+            return self.inner.get(path, params, headers)
+        finally:
+            self.waited += time.perf_counter() - started
+
+
+@contextmanager
+def link(port: int, rate: int | None) -> Iterator[LossyProxy]:
+    with LossyProxy(("127.0.0.1", port), rate=rate) as proxy:
+        yield proxy
+
+
+def new_counter(folder: Path, db: Database, port: int, counter: str,
+                proxy: LossyProxy) -> Counter:
+    """An empty branch database of branch KPG, registered with head office (directly);
+    its registered address is ``proxy``'s."""
+    branch = open_branch(folder / counter, create=True,
+                         clock=BusinessDateClock(DEMO_BUSINESS_DATE))
+    initialise_branch(branch.writing(), BranchSetup(counter_code=counter))
+    with db.writing() as session:
+        code = issue_code(session, "KPG", counter).code
+    store = KeyringTokenStore(MemoryKeyring())
+    register_device(branch.writing(), HttpTransport(f"http://127.0.0.1:{port}", timeout=30),
+                    proxy.url, code, store=store)
+    return Counter(branch, store)
+
+
+def measure_pull(counter: Counter, proxy: LossyProxy, label: str,
+                 pages: int | None = None) -> tuple[Measure, bool]:
+    """Pull (all, or ``pages`` pages); the measure and whether the pull finished."""
+    before = LinkStats(**vars(proxy.stats))
+    transport = counter.transport()
+    started = time.perf_counter()
+    result = pull_changes(counter.branch.writing, transport,
+                          cancel=lambda: pages is not None and
+                          proxy.stats.connections - before.connections >= pages)
+    seconds = time.perf_counter() - started
+    return Measure("pull", label, result.changes, seconds, _since(proxy.stats, before),
+                   f"{result.pages} page{'s' if result.pages != 1 else ''}; "
+                   f"{transport.waited:.1f} s of it waiting for answers"), not result.cancelled
+
+
+def make_events(counter: Counter, wanted: int, *, from_end: bool) -> int:
+    """``wanted`` events through the services: enrolments (down payment, the most
+    instalments allowed) each followed by ``INSTALMENTS_EACH`` instalments paid, for
+    sealed or disconnected customers from the start (or the end) of the list."""
+    branch = counter.branch
+    actor = actor_for(branch, "kasir1")
+    open_shift(branch.writing(), actor, 500_000)
+    start = pending_events(branch.reading())
+    candidates = _sealed_customers(branch)
+    if from_end:
+        candidates.reverse()
+    made = 0
+    for connection_no in candidates:
+        if made >= wanted:
+            break
+        made += _enrol_and_pay(branch, actor, connection_no, wanted - made)
+    if made < wanted:
+        print(f"  only {made:,} events could be made (too few eligible customers)")
+    return pending_events(branch.reading()) - start
+
+
+def _sealed_customers(branch: Branch) -> list[str]:
+    with branch.reading() as uow:
+        return list(uow.session.scalars(select(Customer.connection_no).where(
+            Customer.status != CustomerStatus.ACTIVE).order_by(Customer.connection_no)))
+
+
+def _enrol_and_pay(branch: Branch, actor: Actor, connection_no: str, room: int) -> int:
+    try:
+        offer = quote(branch.reading(), connection_no)
+    except DomainError:
+        return 0
+    if not offer.eligible:
+        return 0
+    enrol_and_pay(branch.writing(), actor, EnrolRequest(
+        connection_no, offer.instalments, Tender(offer.down_payment, offer.down_payment)))
+    made = 1
+    for line in offer.schedule[:min(INSTALMENTS_EACH, room - 1)]:
+        pay_instalment(branch.writing(), actor, InstalmentRequest(
+            connection_no, Tender(line.amount, line.amount)))
+        made += 1
+    return made
+
+
+def measure_push(counter: Counter, proxy: LossyProxy, label: str) -> Measure:
+    before = LinkStats(**vars(proxy.stats))
+    transport = counter.transport()
+    started = time.perf_counter()
+    result = push_outbox(counter.branch.writing, transport)
+    seconds = time.perf_counter() - started
+    assert pending_events(counter.branch.reading()) == 0 and not result.rejected, result
+    return Measure("push", label, result.sent, seconds, _since(proxy.stats, before),
+                   f"{result.acked:,} acknowledged; {transport.waited:.1f} s of it waiting "
+                   "for answers")
+
+
+def _since(now: LinkStats, before: LinkStats) -> LinkStats:
+    return LinkStats(now.connections - before.connections, now.upstream - before.upstream,
+                     now.downstream - before.downstream)
+
+
+def build_office(folder: Path, customers: int) -> str:
+    url = f"sqlite:///{(folder / 'headoffice.sqlite3').as_posix()}"
+    db = Database(url)
+    db.create_tables()
+    started = time.perf_counter()
+    with db.writing() as session:
+        done = create_demo(session, customers=customers)
+    print(f"demo head office: {done.customers:,} customers, {done.bills:,} bills "
+          f"({time.perf_counter() - started:.1f} s)")
+    db.dispose()
+    return url
+
+
+def run(args: argparse.Namespace, folder: Path) -> list[Measure]:
+    """Both first pulls before any push (see the module doc), then the pushes; each
+    counter enrols customers of its own (the first from the start of the list, the
+    second from its end), so head office rejects none."""
+    url = build_office(folder, args.customers)
+    measures: list[Measure] = []
+    db = Database(url)
+    with serving(url) as port, link(port, None) as fast, link(port, DEFAULT_RATE) as slow:
+        first = new_counter(folder, db, port, "L01", fast)
+        loopback_pull, _ = measure_pull(first, fast, "loopback")
+        measures.append(_shown(loopback_pull))
+        second = None
+        if not args.skip_throttled:
+            second = new_counter(folder, db, port, "L02", slow)
+            pulled, finished = measure_pull(second, slow, "64 kbit/s", args.throttled_pull_pages)
+            measures.append(_shown(pulled))
+            if not finished:
+                measures.append(_shown(_extrapolate(pulled, loopback_pull)))
+                slow.rate = None  # the rest of the pull, unmeasured
+                pull_changes(second.branch.writing, second.transport())
+                slow.rate = DEFAULT_RATE
+        _made(make_events(first, args.events, from_end=False))
+        measures.append(_shown(measure_push(first, fast, "loopback")))
+        if second is not None:
+            _made(make_events(second, args.events, from_end=True))
+            measures.append(_shown(measure_push(second, slow, "64 kbit/s")))
+        for counter in (first, second):
+            if counter is not None:
+                counter.branch.close()
+    db.dispose()
+    return measures
+
+
+def _shown(measure: Measure) -> Measure:
+    print(measure.row(), flush=True)
+    return measure
+
+
+def _made(events: int) -> None:
+    print(f"  {events:,} events made through the services", flush=True)
+
+
+def _extrapolate(part: Measure, whole: Measure) -> Measure:
+    """The whole pull's time through the slow link, from the part's seconds per byte."""
+    per_byte = part.seconds / part.stats.total
+    seconds = whole.stats.total * per_byte
+    return Measure("pull (extrapolated)", "64 kbit/s", whole.items, seconds, whole.stats,
+                   f"from {part.stats.total:,} bytes measured; loopback bytes")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--customers", type=int, default=FULL_CUSTOMERS,
+                        help="demo size (default all: 17,405)")
+    parser.add_argument("--events", type=int, default=1_000, help="events to push")
+    parser.add_argument("--skip-throttled", action="store_true",
+                        help="loopback only (no 64 kbit/s link)")
+    parser.add_argument("--throttled-pull-pages", type=int, default=None,
+                        help="pull only this many pages through the slow link, extrapolate")
+    args = parser.parse_args()
+    print(f"Python {platform.python_version()}, {platform.system()} {platform.machine()}")
+    with tempfile.TemporaryDirectory(prefix="loket-sync-bench-") as name:
+        measures = run(args, Path(name))
+    print("\n| what | link | items | time | items/s | bytes up | bytes down | note |")
+    print("|---|---|---|---|---|---|---|---|")
+    for measure in measures:
+        print(measure.row())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
