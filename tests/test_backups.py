@@ -39,8 +39,9 @@ from app.services.integrity import check_integrity
 from app.services.journal import verify_chain
 from app.services.payments import PaymentReceipt, Tender
 from app.services.restore import RAISED_WARNING, SYNC_WARNING, restore
+from app.services.restore_block import ReleaseRequest, release_payments
 from app.services.shifts import open_shift
-from tests.fakes import CASHIER, DEMO_DAY, actor_for, add_customer, monthly_bills
+from tests.fakes import CASHIER, DEMO_DAY, SUPERVISOR, actor_for, add_customer, monthly_bills
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 FROZEN_V1 = Path(__file__).with_name("data") / "schema_v1.sqlite3"
@@ -311,6 +312,8 @@ def test_restore_keeps_the_replaced_database_and_never_reuses_a_number(
         assert settings["restored_from"] == backup.path.name
         assert "restored_at" in settings
         assert last == "branch.restore"
+        release_payments(branch.writing(), actor_for(branch, CASHIER[0]), ReleaseRequest(
+            SUPERVISOR[0], SUPERVISOR[1], "no link"))  # else payments wait for head office
         outbox_before = max_outbox_seq(branch)
         after = enrol(branch, actor_for(branch, CASHIER[0]), "30000020")
         assert min_new_outbox_seq(branch, outbox_before) == outbox_before + 1

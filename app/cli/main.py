@@ -22,6 +22,7 @@ from app.cli import (
     commands_import,
     commands_receipt,
     commands_report,
+    commands_restore_block,
     commands_terms,
     commands_users,
 )
@@ -30,7 +31,8 @@ from app.cli.output import Output
 from app.services.errors import DomainError
 
 _MODULES = (commands_branch, commands_accounts, commands_import, commands_users,
-            commands_terms, commands_audit, commands_receipt, commands_report, commands_backup)
+            commands_terms, commands_audit, commands_receipt, commands_report, commands_backup,
+            commands_restore_block)
 
 
 def common_options() -> argparse.ArgumentParser:

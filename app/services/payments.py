@@ -24,6 +24,7 @@ from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.money import MAX_AMOUNT, format_rupiah
 from app.services.quoting import ScheduleLine
+from app.services.restore_block import require_payments_allowed
 from app.services.sequences import receipt_number
 
 MAX_REFERENCE_LENGTH = 64
@@ -106,6 +107,7 @@ def new_payment(session: Session, actor: Actor, now: dt.datetime, customer: Cust
                 shift_id: int) -> Payment:
     """Add a numbered payment (the receipt number is taken inside this transaction)."""
     cashier_id = require_cashier(actor)
+    require_payments_allowed(session)  # not after a restore head office has not confirmed
     method, tendered, reference = check_tender(tender)
     payment = Payment(
         uuid=new_uuid(),

@@ -61,6 +61,7 @@ from app.services.clock import BusinessDateClock, Clock, SystemClock
 from app.services.context import BUSINESS_DATE_KEY, system_actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.journal import record_change, verify_chain
+from app.services.restore_block import CONFIRMED_KEY
 from app.services.sequences import RECEIPT, WORK_ORDER
 from app.services.unit_of_work import UnitOfWork
 
@@ -238,6 +239,9 @@ def _mark_restored(uow: UnitOfWork, backup_file: Path, verification: BackupRepor
         raised = raise_numbers(session, previous)
         _put_setting(session, RESTORED_FROM_KEY, backup_file.name)
         _put_setting(session, RESTORED_AT_KEY, uow.now.isoformat())
+        stale = session.get(Setting, CONFIRMED_KEY)  # a new restore is not confirmed yet,
+        if stale is not None:  # even when it is stamped with the same time as an older one
+            session.delete(stale)
         code = session.scalar(select(Branch.code).limit(1)) or ""
         record_change(session, system_actor(session), uow.now, action="branch.restore",
                       entity="branch", entity_id=code,

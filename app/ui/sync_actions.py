@@ -26,6 +26,7 @@ from app.ui.context import UiContext
 from app.ui.errors_dialog import show_unexpected
 from app.ui.i18n import format_count
 from app.ui.register_dialog import RegisterDialog
+from app.ui.restore_release_dialog import RestoreReleaseDialog
 from app.ui.sync_dialogs import SyncDialog, SyncServices
 from app.ui.sync_views import SyncReviewDialog
 
@@ -62,6 +63,16 @@ class SyncActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.registered.connect(lambda _r: self._tell(
             self.tr("This counter is now registered with head office."), "registeredMessage"))
+        dialog.open()
+        return dialog
+
+    def allow_payments(self) -> RestoreReleaseDialog:
+        """A supervisor allows payments after a restore, before head office confirms it."""
+        dialog = RestoreReleaseDialog(self.ctx, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.released.connect(lambda _r: self._tell(
+            self.tr("Payments are allowed again. Sync with head office as soon as there is "
+                    "a link."), "paymentsAllowedMessage"))
         dialog.open()
         return dialog
 

@@ -11,12 +11,17 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import Branch, open_branch
+from app.models.database import database_path
+from app.services.backups import backup_now
 from app.services.clock import FixedClock
 from app.services.context import Actor
 from app.services.instalments import InstalmentRequest, pay_instalment
 from app.services.payments import Tender
+from app.services.restore import restore
+from app.services.restore_block import ReleaseRequest, release_payments
 from headoffice.models import Enrolment, Payment, SyncException
+from tests.fakes import CASHIER, DEMO_DAY, SUPERVISOR, actor_for
 from tests.headoffice.conftest import (
     CUSTOMER,
     HeadOffice,
@@ -240,3 +245,24 @@ def test_the_same_batch_pushed_at_once_by_several_syncs_counts_once(
     assert answers == [200] * 4
     assert ho.money() == (1, 500_000)
     assert ho.events() == len(events)
+
+
+def test_a_supervisor_release_after_a_restore_is_taken_as_information(
+        ho: HeadOffice, branch: Branch, kpg: tuple[str, str], tmp_path: Path) -> None:
+    device, token = kpg
+    backup = backup_now(database_path(branch.data_dir), tmp_path / "copies")
+    branch.close()
+    restore(backup.path, branch.data_dir)
+    reopened = open_branch(branch.data_dir, clock=FixedClock(DEMO_DAY))
+    try:
+        release_payments(reopened.writing(), actor_for(reopened, CASHIER[0]),
+                         ReleaseRequest(*SUPERVISOR, "no link to head office since Monday"))
+        events = outbox(reopened)
+        assert events[-1]["type"] == "restore.released"
+        answer = ho.push(token, device, events)
+        assert answer.status_code == 200, answer.text
+        assert set(statuses(answer)) == {"applied"}
+        with ho.db.reading() as session:
+            assert session.scalars(select(SyncException)).all() == []
+    finally:
+        reopened.close()

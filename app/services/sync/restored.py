@@ -5,6 +5,10 @@ database went back in time; its receipt numbers would be issued a second time. T
 sync stops with ``SYNC_BRANCH_RESTORED`` and the fact is kept in ``setting``
 (``sync_branch_restored``) so the counter can refuse payments until head office has
 sorted it out; the next push head office accepts clears it.
+
+That accepted push (online, or a bundle's reply) is also head office confirming the
+counter's position after ``loket-admin restore``: :func:`forget` ends the payment block
+of ``app/services/restore_block.py``.
 """
 
 from __future__ import annotations
@@ -15,7 +19,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.services.errors import DomainError, ErrorCode
-from app.services.sync.protocol import UowFactory, drop_setting, get_setting, put_setting
+from app.services.restore_block import confirm_by_sync
+from app.services.sync.protocol import (
+    ACKED_THROUGH_KEY,
+    UowFactory,
+    drop_setting,
+    get_setting,
+    put_setting,
+)
 
 RESTORED_KEY = "sync_branch_restored"
 
@@ -45,7 +56,10 @@ def remember(uow_factory: UowFactory, error: BranchRestored) -> None:
 
 
 def forget(session: Session) -> None:
+    """Head office accepted a push: this database is not behind, and a restore from a
+    backup is confirmed (payments may be taken again)."""
     drop_setting(session, RESTORED_KEY)
+    confirm_by_sync(session, get_setting(session, ACKED_THROUGH_KEY))
 
 
 def restored_notice(session: Session) -> dict[str, Any] | None:

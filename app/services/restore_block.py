@@ -1,0 +1,156 @@
+"""No payments after a restore from a backup until head office has confirmed this counter.
+
+A restored database continues from the backup's point; head office may hold payments
+the backup lacks, so until it has confirmed where this counter stands, a payment could
+repeat or contradict one already made. While the database is marked restored (the
+settings ``restored_from`` / ``restored_at`` that ``restore()`` writes) and not yet
+confirmed, enrolment and instalment payments are refused with
+``PAYMENTS_BLOCKED_AFTER_RESTORE``; voids, reprints and reports go on.
+
+The block ends when:
+
+- head office accepts a push (online, or a USB bundle's reply): the sync client calls
+  :func:`confirm_by_sync` (see ``sync/restored.py``);
+- a supervisor releases it with a reason, for a branch with no link for days:
+  :func:`release_payments` writes the audit record and the outbox event (so head office
+  learns of it) in one transaction.
+
+Either way the setting ``restore_confirmed`` names the ``restored_at`` it confirms, so
+a later restore blocks payments again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from app.models import Setting
+from app.services.backup_check import RESTORED_AT_KEY, RESTORED_FROM_KEY
+from app.services.context import Actor, local_counter
+from app.services.errors import DomainError, ErrorCode
+from app.services.journal import record_change
+from app.services.unit_of_work import UnitOfWork
+from app.services.users import approve
+
+CONFIRMED_KEY = "restore_confirmed"
+MAX_REASON = 240
+BY_SYNC = "sync"
+BY_SUPERVISOR = "supervisor"
+
+
+@dataclass(frozen=True)
+class PaymentBlock:
+    """Payments wait for head office: the database was restored from this backup."""
+
+    restored_from: str
+    restored_at: str  # ISO time of the restore, as stored
+
+
+@dataclass(frozen=True)
+class ReleaseRequest:
+    supervisor: str
+    password: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Release:
+    restored_from: str
+    restored_at: str
+    supervisor: str
+    reason: str
+    released_at: dt.datetime
+
+
+def payment_block(session: Session) -> PaymentBlock | None:
+    """The block in force, or None (never restored, or confirmed since)."""
+    restored_at = _setting(session, RESTORED_AT_KEY)
+    if not restored_at:
+        return None
+    confirmed = _confirmation(session)
+    if confirmed.get("restored_at") == restored_at:
+        return None
+    return PaymentBlock(_setting(session, RESTORED_FROM_KEY) or "?", restored_at)
+
+
+def current_block(uow: UnitOfWork) -> PaymentBlock | None:
+    """:func:`payment_block` in a read of its own (for the window and the admin tool)."""
+    with uow:
+        return payment_block(uow.session)
+
+
+def require_payments_allowed(session: Session) -> None:
+    """``PAYMENTS_BLOCKED_AFTER_RESTORE`` while the block is in force."""
+    block = payment_block(session)
+    if block is not None:
+        raise DomainError(ErrorCode.PAYMENTS_BLOCKED_AFTER_RESTORE,
+                          restored_from=block.restored_from,
+                          restored_at=_shown_time(block.restored_at))
+
+
+def confirm_by_sync(session: Session, acked_through: str | None = None) -> None:
+    """Head office accepted this counter's events: the restore is confirmed (in the
+    caller's transaction)."""
+    block = payment_block(session)
+    if block is not None:
+        _put(session, {"restored_at": block.restored_at, "by": BY_SYNC,
+                       "acked_through": acked_through})
+
+
+def release_payments(uow: UnitOfWork, actor: Actor, request: ReleaseRequest) -> Release:
+    """A supervisor allows payments before head office has confirmed the restore."""
+    reason = " ".join(request.reason.split())[:MAX_REASON]
+    if not reason:
+        raise DomainError(ErrorCode.REASON_REQUIRED)
+    with uow:
+        s, now = uow.session, uow.now
+        supervisor_id = approve(uow, request.supervisor, request.password,
+                                "release payments after a restore")
+        block = payment_block(s)
+        if block is None:
+            raise DomainError(ErrorCode.PAYMENTS_NOT_BLOCKED)
+        supervisor = request.supervisor.strip().lower()
+        _put(s, {"restored_at": block.restored_at, "by": BY_SUPERVISOR,
+                 "supervisor": supervisor, "reason": reason, "at": now.isoformat()})
+        _, branch = local_counter(s)
+        record_change(s, actor, now, action="restore.release", entity="branch",
+                      entity_id=branch.code, event_type="restore.released", details={
+                          "restored_from": block.restored_from,
+                          "restored_at": block.restored_at, "supervisor": supervisor,
+                          "supervisor_id": supervisor_id, "reason": reason})
+        uow.commit()
+        return Release(block.restored_from, block.restored_at, supervisor, reason, now)
+
+
+def _shown_time(iso: str) -> str:
+    try:
+        return f"{dt.datetime.fromisoformat(iso):%Y-%m-%d %H:%M}"
+    except ValueError:
+        return iso
+
+
+def _setting(session: Session, key: str) -> str | None:
+    row = session.get(Setting, key)
+    return row.value if row is not None else None
+
+
+def _confirmation(session: Session) -> dict[str, object]:
+    text = _setting(session, CONFIRMED_KEY)
+    try:
+        data = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _put(session: Session, data: dict[str, object]) -> None:
+    value = json.dumps(data, sort_keys=True)
+    row = session.get(Setting, CONFIRMED_KEY)
+    if row is None:
+        session.add(Setting(key=CONFIRMED_KEY, value=value))
+    else:
+        row.value = value
+    session.flush()
