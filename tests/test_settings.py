@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from app.services.settings import (
     default_printers,
     load_settings,
     locations,
+    machine_settings,
     save_settings,
 )
 from app.services.setup import DEFAULT_TERMS_FILE
@@ -151,6 +153,21 @@ def test_save_then_load_gives_the_same_settings(files: tuple[Path, Path]) -> Non
     assert [p.name for p in user.parent.iterdir()] == ["settings.json"]  # no temporary left
 
 
+def test_a_users_save_keeps_following_what_the_pcs_file_decides(
+        files: tuple[Path, Path]) -> None:
+    user, machine = files
+    write(machine, json.dumps({"head_office_url": "https://pusat.example",
+                               "printers": {"receipt": {"printer": "EPSON", "paper": "80mm"}}}))
+    merged = load_settings(user, machine).settings
+    save_settings(replace(merged, language="en"), user, base=machine_settings(machine))
+    assert json.loads(user.read_text(encoding="utf-8")) == {"version": 1, "language": "en"}
+    write(machine, json.dumps({"head_office_url": "https://baru.example",
+                               "printers": {"receipt": {"printer": "EPSON", "paper": "58mm"}}}))
+    later = load_settings(user, machine).settings
+    assert (later.language, later.head_office_url) == ("en", "https://baru.example")
+    assert later.printer_for("receipt") == PrinterChoice("EPSON", "58mm")
+
+
 def test_a_failed_save_leaves_the_old_file_whole(files: tuple[Path, Path],
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     user, machine = files
@@ -178,6 +195,8 @@ def test_locations_follow_the_settings(tmp_path: Path) -> None:
     moved = locations(CounterSettings(data_dir=str(tmp_path / "d")))
     assert moved.data_dir == tmp_path / "d" and moved.backup_dir == tmp_path / "d" / "backups"
     assert moved.archive_dir == tmp_path / "d" / "archive"
+    moved_demo = locations(CounterSettings(data_dir=str(tmp_path / "d")), demo=True)
+    assert moved_demo.data_dir == locations(demo=True).data_dir  # the demo never moves in
 
 
 def test_resources_are_found_from_the_source_tree(monkeypatch: pytest.MonkeyPatch,

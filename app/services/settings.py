@@ -99,9 +99,10 @@ def machine_settings_file() -> Path:
 
 
 def locations(settings: CounterSettings | None = None, *, demo: bool = False) -> Locations:
-    """Where the branch data, its archive, backups and logs are on this PC."""
+    """Where the branch data, its archive, backups and logs are on this PC (the demo
+    always lives in its own folder: ``data_dir`` moves the real branch only)."""
     chosen = settings or CounterSettings()
-    data = (Path(chosen.data_dir).expanduser() if chosen.data_dir
+    data = (Path(chosen.data_dir).expanduser() if chosen.data_dir and not demo
             else user_data_path(APP_NAME, appauthor=False) / ("demo" if demo else "branch"))
     return Locations(data, data / "archive", data / BACKUP_DIRNAME, data / "logs",
                      user_settings_file(), machine_settings_file())
@@ -237,11 +238,33 @@ def settings_to_dict(settings: CounterSettings) -> dict[str, Any]:
     }
 
 
-def save_settings(settings: CounterSettings, path: Path | None = None) -> Path:
-    """Write the settings atomically (the old file stays whole if writing fails)."""
+def machine_settings(machine_file: Path | None = None) -> CounterSettings:
+    """The settings this PC's own file gives (IT's file for every user), over the defaults."""
+    absent = Path(tempfile.gettempdir()) / f"{APP_NAME}-no-user-settings" / SETTINGS_NAME
+    return load_settings(user_file=absent, machine_file=machine_file).settings
+
+
+def settings_over(settings: CounterSettings, base: CounterSettings) -> dict[str, Any]:
+    """The settings as saved in a file laid over ``base``: only what differs from it, so
+    that what is not chosen here still follows ``base`` (the PC's file, the defaults)."""
+    full, under = settings_to_dict(settings), settings_to_dict(base)
+    data = {key: value for key, value in full.items()
+            if key not in ("version", "printers") and value != under.get(key)}
+    printers = {kind: choice for kind, choice in full["printers"].items()
+                if choice != under["printers"].get(kind)}
+    return {"version": FORMAT_VERSION, **data, **({"printers": printers} if printers else {})}
+
+
+def save_settings(settings: CounterSettings, path: Path | None = None, *,
+                  base: CounterSettings | None = None) -> Path:
+    """Write the settings atomically (the old file stays whole if writing fails).
+
+    With ``base`` (usually :func:`machine_settings`), only the values that differ from it
+    are written, so the user's file does not pin what the PC's file decides."""
     target = path or user_settings_file()
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(settings_to_dict(settings), indent=2, ensure_ascii=False) + "\n"
+    data = settings_to_dict(settings) if base is None else settings_over(settings, base)
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
