@@ -1,10 +1,13 @@
 """Desktop entry point (``loket``): open a branch database and start the counter session.
 
 ``loket --demo`` opens (and on first start creates) the demo branch in the per-user
-data folder; ``--data-dir`` names another branch folder. The session starts with the
-log-in dialog. For screenshots and documentation: ``--screenshot PATH`` saves the
-first window as a PNG and exits (the log-in dialog, or with ``--as USER:PASSWORD`` the
-main window, signed in directly; ``--search TEXT`` types a search first).
+data folder; ``--data-dir`` names another branch folder (by default the one the counter
+settings name, else the per-user data folder). A branch folder without a database starts
+the first-run wizard (set up this counter, or try the demo branch). The session starts
+with the log-in dialog. For screenshots and documentation: ``--screenshot PATH`` saves
+the first window as a PNG and exits (the log-in dialog, or with ``--as USER:PASSWORD``
+the main window, signed in directly; ``--search TEXT`` types a search first;
+``--first-run`` the wizard of an empty folder).
 """
 
 from __future__ import annotations
@@ -16,19 +19,28 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from app.bootstrap import Branch, default_data_dir, open_branch
+from app.bootstrap import Branch, open_branch
 from app.models.database import database_path
 from app.services.backups import daily_backup_if_due
 from app.services.context import Actor
 from app.services.demo import create_demo_branch
 from app.services.errors import DomainError
+from app.services.settings import (
+    CounterSettings,
+    LoadedSettings,
+    load_settings,
+    locations,
+    machine_settings_file,
+    user_settings_file,
+)
 from app.services.users import log_in
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.errors_dialog import install_excepthook, setup_logging, stop_logging
-from app.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_translator
+from app.ui.first_run import FirstRunWizard, settings_problem_box
+from app.ui.i18n import LANGUAGES, install_translator
 from app.ui.main_window import MainWindow
 from app.ui.qt_logging import install_qt_message_handler
 from app.ui.session import AppShell
@@ -46,10 +58,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true",
                         help="open the demo branch, creating it on first start")
     parser.add_argument("--data-dir", type=Path, metavar="DIR",
-                        help="branch data folder (default: the per-user data folder)")
+                        help="branch data folder (default: the counter settings' folder, "
+                             "else the per-user data folder)")
     parser.add_argument("--lang", choices=LANGUAGES,
-                        help=f"language of the window for every user (default: each user's "
-                             f"choice in Settings, else {DEFAULT_LANGUAGE})")
+                        help="language of the window for every user (default: each user's "
+                             "choice in Settings, else the counter settings' language)")
+    parser.add_argument("--first-run", action="store_true",
+                        help="show the first-run wizard, also with --screenshot (the branch "
+                             "folder must hold no database)")
     parser.add_argument("--screenshot", type=Path, metavar="PATH",
                         help="save the first window as PNG once shown, then exit")
     parser.add_argument("--as", dest="sign_in_as", metavar="USER:PASSWORD",
@@ -58,7 +74,25 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--search", metavar="TEXT",
                         help="with --as: type TEXT into the customer search (screenshots)")
     parser.add_argument(SMOKE_OPTION, type=Path, metavar="DIR", help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.first_run and (args.demo or args.sign_in_as):
+        parser.error("--first-run sets up a new branch; leave out --demo and --as")
+    return args
+
+
+def branch_folder(args: argparse.Namespace, settings: CounterSettings) -> Path:
+    """``--data-dir``, else the settings' branch folder; the demo always has its own."""
+    if args.data_dir is not None:
+        return Path(args.data_dir).expanduser()
+    if args.demo:  # never the folder the settings give the real branch
+        return locations(demo=True).data_dir
+    return locations(settings).data_dir
+
+
+def broken_settings_files(loaded: LoadedSettings) -> list[Path]:
+    """Settings files that exist but could not be used at all."""
+    return [path for path in (machine_settings_file(), user_settings_file())
+            if path.exists() and path not in loaded.files]
 
 
 def open_or_create(data_dir: Path, demo: bool) -> Branch:
@@ -87,31 +121,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
+    loaded = load_settings()
     language = _Language(app)
-    language.use(args.lang or DEFAULT_LANGUAGE)
+    language.use(args.lang or loaded.settings.language)
     try:
         if args.smoke_test is not None:
             return run_smoke_test(app, args.smoke_test)
-        return _run(app, args, language)
+        return _run(app, args, language, loaded)
     finally:
         language.use("en")  # removes the translator; English is the source language
         app.setStyleSheet("")
 
 
-def _run(app: QApplication, args: argparse.Namespace, language: _Language) -> int:
-    data_dir = (args.data_dir or default_data_dir(args.demo)).expanduser()
+def _run(app: QApplication, args: argparse.Namespace, language: _Language,
+         loaded: LoadedSettings) -> int:
+    data_dir, demo = branch_folder(args, loaded.settings), args.demo
+    if args.first_run or (not demo and args.screenshot is None
+                          and not database_path(data_dir).exists()):
+        chosen = _first_run(app, args, loaded.settings, data_dir)
+        if isinstance(chosen, int):
+            return chosen
+        data_dir, demo = chosen
     try:
-        branch = open_or_create(data_dir, args.demo)
+        branch = open_or_create(data_dir, demo)
     except DomainError as error:
         _tell(f"loket: {error.message}")
-        if args.screenshot is None:
-            QMessageBox.critical(None, APP_NAME, error_text(error))
-        return 2
+        from app.ui.restore_flow import offer_restore, restorable
+        if args.screenshot is not None or not restorable(error):
+            if args.screenshot is None:
+                QMessageBox.critical(None, APP_NAME, error_text(error))
+            return 2
+        restored = offer_restore(error, data_dir)  # None: the user quit, or it failed
+        if restored is None:
+            return 2
+        branch = restored
     log_file = setup_logging(data_dir)
     install_qt_message_handler()
     restore_hooks = install_excepthook(log_file)
     log.info("Loket started on %s", data_dir)
-    ctx = UiContext(branch, lang=args.lang or DEFAULT_LANGUAGE)
+    notes = _settings_problems(loaded, log_file, show=args.screenshot is None)
+    ctx = UiContext(branch, lang=args.lang or loaded.settings.language)
     if args.screenshot is None:
         ctx.tasks.run(lambda _cancel: daily_backup_if_due(database_path(data_dir)),
                       on_done=lambda _made: None,
@@ -119,11 +168,54 @@ def _run(app: QApplication, args: argparse.Namespace, language: _Language) -> in
     try:
         return _session(app, args, ctx, language)
     finally:
+        notes.clear()
         ctx.tasks.wait()
         restore_hooks()
         log.info("Loket stopped")
         stop_logging()
         branch.close()
+
+
+def _first_run(app: QApplication, args: argparse.Namespace, settings: CounterSettings,
+               data_dir: Path) -> int | tuple[Path, bool]:
+    """The first-run wizard; the branch folder to open (and whether it is the demo's),
+    or the exit code when there is none (cancelled, refused, or a screenshot taken)."""
+    if database_path(data_dir).exists():
+        _tell(f"loket: {data_dir} already holds a branch database; the first-run wizard "
+              "needs a folder without one")
+        return 2
+    apply_style(app)
+    wizard = FirstRunWizard(data_dir, locations(demo=True).data_dir, settings)
+    if args.screenshot is not None:
+        wizard.show()
+        code = _screenshot(wizard, args.screenshot)
+        wizard.close()
+        return code
+    log_file = setup_logging(data_dir)
+    restore_hooks = install_excepthook(log_file)
+    log.info("First-run wizard on %s", data_dir)
+    try:
+        accepted = wizard.exec() == QDialog.DialogCode.Accepted
+    finally:
+        wizard.wait()
+        restore_hooks()
+        stop_logging()
+    if not accepted or wizard.branch_dir is None:
+        return 0
+    return wizard.branch_dir, wizard.demo
+
+
+def _settings_problems(loaded: LoadedSettings, log_file: Path, *,
+                       show: bool) -> list[QMessageBox]:
+    """Log the settings' warnings; a broken file is also told in a non-blocking message
+    (shown once the first window is up). Returns the list that will hold the message."""
+    for warning in loaded.warnings:
+        log.warning("settings: %s", warning)
+    notes: list[QMessageBox] = []
+    broken = broken_settings_files(loaded)
+    if broken and show:
+        QTimer.singleShot(0, lambda: notes.append(settings_problem_box(broken, log_file)))
+    return notes
 
 
 def _session(app: QApplication, args: argparse.Namespace, ctx: UiContext,
