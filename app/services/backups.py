@@ -7,12 +7,21 @@ consistent while the counter keeps working. Backups are named
 hand (``manual``), before a migration (``pre-migration-…``) or before a restore
 (``before-restore``) are never removed automatically. Restoring is in
 ``app.services.restore``.
+
+A copy that cannot be written (folder gone, not writable, disk full) is refused with a
+code saying which (``BACKUP_FOLDER_MISSING``, ``BACKUP_NOT_WRITABLE``, ``BACKUP_DISK_FULL``,
+else ``BACKUP_FAILED``) and leaves no file behind: the copy is written to a ``.part``
+file renamed into place only when complete.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
+import math
+import shutil
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,14 +36,23 @@ from app.models.dbfile import (
 )
 from app.services.backup_check import BackupReport, verify_backup
 from app.services.clock import Clock
+from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
+from app.services.unit_of_work import UnitOfWork
+from app.services.users import log_in
 
 DAILY, MANUAL, BEFORE_RESTORE = "daily", "manual", "before-restore"
 KEEP_DAYS = 30
 GOOD_CANDIDATES = 5  # newest backups tried when looking for a good one
+BACKUP_ROLES = frozenset({"supervisor", "admin"})  # who backs up from the counter window
+RESTORE_ROLE = "admin"
+SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_PERM = 13, 14, 8, 3
+_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
+_CANNOT_WRITE = (PermissionError, FileExistsError, NotADirectoryError, IsADirectoryError)
 log = logging.getLogger("loket.backups")
 
-__all__ = ["BackupInfo", "BackupReport", "backup_now", "backup_to", "daily_backup_if_due",
+__all__ = ["BackupInfo", "BackupReport", "authorise_backup", "authorise_restore",
+           "backup_failure", "backup_now", "backup_to", "daily_backup_if_due",
            "damaged_database_error", "list_backups", "newest_good_backup", "verify_backup"]
 
 
@@ -80,11 +98,9 @@ def backup_now(db_file: Path, dest_dir: Path, label: str = MANUAL, *,
         raise DomainError(ErrorCode.DATABASE_NOT_INITIALISED, path=str(db_file.parent))
     try:
         dest_dir.mkdir(parents=True, exist_ok=True)
-        path = online_copy(db_file, free_backup_path(dest_dir, _now(clock), label),
-                           progress=progress)
     except OSError as error:
-        raise DomainError(ErrorCode.BACKUP_FAILED, path=str(dest_dir),
-                          problem=error.strerror or str(error)) from error
+        raise backup_failure(error, dest_dir) from error
+    path = _copy(db_file, free_backup_path(dest_dir, _now(clock), label), dest_dir, progress)
     info = _info(path)
     assert info is not None
     log.info("backup written: %s (%d bytes)", path, info.size)
@@ -92,23 +108,109 @@ def backup_now(db_file: Path, dest_dir: Path, label: str = MANUAL, *,
 
 
 def backup_to(db_file: Path, target: Path, *, clock: Clock | None = None,
-              progress: Progress | None = None) -> BackupInfo | Path:
+              progress: Progress | None = None, make_folder: bool = True) -> BackupInfo | Path:
     """A backup to an external place: into the folder ``target`` (a ``manual`` backup),
-    or as the file ``target`` when it names a ``.sqlite3`` file (never overwritten)."""
+    or as the file ``target`` when it names a ``.sqlite3`` file (never overwritten).
+
+    With ``make_folder`` false a folder that is not there is refused
+    (``BACKUP_FOLDER_MISSING``: the USB stick was pulled out) instead of created.
+    """
     if target.suffix.lower() != ".sqlite3" or target.is_dir():
+        if not make_folder and not target.is_dir():
+            raise _not_a_folder(target)
         return backup_now(db_file, target, MANUAL, clock=clock, progress=progress)
     if target.exists():
         raise DomainError(ErrorCode.BACKUP_FAILED, path=str(target),
                           problem="the file exists already")
     if not db_file.is_file():
         raise DomainError(ErrorCode.DATABASE_NOT_INITIALISED, path=str(db_file.parent))
-    try:
-        online_copy(db_file, target, progress=progress)
-    except OSError as error:
-        raise DomainError(ErrorCode.BACKUP_FAILED, path=str(target),
-                          problem=error.strerror or str(error)) from error
+    _copy(db_file, target, target.parent, progress)
     log.info("backup written: %s", target)
     return target
+
+
+def _copy(db_file: Path, dest: Path, folder: Path, progress: Progress | None) -> Path:
+    """``online_copy`` after a look at the free space; any failure leaves no file."""
+    needed = _database_bytes(db_file)
+    free = _free_bytes(folder)
+    if free is not None and free < needed:
+        raise DomainError(ErrorCode.BACKUP_DISK_FULL, path=str(folder),
+                          needed=_megabytes(needed, up=True), free=_megabytes(free))
+    try:
+        return online_copy(db_file, dest, progress=progress)
+    except (OSError, sqlite3.Error) as error:
+        raise backup_failure(error, folder, needed) from error
+    finally:  # online_copy removes its .part file itself, except when the rename fails
+        if not dest.exists():
+            _discard(dest.with_name(dest.name + ".part"))
+
+
+def _discard(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as error:
+        log.warning("could not remove the unfinished copy %s: %s", path, error)
+
+
+def _not_a_folder(target: Path) -> DomainError:
+    if target.exists():  # a file where the folder should be
+        return DomainError(ErrorCode.BACKUP_NOT_WRITABLE, path=str(target),
+                           problem="it is a file, not a folder")
+    return DomainError(ErrorCode.BACKUP_FOLDER_MISSING, path=str(target))
+
+
+def backup_failure(error: OSError | sqlite3.Error, folder: Path,
+                   needed: int = 0) -> DomainError:
+    """The refusal for a copy that could not be written into ``folder``, by cause."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    number = getattr(error, "errno", None)
+    problem = getattr(error, "strerror", None) or str(error)
+    if number in _FULL_ERRNOS or code == SQLITE_FULL:
+        free = _free_bytes(folder)
+        return DomainError(ErrorCode.BACKUP_DISK_FULL, path=str(folder),
+                           needed=_megabytes(needed, up=True),
+                           free=_megabytes(free) if free is not None else "?")
+    if isinstance(error, FileNotFoundError):
+        return DomainError(ErrorCode.BACKUP_FOLDER_MISSING, path=str(folder))
+    if isinstance(error, _CANNOT_WRITE) or number == errno.EROFS or \
+            code in (SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_PERM):
+        return DomainError(ErrorCode.BACKUP_NOT_WRITABLE, path=str(folder), problem=problem)
+    return DomainError(ErrorCode.BACKUP_FAILED, path=str(folder), problem=problem)
+
+
+def _database_bytes(db_file: Path) -> int:
+    """About the size of a copy: the file and its write-ahead log."""
+    wal = db_file.with_name(db_file.name + "-wal")
+    return db_file.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+
+
+def _free_bytes(folder: Path) -> int | None:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None  # not there (yet): the copy itself says what is wrong
+
+
+def _megabytes(count: int, *, up: bool = False) -> str:
+    value = count / 1_048_576
+    return f"{max(1, math.ceil(value)) if up else math.floor(value)} MB"
+
+
+def authorise_backup(actor: Actor) -> None:
+    """Supervisors and admins back up from the counter window (``NOT_AUTHORISED``)."""
+    if actor.role not in BACKUP_ROLES:
+        raise DomainError(ErrorCode.NOT_AUTHORISED, username=actor.username,
+                          action="make backups")
+
+
+def authorise_restore(uow: UnitOfWork, username: str, password: str) -> Actor:
+    """The admin types their password again before a restore: their actor, or
+    ``BAD_CREDENTIALS`` / ``USER_LOCKED`` (counted like a log-in) / ``NOT_AUTHORISED``."""
+    actor = log_in(uow, username, password)
+    if actor.role != RESTORE_ROLE:
+        raise DomainError(ErrorCode.NOT_AUTHORISED, username=actor.username,
+                          action="restore a backup")
+    return actor
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from app.bootstrap import Branch
@@ -22,6 +22,15 @@ class UiContext:
     @property
     def data_dir(self) -> Path:
         return self.branch.data_dir
+
+    def replace_branch(self, fresh: Branch) -> None:
+        """Work on ``fresh`` (the branch reopened after a restore) from now on.
+
+        The ``Branch`` object stays the same and takes over ``fresh``'s engines, so whoever
+        holds it — the entry point that closes it at exit included — uses the reopened one.
+        """
+        for item in fields(Branch):
+            setattr(self.branch, item.name, getattr(fresh, item.name))
 
     def signed_in(self) -> Actor:
         """The actor; screens that change data are only shown after log-in."""

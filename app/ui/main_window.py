@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 from app.services.branch_info import branch_overview
 from app.services.shifts import current_shift
 from app.ui.account_page import AccountPage
+from app.ui.backup_actions import BackupActions
 from app.ui.context import UiContext
+from app.ui.counter_settings_dialog import CounterSettingsActions
 from app.ui.lists import OverduePage, ReceiptsPage, WorkOrdersPage
 from app.ui.report_actions import ReportActions
 from app.ui.search_page import SearchPage
@@ -106,6 +108,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         loket = bar.addMenu(self.tr("&Loket"))
         loket.addAction(self._action("settings", self.tr("&Settings…"), self.open_settings))
+        self.counter_settings = CounterSettingsActions(self.ctx, self, loket, self._action)
+        self.backups = BackupActions(self.ctx, self, loket, self._action)
         loket.addAction(self._action("logout", self.tr("&Log out"), self.logout_requested.emit))
         loket.addSeparator()
         loket.addAction(self._action("quit", self.tr("&Quit"), self.close))
@@ -155,6 +159,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self._action("sync_review", self.tr("Rejected events && reconciliation…"),
                                     sync.review))
+        menu.addAction(self._action("allow_payments", self.tr("&Allow payments after restore…"),
+                                    sync.allow_payments))
 
     def _after_sync(self, online: bool | None) -> None:
         """A sync or a bundle import ended: fresh counts in the status bar and the search."""
