@@ -41,6 +41,7 @@ from app.ui.error_text import error_text
 from app.ui.errors_dialog import install_excepthook, setup_logging, stop_logging
 from app.ui.first_run import FirstRunWizard, settings_problem_box
 from app.ui.i18n import LANGUAGES, install_translator
+from app.ui.main_thread_gc import MainThreadGarbageCollector
 from app.ui.main_window import MainWindow
 from app.ui.qt_logging import install_qt_message_handler
 from app.ui.session import AppShell
@@ -124,11 +125,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     loaded = load_settings()
     language = _Language(app)
     language.use(args.lang or loaded.settings.language)
+    collector = MainThreadGarbageCollector(app)  # never collect Qt objects in a worker
     try:
         if args.smoke_test is not None:
             return run_smoke_test(app, args.smoke_test)
         return _run(app, args, language, loaded)
     finally:
+        collector.stop()
+        collector.deleteLater()
         language.use("en")  # removes the translator; English is the source language
         app.setStyleSheet("")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -24,7 +25,19 @@ from app.services.context import Actor, system_actor
 from app.services.setup import BranchSetup, initialise_branch
 from app.services.shifts import open_shift
 from app.services.users import add_user
+from app.ui.main_thread_gc import collect_like_cpython
 from tests.fakes import ADMIN, CASHIER, DEMO_DAY, SUPERVISOR, actor_for
+
+# As in the app (app/ui/main_thread_gc.py): no automatic collection, which could start
+# in a background thread and destroy Qt objects there; the main thread collects after
+# each test instead.
+gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread() -> Iterator[None]:
+    yield
+    collect_like_cpython()
 
 
 @pytest.fixture

@@ -1,0 +1,51 @@
+"""Python's cyclic garbage collector, run on the UI thread only.
+
+Left automatic, a collection starts in whichever thread happens to allocate — often a
+background task (search, printing, sync) — and frees whatever garbage it finds there,
+Qt objects of the window included. Qt objects must be destroyed in their own thread;
+destroyed from a worker they crash the process ("Segmentation fault" while
+"Garbage-collecting"). So automatic collection is switched off, and a timer on the UI
+thread collects instead: the youngest generation when it has grown past the threshold
+CPython would use, the older ones in turn, as CPython itself would.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+INTERVAL_MS = 1_000
+
+
+def collect_like_cpython() -> int:
+    """One step of CPython's generational collection, here and now; objects freed."""
+    threshold = gc.get_threshold()
+    young, middle, old = gc.get_count()
+    freed = 0
+    if young > threshold[0]:
+        freed += gc.collect(0)
+        if middle > threshold[1]:
+            freed += gc.collect(1)
+            if old > threshold[2]:
+                freed += gc.collect(2)
+    return freed
+
+
+class MainThreadGarbageCollector(QObject):
+    """Switches automatic collection off while it lives; collects from a UI-thread timer."""
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS) -> None:
+        super().__init__(parent)
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(collect_like_cpython)
+        self.timer.start(interval_ms)
+
+    def stop(self) -> None:
+        """Collect once more and give collection back to CPython as it was."""
+        self.timer.stop()
+        gc.collect()
+        if self.was_enabled:
+            gc.enable()
