@@ -12,7 +12,6 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -20,51 +19,36 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.services.errors import DomainError
+from app.services.logs import configure_logging, log_file
+from app.services.logs import stop_logging as stop_file_logging
 from app.ui.error_text import error_text
 
 log = logging.getLogger("loket")
-
-LOG_NAME = "loket.log"
-LOG_BYTES = 1_000_000
-LOG_BACKUPS = 5
-
-_state: dict[str, Path | logging.Handler | None] = {"file": None, "handler": None}
+_state: dict[str, Path | None] = {"file": None}
 
 
 def log_path(data_dir: Path) -> Path:
     """``<data_dir>/logs/loket.log``."""
-    return data_dir / "logs" / LOG_NAME
+    return log_file(data_dir / "logs")
 
 
 def setup_logging(data_dir: Path) -> Path:
-    """Log INFO and above of the ``loket`` logger to a rotating file; returns its path.
-
-    Calling it again (another branch folder) replaces the previous file handler.
-    """
-    stop_logging()
-    path = log_path(data_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
-                                  encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    _state.update(file=path, handler=handler)
+    """Log INFO and above (Loket's, the libraries' and Qt's messages) to the rotating file
+    of ``data_dir`` (see :mod:`app.services.logs`); returns its path. Calling it again
+    (another branch folder) replaces the previous file."""
+    path = configure_logging(data_dir / "logs")
+    _state["file"] = path
     return path
 
 
 def stop_logging() -> None:
     """Close the log file (at exit, or before switching to another one)."""
-    handler = _state["handler"]
-    if isinstance(handler, logging.Handler):
-        log.removeHandler(handler)
-        handler.close()
-    _state.update(file=None, handler=None)
+    stop_file_logging()
+    _state["file"] = None
 
 
 def current_log_file() -> Path | None:
-    path = _state["file"]
-    return path if isinstance(path, Path) else None
+    return _state["file"]
 
 
 def unexpected_text(path: Path | None) -> str:
