@@ -19,9 +19,8 @@ The throttled pull stops after ``--throttled-pull-pages`` pages when given, and 
 time for the whole pull is then extrapolated from its bytes (marked as such); the
 rest of that branch's pull then runs on loopback, unmeasured.
 
-Both counters make their first pull before either pushes: once head office has
-applied an enrolment it holds the customer's change after that customer's bills, and
-a first pull made from then on stops at a bill whose customer it has not seen yet.
+Both counters make their first pull before either pushes, so that both pulls measure
+the same master data.
 """
 
 from __future__ import annotations
@@ -238,7 +237,7 @@ def build_office(folder: Path, customers: int) -> str:
 
 
 def run(args: argparse.Namespace, folder: Path) -> list[Measure]:
-    """Both first pulls before any push (see the module doc), then the pushes; each
+    """Both first pulls before any push (the same data for both), then the pushes; each
     counter enrols customers of its own (the first from the start of the list, the
     second from its end), so head office rejects none."""
     url = build_office(folder, args.customers)

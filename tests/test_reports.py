@@ -403,6 +403,7 @@ def test_reports_are_archived_and_written_from_the_command_line(
     assert main([*base, "progress", "--from", "2025-11-17", "--to", "2025-11-30"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["enrolled"] == 4 and Path(result["xlsx"]).is_file()
+    assert (result["refused"], result["refused_credit"]) == (0, 0)
     assert Path(result["pdf"]) == Path(result["archived"])
     assert main([*base, "lpp", "--day", "2025-11-24", "--counter", "L99"]) == 1
     assert "L99" in capsys.readouterr().err

@@ -71,9 +71,13 @@ def run_progress(args: argparse.Namespace, out: Output) -> int:
     t = doc.totals
     summary = {"programme": doc.programme_code, "from": doc.date_from, "to": doc.date_to,
                "enrolled": t.enrolled, "collected": t.collected,
+               "refused": t.refused, "refused_credit": t.refused_credit,
                "customers_share": doc.customers_share, "arrears_share": doc.arrears_share}
     lines = [f"{doc.programme_name} {doc.date_from} to {doc.date_to}: "
              f"{count(t.enrolled)} enrolled, {rupiah(t.collected)} collected"]
+    if t.refused:
+        lines.append(f"{count(t.refused)} plan(s) refused by head office, "
+                     f"{rupiah(t.refused_credit)} kept there as credit")
     _print(out, summary, lines, report.archived.path, pdf, xlsx)
     return 0
 

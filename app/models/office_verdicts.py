@@ -1,11 +1,13 @@
 """What head office told the branch and the branch keeps beside its own records.
 
 - ``enrolment_refusal``: head office refused a local enrolment (the customer was enrolled
-  first at another branch, say); the plan's state is ``refused`` while this row exists.
+  first at another branch, say). The plan is ``refused`` until its down payment is voided
+  (then ``cancelled``); the row stays as the record of the refusal (reports count it).
 - ``office_enrolment``: the enrolment head office holds for a customer, as the last
   pulled customer change said (any branch's).
 - ``held_bill_change``: head office's newest change of a bill the branch did not write
-  because a local plan or local payments covered the bill; applied once they no longer do.
+  because a local plan or local payments covered the bill, or because the bill's customer
+  had not arrived yet; applied once neither holds.
 """
 
 from __future__ import annotations
