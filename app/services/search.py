@@ -49,7 +49,7 @@ class SearchResult:
 def search_customers(uow: UnitOfWork, text: str, limit: int = 50) -> SearchResult:
     """The best ``limit`` customers matching ``text``; an empty query finds nobody.
 
-    ``total`` counts the matches up to 1,000; beyond, ``total`` is 1,000 and
+    ``total`` counts the matches up to 500; beyond, ``total`` is 500 and
     ``total_is_exact`` is False.
     """
     query = parse_query(text)

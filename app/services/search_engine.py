@@ -20,7 +20,7 @@ from app.services.search_index import SearchIndex
 from app.services.search_query import Query
 from app.services.search_tiers import Ranked, Tiers
 
-COUNTED = 1_000
+COUNTED = 500
 """Matches counted exactly; beyond, ``total`` is this and marked inexact."""
 RANKED_AT_ONCE = 150
 """Up to this many matches, they are read at once and sorted."""
