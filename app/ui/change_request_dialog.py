@@ -14,7 +14,6 @@ from itertools import pairwise
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -35,14 +34,13 @@ from app.ui.account_widgets import (
     MESSAGE_STYLE,
     MessageLine,
     confirm_buttons,
-    error_message,
     problem_label,
-    report_unexpected,
     with_problem,
 )
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.i18n import format_date
+from app.ui.service_dialog import ServiceDialog
 from app.ui.tasks import Cancel
 
 CHANGED_STYLE = "QLineEdit[changed=\"true\"] { background: #fef9c3; }"
@@ -62,7 +60,7 @@ def field_label(field: str) -> str:
     return captions.get(field, field)
 
 
-class ChangeRequestDialog(QDialog):
+class ChangeRequestDialog(ServiceDialog):
     """The customer's values on record beside editable new values, and a reason; emits
     ``requested`` with the recorded request and closes."""
 
@@ -70,9 +68,8 @@ class ChangeRequestDialog(QDialog):
 
     def __init__(self, ctx: UiContext, customer: CustomerInfo,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.customer = ctx, customer
-        self.busy = False
+        super().__init__(ctx, parent)
+        self.customer = customer
         self.result_: ChangeRequestInfo | None = None
         self.setObjectName("changeRequestDialog")
         self.setWindowTitle(self.tr("Request a data change"))
@@ -168,36 +165,19 @@ class ChangeRequestDialog(QDialog):
             self.reason_problem.setText(error_text(DomainError(ErrorCode.REASON_REQUIRED)))
             self.reason.setFocus()
             return
-        self._set_busy(True)
         ctx, actor, number = self.ctx, self.ctx.signed_in(), self.customer.connection_no
         reason = self.reason.text()
-        ctx.tasks.run(lambda _cancel: request_customer_change(
-            ctx.branch.writing(), actor, number, changes, reason), self._done, self._failed)
+        self.run_service(lambda: request_customer_change(
+            ctx.branch.writing(), actor, number, changes, reason))
 
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()
+    def busy_text(self) -> str:
+        return self.tr("Saving…")
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.confirm.setEnabled(not busy)
-        if busy:
-            self.message.show_message(self.tr("Saving…"), "info")
-
-    def _done(self, request: ChangeRequestInfo) -> None:
-        self._set_busy(False)
+    def succeeded(self, request: ChangeRequestInfo) -> None:
         self.result_ = request
         self.requested.emit(request)
-        super().accept()
 
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        self.message.clear_message()
-        text = error_message(error)
-        if text is None:
-            report_unexpected(self, error)
-            return
-        assert isinstance(error, DomainError)
+    def refused(self, error: DomainError, text: str) -> None:
         field = error.params.get("field")
         if field in self.edits:
             self.problems[field].setText(text)
@@ -207,7 +187,6 @@ class ChangeRequestDialog(QDialog):
             self.reason.setFocus()
         else:
             self.message.show_message(text, "error")
-        self.adjustSize()  # room for the line that says what is wrong
 
 
 class PendingChangeNote(QLabel):

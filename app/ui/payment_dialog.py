@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -30,14 +29,13 @@ from app.ui.account_widgets import (
     DIALOG_STYLE,
     MessageLine,
     confirm_buttons,
-    error_message,
     problem_label,
-    report_unexpected,
     with_problem,
 )
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.money_edit import MoneyEdit
+from app.ui.service_dialog import ServiceDialog
 
 AMOUNT_CODES = {ErrorCode.AMOUNT_MALFORMED, ErrorCode.AMOUNT_NOT_POSITIVE,
                 ErrorCode.AMOUNT_TOO_LARGE, ErrorCode.AMOUNT_BELOW_DUE,
@@ -45,7 +43,7 @@ AMOUNT_CODES = {ErrorCode.AMOUNT_MALFORMED, ErrorCode.AMOUNT_NOT_POSITIVE,
 Submit = Callable[[Tender], PaymentReceipt]
 
 
-class PaymentDialog(QDialog):
+class PaymentDialog(ServiceDialog):
     """Takes one payment; ``facts`` are (caption, value) lines shown above the fields."""
 
     paid = Signal(object)  # PaymentReceipt
@@ -53,10 +51,9 @@ class PaymentDialog(QDialog):
     def __init__(self, ctx: UiContext, *, title: str, heading: str,
                  facts: Sequence[tuple[str, str]], due: int, submit: Submit,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self._submit = ctx, submit
+        super().__init__(ctx, parent)
+        self._submit = submit
         self.receipt: PaymentReceipt | None = None
-        self.busy = False
         self.setObjectName("paymentDialog")
         self.setWindowTitle(title)
         self.setStyleSheet(DIALOG_STYLE)
@@ -196,34 +193,17 @@ class PaymentDialog(QDialog):
         tender = self.tender()
         if tender is None:
             return
-        self._set_busy(True)
         submit = self._submit
-        self.ctx.tasks.run(lambda _cancel: submit(tender), self._done, self._failed)
+        self.run_service(lambda: submit(tender))
 
-    def reject(self) -> None:
-        if not self.busy:  # a payment on its way cannot be walked away from
-            super().reject()
+    def busy_text(self) -> str:
+        return self.tr("Saving the payment…")
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.confirm.setEnabled(not busy)
-        if busy:
-            self.message.show_message(self.tr("Saving the payment…"), "info")
-
-    def _done(self, receipt: PaymentReceipt) -> None:
-        self._set_busy(False)
+    def succeeded(self, receipt: PaymentReceipt) -> None:
         self.receipt = receipt
         self.paid.emit(receipt)
-        super().accept()
 
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        self.message.clear_message()
-        text = error_message(error)
-        if text is None:
-            report_unexpected(self, error)
-            return
-        assert isinstance(error, DomainError)
+    def refused(self, error: DomainError, text: str) -> None:
         if error.code in AMOUNT_CODES:
             self.amount_problem.setText(text)
             self.amount.setFocus()

@@ -12,7 +12,6 @@ import datetime as dt
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -32,29 +31,26 @@ from app.ui.account_widgets import (
     DIALOG_STYLE,
     MessageLine,
     confirm_buttons,
-    error_message,
     problem_label,
-    report_unexpected,
     with_problem,
 )
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.i18n import format_date
+from app.ui.service_dialog import ServiceDialog
 
 CREDENTIAL_CODES = {ErrorCode.BAD_CREDENTIALS, ErrorCode.USER_LOCKED, ErrorCode.NOT_AUTHORISED}
 WARNING_STYLE = ("QLabel { color: #7c2d12; background: #ffedd5; border: 1px solid #fdba74; "
                  "border-radius: 4px; padding: 6px 10px; }")
 
 
-class RestoreReleaseDialog(QDialog):
+class RestoreReleaseDialog(ServiceDialog):
     """A supervisor allows payments while a restore waits for head office."""
 
     released = Signal(object)  # Release
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.busy = False
+        super().__init__(ctx, parent)
         self.result_: Release | None = None
         self.block = current_block(ctx.branch.reading())
         self.setObjectName("restoreReleaseDialog")
@@ -134,40 +130,22 @@ class RestoreReleaseDialog(QDialog):
         request = self.request()
         if request is None:
             return
-        self._set_busy(True)
         ctx, actor = self.ctx, self.ctx.signed_in()
-        ctx.tasks.run(lambda _cancel: release_payments(ctx.branch.writing(), actor, request),
-                      self._done, self._failed)
+        self.run_service(lambda: release_payments(ctx.branch.writing(), actor, request))
 
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.confirm.setEnabled(not busy)
-        if busy:
-            self._say(self.tr("Checking…"), "info")
+    def busy_text(self) -> str:
+        return self.tr("Checking…")
 
     def _say(self, text: str, kind: str) -> None:
         """Show a message line; the dialog grows so the explanation stays whole."""
         self.message.show_message(text, kind)
         self.adjustSize()
 
-    def _done(self, result: Release) -> None:
-        self._set_busy(False)
+    def succeeded(self, result: Release) -> None:
         self.result_ = result
         self.released.emit(result)
-        super().accept()
 
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        text = error_message(error)
-        if text is None:
-            self.message.clear_message()
-            report_unexpected(self, error)
-            return
-        assert isinstance(error, DomainError)
+    def refused(self, error: DomainError, text: str) -> None:
         self._say(text, "error")
         if error.code in CREDENTIAL_CODES:
             self.password.clear()

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -28,14 +27,13 @@ from app.ui.account_widgets import (
     DIALOG_STYLE,
     MessageLine,
     confirm_buttons,
-    error_message,
     problem_label,
-    report_unexpected,
     with_problem,
 )
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.i18n import format_date
+from app.ui.service_dialog import ServiceDialog
 
 CREDENTIAL_CODES = {ErrorCode.BAD_CREDENTIALS, ErrorCode.USER_LOCKED, ErrorCode.NOT_AUTHORISED}
 
@@ -45,16 +43,14 @@ def voidable(payments: Sequence[PaymentLine]) -> list[PaymentLine]:
     return [p for p in payments if not p.voided]
 
 
-class VoidDialog(QDialog):
+class VoidDialog(ServiceDialog):
     """Voids one of ``payments`` (``selected`` receipt first, else the latest not voided)."""
 
     voided = Signal(object)  # VoidResult
 
     def __init__(self, ctx: UiContext, payments: Sequence[PaymentLine],
                  selected: str | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.busy = False
+        super().__init__(ctx, parent)
         self.result_: VoidResult | None = None
         self.setObjectName("voidDialog")
         self.setWindowTitle(self.tr("Void a payment"))
@@ -158,37 +154,18 @@ class VoidDialog(QDialog):
         request = self.request()
         if request is None:
             return
-        self._set_busy(True)
         ctx, actor = self.ctx, self.ctx.signed_in()
-        ctx.tasks.run(lambda _cancel: void_payment(ctx.branch.writing(), actor, request),
-                      self._done, self._failed)
+        self.run_service(lambda: void_payment(ctx.branch.writing(), actor, request))
 
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()
+    def busy_text(self) -> str:
+        return self.tr("Checking…")
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.confirm.setEnabled(not busy)
-        if busy:
-            self.message.show_message(self.tr("Checking…"), "info")
-
-    def _done(self, result: VoidResult) -> None:
-        self._set_busy(False)
+    def succeeded(self, result: VoidResult) -> None:
         self.result_ = result
         self.voided.emit(result)
-        super().accept()
 
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        text = error_message(error)
-        if text is None:
-            self.message.clear_message()
-            report_unexpected(self, error)
-            return
-        assert isinstance(error, DomainError)
+    def refused(self, error: DomainError, text: str) -> None:
         if error.code == ErrorCode.REASON_REQUIRED:
-            self.message.clear_message()
             self.reason_problem.setText(text)
             self.reason.setFocus()
             return
