@@ -12,6 +12,7 @@ from app.models.database import database_path
 from app.services.clock import FixedClock
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
+from app.services.restore_block import ReleaseRequest, release_payments
 from app.services.sync import (
     check_not_behind,
     pending_events,
@@ -19,7 +20,7 @@ from app.services.sync import (
     restored_from_backup,
     run_sync,
 )
-from tests.fakes import CASHIER, actor_for
+from tests.fakes import CASHIER, SUPERVISOR, actor_for
 from tests.sync_fakes import (
     FakeHeadOffice,
     FakeLink,
@@ -208,13 +209,20 @@ def test_a_branch_restored_from_an_old_backup_stops_with_a_clear_error(
             push_outbox(old.writing, link)
         assert probe.value.code == ErrorCode.SYNC_BRANCH_RESTORED
 
-        pay(old, actor_for(old, CASHIER[0]), "10000001", 100_000)  # would reuse a number
+        notice = restored_from_backup(old.reading())
+        assert notice is not None and notice["office_seq"] >= notice["local_seq"]
+        with pytest.raises(DomainError) as refused:  # its next number is on paper already
+            pay(old, actor_for(old, CASHIER[0]), "10000001", 100_000)
+        assert refused.value.code == ErrorCode.PAYMENTS_BLOCKED_AFTER_RESTORE
+        assert pending_events(old.reading()) == 0 and office.net_paid() == held
+
+        release_payments(old.writing(), actor_for(old, CASHIER[0]),
+                         ReleaseRequest(*SUPERVISOR, "head office asked us to go on"))
+        pay(old, actor_for(old, CASHIER[0]), "10000001", 100_000)  # on the supervisor's word
         with pytest.raises(DomainError) as gap:
             push_outbox(old.writing, link)
         assert gap.value.code == ErrorCode.SYNC_BRANCH_RESTORED
-        assert pending_events(old.reading()) == 1 and office.net_paid() == held
-        notice = restored_from_backup(old.reading())  # the counter can refuse payments
-        assert notice is not None and notice["office_seq"] >= notice["local_seq"]
+        assert office.net_paid() == held
     finally:
         old.close()
 

@@ -36,6 +36,8 @@ from app.services.unit_of_work import UnitOfWork
 from app.services.users import approve
 
 CONFIRMED_KEY = "restore_confirmed"
+FOUND_BEHIND_KEY = "sync_branch_restored"
+FOUND_BEHIND = "found behind head office by a sync"
 MAX_REASON = 240
 BY_SYNC = "sync"
 BY_SUPERVISOR = "supervisor"
@@ -66,14 +68,30 @@ class Release:
 
 
 def payment_block(session: Session) -> PaymentBlock | None:
-    """The block in force, or None (never restored, or confirmed since)."""
+    """The block in force, or None (never restored, or confirmed since).
+
+    Two things block: a restore by Loket (``restored_at``), and a sync that found head
+    office holding events of this counter that the database lacks (``FOUND_BEHIND_KEY``,
+    written by ``sync/restored.py``): the database was put back some other way, and its
+    next receipt numbers may already be on paper in customers' hands."""
+    confirmed = _confirmation(session).get("restored_at")
     restored_at = _setting(session, RESTORED_AT_KEY)
-    if not restored_at:
+    if restored_at and confirmed != restored_at:
+        return PaymentBlock(_setting(session, RESTORED_FROM_KEY) or "?", restored_at)
+    behind = _found_behind(session)
+    if behind and confirmed != behind:
+        return PaymentBlock(FOUND_BEHIND, behind)
+    return None
+
+
+def _found_behind(session: Session) -> str | None:
+    """When a sync found this database behind head office (None: it did not)."""
+    try:
+        notice = json.loads(_setting(session, FOUND_BEHIND_KEY) or "null")
+    except ValueError:
         return None
-    confirmed = _confirmation(session)
-    if confirmed.get("restored_at") == restored_at:
-        return None
-    return PaymentBlock(_setting(session, RESTORED_FROM_KEY) or "?", restored_at)
+    detected = notice.get("detected_at") if isinstance(notice, dict) else None
+    return detected if isinstance(detected, str) and detected else None
 
 
 def current_block(uow: UnitOfWork) -> PaymentBlock | None:

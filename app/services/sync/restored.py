@@ -3,8 +3,9 @@
 Head office holding more of this counter's events than the counter has means the
 database went back in time; its receipt numbers would be issued a second time. The
 sync stops with ``SYNC_BRANCH_RESTORED`` and the fact is kept in ``setting``
-(``sync_branch_restored``) so the counter can refuse payments until head office has
-sorted it out; the next push head office accepts clears it.
+(``sync_branch_restored``): the counter refuses payments (``restore_block``) until head
+office has sorted it out and the next push it accepts clears it, or a supervisor
+allows them.
 
 That accepted push (online, or a bundle's reply) is also head office confirming the
 counter's position after ``loket-admin restore``: :func:`forget` ends the payment block
@@ -19,7 +20,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.services.errors import DomainError, ErrorCode
-from app.services.restore_block import confirm_by_sync
+from app.services.restore_block import FOUND_BEHIND_KEY, confirm_by_sync
 from app.services.sync.protocol import (
     ACKED_THROUGH_KEY,
     UowFactory,
@@ -28,7 +29,7 @@ from app.services.sync.protocol import (
     put_setting,
 )
 
-RESTORED_KEY = "sync_branch_restored"
+RESTORED_KEY = FOUND_BEHIND_KEY
 
 
 class BranchRestored(DomainError):
