@@ -19,6 +19,7 @@ from app.services.backups import backup_now
 from app.services.clock import FixedClock
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
+from app.services.journal import verify_chain
 from app.services.reports.issue import issue_lpp
 from app.services.restore import restore
 from app.services.restore_block import ReleaseRequest, current_block, release_payments
@@ -99,6 +100,11 @@ def test_the_first_successful_sync_lifts_the_block(after_restore: Branch) -> Non
         pay(after_restore, cashier, "20000001", 100_000)
     assert run_sync(after_restore.writing, link).ok
     assert current_block(after_restore.reading()) is None
+    with after_restore.reading() as uow:  # the auditor sees when and why payments resumed
+        record = uow.session.scalars(select(AuditRecord).where(
+            AuditRecord.action == "restore.confirmed")).one()
+        assert record.actor == "sync" and "acked_through" in json.loads(record.details)
+        assert verify_chain(uow.session).ok
     receipt = pay(after_restore, cashier, "20000001", 100_000)
     assert receipt.amount == 100_000
 

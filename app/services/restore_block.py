@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Setting
 from app.services.backup_check import RESTORED_AT_KEY, RESTORED_FROM_KEY
-from app.services.context import Actor, local_counter
+from app.services.context import Actor, local_counter, system_actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.journal import record_change
 from app.services.unit_of_work import UnitOfWork
@@ -40,6 +40,7 @@ FOUND_BEHIND_KEY = "sync_branch_restored"
 FOUND_BEHIND = "found behind head office by a sync"
 MAX_REASON = 240
 BY_SYNC = "sync"
+SYNC_USERNAME = "sync"  # the actor of audit records a sync writes (sync/protocol.py)
 BY_SUPERVISOR = "supervisor"
 
 
@@ -109,13 +110,21 @@ def require_payments_allowed(session: Session) -> None:
                           restored_at=_shown_time(block.restored_at))
 
 
-def confirm_by_sync(session: Session, acked_through: str | None = None) -> None:
-    """Head office accepted this counter's events: the restore is confirmed (in the
-    caller's transaction)."""
+def confirm_by_sync(session: Session, now: dt.datetime,
+                    acked_through: str | None = None) -> None:
+    """Head office accepted this counter's events: the restore is confirmed and payments
+    may be taken again (in the caller's transaction, with an audit record)."""
     block = payment_block(session)
-    if block is not None:
-        _put(session, {"restored_at": block.restored_at, "by": BY_SYNC,
-                       "acked_through": acked_through})
+    if block is None:
+        return
+    _put(session, {"restored_at": block.restored_at, "by": BY_SYNC,
+                   "acked_through": acked_through})
+    _, branch = local_counter(session)
+    record_change(session, system_actor(session, SYNC_USERNAME), now,
+                  action="restore.confirmed", entity="branch", entity_id=branch.code,
+                  details={"restored_from": block.restored_from,
+                           "restored_at": block.restored_at, "acked_through": acked_through},
+                  event_type=None)
 
 
 def release_payments(uow: UnitOfWork, actor: Actor, request: ReleaseRequest) -> Release:

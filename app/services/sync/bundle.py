@@ -202,7 +202,7 @@ def _take_acks(session: Session, now: dt.datetime, device: Device,
         check_sequence(max_seq(session, device.device_id), acked_through)
         outcome = record_acks(session, device.device_id, now, acks)
         put_setting(session, ACKED_THROUGH_KEY, str(acked_through))
-        forget(session)
+        forget(session, now)
         return outcome, None
     if error_code(answer) != "sequence_gap":
         message = answer.get("message") if isinstance(answer, dict) else None

@@ -147,7 +147,7 @@ def _accept(uow_factory: UowFactory, device: Device, batch: list[_Outgoing], bod
         check_sequence(max_seq(uow.session, device.device_id), acked_through)
         outcome = record_acks(uow.session, device.device_id, uow.now, acks)
         put_setting(uow.session, ACKED_THROUGH_KEY, str(acked_through))
-        forget(uow.session)
+        forget(uow.session, uow.now)
         prefix = acked_prefix(uow.session, device.device_id)
         uow.commit()
     tally.sent += len(batch)

@@ -14,6 +14,7 @@ of ``app/services/restore_block.py``.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -56,11 +57,11 @@ def remember(uow_factory: UowFactory, error: BranchRestored) -> None:
         uow.commit()
 
 
-def forget(session: Session) -> None:
+def forget(session: Session, now: dt.datetime) -> None:
     """Head office accepted a push: this database is not behind, and a restore from a
     backup is confirmed (payments may be taken again)."""
+    confirm_by_sync(session, now, get_setting(session, ACKED_THROUGH_KEY))
     drop_setting(session, RESTORED_KEY)
-    confirm_by_sync(session, get_setting(session, ACKED_THROUGH_KEY))
 
 
 def restored_notice(session: Session) -> dict[str, Any] | None:
