@@ -36,7 +36,7 @@ from app.services.imports_plan import ImportPlan, ValidRow
 from app.services.journal import record_change
 from app.services.office_enrolments import parse_office_enrolment, store_office_enrolments
 from app.services.sync.acks import parse_ack, record_acks
-from app.services.sync.held_bills import covered_bills, drop_held, free_held, hold
+from app.services.sync.held_bills import covered_bills, drop_held, hold, release_free
 from app.services.sync.protocol import bad_response, need, need_int, sync_actor
 from app.services.terms import terms_from_json
 
@@ -191,16 +191,9 @@ def _bills(session: Session, now: dt.datetime, changes: Sequence[Change]) -> tup
 
 
 def _release_held(session: Session, now: dt.datetime) -> int:
-    """Apply the held bill changes whose bill no local plan or payment covers any more."""
-    held = free_held(session)
-    if not held:
-        return 0
-    changes = [Change(change_id, "bill", f"{number}:{period}", data)
-               for (number, period), change_id, data in held]
-    plan = plan_bills(session, _valid_bills(changes), now)
-    apply_bills(session, plan)
-    drop_held(session, [key for key, _, _ in held])
-    return len(plan.inserts) + len(plan.updates)
+    """Apply the held bill changes whose bill is free now (its customer has arrived, or
+    no local plan or payment covers it any more)."""
+    return len(release_free(session, now))
 
 
 def _valid_bills(changes: Sequence[Change]) -> list[ValidRow]:

@@ -78,10 +78,11 @@ def free_held(session: Session, connection_no: str | None = None
             for row in session.scalars(query.order_by(HeldBillChange.change_id))]
 
 
-def release_free(session: Session, now: dt.datetime, connection_no: str) -> list[BillKey]:
-    """Apply the customer's held changes whose bill is free now and drop them; returns
-    the bills they were applied to (one that no longer passes the bill checks stays held
-    for the pull to report)."""
+def release_free(session: Session, now: dt.datetime,
+                 connection_no: str | None = None) -> list[BillKey]:
+    """Apply the held changes (of one customer, or of all) whose bill is free now and
+    drop them; returns the bills they were applied to (one that no longer passes the
+    bill checks stays held)."""
     session.flush()  # the bills as the caller left them decide which are free
     held = free_held(session, connection_no)
     if not held:
