@@ -37,7 +37,8 @@ from app.services.errors import DomainError, ErrorCode
 from app.services.journal import verify_chain
 from app.services.payments import PaymentReceipt, Tender
 from app.services.restore_block import ReleaseRequest, release_payments
-from app.ui.backup_actions import BackupActions, BackupCancelled, BackupsDialog
+from app.ui.backup_actions import BackupActions, BackupCancelled
+from app.ui.backups_dialog import BackupsDialog
 from app.ui.context import UiContext
 from app.ui.i18n import install_translator
 from app.ui.main_window import MainWindow

@@ -12,7 +12,6 @@ exists: the message offers to restore it (or quit); restored, Loket starts norma
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -26,8 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +54,7 @@ from app.ui.errors_dialog import (
     unexpected_text,
 )
 from app.ui.i18n import format_count, format_date
+from app.ui.progress_dialog import ProgressDialog
 from app.ui.tasks import TaskRunner
 
 _UNREAD_PREFIX = UNREAD_WARNING.partition("{")[0]
@@ -69,67 +67,6 @@ def taken_at(path: Path) -> str:
     parsed = parse_backup_name(path.name)
     when = parsed[0] if parsed else dt.datetime.fromtimestamp(path.stat().st_mtime)
     return f"{format_date(when.date())} {when:%H:%M}"
-
-
-class ProgressDialog(QDialog):
-    """A step text and a bar for work running off the UI thread; optionally a Cancel button."""
-
-    cancel_requested = Signal()
-
-    def __init__(self, name: str, title: str, text: str, parent: QWidget | None = None,
-                 *, cancellable: bool = False) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        self.closing = False
-        self.text = QLabel(text, self, objectName=f"{name}Text", wordWrap=True)
-        self.bar = QProgressBar(self, objectName=f"{name}Bar")
-        self.bar.setRange(0, 0)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addWidget(self.bar)
-        self.cancel: QPushButton | None = None
-        if cancellable:
-            self.cancel = QPushButton(self.tr("Cancel"), self, objectName=f"{name}Cancel")
-            self.cancel.clicked.connect(self.reject)
-            layout.addWidget(self.cancel, 0, Qt.AlignmentFlag.AlignRight)
-
-    def set_step(self, text: str) -> None:
-        self.text.setText(text)
-        self.bar.setRange(0, 0)
-
-    def set_progress(self, done: int, total: int) -> None:
-        if total > 0:
-            self.bar.setRange(0, total)
-            self.bar.setValue(min(done, total))
-
-    def reject(self) -> None:
-        """Esc or Cancel asks the work to stop; without a Cancel button it must finish."""
-        if self.cancel is not None and self.cancel.isEnabled():
-            self.cancel.setEnabled(False)
-            self.text.setText(self.tr("Stopping…"))
-            self.cancel_requested.emit()
-
-    def finish(self) -> None:
-        self.closing = True
-        self.hide()
-        self.deleteLater()
-
-
-class ProgressRelay(QObject):
-    """Carries progress from the worker thread to the UI thread (queued signals)."""
-
-    progressed = Signal(int, int)
-    step = Signal(str)
-
-    def progress(self, done: int, total: int) -> None:
-        with contextlib.suppress(RuntimeError):  # the dialog is gone: the work goes on
-            self.progressed.emit(done, total)
-
-    def tell(self, text: str) -> None:
-        with contextlib.suppress(RuntimeError):
-            self.step.emit(text)
 
 
 class RestoreConfirmDialog(QDialog):
