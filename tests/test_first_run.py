@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from app.services.first_run import (
     set_up_counter,
 )
 from app.services.journal import verify_chain
-from app.services.settings import CounterSettings, PrinterChoice, load_settings
+from app.services.settings import CounterSettings, PrinterChoice, load_settings, locations
 from app.services.setup import BranchSetup
 from app.services.unit_of_work import UnitOfWork
 from app.services.users import MIN_PASSWORD_LENGTH, hash_password, log_in
@@ -71,6 +72,18 @@ def test_a_new_counter_is_set_up_and_its_admin_signs_in(tmp_path: Path) -> None:
     assert saved.settings.language == "en"
     data = json.loads(settings_file.read_text(encoding="utf-8"))
     assert data["printers"]["receipt"] == {"printer": "EPSON TM-T82", "paper": "58mm"}
+    # set up in a folder of its own (loket --data-dir): the next start finds it there
+    assert locations(saved.settings).data_dir == data_dir
+
+
+def test_a_counter_set_up_in_the_usual_folder_does_not_pin_it(tmp_path: Path) -> None:
+    usual, settings_file = locations().data_dir, tmp_path / "settings.json"
+    try:
+        set_up_counter(usual, SETUP, open_new, settings_file=settings_file)
+        data = json.loads(settings_file.read_text(encoding="utf-8"))
+        assert "data_dir" not in data  # moving the user's data folder moves the branch too
+    finally:
+        shutil.rmtree(usual, ignore_errors=True)
 
 
 @pytest.mark.parametrize(("change", "code"), [

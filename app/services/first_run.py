@@ -27,6 +27,7 @@ from app.services.settings import (
     CounterSettings,
     PrinterChoice,
     default_printers,
+    locations,
     machine_settings,
     save_settings,
 )
@@ -151,11 +152,17 @@ def checked(setup: CounterSetup) -> CounterSetup:
 
 
 # --- the set-up ---------------------------------------------------------------------
-def counter_settings(base: CounterSettings, setup: CounterSetup) -> CounterSettings:
-    """``base`` with this counter's branch, counter and receipt printer."""
+def counter_settings(base: CounterSettings, setup: CounterSetup,
+                     data_dir: Path | None = None) -> CounterSettings:
+    """``base`` with this counter's branch, counter and receipt printer, and the branch
+    folder when it is not the usual one (``loket --data-dir`` at the first start), so
+    that the next start finds the branch without being told again."""
     printers = {**base.printers, "receipt": setup.receipt_printer}
-    return replace(base, branch=setup.branch.branch_code, counter=setup.branch.counter_code,
-                   printers=printers)
+    chosen = replace(base, branch=setup.branch.branch_code,
+                     counter=setup.branch.counter_code, printers=printers)
+    if data_dir is not None and data_dir != locations(chosen).data_dir:
+        chosen = replace(chosen, data_dir=str(data_dir))
+    return chosen
 
 
 def set_up_counter(data_dir: Path, setup: CounterSetup, open_new: OpenNew, *,
@@ -182,7 +189,8 @@ def set_up_counter(data_dir: Path, setup: CounterSetup, open_new: OpenNew, *,
                  admin.password)
         opened.close()
         opened = None
-        saved = save_settings(counter_settings(base_settings or CounterSettings(), good),
+        saved = save_settings(counter_settings(base_settings or CounterSettings(), good,
+                                               data_dir),
                               settings_file, base=machine_settings())
     except BaseException:
         if opened is not None:
