@@ -2,7 +2,9 @@
 
 :class:`HttpTransport` uses only the standard library (``urllib.request``): JSON bodies
 sent gzip-compressed, TLS checked against a configurable CA file, a timeout on every
-request and the device token in the ``Authorization`` header (never in the URL).
+read (and an answer that trickles in at under 1,000 bytes a second, after that much
+grace, is given up), and the device token in the ``Authorization`` header (never in
+the URL).
 A transport returns ``(status, json)`` for every answer head office gives, errors
 included; a link that fails, or an answer that is cut off or unreadable, is a
 ``DomainError`` (nothing can have been acknowledged from it).
@@ -14,6 +16,7 @@ import gzip
 import http.client
 import json
 import ssl
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -30,6 +33,8 @@ from app.services.sync.protocol import PROTOCOL_VERSION, bad_response
 MAX_BODY = 4 * 1024 * 1024  # compressed, either way
 MAX_INFLATED = 32 * 1024 * 1024
 DEFAULT_TIMEOUT = 60.0
+MIN_ANSWER_RATE = 1_000  # bytes a second; a 64 kbit/s link brings 8,000
+READ_CHUNK = 16 * 1024
 Json = Any
 
 
@@ -94,10 +99,28 @@ def read_answer(status: int, raw: bytes, encoding: str) -> tuple[int, Json]:
         raise bad_response("the answer is not complete JSON") from exc
 
 
-def _read_whole(answer: Any, headers: Message) -> bytes:
+class TooSlow(TimeoutError):
+    """An answer trickling in slower than :data:`MIN_ANSWER_RATE` (each read within the
+    timeout, so the socket never times out, yet the sync would never end)."""
+
+
+def _read_whole(answer: Any, headers: Message, timeout: float = DEFAULT_TIMEOUT) -> bytes:
     """The body (at most ``MAX_BODY + 1`` bytes); ``IncompleteRead`` when the connection
-    ends before the ``Content-Length`` it announced."""
-    raw: bytes = answer.read(MAX_BODY + 1)
+    ends before the ``Content-Length`` it announced; :class:`TooSlow` when, after
+    ``timeout`` seconds of grace, it has come at less than ``MIN_ANSWER_RATE`` bytes a
+    second."""
+    started, size = time.monotonic(), 0
+    parts: list[bytes] = []
+    while size <= MAX_BODY:
+        part: bytes = answer.read(min(READ_CHUNK, MAX_BODY + 1 - size))
+        if not part:
+            break
+        parts.append(part)
+        size += len(part)
+        elapsed = time.monotonic() - started
+        if elapsed > timeout + size / MIN_ANSWER_RATE:
+            raise TooSlow(f"the link is too slow: {size:,} bytes in {elapsed:.0f} seconds")
+    raw = b"".join(parts)
     declared = (headers.get("Content-Length") or "").strip()
     if declared.isdigit() and len(raw) < min(int(declared), MAX_BODY + 1):
         raise http.client.IncompleteRead(raw, int(declared) - len(raw))
@@ -169,18 +192,20 @@ class HttpTransport:
         """(status, body, its Content-Encoding, the size of the status line and headers)."""
         try:
             with self._opener.open(request, timeout=self._timeout) as answer:
-                raw = _read_whole(answer, answer.headers)
+                raw = _read_whole(answer, answer.headers, self._timeout)
                 return (answer.status, raw, answer.headers.get("Content-Encoding", ""),
                         len(str(answer.headers)) + 17)
         except urllib.error.HTTPError as error:
             with error:
-                raw = _read_whole(error, error.headers)
+                raw = _read_whole(error, error.headers, self._timeout)
                 return (error.code, raw, error.headers.get("Content-Encoding", ""),
                         len(str(error.headers)) + 17)
 
     def _link_problem(self, exc: BaseException) -> str:
         """What went wrong with the link, in words (not an exception's class name)."""
         reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+        if isinstance(reason, TooSlow):
+            return str(reason)
         if isinstance(reason, TimeoutError):
             return f"no answer within {self._timeout:g} seconds"
         if isinstance(reason, ConnectionRefusedError):
