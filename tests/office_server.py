@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.orm import Session
 
 from headoffice.auth import issue_code
 from headoffice.changes import bills_changed, customer_changed
@@ -58,22 +59,8 @@ class RunningOffice:
                      status: str = "sealed") -> None:
         """A customer with ``bills`` unpaid monthly bills from 2024-01, published to branches."""
         with self.db.writing() as session:
-            customer = Customer(
-                connection_no=connection_no, name="Pelanggan Uji", address="Jl. Uji No. 1",
-                rt="001", rw="002", kelurahan="Penkase Oeleta", kecamatan="Alak",
-                tariff_group="R2", meter_no=f"M{connection_no}", phone="081234567890",
-                status=status, status_date=dt.date(2021, 11, 1), version=1)
-            session.add(customer)
-            session.flush()
-            rows = [Bill(customer_id=customer.id, period=f"{2024 + i // 12}-{i % 12 + 1:02d}",
-                         water_charge=principal - 5_000, fees=5_000, penalty=0,
-                         due_date=dt.date(2024 + (i + 1) // 12, (i + 1) % 12 + 1, 20),
-                         settled=False, reading_start=0, reading_end=0, usage_m3=0)
-                    for i in range(bills)]
-            session.add_all(rows)
-            session.flush()
-            customer_changed(session, customer)
-            bills_changed(session, customer, rows)
+            publish_customer(session, connection_no, bills=bills, principal=principal,
+                             status=status, readings=0)
 
     def money(self) -> tuple[int, int]:
         """(payments held, their total), voided ones excluded."""
@@ -81,6 +68,30 @@ class RunningOffice:
             count, total = session.execute(select(func.count(), func.sum(Payment.amount))
                                            .where(Payment.voided.is_(False))).one()
             return int(count), int(total or 0)
+
+
+def publish_customer(session: Session, connection_no: str, *, bills: int,
+                     principal: int = 100_000, status: str = "sealed",
+                     readings: int | None = None) -> None:
+    """Add a customer with ``bills`` unpaid monthly bills from 2024-01 to head office's
+    master data and publish both to the branches (the change log)."""
+    customer = Customer(
+        connection_no=connection_no, name="Pelanggan Uji", address="Jl. Uji No. 1",
+        rt="001", rw="002", kelurahan="Penkase Oeleta", kecamatan="Alak",
+        tariff_group="R2", meter_no=f"M{connection_no}", phone="081234567890",
+        status=status, status_date=dt.date(2021, 11, 1), version=1)
+    session.add(customer)
+    session.flush()
+    rows = [Bill(customer_id=customer.id, period=f"{2024 + i // 12}-{i % 12 + 1:02d}",
+                 water_charge=principal - 5_000, fees=5_000, penalty=0,
+                 due_date=dt.date(2024 + (i + 1) // 12, (i + 1) % 12 + 1, 20),
+                 settled=False, reading_start=readings, reading_end=readings,
+                 usage_m3=readings)
+            for i in range(bills)]
+    session.add_all(rows)
+    session.flush()
+    customer_changed(session, customer)
+    bills_changed(session, customer, rows)
 
 
 def free_port() -> int:

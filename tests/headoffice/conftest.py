@@ -7,14 +7,11 @@ Tables are emptied before each test; the branches KPG, OEB and ALK are always th
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import json
-import os
 import socket
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,7 +20,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, delete, func, select, text
+from sqlalchemy import delete, func, select
 
 from app.bootstrap import Branch, open_branch
 from app.models import OutboxEvent
@@ -35,14 +32,13 @@ from app.services.setup import BranchSetup, initialise_branch
 from app.services.shifts import open_shift
 from app.services.users import add_user
 from headoffice.auth import issue_code
-from headoffice.changes import bills_changed, customer_changed
-from headoffice.db import Database, normalise_url, start_epoch
+from headoffice.db import Database, start_epoch
 from headoffice.masterdata import add_branch
-from headoffice.models import Base, Bill, Customer, Event, Payment
+from headoffice.models import Base, Event, Payment
 from headoffice.serve import make_server
 from tests.fakes import actor_for, add_customer, monthly_bills
+from tests.office_server import postgres_schema, publish_customer
 
-POSTGRES_VARIABLE = "LOKET_TEST_POSTGRES_URL"
 CUSTOMER = "50400001"
 BRANCHES = (("KPG", "Kantor Pelayanan Kota Kupang"), ("OEB", "Kantor Pelayanan Oebobo"),
             ("ALK", "Kantor Pelayanan Alak"))
@@ -56,20 +52,8 @@ def database_url(request: pytest.FixtureRequest,
         path = tmp_path_factory.mktemp("headoffice") / "headoffice.sqlite3"
         yield f"sqlite:///{path.as_posix()}"
         return
-    base = os.environ.get(POSTGRES_VARIABLE)
-    if not base:
-        pytest.skip(f"{POSTGRES_VARIABLE} not set")
-    schema = f"loket_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(normalise_url(base), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    joiner = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{joiner}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+    with postgres_schema() as url:
+        yield url
 
 
 @dataclass
@@ -106,21 +90,8 @@ class HeadOffice:
                      status: str = "sealed") -> None:
         """A customer with ``bills`` unpaid monthly bills from 2024-01 (as in tests/fakes)."""
         with self.db.writing() as session:
-            customer = Customer(
-                connection_no=connection_no, name="Pelanggan Uji", address="Jl. Uji No. 1",
-                rt="001", rw="002", kelurahan="Penkase Oeleta", kecamatan="Alak",
-                tariff_group="R2", meter_no=f"M{connection_no}", phone="081234567890",
-                status=status, status_date=dt.date(2021, 11, 1), version=1)
-            session.add(customer)
-            session.flush()
-            rows = [Bill(customer_id=customer.id, period=f"{2024 + i // 12}-{i % 12 + 1:02d}",
-                         water_charge=principal - 5_000, fees=5_000, penalty=0,
-                         due_date=dt.date(2024 + (i + 1) // 12, (i + 1) % 12 + 1, 20),
-                         settled=False) for i in range(bills)]
-            session.add_all(rows)
-            session.flush()
-            customer_changed(session, customer)
-            bills_changed(session, customer, rows)
+            publish_customer(session, connection_no, bills=bills, principal=principal,
+                             status=status)
 
     def count(self, model: type[Base]) -> int:
         with self.db.reading() as session:

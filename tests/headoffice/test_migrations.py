@@ -5,19 +5,17 @@ refused — on SQLite and, with ``LOKET_TEST_POSTGRES_URL``, PostgreSQL."""
 from __future__ import annotations
 
 import fnmatch
-import os
 import tomllib
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, inspect, text
+from sqlalchemy import Column, Integer, MetaData, String, Table, inspect, text
 
 from headoffice.cli import main
-from headoffice.db import Database, normalise_url
+from headoffice.db import Database
 from headoffice.migrate import (
     BASELINE,
     MIGRATIONS_DIR,
@@ -29,7 +27,7 @@ from headoffice.migrate import (
     target_metadata,
 )
 from headoffice.models import BranchOffice
-from tests.headoffice.conftest import POSTGRES_VARIABLE
+from tests.office_server import postgres_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,20 +38,8 @@ def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{(tmp_path / 'headoffice.sqlite3').as_posix()}"
         return
-    base = os.environ.get(POSTGRES_VARIABLE)
-    if not base:
-        pytest.skip(f"{POSTGRES_VARIABLE} not set")
-    schema = f"loket_migrate_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(normalise_url(base), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    joiner = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{joiner}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+    with postgres_schema() as url:
+        yield url
 
 
 def differences(db: Database) -> list[object]:
