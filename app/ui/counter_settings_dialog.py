@@ -103,6 +103,7 @@ class CounterSettingsDialog(QDialog):
         printers = QGroupBox(self.tr("Printers"), objectName="printersGroup")
         QVBoxLayout(printers).addWidget(self.printers)
         layout.addWidget(printers)
+        layout.addWidget(self.printers.hint)
         where = QLabel(self.tr("Saved for this Windows user in {path}: what differs from the "
                                "PC's settings is kept there.").format(path=self.target),
                        objectName="settingsFile", wordWrap=True)

@@ -51,6 +51,14 @@ class PrinterTable(QWidget):
             grid.addWidget(self._paper_box(kind, choice.paper), row, 2)
             if kind in TESTABLE:
                 grid.addWidget(self._test_button(kind), row, 3)
+        hint = QLabel(self.tr("Receipts print straight to their printer; with the system "
+                              "default printer each receipt is shown first, ready to print. "
+                              "Other documents open in the viewer, whose Print starts at "
+                              "the printer chosen here."))
+        self.hint = hint  # placed by the dialog, below the table
+        hint.setObjectName("printersHint")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("QLabel { color: #5f6368; }")
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 2)
 

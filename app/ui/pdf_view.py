@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.account_widgets import DIALOG_STYLE
+from app.ui.printing import preferred_printer, printer_names
 
 log = logging.getLogger(__name__)
 
@@ -74,9 +76,19 @@ class PdfViewDialog(QDialog):
         width = 480 if page.width() < 300 else 720
         return QSize(width, 700)
 
-    def ask_to_print(self) -> None:
-        """The system's print dialog, then the pages rendered onto the chosen printer."""
+    def prepared_printer(self, installed: Sequence[str] | None = None) -> QPrinter:
+        """A printer set to the one the counter settings chose for this kind of document,
+        when it is installed (else the system's default)."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        chosen = preferred_printer(self.path)
+        if chosen and chosen in (printer_names() if installed is None else installed):
+            printer.setPrinterName(chosen)
+        return printer
+
+    def ask_to_print(self) -> None:
+        """The system's print dialog (at the counter's printer for this kind of document),
+        then the pages rendered onto the printer chosen there."""
+        printer = self.prepared_printer()
         dialog = QPrintDialog(printer, self)
         dialog.setObjectName("printDialog")
         dialog.accepted.connect(lambda: print_document(self.document, printer))

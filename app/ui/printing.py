@@ -30,7 +30,14 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from app.bootstrap import Branch
 from app.services.context import Actor
-from app.services.documents.archive import ArchivedDocument
+from app.services.documents.archive import (
+    AGREEMENT,
+    LPP,
+    PROGRESS,
+    RECEIPT,
+    WORK_ORDER,
+    ArchivedDocument,
+)
 from app.services.documents.print_log import PrintAttempt, PrintState, record_print
 from app.services.settings import PrinterChoice, load_settings
 from app.ui.tasks import TaskRunner
@@ -136,6 +143,19 @@ def _set_page(printer: QPrinter, points: QSizeF) -> None:
                          QMarginsF(0, 0, 0, 0))
     if not printer.setPageLayout(layout):
         log.warning("printer %s refused page size %s", printer.printerName(), points)
+
+
+# --- the counter's printers (settings) ---------------------------------------------------
+SETTINGS_DOCUMENT = {RECEIPT: "receipt", AGREEMENT: "agreement", WORK_ORDER: "work_order",
+                     LPP: "report", PROGRESS: "report"}
+"""The settings' document type of each kind of archived PDF (``<kind>-<number>.pdf``)."""
+
+
+def preferred_printer(path: Path) -> str:
+    """The printer the counter settings chose for this archived document's type ("" =
+    none: the system's default)."""
+    document = SETTINGS_DOCUMENT.get(path.name.partition("-")[0])
+    return load_settings().settings.printer_for(document).printer if document else ""
 
 
 # --- receipts at the counter -------------------------------------------------------------
