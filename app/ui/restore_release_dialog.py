@@ -39,7 +39,6 @@ from app.ui.error_text import error_text
 from app.ui.i18n import format_date
 from app.ui.service_dialog import ServiceDialog
 
-CREDENTIAL_CODES = {ErrorCode.BAD_CREDENTIALS, ErrorCode.USER_LOCKED, ErrorCode.NOT_AUTHORISED}
 WARNING_STYLE = ("QLabel { color: #7c2d12; background: #ffedd5; border: 1px solid #fdba74; "
                  "border-radius: 4px; padding: 6px 10px; }")
 
@@ -147,9 +146,7 @@ class RestoreReleaseDialog(ServiceDialog):
 
     def refused(self, error: DomainError, text: str) -> None:
         self._say(text, "error")
-        if error.code in CREDENTIAL_CODES:
-            self.password.clear()
-            self.password.setFocus()
+        self.retype_password(error, self.password)
 
 
 def _restore_date(iso: str) -> str:

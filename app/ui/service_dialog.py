@@ -14,11 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton, QWidget
 
-from app.services.errors import DomainError
+from app.services.errors import DomainError, ErrorCode
 from app.ui.account_widgets import MessageLine, error_message, report_unexpected
 from app.ui.context import UiContext
+
+CREDENTIAL_CODES = {ErrorCode.BAD_CREDENTIALS, ErrorCode.USER_LOCKED, ErrorCode.NOT_AUTHORISED}
+"""Refusals of a supervisor's (or admin's) user name and password."""
 
 
 class ServiceDialog(QDialog):
@@ -42,6 +45,12 @@ class ServiceDialog(QDialog):
     def refused(self, error: DomainError, text: str) -> None:
         """Show a refusal; by default on the message line."""
         self.message.show_message(text, "error")
+
+    def retype_password(self, error: DomainError, password: QLineEdit) -> None:
+        """After a refusal of the credentials: the password cleared, ready to type again."""
+        if error.code in CREDENTIAL_CODES:
+            password.clear()
+            password.setFocus()
 
     def run_service(self, work: Callable[[], Any]) -> None:
         """Run ``work`` in the background; the dialog is busy until it ends."""

@@ -35,8 +35,6 @@ from app.ui.error_text import error_text
 from app.ui.i18n import format_date
 from app.ui.service_dialog import ServiceDialog
 
-CREDENTIAL_CODES = {ErrorCode.BAD_CREDENTIALS, ErrorCode.USER_LOCKED, ErrorCode.NOT_AUTHORISED}
-
 
 def voidable(payments: Sequence[PaymentLine]) -> list[PaymentLine]:
     """Receipts not voided yet, newest first (as the history lists them)."""
@@ -170,6 +168,4 @@ class VoidDialog(ServiceDialog):
             self.reason.setFocus()
             return
         self.message.show_message(text, "error")
-        if error.code in CREDENTIAL_CODES:
-            self.password.clear()
-            self.password.setFocus()
+        self.retype_password(error, self.password)
