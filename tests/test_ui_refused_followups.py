@@ -13,22 +13,16 @@ from pytestqt.qtbot import QtBot
 
 from app.bootstrap import Branch
 from app.services.context import Actor
-from app.services.payments import PaymentReceipt
-from app.services.sync import pull_changes, push_outbox
+from app.services.sync import pull_changes
 from app.ui.account_page import AccountPage
 from app.ui.context import UiContext
 from app.ui.enrol_dialog import EnrolDialog
 from app.ui.i18n import install_translator
 from app.ui.main_window import MainWindow
-from app.ui.void_dialog import VoidDialog
 from tests import ui_account_helpers as h
-from tests.fakes import SUPERVISOR
 from tests.sync_fakes import FakeHeadOffice, FakeLink, bill_data, connect, customer_data
+from tests.ui_refused_helpers import AT_SBU, NAME, refused_plan, void_through_dialog
 from tests.ui_shell_helpers import make_context
-
-AT_SBU = {"uuid": "5b0d7c1e-0000-4000-8000-00000000a5b0", "programme": "BUKA-SEGEL",
-          "state": "active", "branch": "SBU", "business_date": "2025-11-23"}
-NAME = "Ahmad Yusuf Bessie"
 
 
 @pytest.fixture(autouse=True)
@@ -58,36 +52,11 @@ def enrolled_at_sbu(branch: Branch, office: FakeHeadOffice, link: FakeLink) -> N
     pull_changes(branch.writing, link)
 
 
-def refused_plan(branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink
-                 ) -> tuple[PaymentReceipt, PaymentReceipt]:
-    """The press customer enrols here and pays an instalment; head office refuses the
-    plan (SBU's came first) and says SBU holds the customer's plan."""
-    h.press_customer(branch)
-    down, then = h.enrol(branch, cashier), h.pay(branch, cashier, 400_000)
-    office.state.enrolled[h.PRESS] = AT_SBU["uuid"]
-    push_outbox(branch.writing, link)
-    office.publish("customer", h.PRESS, customer_data(h.PRESS, NAME, enrolment=AT_SBU))
-    pull_changes(branch.writing, link)
-    return down, then
-
-
 def quote_dialog(qtbot: QtBot, page: AccountPage) -> EnrolDialog:
     qtbot.mouseClick(page.enrol_button, Qt.MouseButton.LeftButton)
     dialog = h.current_dialog(page, EnrolDialog)
     qtbot.waitUntil(lambda: dialog.quote is not None and dialog._pending is None, timeout=5000)
     return dialog
-
-
-def void(qtbot: QtBot, page: AccountPage, receipt_no: str) -> None:
-    qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)
-    dialog = h.current_dialog(page, VoidDialog)
-    assert dialog.receipt.currentData() == receipt_no  # the latest not voided
-    qtbot.keyClicks(dialog.reason, "refused by head office: refunded")
-    qtbot.keyClicks(dialog.supervisor, SUPERVISOR[0])
-    qtbot.keyClicks(dialog.password, SUPERVISOR[1])
-    with qtbot.waitSignal(page.changed, timeout=5000):
-        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not page.is_loading(), timeout=5000)
 
 
 # --- 1. the quote names the branch and the day ----------------------------------------
@@ -171,8 +140,8 @@ def test_after_the_refund_the_account_shows_the_bills_head_office_settled(
     page = h.open_account(qtbot, ctx, h.PRESS)
     assert page.bill_count.text() == "Unpaid bills: 8"  # as this branch's plan has them
 
-    void(qtbot, page, then.receipt_no)
-    void(qtbot, page, down.receipt_no)  # no sync since
+    void_through_dialog(qtbot, page, then.receipt_no)
+    void_through_dialog(qtbot, page, down.receipt_no)  # no sync since
 
     assert page.bill_count.text() == "Unpaid bills: 12"
     assert page.value_of("arrearsTotal") == "Rp 1.200.000"
