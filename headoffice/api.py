@@ -46,8 +46,13 @@ from headoffice.schemas import (
 from headoffice.transport import PROTOCOL_HEADER, SyncRoute
 
 _bearer = HTTPBearer(auto_error=False, description="the device token from registration")
+# Described in words of our own: the standard phrases differ between Python releases
+# (413 is "Content Too Large" from 3.13 on), and the published document must not.
+_ERROR_DESCRIPTIONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
+                       413: "Request body too large", 426: "Upgrade Required"}
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorBody} for status in (400, 401, 403, 413, 426)}
+    status: {"model": ErrorBody, "description": text}
+    for status, text in _ERROR_DESCRIPTIONS.items()}
 
 
 def _protocol(version: Annotated[str, Header(alias=PROTOCOL_HEADER,

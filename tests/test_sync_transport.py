@@ -146,7 +146,10 @@ def test_bodies_that_are_not_usable_are_refused() -> None:
 
 
 def make_certificates(folder: Path) -> tuple[Path, Path, Path]:
-    """A CA and a certificate for 127.0.0.1 signed by it: (ca.pem, cert.pem, key.pem)."""
+    """A CA and a certificate for 127.0.0.1 signed by it: (ca.pem, cert.pem, key.pem).
+
+    Built as a real CA builds them (key identifiers, key usage): Python 3.13 verifies
+    strictly (``VERIFY_X509_STRICT``) and refuses certificates without them."""
     now = dt.datetime.now(dt.UTC)
     valid = now - dt.timedelta(days=1), now + dt.timedelta(days=2)
     ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
@@ -155,6 +158,12 @@ def make_certificates(folder: Path) -> tuple[Path, Path, Path]:
           .public_key(ca_key.public_key()).serial_number(1)
           .not_valid_before(valid[0]).not_valid_after(valid[1])
           .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+          .add_extension(x509.KeyUsage(
+              digital_signature=False, content_commitment=False, key_encipherment=False,
+              data_encipherment=False, key_agreement=False, key_cert_sign=True,
+              crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
+          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()),
+                         critical=False)
           .sign(ca_key, hashes.SHA256()))
     cert = (x509.CertificateBuilder()
             .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
@@ -162,6 +171,8 @@ def make_certificates(folder: Path) -> tuple[Path, Path, Path]:
             .not_valid_before(valid[0]).not_valid_after(valid[1])
             .add_extension(x509.SubjectAlternativeName(
                 [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
+                ca_key.public_key()), critical=False)
             .sign(ca_key, hashes.SHA256()))
     paths = folder / "ca.pem", folder / "cert.pem", folder / "key.pem"
     paths[0].write_bytes(ca.public_bytes(serialization.Encoding.PEM))

@@ -70,7 +70,7 @@ def reload(qtbot: QtBot, page: AccountPage) -> None:
         page.reload()
 
 
-def current_dialog(page: AccountPage, kind: type[D]) -> D:
+def current_dialog[D: QDialog](page: AccountPage, kind: type[D]) -> D:
     dialog = page.flows.dialog
     assert isinstance(dialog, kind), f"expected a {kind.__name__}, found {dialog!r}"
     assert dialog.isVisible()

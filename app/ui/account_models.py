@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -41,7 +41,7 @@ def _tr(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Column(Generic[T]):
+class Column[T]:
     """One column: its header, how a row shows in it, and how it is aligned."""
 
     header: object  # English source (QT_TRANSLATE_NOOP), translated when shown
@@ -49,7 +49,7 @@ class Column(Generic[T]):
     align: Qt.AlignmentFlag = LEFT
 
 
-class LineTableModel(QAbstractTableModel, Generic[T]):
+class LineTableModel[T](QAbstractTableModel):
     """A read-only table over ``rows``; subclasses give the columns and the colours."""
 
     def __init__(self, columns: Sequence[Column[T]], parent: QObject | None = None) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from app.services.documents import archive
 from app.services.reports.lpp_data import LppDocument, lpp_document
@@ -25,7 +25,7 @@ D = TypeVar("D", LppDocument, ProgressDocument)
 
 
 @dataclass(frozen=True)
-class IssuedReport(Generic[D]):
+class IssuedReport[D: (LppDocument, ProgressDocument)]:
     document: D
     archived: archive.ArchivedDocument
     pdf: bytes
@@ -62,7 +62,8 @@ def _archive(data_dir: Path, kind: str, number: str, day: dt.date,
     return archive.save_document(data_dir, kind, number, day, copy_no, pdf)
 
 
-def write_report(report: IssuedReport[D], out_dir: Path | None = None) -> tuple[Path, Path]:
+def write_report[D: (LppDocument, ProgressDocument)](
+        report: IssuedReport[D], out_dir: Path | None = None) -> tuple[Path, Path]:
     """Write the report's files; returns (PDF, XLSX) paths. Without ``out_dir`` the
     workbook is kept beside the archived PDF; with it, both are copied there."""
     archived = report.archived.path

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -48,7 +48,7 @@ _NUMERIC = (Format.RUPIAH, Format.COUNT)
 
 
 @dataclass(frozen=True)
-class Column(Generic[R]):
+class Column[R]:
     """One column: translated header, raw value getter, display format.
 
     ``text`` overrides the formatted text (the raw value is still used for sorting);
@@ -109,7 +109,7 @@ def _sort_key(value: Any) -> tuple[int, Any]:
     return (1, value)
 
 
-class RecordTableModel(QAbstractTableModel, Generic[R]):
+class RecordTableModel[R](QAbstractTableModel):
     """Read-only rows of ``records`` in ``columns``; keeps its sort across ``set_records``."""
 
     def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None,
