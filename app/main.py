@@ -4,10 +4,10 @@
 data folder; ``--data-dir`` names another branch folder (by default the one the counter
 settings name, else the per-user data folder). A branch folder without a database starts
 the first-run wizard (set up this counter, or try the demo branch). The session starts
-with the log-in dialog. For screenshots and documentation: ``--screenshot PATH`` saves
-the first window as a PNG and exits (the log-in dialog, or with ``--as USER:PASSWORD``
-the main window, signed in directly; ``--search TEXT`` types a search first;
-``--first-run`` the wizard of an empty folder).
+with the log-in dialog. For screenshots and documentation (``app.ui.demo_aids``):
+``--screenshot PATH`` saves the first window as a PNG and exits (the log-in dialog, or
+with ``--as USER:PASSWORD`` the main window, signed in directly; ``--search TEXT`` types
+a search first; ``--first-run`` the wizard of an empty folder).
 """
 
 from __future__ import annotations
@@ -18,13 +18,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer, QTranslator
+from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.bootstrap import Branch, open_branch
 from app.models.database import database_path
 from app.services.backups import daily_backup_if_due
-from app.services.context import Actor
 from app.services.demo import create_demo_branch
 from app.services.errors import DomainError
 from app.services.settings import (
@@ -35,22 +34,19 @@ from app.services.settings import (
     machine_settings_file,
     user_settings_file,
 )
-from app.services.users import log_in
+from app.ui import demo_aids
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.errors_dialog import install_excepthook, setup_logging, stop_logging
 from app.ui.first_run import FirstRunWizard, settings_problem_box
 from app.ui.i18n import LANGUAGES, install_translator
 from app.ui.main_thread_gc import MainThreadGarbageCollector
-from app.ui.main_window import MainWindow
 from app.ui.qt_logging import install_qt_message_handler
 from app.ui.session import AppShell
 from app.ui.smoke import SMOKE_OPTION, run_smoke_test
 from app.ui.style import apply_style
 
 APP_NAME = "Loket"
-SCREENSHOT_DELAY_MS = 200
-SEARCH_WAIT_MS = 10_000
 log = logging.getLogger("loket")
 
 
@@ -67,13 +63,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--first-run", action="store_true",
                         help="show the first-run wizard, also with --screenshot (the branch "
                              "folder must hold no database)")
-    parser.add_argument("--screenshot", type=Path, metavar="PATH",
-                        help="save the first window as PNG once shown, then exit")
-    parser.add_argument("--as", dest="sign_in_as", metavar="USER:PASSWORD",
-                        help="demo and screenshot aid: sign in directly, skipping the "
-                             "log-in dialog")
-    parser.add_argument("--search", metavar="TEXT",
-                        help="with --as: type TEXT into the customer search (screenshots)")
+    demo_aids.add_options(parser)
     parser.add_argument(SMOKE_OPTION, type=Path, metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.first_run and (args.demo or args.sign_in_as):
@@ -192,7 +182,7 @@ def _first_run(app: QApplication, args: argparse.Namespace, settings: CounterSet
     wizard = FirstRunWizard(data_dir, locations(demo=True).data_dir, settings)
     if args.screenshot is not None:
         wizard.show()
-        code = _screenshot(wizard, args.screenshot)
+        code = demo_aids.screenshot(wizard, args.screenshot)
         wizard.close()
         return code
     log_file = setup_logging(data_dir)
@@ -230,56 +220,17 @@ def _session(app: QApplication, args: argparse.Namespace, ctx: UiContext,
     if args.sign_in_as is None:
         shown: QWidget = shell.start()
     else:
-        actor = _sign_in(ctx, args.sign_in_as)
-        if actor is None:
+        window = demo_aids.signed_in_window(shell, ctx, args.sign_in_as, args.search)
+        if window is None:
             return 2
-        window = shell.enter(actor)
-        if args.search:
-            _type_search(window, args.search)
         shown = window
     if args.screenshot is not None:
-        code = _screenshot(shown, args.screenshot)
+        code = demo_aids.screenshot(shown, args.screenshot)
         shown.close()
         return code
     app.setQuitOnLastWindowClosed(False)
     shell.finished.connect(app.quit)
     return app.exec()
-
-
-def _sign_in(ctx: UiContext, credentials: str) -> Actor | None:
-    username, _sep, password = credentials.partition(":")
-    try:
-        return log_in(ctx.branch.writing(), username, password)
-    except DomainError as error:
-        _tell(f"loket: {error_text(error)}")
-        return None
-
-
-def _type_search(window: MainWindow, text: str) -> None:
-    """Type ``text`` into the search field and wait until its results are shown."""
-    loop = QEventLoop()
-    window.search.results_shown.connect(lambda _query: loop.quit())
-    QTimer.singleShot(SEARCH_WAIT_MS, loop.quit)
-    window.search.field.setText(text)
-    loop.exec()
-
-
-def _screenshot(widget: QWidget, path: Path) -> int:
-    """Let the widget lay itself out and save it as PNG; 0 if the file was written."""
-    saved: list[bool] = []
-    loop = QEventLoop()
-
-    def grab() -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        saved.append(widget.grab().save(str(path), "PNG"))
-        loop.quit()
-
-    QTimer.singleShot(SCREENSHOT_DELAY_MS, grab)
-    loop.exec()
-    if saved != [True]:
-        _tell(f"loket: could not save the screenshot to {path}")
-        return 1
-    return 0
 
 
 def _tell(message: str) -> None:

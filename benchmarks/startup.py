@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.services.demo import create_demo_branch  # noqa: E402
 
-SCREENSHOT_DELAY_S = 0.200  # app.main: the window is grabbed this long after it is shown
+SCREENSHOT_DELAY_S = 0.200  # app.ui.demo_aids: the window is grabbed this long after it is shown
 TIMEOUT_S = 120.0
 DROP_CACHES = Path("/proc/sys/vm/drop_caches")
 
