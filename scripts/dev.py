@@ -141,7 +141,8 @@ def check(python: Path) -> int:
     venv = python.parent.parent
     steps: list[tuple[str, list[str | Path]]] = [
         ("ruff (lint)", [python, "-m", "ruff", "check", "."]),
-        ("mypy (strict types)", [python, "-m", "mypy"]),
+        ("mypy (strict: app's models, services, cli, bootstrap and main; headoffice)",
+         [python, "-m", "mypy"]),
         ("import-linter (layers, no Qt outside app/ui)", [venv_tool(venv, "lint-imports")]),
     ]
     for title, command in steps:

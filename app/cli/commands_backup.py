@@ -55,13 +55,14 @@ def run_now(args: argparse.Namespace, out: Output) -> int:
         made = backup_to(db_file, args.to)
     path = made.path if isinstance(made, BackupInfo) else made
     report = verify_backup(path)
-    data = {"file": str(path), "bytes": path.stat().st_size, "verified": report.ok,
+    size = path.stat().st_size
+    data = {"file": str(path), "bytes": size, "verified": report.ok,
             "problems": list(report.problems)}
     if not report.ok:
         raise Refusal("backup_unsound", f"the backup {path} was written but does not verify "
                                         f"({report.problem}): the database itself may be "
                                         "damaged; keep the previous backups")
-    out.result(data, [f"Backup written and verified: {path} ({_size(data['bytes'])})"])
+    out.result(data, [f"Backup written and verified: {path} ({_size(size)})"])
     return 0
 
 
