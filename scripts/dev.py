@@ -5,6 +5,11 @@
     python scripts/dev.py demo [LOKET ARGS...]    start Loket on the demo branch
     python scripts/dev.py frozen                  build the frozen bundle (PyInstaller) and
                                                   smoke-test it offscreen
+    python scripts/dev.py lock                    refresh requirements/dev.lock (uv)
+    python scripts/dev.py ruff [RUFF ARGS...]     the venv's ruff (the pre-commit hook)
+
+``--locked`` (before or right after the command) installs the venv from
+``requirements/dev.lock`` instead; CI (``CI`` set) always does.
 
 Standard library only, so it runs on a fresh machine (Linux or Windows) under any
 Python 3. Loket needs Python 3.12 or newer: when the Python running this script is older,
@@ -13,6 +18,13 @@ it looks for one itself (``py -3.13`` / ``py -3.12`` on Windows, ``python3.13`` 
 ``pyproject.toml`` when missing (or when it was made by a Python older than 3.12) and
 installs the project with its ``dev`` extra, again only when ``pyproject.toml`` changed (a
 stamp in the venv remembers). ``LOKET_VENV`` chooses another venv folder.
+
+Locked mode installs the exact versions of ``requirements/dev.lock`` with
+``--require-hashes`` (every platform's wheels are hashed there, Windows-only packages
+included), then the project itself with ``--no-deps``; a venv installed otherwise (on
+ranges, or from another lock) is made anew first, so it holds the lock and nothing
+else. ``lock`` resolves ``pyproject.toml``'s ``dev`` extra for every platform and Python
+3.12+ with uv (a dev tool, so it runs from the venv).
 """
 
 from __future__ import annotations
@@ -33,6 +45,9 @@ MIN_PYTHON = (3, 12)
 CANDIDATE_MINORS = (13, 12)  # newest first
 STAMP_NAME = "loket-install.stamp"
 PYTEST_NO_TESTS = 5
+LOCK_FILE = ROOT / "requirements" / "dev.lock"
+LOCKED_OPTION = "--locked"
+COMMANDS = ("test", "check", "demo", "frozen", "lock", "ruff")
 
 
 def say(message: str) -> None:
@@ -108,32 +123,86 @@ def find_python() -> list[str]:
                      f"(this is Python {sys.version.split()[0]}): {hint}.")
 
 
-def install_fingerprint(python: Path) -> str:
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
-    digest.update(repr(python_version([str(python)])).encode())
-    return digest.hexdigest()
+def install_fingerprint(python: Path, locked: bool) -> str:
+    """What the venv was installed from: ``locked:<lock and Python>:<pyproject.toml>``, or
+    ``ranges:<pyproject.toml and Python>``."""
+    python_id = repr(python_version([str(python)])).encode()
+    project = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    if not locked:
+        project.update(python_id)
+        return f"ranges:{project.hexdigest()}"
+    lock = hashlib.sha256(LOCK_FILE.read_bytes() + python_id)
+    return f"locked:{lock.hexdigest()}:{project.hexdigest()}"
 
 
-def ensure_venv() -> Path:
-    """Create the venv and install the project into it when needed; return its python."""
+def make_venv(venv: Path) -> None:
+    base = find_python()
+    say(f"creating a virtual environment in {venv} with {' '.join(base)}")
+    subprocess.run([*base, "-m", "venv", "--clear", str(venv)], check=True)
+
+
+def ensure_venv(locked: bool = False) -> Path:
+    """Create the venv and install the project into it when needed; return its python.
+
+    ``locked``: the exact versions of ``requirements/dev.lock`` (hashes required), else
+    the ranges of ``pyproject.toml``'s ``dev`` extra."""
+    if locked and not LOCK_FILE.is_file():
+        raise SystemExit(f"{LOCK_FILE.relative_to(ROOT)} is missing: "
+                         "run 'python scripts/dev.py lock' first.")
     venv = venv_dir()
     python = venv_tool(venv, "python")
-    existing = python_version([str(python)]) if python.exists() else None
-    if existing is None or existing < MIN_PYTHON:
-        base = find_python()
-        say(f"creating a virtual environment in {venv} with {' '.join(base)}")
-        subprocess.run([*base, "-m", "venv", "--clear", str(venv)], check=True)
     stamp = venv / STAMP_NAME
-    fingerprint = install_fingerprint(python)
-    if stamp.exists() and stamp.read_text(encoding="utf-8").strip() == fingerprint:
-        say("dependencies up to date (pyproject.toml unchanged)")
+    existing = python_version([str(python)]) if python.exists() else None
+    installed = stamp.read_text(encoding="utf-8").strip() if stamp.exists() else ""
+    anew = existing is None or existing < MIN_PYTHON
+    fingerprint = install_fingerprint(python, locked)
+    if not anew and locked and not installed.startswith(fingerprint.rpartition(":")[0]):
+        say("making the venv anew from the lock, so it holds the lock and nothing else")
+        anew = True
+    if anew:
+        make_venv(venv)
+        installed = ""
+        fingerprint = install_fingerprint(python, locked)
+    if installed == fingerprint:
+        say(f"dependencies up to date ({'lock' if locked else 'pyproject.toml'} unchanged)")
         return python
-    code = run("installing Loket and its dev tools",
-               [python, "-m", "pip", "install", "--quiet", "-e", ".[dev]"])
-    if code != 0:
-        raise SystemExit(f"pip install failed (exit {code})")
+    install = install_locked if locked else install_ranges
+    install(python)
     stamp.write_text(fingerprint + "\n", encoding="utf-8")
     return python
+
+
+def install_ranges(python: Path) -> None:
+    pip_install(python, "installing Loket and its dev tools", ["-e", ".[dev]"])
+
+
+def install_locked(python: Path) -> None:
+    """The lock's exact versions, every file checked against its hash; then Loket alone
+    (built with the lock's setuptools, so nothing unpinned comes in)."""
+    lock = LOCK_FILE.relative_to(ROOT).as_posix()
+    pip_install(python, "installing the locked dev tools",
+                ["--require-hashes", "-r", lock])
+    pip_install(python, "installing Loket itself",
+                ["--no-deps", "--no-build-isolation", "-e", "."])
+
+
+def pip_install(python: Path, title: str, args: Sequence[str]) -> None:
+    code = run(title, [python, "-m", "pip", "install", "--quiet", *args])
+    if code != 0:
+        raise SystemExit(f"pip install failed (exit {code})")
+
+
+def lock(python: Path) -> int:
+    """Resolve the ``dev`` extra for every platform into ``requirements/dev.lock``."""
+    LOCK_FILE.parent.mkdir(exist_ok=True)
+    code = run("locking the dev environment (every platform, Python 3.12+)", [
+        venv_tool(python.parent.parent, "uv"), "pip", "compile", "pyproject.toml",
+        "--extra", "dev", "--universal", "--generate-hashes", "--python-version", "3.12",
+        "--quiet", "--custom-compile-command", "python scripts/dev.py lock",
+        "-o", LOCK_FILE.relative_to(ROOT).as_posix()])
+    say(f"wrote {LOCK_FILE.relative_to(ROOT).as_posix()}" if code == 0
+        else f"FAILED: lock (exit {code})")
+    return code
 
 
 def check(python: Path) -> int:
@@ -204,18 +273,36 @@ def frozen(python: Path) -> int:
     return code
 
 
+def split_locked(argv: Sequence[str]) -> tuple[list[str], bool]:
+    """The arguments without ``--locked`` (given before or right after the command), and
+    whether to install from the lock: asked for, or on CI."""
+    args = list(argv)
+    locked = bool(os.environ.get("CI"))
+    for position in (0, 1):
+        if len(args) > position and args[position] == LOCKED_OPTION:
+            del args[position]
+            locked = True
+            break
+    return args, locked
+
+
 def main(argv: Sequence[str]) -> int:
-    if not argv or argv[0] not in {"test", "check", "demo", "frozen"}:
+    args, locked = split_locked(argv)
+    if not args or args[0] not in COMMANDS:
         print(__doc__, file=sys.stderr)
         return 2
-    command, rest = argv[0], argv[1:]
-    python = ensure_venv()
+    command, rest = args[0], args[1:]
+    python = ensure_venv(locked=locked and command != "lock")
     if command == "test":
         return test(python, rest)  # its last line is the pytest summary
     if command == "demo":
         return demo(python, rest)
     if command == "frozen":
         return frozen(python)
+    if command == "lock":
+        return lock(python)
+    if command == "ruff":
+        return subprocess.run([python, "-m", "ruff", *rest], cwd=ROOT, check=False).returncode
     code = check(python)
     say("all checks passed" if code == 0 else f"FAILED (exit {code})")
     return code

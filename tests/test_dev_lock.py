@@ -1,0 +1,85 @@
+"""The lock CI and the release build install from still matches ``pyproject.toml``, and
+``scripts/dev.py`` installs from it on CI or when asked."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import tomllib
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCK = ROOT / "requirements" / "dev.lock"
+PIN = re.compile(r"^([A-Za-z0-9._-]+)==(\S+)(?: ; (.+?))? \\$")
+HASH = re.compile(r"^\s+--hash=sha256:[0-9a-f]{64}(?: \\)?$")
+
+
+def locked() -> dict[str, tuple[Version, int]]:
+    """Each pinned package of the lock: its version and how many files are hashed."""
+    pins: dict[str, tuple[Version, int]] = {}
+    current = ""
+    for line in LOCK.read_text(encoding="utf-8").splitlines():
+        if pin := PIN.match(line):
+            current = canonicalize_name(pin[1])
+            pins[current] = (Version(pin[2]), 0)
+        elif HASH.match(line):
+            version, hashes = pins[current]
+            pins[current] = (version, hashes + 1)
+        else:
+            assert not line or line.lstrip().startswith("#"), f"unexpected line: {line!r}"
+    return pins
+
+
+def declared() -> list[Requirement]:
+    """The project's own dependencies and those of every extra, ``loket[...]`` left out."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    texts = [*project["dependencies"]]
+    for extra in project["optional-dependencies"].values():
+        texts += extra
+    return [r for r in map(Requirement, texts) if canonicalize_name(r.name) != "loket"]
+
+
+def test_every_declared_dependency_is_pinned_within_its_range_with_hashes() -> None:
+    pins = locked()
+    for requirement in declared():
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"{name} is not in {LOCK.name}: run 'python scripts/dev.py lock'"
+        version, hashes = pins[name]
+        assert requirement.specifier.contains(version, prereleases=True), (
+            f"{name}=={version} in {LOCK.name} is outside {requirement}: "
+            "run 'python scripts/dev.py lock'")
+        assert hashes >= 1, f"{name} has no hash"
+
+
+def test_the_lock_holds_the_windows_only_packages_of_the_release_build() -> None:
+    text = LOCK.read_text(encoding="utf-8")
+    assert re.search(r"^pefile==\S+ ; sys_platform == 'win32'", text, re.MULTILINE)
+    assert re.search(r"^pywin32-ctypes==\S+ ; sys_platform == 'win32'", text, re.MULTILINE)
+
+
+def dev_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("loket_dev_script", ROOT / "scripts" / "dev.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("argv", "ci", "expected"), [
+    (["test", "-q"], "", (["test", "-q"], False)),
+    (["test", "-q"], "true", (["test", "-q"], True)),
+    (["--locked", "check"], "", (["check"], True)),
+    (["test", "--locked", "-q"], "", (["test", "-q"], True)),
+    (["test", "-q", "--locked"], "", (["test", "-q", "--locked"], False)),  # for pytest
+])
+def test_dev_py_installs_from_the_lock_on_ci_or_when_asked(
+        argv: list[str], ci: str, expected: tuple[list[str], bool],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", ci)
+    assert dev_script().split_locked(argv) == expected
