@@ -6,10 +6,8 @@ would, with the token in the credential store (an in-memory ``keyring`` backend 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import keyring
 import keyring.backend
@@ -17,7 +15,6 @@ import pytest
 from sqlalchemy import func, select
 
 from app.bootstrap import Branch
-from app.cli.main import main
 from app.models import Customer
 from app.services.context import Actor
 from app.services.enrolment import EnrolRequest, enrol_and_pay
@@ -28,21 +25,7 @@ from headoffice.bundle import import_bundle
 from tests.lossy_proxy import LossyProxy
 from tests.office_server import NO, RunningOffice, start_office
 from tests.sync_fakes import MemoryKeyring, enrol, outbox
-
-
-class Cli:
-    def __init__(self, capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
-        self.capsys, self.data_dir = capsys, data_dir
-        self.out = self.err = ""
-
-    def __call__(self, *args: str) -> int:
-        code = main(["--data-dir", str(self.data_dir), *args])
-        self.out, self.err = self.capsys.readouterr()
-        return code
-
-    def json(self, *args: str, expect: int = 0) -> Any:
-        assert self(*args, "--json") == expect, self.err
-        return json.loads(self.out)
+from tests.test_cli import Cli
 
 
 class MemoryBackend(keyring.backend.KeyringBackend):
