@@ -34,6 +34,7 @@ from headoffice.models import BranchSnapshot, Change
 
 FORMAT = 1
 REBUILD_AFTER = 2_000  # changes for the branch since the snapshot's cursor
+BUNDLE_MEMBER = "snapshot.xz"  # in a reply bundle for a counter that never pulled
 KEEP = 2  # snapshots kept per branch (a download under way finishes on the older one)
 _KEY_FROM_DATA = {"customer": ("connection_no",), "bill": ("connection_no", "period")}
 
@@ -158,3 +159,14 @@ def read_part(db: Database, branch: str, snapshot_id: str, start: int,
             return None
         stop = row.size if end is None else min(end + 1, row.size)
         return bytes(row.data[start:stop]), row.size
+
+
+def for_bundle(db: Database, branch: str) -> tuple[SnapshotInfo, bytes]:
+    """The current snapshot of the branch and its file, for a reply bundle."""
+    info = current(db, branch)
+    found = read_part(db, branch, info.id, 0, None)
+    if found is None:  # pruned in the instant between: build one more
+        info = current(db, branch)
+        found = read_part(db, branch, info.id, 0, None)
+        assert found is not None
+    return info, found[0]

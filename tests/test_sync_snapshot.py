@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from app.services.search import search_customers
 from app.services.sync import (
     HttpTransport,
     KeyringTokenStore,
+    export_bundle,
+    import_reply,
     open_transport,
     pull_changes,
     register_device,
@@ -31,6 +34,7 @@ from app.services.sync import (
 from app.services.sync.protocol import CURSOR_KEY, get_setting
 from app.services.sync.snapshot import kept_bytes, partial_files
 from headoffice import snapshot as office_snapshot
+from headoffice.bundle import import_bundle
 from headoffice.changes import bills_changed, customer_changed
 from headoffice.db import start_epoch
 from headoffice.models import Bill as OfficeBill
@@ -57,11 +61,17 @@ def link(office: RunningOffice) -> Iterator[LossyProxy]:
 
 
 @pytest.fixture
-def transport(branch: Branch, office: RunningOffice, link: LossyProxy) -> HttpTransport:
+def store_of(branch: Branch, office: RunningOffice, link: LossyProxy) -> KeyringTokenStore:
+    """This counter registered with head office (its token store)."""
     tokens = KeyringTokenStore(MemoryKeyring())
     register_device(branch.writing(), HttpTransport(office.url, timeout=10), link.url,
                     office.code(), store=tokens)
-    return open_transport(branch.reading(), tokens, timeout=10)
+    return tokens
+
+
+@pytest.fixture
+def transport(branch: Branch, store_of: KeyringTokenStore) -> HttpTransport:
+    return open_transport(branch.reading(), store_of, timeout=10)
 
 
 def publish_varied(office: RunningOffice, count: int, *, first: int = 0) -> None:
@@ -185,3 +195,28 @@ def test_a_download_of_another_epoch_is_dropped_and_the_new_one_fetched(
     pull_changes(branch.writing, transport)
     assert cursor(branch).startswith(f"{epoch}:") and old.epoch != epoch
     assert held(branch)[0] == CUSTOMERS + 1 and not partial_files(branch.data_dir)
+
+
+def test_a_new_counter_gets_the_snapshot_through_a_usb_bundle(
+        branch: Branch, office: RunningOffice, link: LossyProxy, transport: HttpTransport,
+        store_of: KeyringTokenStore, tmp_path: Path) -> None:
+    bundle = export_bundle(branch.writing, store_of, tmp_path / "kpg-l01.zip")
+    reply = tmp_path / "reply.zip"
+    reply.write_bytes(import_bundle(office.db, bundle.path.read_bytes()).data)
+
+    spoiled = tmp_path / "spoiled.zip"  # a byte of the snapshot changed on the stick
+    with zipfile.ZipFile(reply) as source, zipfile.ZipFile(spoiled, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, data[:-1] + bytes([data[-1] ^ 1])
+                            if name == "snapshot.xz" else data)
+    with pytest.raises(DomainError) as refused:
+        import_reply(branch.writing, store_of, spoiled)
+    assert refused.value.code == ErrorCode.BUNDLE_INVALID and held(branch) == (0, 0)
+
+    import_reply(branch.writing, store_of, reply)
+    assert held(branch)[0] == CUSTOMERS + 1
+    assert audit_actions(branch, "sync.snapshot") == 1
+    before = link.stats.downstream
+    pull_changes(branch.writing, transport)  # online later: nothing is fetched again
+    assert link.stats.downstream - before < 2_000 and audit_actions(branch, "sync.pull") == 0

@@ -9,6 +9,7 @@ that also stores the snapshot's cursor — a crash leaves all of it or none.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import lzma
 from dataclasses import dataclass, fields
@@ -26,6 +27,7 @@ from app.services.sync.protocol import (
 )
 
 FORMAT = 1
+SNAPSHOT_MEMBER = "snapshot.xz"  # in a reply bundle (``bundle``)
 MAX_INFLATED = 512 * 1024 * 1024
 _KEY_FROM_DATA = {"customer": ("connection_no",), "bill": ("connection_no", "period")}
 
@@ -76,6 +78,17 @@ def read_snapshot(data: bytes, epoch: str, branch: str) -> Snapshot:
         for group in _list(kinds.get(kind, []), kind):
             changes.extend(_group_changes(kind, group, len(changes)))
     return Snapshot(epoch, branch, cursor, tuple(changes))
+
+
+def bundled_snapshot(manifest: dict[str, Any], data: bytes, branch: str) -> Snapshot:
+    """The snapshot a reply bundle carries (its signed manifest names it by hash)."""
+    facts = manifest.get("snapshot")
+    if not isinstance(facts, dict) or facts.get("id") != hashlib.sha256(data).hexdigest():
+        raise bad_response("the bundle's snapshot does not match its manifest")
+    snapshot = read_snapshot(data, str(manifest.get("epoch") or ""), branch)
+    if snapshot.cursor != facts.get("cursor"):
+        raise bad_response("the bundle's snapshot is not at the cursor its manifest names")
+    return snapshot
 
 
 def _list(value: Any, where: str) -> list[Any]:
