@@ -16,6 +16,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from app.services.journal import record_change
+from app.services.search import bulk_loading
 from app.services.sync.apply import KINDS, ApplyCounts, Change, apply_changes
 from app.services.sync.protocol import (
     CURSOR_KEY,
@@ -125,8 +126,9 @@ def load_snapshot(uow_factory: UowFactory, snapshot: Snapshot) -> SnapshotLoaded
     """Apply every change of the snapshot and store its cursor, in one transaction."""
     with uow_factory() as uow:
         session = uow.session
-        counts = apply_changes(session, uow.now, local_device(session).device_id,
-                               snapshot.changes)
+        with bulk_loading(uow):
+            counts = apply_changes(session, uow.now, local_device(session).device_id,
+                                   snapshot.changes)
         put_setting(session, CURSOR_KEY, snapshot.cursor)
         record_change(session, sync_actor(session), uow.now, action="sync.snapshot",
                       entity="sync", entity_id=snapshot.cursor[:40],
