@@ -11,8 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -30,7 +29,6 @@ from app.services.sync import (
 )
 from app.services.sync.progress import RateMeter
 from app.ui.context import UiContext
-from app.ui.i18n import install_translator
 from app.ui.main_window import MainWindow
 from app.ui.sync_dialogs import SyncDialog, SyncServices
 from app.ui.tasks import TaskRunner
@@ -39,16 +37,9 @@ from tests.lossy_proxy import LossyProxy
 from tests.office_server import RunningOffice, start_office
 from tests.sync_fakes import MemoryKeyring
 from tests.test_sync_snapshot import CUSTOMERS, publish_varied
+from tests.test_ui_sync import english  # noqa: F401  (the language of the texts: English)
 
 WAIT_MS = 20_000
-
-
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    install_translator(qapp, "en")
-    yield
-    QLocale.setDefault(before)
 
 
 class Clock:
