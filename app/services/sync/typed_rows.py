@@ -66,19 +66,15 @@ def _whole(value: Any, top: int) -> int:
     return value
 
 
-_PERIODS: dict[str, bool] = {}
+_MONTHS = frozenset(f"{m:02d}" for m in range(1, 13))
 
 
 def _period(value: Any) -> str:
     if not isinstance(value, str):
         raise _Unfit
-    fit = _PERIODS.get(value)
-    if fit is None:
-        year, dash, month = value.partition("-")
-        fit = _PERIODS[value] = (len(value) == 7 and dash == "-" and year.isascii()
-                                 and year.isdigit() and 1900 <= int(year) <= 2100
-                                 and month in {f"{m:02d}" for m in range(1, 13)})
-    if not fit:
+    year, dash, month = value.partition("-")
+    if not (len(value) == 7 and dash == "-" and year.isascii() and year.isdigit()
+            and 1900 <= int(year) <= 2100 and month in _MONTHS):
         raise _Unfit
     return value
 
@@ -96,18 +92,39 @@ def _customer(data: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _bill(data: dict[str, Any]) -> dict[str, Any]:
-    values: dict[str, Any] = {"connection_no": _digits(data.get("connection_no"), 20, True),
-                              "period": _period(data.get("period"))}
-    values.update({f: _whole(data.get(f), top) for f, top in _WHOLE.items()})
-    if values["reading_end"] < values["reading_start"]:
-        raise _Unfit
-    values["due_date"] = _date(data.get("due_date"))
-    settled = data.get("settled")
-    if type(settled) is not bool:
-        raise _Unfit
-    values["settled"] = settled
-    return values
+def _bill_checker() -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A bill check that remembers the connection numbers, periods and dates it has
+    seen (a branch has a few dozen periods and due dates, and each customer many bills)."""
+    numbers: dict[Any, str] = {}
+    periods: dict[Any, str] = {}
+    dates: dict[Any, dt.date] = {}
+    wholes = tuple(_WHOLE.items())
+
+    def check(data: dict[str, Any]) -> dict[str, Any]:
+        get = data.get
+        number, month, due = get("connection_no"), get("period"), get("due_date")
+        if type(number) is not str or type(month) is not str or type(due) is not str:
+            raise _Unfit  # (and nothing unhashable reaches the memories)
+        values: dict[str, Any] = {
+            "connection_no": numbers[number] if number in numbers
+            else numbers.setdefault(number, _digits(number, 20, True)),
+            "period": periods[month] if month in periods
+            else periods.setdefault(month, _period(month))}
+        for field, top in wholes:
+            value = get(field)
+            if type(value) is not int or not 0 <= value <= top:
+                raise _Unfit
+            values[field] = value
+        if values["reading_end"] < values["reading_start"]:
+            raise _Unfit
+        values["due_date"] = dates[due] if due in dates else dates.setdefault(due, _date(due))
+        settled = get("settled")
+        if type(settled) is not bool:
+            raise _Unfit
+        values["settled"] = settled
+        return values
+
+    return check
 
 
 def _rows(changes: Changes, check: Callable[[dict[str, Any]], dict[str, Any]],
@@ -128,4 +145,4 @@ def customer_rows(changes: Changes) -> list[ValidRow] | None:
 
 def bill_rows(changes: Changes) -> list[ValidRow] | None:
     """The bills' values as the import's checks give them, or ``None``."""
-    return _rows(changes, _bill, lambda v: (v["connection_no"], v["period"]))
+    return _rows(changes, _bill_checker(), lambda v: (v["connection_no"], v["period"]))
