@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app.bootstrap import Branch
 from app.models import AuditRecord, Bill, Customer
@@ -117,6 +117,22 @@ def audit_actions(branch: Branch, action: str) -> int:
             AuditRecord.action == action)) or 0
 
 
+def arrears_index(branch: Branch) -> dict[int, int]:
+    """The arrears the search keeps per customer (``customer_search_arrears``)."""
+    with branch.reading() as uow:
+        rows = uow.session.execute(text("SELECT customer_id, amount FROM "
+                                        "customer_search_arrears WHERE amount > 0"))
+        return {int(customer): int(amount) for customer, amount in rows}
+
+
+def arrears_of_bills(branch: Branch) -> dict[int, int]:
+    with branch.reading() as uow:
+        rows = uow.session.execute(select(Bill.customer_id, func.sum(
+            Bill.water_charge + Bill.fees + Bill.penalty - Bill.penalty_waived
+            - Bill.paid_amount)).where(Bill.settled.is_(False)).group_by(Bill.customer_id))
+        return {int(customer): int(amount) for customer, amount in rows}
+
+
 def offer(office: RunningOffice) -> office_snapshot.SnapshotInfo:
     return office_snapshot.current(office.db, "KPG")
 
@@ -131,6 +147,7 @@ def test_a_first_pull_loads_the_snapshot_then_pages_on_from_its_cursor(
     assert cursor(branch) == offer(office).cursor
     assert audit_actions(branch, "sync.snapshot") == 1 and audit_actions(branch, "sync.pull") == 0
     assert search_customers(branch.reading(), "3000007").hits  # searchable at once
+    assert arrears_index(branch) == arrears_of_bills(branch) and len(arrears_index(branch)) == total
     assert not partial_files(branch.data_dir)
 
     publish_varied(office, 1, first=CUSTOMERS)  # a change after the snapshot: a page

@@ -130,12 +130,12 @@ def _bill_checker() -> Callable[[dict[str, Any]], dict[str, Any]]:
 def _rows(changes: Changes, check: Callable[[dict[str, Any]], dict[str, Any]],
           key: Callable[[dict[str, Any]], Any]) -> list[ValidRow] | None:
     try:
-        rows = [ValidRow(c.change_id, "", check(c.data)) for c in changes]
+        checked = [(c.change_id, check(c.data)) for c in changes]
     except _Unfit:
         return None
-    if len({key(row.values) for row in rows}) != len(rows):
+    if len({key(values) for _, values in checked}) != len(checked):
         return None
-    return [ValidRow(r.line, r.values["connection_no"], r.values) for r in rows]
+    return [ValidRow(line, values["connection_no"], values) for line, values in checked]
 
 
 def customer_rows(changes: Changes) -> list[ValidRow] | None:
