@@ -41,7 +41,7 @@ from headoffice.models import Bill as OfficeBill
 from headoffice.models import Customer as OfficeCustomer
 from tests.lossy_proxy import LossyProxy
 from tests.office_server import RunningOffice, start_office
-from tests.sync_fakes import MemoryKeyring
+from tests.sync_fakes import Killer, MemoryKeyring, SimulatedCrash
 
 CUSTOMERS = 120
 WORDS = ("Yohanes", "Maria", "Bere", "Lado", "Tefa", "Nope", "Kase", "Manu", "Seran", "Bana")
@@ -237,3 +237,39 @@ def test_a_new_counter_gets_the_snapshot_through_a_usb_bundle(
     before = link.stats.downstream
     pull_changes(branch.writing, transport)  # online later: nothing is fetched again
     assert link.stats.downstream - before < 2_000 and audit_actions(branch, "sync.pull") == 0
+
+
+def test_a_counter_killed_while_loading_keeps_nothing_half_and_loads_the_kept_file(
+        branch: Branch, office: RunningOffice, link: LossyProxy,
+        transport: HttpTransport) -> None:
+    size = offer(office).size
+    with pytest.raises(SimulatedCrash):  # killed as the snapshot's transaction commits
+        pull_changes(Killer(branch, crash_at=1), transport)
+    assert held(branch) == (0, 0) and cursor(branch) == "" and audit_actions(
+        branch, "sync.snapshot") == 0
+    assert kept_bytes(branch.data_dir) == size  # the whole file is kept
+
+    before = link.stats.downstream
+    pull_changes(branch.writing, transport)
+    assert link.stats.downstream - before < 2_000  # not fetched again
+    assert held(branch)[0] == CUSTOMERS + 1 and cursor(branch) == offer(office).cursor
+
+
+def test_through_a_link_that_cuts_at_random_the_first_pull_gets_there_without_restarting(
+        branch: Branch, office: RunningOffice, link: LossyProxy,
+        transport: HttpTransport) -> None:
+    size = offer(office).size
+    link.cut_probability = 0.04  # per 256 bytes: most answers of the file are cut
+    failures = []
+    for _attempt in range(60):
+        try:
+            pull_changes(branch.writing, transport)
+            break
+        except DomainError as error:  # what the cashier sees: try again
+            assert error.code in (ErrorCode.SYNC_UNREACHABLE, ErrorCode.SYNC_BAD_RESPONSE)
+            failures.append(error)
+    else:
+        pytest.fail("the pull never finished")
+    assert failures and link.stats.cuts >= len(failures)
+    assert held(branch)[0] == CUSTOMERS + 1 and cursor(branch) == offer(office).cursor
+    assert link.stats.downstream < 2 * size + 1_500 * link.stats.connections  # resumed
