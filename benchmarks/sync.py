@@ -173,17 +173,16 @@ def measure_pull(counter: Counter, proxy: LossyProxy, what: str, label: str,
     once a search for it finds a customer (the counter is usable)."""
     before = LinkStats(**vars(proxy.stats))
     transport = counter.transport()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     result = pull_changes(counter.branch.writing, transport)
     if search is not None:
         assert search_customers(counter.branch.reading(), search).hits, search
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
     return Measure(what, label, result.changes, seconds, _since(proxy.stats, before),
-                   f"{result.pages} page{'s' if result.pages != 1 else ''} after the "
-                   f"snapshot; {transport.waited:.1f} s of it waiting for answers"
-                   if what.startswith("first") else
-                   f"{result.pages} page{'s' if result.pages != 1 else ''}; "
-                   f"{transport.waited:.1f} s of it waiting for answers")
+                   f"{pages}{' after the snapshot' if what.startswith('first') else ''}; "
+                   f"{transport.waited:.1f} s of it waiting for answers; {cpu:.1f} s of CPU "
+                   "(counter, and head office and the proxy: one process)")
 
 
 def change_bills(url: str, count: int) -> int:
