@@ -232,12 +232,13 @@ def run_import(args: argparse.Namespace, out: Output) -> int:
 
 
 def size_text(size: float) -> str:
-    """``512 B``, ``48.2 kB``, ``1.4 MB`` (decimal units)."""
+    """``512 B``, ``48,2 kB``, ``1,4 MB`` (decimal units; a decimal comma, as the
+    counts' thousands are grouped with points)."""
     if size < 1000:
         return f"{size:.0f} B"
     if size < 1_000_000:
-        return f"{size / 1000:.1f} kB"
-    return f"{size / 1_000_000:.1f} MB"
+        return f"{size / 1000:.1f} kB".replace(".", ",")
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
 
 def duration_text(seconds: float) -> str:
