@@ -1,40 +1,41 @@
-"""Sync over loopback and over a 64 kbit/s link: the first full pull and a push of events.
+"""Sync over loopback and over a 64 kbit/s link: first pulls, an incremental pull, a push.
 
 Run from the project folder: ``python benchmarks/sync.py [--customers N] [--events N]
-[--skip-throttled] [--throttled-pull-pages N]``. It builds the demo head office (what
+[--bill-changes N] [--skip-throttled] [--json]``. It builds the demo head office (what
 ``loket-headoffice init --demo`` makes: 17,405 customers with their bills, the terms and
-the demo users) in a temporary folder, serves it on 127.0.0.1 and measures, for a new
-empty branch counter of branch KPG registered with it:
+the demo users) in a temporary folder, serves it on 127.0.0.1 and measures, for new
+empty counters of branch KPG registered with it:
 
-- **pull**: the first full pull of head office's master data (pages of 1,000 changes,
-  each applied in one transaction);
+- **first pull**: from an empty database to a searchable counter (the branch snapshot,
+  then the pages after its cursor; the clock stops once a search by name finds a
+  customer). Once with head office building the snapshot on request (*cold*), once
+  with it cached (*cached*), and through the 64 kbit/s link (cached);
+- **incremental pull**: after ``--bill-changes`` bills changed at head office (their
+  penalty raised), the pull of the first counter (pages of 1,000 changes);
 - **push**: ``--events`` events made through the real services (enrolments with their
   down payment, then instalments paid), pushed in batches of 500.
 
-Each runs on loopback and through the throttled link (8,000 bytes/s each way, about
-64 kbit/s; ``tests/lossy_proxy.py`` without faults). The proxy sits in front of head
-office in both cases, so bytes on the wire are counted the same way: every byte of
-the HTTP requests and answers (headers included; bodies gzip-compressed) each way.
-The throttled pull stops after ``--throttled-pull-pages`` pages when given, and the
-time for the whole pull is then extrapolated from its bytes (marked as such); the
-rest of that branch's pull then runs on loopback, unmeasured.
-
-Both counters make their first pull before either pushes, so that both pulls measure
-the same master data.
+The throttled link is 8,000 bytes/s each way (about 64 kbit/s; ``tests/lossy_proxy.py``
+without faults). The proxy sits in front of head office in every case, so bytes on
+the wire are counted the same way: every byte of the HTTP requests and answers
+(headers included) each way. ``--json`` prints the measures as one JSON object.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
+import os
 import platform
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -52,6 +53,7 @@ from app.services.enrolment import EnrolRequest, enrol_and_pay  # noqa: E402
 from app.services.errors import DomainError  # noqa: E402
 from app.services.instalments import InstalmentRequest, pay_instalment  # noqa: E402
 from app.services.payments import Tender  # noqa: E402
+from app.services.search import search_customers  # noqa: E402
 from app.services.setup import BranchSetup, initialise_branch  # noqa: E402
 from app.services.shifts import open_shift  # noqa: E402
 from app.services.sync import (  # noqa: E402
@@ -64,14 +66,18 @@ from app.services.sync import (  # noqa: E402
     register_device,
 )
 from headoffice.auth import issue_code  # noqa: E402
+from headoffice.changes import bills_changed  # noqa: E402
 from headoffice.db import Database  # noqa: E402
 from headoffice.demo import create_demo  # noqa: E402
+from headoffice.models import Bill as OfficeBill  # noqa: E402
+from headoffice.models import Customer as OfficeCustomer  # noqa: E402
 from tests.fakes import actor_for  # noqa: E402
 from tests.lossy_proxy import DEFAULT_RATE, LinkStats, LossyProxy  # noqa: E402
 from tests.office_server import serving  # noqa: E402
 from tests.sync_fakes import MemoryKeyring  # noqa: E402
 
 TIMEOUT = 300.0
+QUIET = False  # --json: progress to stderr, the measures alone on stdout
 INSTALMENTS_EACH = 2  # instalments paid after each enrolment
 
 
@@ -83,6 +89,12 @@ class Measure:
     seconds: float
     stats: LinkStats
     note: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {"what": self.what, "link": self.link, "items": self.items,
+                "seconds": round(self.seconds, 3), "bytes_up": self.stats.upstream,
+                "bytes_down": self.stats.downstream, "connections": self.stats.connections,
+                "note": self.note}
 
     def row(self) -> str:
         rate = f"{self.items / self.seconds:,.0f}/s" if self.seconds else "-"
@@ -125,6 +137,14 @@ class TimedTransport:
         finally:
             self.waited += time.perf_counter() - started
 
+    def download(self, path: str, start: int, sink: BinaryIO,
+                 keep_going: Callable[[], bool] | None = None) -> tuple[int, Any, int]:
+        started = time.perf_counter()
+        try:
+            return self.inner.download(path, start, sink, keep_going)
+        finally:
+            self.waited += time.perf_counter() - started
+
 
 @contextmanager
 def link(port: int, rate: int | None) -> Iterator[LossyProxy]:
@@ -147,19 +167,40 @@ def new_counter(folder: Path, db: Database, port: int, counter: str,
     return Counter(branch, store)
 
 
-def measure_pull(counter: Counter, proxy: LossyProxy, label: str,
-                 pages: int | None = None) -> tuple[Measure, bool]:
-    """Pull (all, or ``pages`` pages); the measure and whether the pull finished."""
+def measure_pull(counter: Counter, proxy: LossyProxy, what: str, label: str,
+                 search: str | None = None) -> Measure:
+    """Pull everything head office has for the counter; with ``search``, the clock stops
+    once a search for it finds a customer (the counter is usable)."""
     before = LinkStats(**vars(proxy.stats))
     transport = counter.transport()
-    started = time.perf_counter()
-    result = pull_changes(counter.branch.writing, transport,
-                          cancel=lambda: pages is not None and
-                          proxy.stats.connections - before.connections >= pages)
-    seconds = time.perf_counter() - started
-    return Measure("pull", label, result.changes, seconds, _since(proxy.stats, before),
-                   f"{result.pages} page{'s' if result.pages != 1 else ''}; "
-                   f"{transport.waited:.1f} s of it waiting for answers"), not result.cancelled
+    started, cpu = time.perf_counter(), time.process_time()
+    result = pull_changes(counter.branch.writing, transport)
+    if search is not None:
+        assert search_customers(counter.branch.reading(), search).hits, search
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
+    return Measure(what, label, result.changes, seconds, _since(proxy.stats, before),
+                   f"{pages}{' after the snapshot' if what.startswith('first') else ''}; "
+                   f"{transport.waited:.1f} s of it waiting for answers; {cpu:.1f} s of CPU "
+                   "(counter, and head office and the proxy: one process)")
+
+
+def change_bills(url: str, count: int) -> int:
+    """A day of changes at head office: ``count`` bills of KPG customers get a higher
+    penalty, each published to the branches."""
+    db = Database(url)
+    changed = 0
+    with db.writing() as session:
+        rows = session.execute(select(OfficeBill, OfficeCustomer).join(
+            OfficeCustomer, OfficeBill.customer_id == OfficeCustomer.id)
+            .where(OfficeBill.settled.is_(False)).order_by(OfficeBill.id).limit(count)).all()
+        for bill, customer in rows:
+            bill.penalty += 1_000
+            session.flush()
+            bills_changed(session, customer, [bill])
+            changed += 1
+    db.dispose()
+    return changed
 
 
 def make_events(counter: Counter, wanted: int, *, from_end: bool) -> int:
@@ -237,68 +278,87 @@ def build_office(folder: Path, customers: int) -> str:
 
 
 def run(args: argparse.Namespace, folder: Path) -> list[Measure]:
-    """Both first pulls before any push (the same data for both), then the pushes; each
-    counter enrols customers of its own (the first from the start of the list, the
-    second from its end), so head office rejects none."""
+    """The first pulls (cold, cached, slow link), the incremental pull, then the pushes;
+    each pushing counter enrols customers of its own (the first from the start of the
+    list, the other from its end), so head office rejects none."""
     url = build_office(folder, args.customers)
     measures: list[Measure] = []
     db = Database(url)
     with serving(url) as port, link(port, None) as fast, link(port, DEFAULT_RATE) as slow:
+        name = _a_customer_name(db)
         first = new_counter(folder, db, port, "L01", fast)
-        loopback_pull, _ = measure_pull(first, fast, "loopback")
-        measures.append(_shown(loopback_pull))
-        second = None
+        measures.append(_shown(measure_pull(first, fast, "first pull (snapshot built)",
+                                            "loopback", name)))
+        second = new_counter(folder, db, port, "L02", fast)
+        measures.append(_shown(measure_pull(second, fast, "first pull (snapshot cached)",
+                                            "loopback", name)))
+        second.branch.close()
+        third = None
         if not args.skip_throttled:
-            second = new_counter(folder, db, port, "L02", slow)
-            pulled, finished = measure_pull(second, slow, "64 kbit/s", args.throttled_pull_pages)
-            measures.append(_shown(pulled))
-            if not finished:
-                measures.append(_shown(_extrapolate(pulled, loopback_pull)))
-                slow.rate = None  # the rest of the pull, unmeasured
-                pull_changes(second.branch.writing, second.transport())
-                slow.rate = DEFAULT_RATE
+            third = new_counter(folder, db, port, "L03", slow)
+            measures.append(_shown(measure_pull(third, slow, "first pull (snapshot cached)",
+                                                "64 kbit/s", name)))
+        changed = change_bills(url, args.bill_changes)
+        print(f"  {changed:,} bills changed at head office", flush=True)
+        measures.append(_shown(measure_pull(first, fast, "incremental pull", "loopback")))
         _made(make_events(first, args.events, from_end=False))
         measures.append(_shown(measure_push(first, fast, "loopback")))
-        if second is not None:
-            _made(make_events(second, args.events, from_end=True))
-            measures.append(_shown(measure_push(second, slow, "64 kbit/s")))
-        for counter in (first, second):
+        if third is not None:
+            _made(make_events(third, args.events, from_end=True))
+            measures.append(_shown(measure_push(third, slow, "64 kbit/s")))
+        for counter in (first, third):
             if counter is not None:
                 counter.branch.close()
     db.dispose()
     return measures
 
 
+def _a_customer_name(db: Database) -> str:
+    """A name to search for: the last customer's (the last to be loaded)."""
+    with db.reading() as session:
+        name = session.scalar(select(OfficeCustomer.name).order_by(OfficeCustomer.id.desc())
+                              .limit(1))
+    assert name is not None
+    return name
+
+
 def _shown(measure: Measure) -> Measure:
-    print(measure.row(), flush=True)
+    if not QUIET:
+        print(measure.row(), flush=True)
     return measure
 
 
 def _made(events: int) -> None:
-    print(f"  {events:,} events made through the services", flush=True)
-
-
-def _extrapolate(part: Measure, whole: Measure) -> Measure:
-    """The whole pull's time through the slow link, from the part's seconds per byte."""
-    per_byte = part.seconds / part.stats.total
-    seconds = whole.stats.total * per_byte
-    return Measure("pull (extrapolated)", "64 kbit/s", whole.items, seconds, whole.stats,
-                   f"from {part.stats.total:,} bytes measured; loopback bytes")
+    if not QUIET:
+        print(f"  {events:,} events made through the services", flush=True)
 
 
 def main() -> int:
+    global QUIET
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, default=FULL_CUSTOMERS,
                         help="demo size (default all: 17,405)")
     parser.add_argument("--events", type=int, default=1_000, help="events to push")
+    parser.add_argument("--bill-changes", type=int, default=500,
+                        help="bills changed at head office before the incremental pull")
     parser.add_argument("--skip-throttled", action="store_true",
                         help="loopback only (no 64 kbit/s link)")
-    parser.add_argument("--throttled-pull-pages", type=int, default=None,
-                        help="pull only this many pages through the slow link, extrapolate")
+    parser.add_argument("--json", action="store_true", help="print the measures as JSON")
     args = parser.parse_args()
-    print(f"Python {platform.python_version()}, {platform.system()} {platform.machine()}")
-    with tempfile.TemporaryDirectory(prefix="loket-sync-bench-") as name:
+    QUIET = args.json
+    machine = {"python": platform.python_version(), "system": platform.system(),
+               "machine": platform.machine(), "cpus": os.cpu_count(),
+               "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None}
+    if not QUIET:
+        print(f"Python {machine['python']}, {machine['system']} {machine['machine']}, "
+              f"{machine['cpus']} CPUs, load average {machine['load_average']}")
+    quiet = contextlib.redirect_stdout(sys.stderr) if QUIET else contextlib.nullcontext()
+    with tempfile.TemporaryDirectory(prefix="loket-sync-bench-") as name, quiet:
         measures = run(args, Path(name))
+    if args.json:
+        print(json.dumps({"machine": machine, "measures": [m.as_json() for m in measures]},
+                         indent=2))
+        return 0
     print("\n| what | link | items | time | items/s | bytes up | bytes down | note |")
     print("|---|---|---|---|---|---|---|---|")
     for measure in measures:

@@ -11,16 +11,16 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException
 
-from headoffice import SUPPORTED_PROTOCOLS, reconcile
+from headoffice import SUPPORTED_PROTOCOLS, reconcile, snapshot
 from headoffice.auth import attempt_registration, authenticate
 from headoffice.db import Database, current_epoch
 from headoffice.errors import ApiError, unauthorised, wrong_branch
@@ -42,6 +42,7 @@ from headoffice.schemas import (
     ReconcileResponse,
     RegisterRequest,
     RegisterResponse,
+    SnapshotResponse,
 )
 from headoffice.transport import PROTOCOL_HEADER, SyncRoute
 
@@ -111,6 +112,43 @@ def pull_changes(db: DbDep, device: DeviceDep, cursor: Annotated[str, Query(max_
     with db.reading() as session:
         page = pull(session, device, cursor, limit)
     return PullResponse.model_validate(vars(page))
+
+
+@router.get("/snapshot", response_model=SnapshotResponse)
+def snapshot_offer(db: DbDep, device: DeviceDep,
+                   have: Annotated[str, Query(max_length=64)] = "") -> SnapshotResponse:
+    """The branch snapshot a counter's first pull should fetch (``have``: the one it
+    began downloading, while head office keeps it), built anew when stale."""
+    offer = snapshot.current(db, device.branch_code, have)
+    return SnapshotResponse(id=offer.id, epoch=offer.epoch, cursor=offer.cursor,
+                            size=offer.size, changes=offer.changes,
+                            created_at=offer.created_at)
+
+
+@router.get("/snapshot/{snapshot_id}", response_class=Response,
+            responses={206: {"content": {"application/octet-stream": {}},
+                             "description": "Partial Content"},
+                       200: {"content": {"application/octet-stream": {}},
+                             "description": "The snapshot file"},
+                       404: {"model": ErrorBody}, 416: {"model": ErrorBody}})
+def snapshot_file(snapshot_id: Annotated[str, Path(max_length=64)], db: DbDep,
+                  device: DeviceDep, range_: Annotated[str | None, Header(alias="Range")] = None
+                  ) -> Response:
+    """The snapshot file (LZMA JSON), whole or from the byte a ``Range`` header names."""
+    start, end = snapshot.parse_range(range_)
+    found = snapshot.read_part(db, device.branch_code, snapshot_id, start, end)
+    if found is None:
+        raise ApiError(404, "snapshot_gone", "head office no longer keeps this snapshot; "
+                       "ask for the current one")
+    data, size = found
+    if start >= size and size:
+        raise ApiError(416, "bad_range", f"the snapshot has {size} bytes", size=size)
+    headers = {"Accept-Ranges": "bytes", "ETag": f'"{snapshot_id}"'}
+    if range_ is None:
+        return Response(data, media_type="application/octet-stream", headers=headers)
+    headers["Content-Range"] = f"bytes {start}-{start + len(data) - 1}/{size}"
+    return Response(data, status_code=206, media_type="application/octet-stream",
+                    headers=headers)
 
 
 @router.get("/reconcile", response_model=ReconcileResponse)

@@ -22,12 +22,12 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from headoffice import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS
+from headoffice import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, snapshot
 from headoffice.auth import bundle_key
 from headoffice.db import Database, current_epoch, utcnow
 from headoffice.errors import ApiError
 from headoffice.models import Device
-from headoffice.pull import MAX_LIMIT, pull
+from headoffice.pull import MAX_LIMIT, cursor_is_stale, pull
 from headoffice.push import IncomingEvent, push
 from headoffice.rules import event_amount
 from headoffice.schemas import PushEvent
@@ -165,11 +165,12 @@ def _reply(db: Database, device: Device, key: bytes, results: Sequence[Any],
     with db.reading() as session:
         epoch = current_epoch(session)
         try:
-            changes, last = _drain(session, device, cursor)
-            restarted = False
-        except ApiError:  # another epoch, or a cursor past the log: from the start
-            changes, last = _drain(session, device, "")
+            restarted = cursor != "" and cursor_is_stale(session, cursor)
+        except ApiError:  # a cursor head office never gave out
             restarted = True
+    bundled = None if cursor and not restarted else snapshot.for_bundle(db, device.branch_code)
+    with db.reading() as session:  # from the start: after the branch snapshot
+        changes, last = _drain(session, device, bundled[0].cursor if bundled else cursor)
     statuses = Counter(r.status for r in results)
     acks = {"results": [vars(r) for r in results], "acked_through": acked_through}
     members = {"acks.json": json.dumps(acks, sort_keys=True).encode(),
@@ -180,6 +181,10 @@ def _reply(db: Database, device: Device, key: bytes, results: Sequence[Any],
                 "device_id": device.id, "epoch": epoch, "epoch_changed": restarted,
                 "acked_through": acked_through, "cursor": last, "changes": len(changes),
                 "created_at": utcnow().isoformat(timespec="seconds")}
+    if bundled is not None:
+        members[snapshot.BUNDLE_MEMBER] = bundled[1]
+        manifest["snapshot"] = {"id": bundled[0].id, "cursor": bundled[0].cursor,
+                                "changes": bundled[0].changes}
     return Reply(pack(members, manifest, key), statuses["applied"], statuses["rejected"],
                  statuses["duplicate"], acked_through, len(changes))
 

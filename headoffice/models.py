@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -299,3 +300,20 @@ class ChangeRequest(Base):
     decided_by: Mapped[str] = mapped_column(String(40), default="")
     decided_at: Mapped[dt.datetime | None]
     note: Mapped[str] = mapped_column(String(400), default="")
+
+
+class BranchSnapshot(Base):
+    """A branch's master data at a change-log cursor, as one compressed file
+    (``headoffice/snapshot.py``); ``id`` is the file's SHA-256."""
+
+    __tablename__ = "branch_snapshot"
+    __table_args__ = (Index("ix_branch_snapshot_branch", "branch_code", "last_change_id"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    branch_code: Mapped[str] = mapped_column(String(16))
+    epoch: Mapped[str] = mapped_column(String(40))
+    last_change_id: Mapped[int]
+    changes: Mapped[int]
+    size: Mapped[int]
+    created_at: Mapped[dt.datetime]
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -46,13 +46,20 @@ def epoch_changed(epoch: str, device: Device) -> ApiError:
                     epoch=epoch, acked_through=device.last_seq)
 
 
+def cursor_is_stale(session: Session, cursor: str) -> bool:
+    """Is ``cursor`` of another epoch, or past the end of the log (a restore)?
+    ``bad_body`` for a cursor head office never gave out."""
+    cursor_epoch, after = parse_cursor(cursor)
+    if cursor_epoch is not None and cursor_epoch != current_epoch(session):
+        return True
+    return bool(after and after > (session.scalar(select(func.max(Change.id))) or 0))
+
+
 def pull(session: Session, device: Device, cursor: str, limit: int = DEFAULT_LIMIT) -> Page:
     """The next page of changes for the device's branch after ``cursor``."""
     epoch = current_epoch(session)
-    cursor_epoch, after = parse_cursor(cursor)
-    if cursor_epoch is not None and cursor_epoch != epoch:
-        raise epoch_changed(epoch, device)
-    if after and after > (session.scalar(select(func.max(Change.id))) or 0):
+    _, after = parse_cursor(cursor)
+    if cursor_is_stale(session, cursor):
         raise epoch_changed(epoch, device)
     limit = max(1, min(limit, MAX_LIMIT))
     rows = list(session.scalars(

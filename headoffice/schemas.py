@@ -90,6 +90,15 @@ class PullResponse(_Body):
     more: bool
 
 
+class SnapshotResponse(_Body):
+    id: Annotated[str, Field(description="SHA-256 of the file, hex")]
+    epoch: str
+    cursor: str
+    size: int
+    changes: int
+    created_at: dt.datetime
+
+
 class DayTotalBody(_Body):
     business_date: dt.date
     type: Annotated[str, Field(max_length=40)]

@@ -23,6 +23,7 @@ from app.cli import (
     commands_receipt,
     commands_report,
     commands_restore_block,
+    commands_sync,
     commands_terms,
     commands_users,
 )
@@ -32,7 +33,7 @@ from app.services.errors import DomainError
 
 _MODULES = (commands_branch, commands_accounts, commands_import, commands_users,
             commands_terms, commands_audit, commands_receipt, commands_report, commands_backup,
-            commands_restore_block)
+            commands_restore_block, commands_sync)
 
 
 def common_options() -> argparse.ArgumentParser:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.models import Customer, CustomerStatus
@@ -90,7 +90,7 @@ def plan_customers(session: Session, rows: Sequence[ValidRow]) -> ImportPlan:
 def apply_customers(session: Session, plan: ImportPlan) -> None:
     """Write the plan with bulk statements (one executemany each)."""
     if plan.inserts:
-        session.execute(insert(Customer), plan.inserts)
+        session.execute(insert(cast(Table, Customer.__table__)), plan.inserts)  # Core: fast
     if plan.updates:
         session.execute(update(Customer), plan.updates)
 

@@ -1,4 +1,6 @@
-"""The sync progress dialog: phase, items and bytes, with Cancel; the sync runs off the UI thread.
+"""The sync progress dialog: phase, items, bytes, rate and time left, with Cancel; the
+sync runs off the UI thread. A cut download of the branch snapshot says how much of it
+is kept and that pressing Sync continues from there.
 
 ``SyncServices`` says where the head-office link and the device token come from: the
 OS credential store and HTTPS in production, fakes in tests. ``SyncDialog.start()``
@@ -40,6 +42,8 @@ from app.services.sync import (
     open_transport,
     run_sync,
 )
+from app.services.sync.progress import RateMeter
+from app.services.sync.snapshot import kept_bytes
 from app.ui.account_widgets import DIALOG_STYLE, MessageLine
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
@@ -105,6 +109,9 @@ class SyncDialog(QDialog):
         self.phase = QLabel(self.tr("Starting…"), objectName="syncPhase")
         self.items = QLabel("–", objectName="syncItems")
         self.traffic = QLabel("–", objectName="syncBytes")
+        self.rate = QLabel("–", objectName="syncRate")
+        self.meter = RateMeter()
+        self._snapshot_total = 0
         self.bar = QProgressBar(objectName="syncProgress")
         self.bar.setRange(0, 0)
         self.message = MessageLine(self)
@@ -113,6 +120,7 @@ class SyncDialog(QDialog):
         form.addRow(self.tr("Step:"), self.phase)
         form.addRow(self.tr("Items:"), self.items)
         form.addRow(self.tr("Sent / received:"), self.traffic)
+        form.addRow(self.tr("Speed:"), self.rate)
         self.button = QPushButton(self.tr("Cancel"), objectName="syncCancel")
         self.button.clicked.connect(self.cancel_or_close)
         buttons = QDialogButtonBox()
@@ -143,12 +151,17 @@ class SyncDialog(QDialog):
     def show_progress(self, progress: SyncProgress) -> None:
         """Show one progress report (called on the UI thread)."""
         texts = {"push": self.tr("Sending this counter's changes"),
+                 "snapshot": self.tr("Receiving the branch's data (first sync)"),
                  "pull": self.tr("Receiving changes from head office"),
                  "reconcile": self.tr("Comparing totals with head office")}
         self.phase.setText(texts.get(progress.phase, progress.phase))
+        snapshot = progress.phase == "snapshot"
+        if snapshot:
+            self._snapshot_total = progress.total
         if progress.total:
+            show = format_bytes if snapshot else format_count
             self.items.setText(self.tr("{done} of {total}").format(
-                done=format_count(progress.done), total=format_count(progress.total)))
+                done=show(progress.done), total=show(progress.total)))
             self.bar.setRange(0, progress.total)
             self.bar.setValue(min(progress.done, progress.total))
         else:
@@ -156,6 +169,20 @@ class SyncDialog(QDialog):
             self.bar.setRange(0, 0)
         self.traffic.setText(f"{format_bytes(progress.bytes_sent)} / "
                              f"{format_bytes(progress.bytes_received)}")
+        rate = self.meter.update(progress)
+        speed = self.tr("{rate}/s").format(rate=format_bytes(round(rate.bytes_per_second)))
+        if rate.seconds_left is not None:
+            speed = self.tr("{speed} · {left} left").format(
+                speed=speed, left=self.duration(rate.seconds_left))
+        self.rate.setText(speed)
+
+    def duration(self, seconds: float) -> str:
+        """``45 s``, ``3 min 05 s``."""
+        whole = round(seconds)
+        if whole < 60:
+            return self.tr("{seconds} s").format(seconds=whole)
+        return self.tr("{minutes} min {seconds} s").format(minutes=whole // 60,
+                                                           seconds=f"{whole % 60:02d}")
 
     def _done(self, report: SyncReport) -> None:
         self.running, self.report = False, report
@@ -190,7 +217,7 @@ class SyncDialog(QDialog):
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
         if isinstance(error, DomainError):
-            self.message.show_message(error_text(error), "error")
+            self.message.show_message(error_text(error) + self._kept_text(), "error")
             online = error.code not in OFFLINE_CODES
         else:
             self.message.show_message(self.tr("The sync stopped unexpectedly; nothing was "
@@ -200,7 +227,18 @@ class SyncDialog(QDialog):
         self._finish()
         self.synced.emit(None, online)
 
+    def _kept_text(self) -> str:
+        """After a cut download of the branch snapshot: how much is kept."""
+        kept = kept_bytes(self.ctx.branch.data_dir)
+        if not kept:
+            return ""
+        total = self._snapshot_total or kept
+        return " " + self.tr("{kept} of {total} of the branch's data is kept; press Sync "
+                             "to continue from there.").format(
+            kept=format_bytes(kept), total=format_bytes(total))
+
     def _finish(self) -> None:
+        self.rate.setText("–")  # nothing moves any more
         self.adjustSize()  # room for the wrapped message
         self.button.setText(self.tr("Close"))
         self.button.setEnabled(True)

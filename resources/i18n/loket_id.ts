@@ -2747,6 +2747,34 @@ Basis data yang rusak disimpan di folder cadangan.</translation>
   <context>
     <name>SyncDialog</name>
     <message>
+      <source>Speed:</source>
+      <translation>Kecepatan:</translation>
+    </message>
+    <message>
+      <source>Receiving the branch's data (first sync)</source>
+      <translation>Menerima data cabang (sinkron pertama)</translation>
+    </message>
+    <message>
+      <source>{rate}/s</source>
+      <translation>{rate}/dtk</translation>
+    </message>
+    <message>
+      <source>{speed} · {left} left</source>
+      <translation>{speed} · sisa {left}</translation>
+    </message>
+    <message>
+      <source>{seconds} s</source>
+      <translation>{seconds} dtk</translation>
+    </message>
+    <message>
+      <source>{minutes} min {seconds} s</source>
+      <translation>{minutes} mnt {seconds} dtk</translation>
+    </message>
+    <message>
+      <source>{kept} of {total} of the branch's data is kept; press Sync to continue from there.</source>
+      <translation>{kept} dari {total} data cabang sudah tersimpan; tekan Sinkron untuk melanjutkan dari situ.</translation>
+    </message>
+    <message>
       <source>Sync with head office</source>
       <translation>Sinkron dengan kantor pusat</translation>
     </message>

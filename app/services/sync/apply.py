@@ -38,6 +38,7 @@ from app.services.office_enrolments import parse_office_enrolment, store_office_
 from app.services.sync.acks import parse_ack, record_acks
 from app.services.sync.held_bills import covered_bills, drop_held, hold, release_free
 from app.services.sync.protocol import bad_response, need, need_int, sync_actor
+from app.services.sync.typed_rows import bill_rows, customer_rows
 from app.services.terms import terms_from_json
 
 KINDS = ("customer", "bill", "terms", "user", "ack", "change_request")
@@ -131,22 +132,24 @@ def _refuse_rejected(changes: Sequence[Change], rejected: Sequence[RejectedRow])
 def _customers(session: Session, changes: Sequence[Change]) -> int:
     if not changes:
         return 0
-    cells = [_cells(c, CUSTOMER_COLUMNS) for c in changes]
+    valid = customer_rows(changes)
+    if valid is None:  # a value the quick checks do not take: the import's checks say why
+        valid, rejected = check_customer_rows([_cells(c, CUSTOMER_COLUMNS) for c in changes])
+        _refuse_rejected(changes, rejected)
+    by_line = {row.line: row.key for row in valid}
     versions: dict[str, int] = {}
     enrolments: dict[str, dict[str, Any] | None] = {}
-    for change, cell_row in zip(changes, cells, strict=True):
+    for change in changes:
         version = change.data.get("version")
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
             raise bad_change(change, "version must be a whole number from 1")
-        versions[cell_row.cells["connection_no"]] = version
+        versions[by_line[change.change_id]] = version
         if "enrolment" in change.data:  # the enrolment head office holds (any branch's)
             try:
-                enrolments[cell_row.cells["connection_no"]] = parse_office_enrolment(
+                enrolments[by_line[change.change_id]] = parse_office_enrolment(
                     change.data["enrolment"])
             except ValueError as exc:
                 raise bad_change(change, str(exc)) from exc
-    valid, rejected = check_customer_rows(cells)
-    _refuse_rejected(changes, rejected)
     existing = _existing_customers(session, [row.key for row in valid])
     plan = ImportPlan()
     for row in valid:
@@ -197,6 +200,9 @@ def _release_held(session: Session, now: dt.datetime) -> int:
 
 
 def _valid_bills(changes: Sequence[Change]) -> list[ValidRow]:
+    quick = bill_rows(changes)
+    if quick is not None:
+        return quick
     valid, rejected = check_bill_rows(_cells(c, BILL_COLUMNS, {"paid": "settled"})
                                       for c in changes)
     _refuse_rejected(changes, rejected)

@@ -48,6 +48,7 @@ from app.services.sync.protocol import (
     sync_actor,
 )
 from app.services.sync.restored import BranchRestored, check_sequence, forget, remember
+from app.services.sync.snapshot_load import SNAPSHOT_MEMBER, bundled_snapshot, load_snapshot
 from app.services.sync.token_store import TokenStore, device_token
 
 EXPORT_KEY = "bundle_export"
@@ -138,6 +139,10 @@ def import_reply(uow_factory: UowFactory, store: TokenStore, path: Path) -> Repl
     token = device_token(store, device.device_id)
     _check_signature(path, token, members)
     _check_hashes(path, manifest, members, REPLY_MEMBERS)
+    if "snapshot" in manifest:  # a counter that never pulled: the branch snapshot first
+        data = read_bundle(path, (SNAPSHOT_MEMBER,))[SNAPSHOT_MEMBER]
+        _check_hashes(path, manifest, {SNAPSHOT_MEMBER: data}, (SNAPSHOT_MEMBER,))
+        load_snapshot(uow_factory, bundled_snapshot(manifest, data, device.branch))
     answer = _json(path, "acks.json", members["acks.json"])
     changes = _changes(path, members["changes.jsonl"])
     cursor = members["cursor"].decode("utf-8").strip()

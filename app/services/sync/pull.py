@@ -1,6 +1,8 @@
 """Pulling head office's changes page by page behind an opaque cursor.
 
-Each page is applied in one local transaction together with its cursor (setting
+A first pull (no cursor) starts with the branch snapshot when head office offers one
+(``snapshot``), and pages on from its cursor. Each page is applied in one local
+transaction together with its cursor (setting
 ``sync_cursor``): a crash or a refused page leaves the branch with either the whole
 page and its cursor or neither. A cursor of another epoch (head office restored from a
 backup) is answered with 410: the cursor is reset and the pull starts again from the
@@ -31,6 +33,7 @@ from app.services.sync.protocol import (
     refusal,
     sync_actor,
 )
+from app.services.sync.snapshot import first_pull
 from app.services.sync.transport import Transport
 
 
@@ -61,6 +64,11 @@ def pull_changes(uow_factory: UowFactory, transport: Transport, *,
     pages = changes = 0
     counts, epoch_changed = ApplyCounts(), False
     while True:
+        if not cursor:  # a first pull (or a new epoch): the branch snapshot, if offered
+            loaded = first_pull(uow_factory, transport, progress=progress, cancel=cancel)
+            if loaded is not None:
+                cursor, changes = loaded.cursor, changes + loaded.changes
+                counts = add_counts(counts, loaded.counts)
         if cancel is not None and cancel():
             return PullResult(pages, changes, counts, epoch_changed, cursor, cancelled=True)
         status, body = transport.get(PULL_PATH, {"cursor": cursor, "limit": str(limit)})

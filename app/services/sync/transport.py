@@ -21,11 +21,11 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol, runtime_checkable
 
 from app.services.errors import DomainError, ErrorCode
 from app.services.sync.protocol import PROTOCOL_VERSION, bad_response
@@ -59,6 +59,19 @@ class Transport(Protocol):
     def get(self, path: str, params: Mapping[str, str] | None = None,
             headers: Mapping[str, str] | None = None) -> tuple[int, Json]:
         """GET ``path?params``; the status and the decoded JSON answer."""
+        ...
+
+
+@runtime_checkable
+class Downloader(Protocol):
+    """A link that can also fetch a file in parts (the branch snapshot)."""
+
+    traffic: Traffic
+
+    def download(self, path: str, start: int, sink: BinaryIO,
+                 keep_going: Callable[[], bool] | None = None) -> tuple[int, Json, int]:
+        """GET ``path`` from byte ``start`` on into ``sink`` (written as it comes, so a cut
+        keeps what arrived); (status, error body or None, the file's whole size)."""
         ...
 
 
@@ -125,6 +138,19 @@ def _read_whole(answer: Any, headers: Message, timeout: float = DEFAULT_TIMEOUT)
     if declared.isdigit() and len(raw) < min(int(declared), MAX_BODY + 1):
         raise http.client.IncompleteRead(raw, int(declared) - len(raw))
     return raw
+
+
+def _whole_size(status: int, headers: Message, start: int) -> int:
+    """The file's whole size from ``Content-Range`` (206) or ``Content-Length`` (200)."""
+    if status == 206:
+        whole = (headers.get("Content-Range") or "").rpartition("/")[2].strip()
+        if whole.isdigit():
+            return int(whole)
+        raise bad_response("the partial answer does not say the file's size")
+    length = (headers.get("Content-Length") or "").strip()
+    if not length.isdigit():
+        raise bad_response("the answer does not say the file's size")
+    return int(length) + (0 if status == 200 else start)
 
 
 def _tls_context(ca_file: Path | None) -> ssl.SSLContext:
@@ -200,6 +226,53 @@ class HttpTransport:
                 raw = _read_whole(error, error.headers, self._timeout)
                 return (error.code, raw, error.headers.get("Content-Encoding", ""),
                         len(str(error.headers)) + 17)
+
+    def download(self, path: str, start: int, sink: BinaryIO,
+                 keep_going: Callable[[], bool] | None = None) -> tuple[int, Json, int]:
+        headers = {"X-Loket-Protocol": str(PROTOCOL_VERSION), "Accept-Encoding": "identity",
+                   "Range": f"bytes={start}-"}
+        if self._token:
+            headers["Authorization"] = f"Bearer {self._token}"
+        request = urllib.request.Request(self.base_url + path, method="GET", headers=headers)
+        self.traffic.sent += len(f"GET {path} HTTP/1.1\r\n") + sum(
+            len(k) + len(v) + 4 for k, v in request.header_items())
+        try:
+            return self._stream(request, start, sink, keep_going)
+        except ssl.SSLError as exc:
+            raise DomainError(ErrorCode.SYNC_UNREACHABLE,
+                              problem=f"secure connection failed ({exc.reason})") from exc
+        except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
+            raise DomainError(ErrorCode.SYNC_UNREACHABLE,
+                              problem=self._link_problem(exc)) from exc
+
+    def _stream(self, request: urllib.request.Request, start: int, sink: BinaryIO,
+                keep_going: Callable[[], bool] | None) -> tuple[int, Json, int]:
+        try:
+            answer = self._opener.open(request, timeout=self._timeout)
+        except urllib.error.HTTPError as error:
+            with error:
+                raw = _read_whole(error, error.headers, self._timeout)
+                self.traffic.received += len(raw) + len(str(error.headers)) + 17
+                return (*read_answer(error.code, raw, error.headers.get("Content-Encoding", "")),
+                        0)
+        with answer:
+            self.traffic.received += len(str(answer.headers)) + 17
+            total = _whole_size(answer.status, answer.headers, start)
+            if answer.status == 200 and start:  # the range was ignored: from the start
+                sink.seek(0)
+                sink.truncate()
+            started, size = time.monotonic(), 0
+            while keep_going is None or keep_going():
+                part: bytes = answer.read(READ_CHUNK)
+                if not part:
+                    break
+                sink.write(part)
+                size += len(part)
+                self.traffic.received += len(part)
+                elapsed = time.monotonic() - started
+                if elapsed > self._timeout + size / MIN_ANSWER_RATE:
+                    raise TooSlow(f"the link is too slow: {size:,} bytes in {elapsed:.0f} s")
+            return answer.status, None, total
 
     def _link_problem(self, exc: BaseException) -> str:
         """What went wrong with the link, in words (not an exception's class name)."""

@@ -1,0 +1,172 @@
+"""Branch snapshots: a branch's whole master data at a change-log cursor, in one file.
+
+A new counter's first pull takes one snapshot instead of every page of the change log.
+The file is LZMA-compressed JSON (format 1) holding, per kind of change, the changes the
+branch would pull from the start — the change log keeps only the newest change of each
+key, so this is the branch's current state, not its history — stored column by column
+(all values of one field together compress far better than row after row), grouped by
+the fields a change carries so that a change without a field stays without it:
+
+``{"format": 1, "epoch", "branch", "cursor": "<epoch>:<id>", "changes": N,
+"kinds": {kind: [{"fields": [...], "keys": [...], "columns": [[...], ...]}]}}``
+
+Snapshots are cached in ``branch_snapshot`` (the file's SHA-256 is its id, so a counter
+resumes a cut download by id) and rebuilt once the branch's change log has grown by
+:data:`REBUILD_AFTER` changes since (or the epoch changed); the counter pages the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import lzma
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from headoffice.db import Database, current_epoch, utcnow
+from headoffice.errors import bad_body
+from headoffice.models import BranchSnapshot, Change
+
+FORMAT = 1
+REBUILD_AFTER = 2_000  # changes for the branch since the snapshot's cursor
+BUNDLE_MEMBER = "snapshot.xz"  # in a reply bundle for a counter that never pulled
+KEEP = 2  # snapshots kept per branch (a download under way finishes on the older one)
+_KEY_FROM_DATA = {"customer": ("connection_no",), "bill": ("connection_no", "period")}
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    """What a counter needs to fetch a snapshot and to trust it."""
+
+    id: str
+    branch: str
+    epoch: str
+    cursor: str
+    changes: int
+    size: int
+    created_at: dt.datetime
+
+
+def _info(row: BranchSnapshot) -> SnapshotInfo:
+    return SnapshotInfo(row.id, row.branch_code, row.epoch, f"{row.epoch}:{row.last_change_id}",
+                        row.changes, row.size, row.created_at)
+
+
+def branch_filter(branch: str) -> Any:
+    return or_(Change.branch_code.is_(None), Change.branch_code == branch)
+
+
+def build(session: Session, branch: str) -> tuple[bytes, str, int, int]:
+    """(file bytes, epoch, last change id, changes) of the branch's snapshot now."""
+    epoch = current_epoch(session)
+    upto = session.scalar(select(func.coalesce(func.max(Change.id), 0))) or 0
+    groups: dict[str, dict[tuple[str, ...], dict[str, Any]]] = defaultdict(dict)
+    count = 0
+    query = (select(Change.kind, Change.key, Change.data)
+             .where(Change.id <= upto, branch_filter(branch)).order_by(Change.id))
+    for kind, key, data in session.execute(query):
+        fields = tuple(data)
+        group = groups[kind].get(fields)
+        if group is None:
+            group = groups[kind][fields] = {"fields": list(fields), "keys": [],
+                                            "columns": [[] for _ in fields]}
+        derived = _KEY_FROM_DATA.get(kind)
+        same_key = derived is not None and key == ":".join(str(data.get(f)) for f in derived)
+        group["keys"].append(None if same_key else key)
+        for column, field in zip(group["columns"], fields, strict=True):
+            column.append(data[field])
+        count += 1
+    doc = {"format": FORMAT, "epoch": epoch, "branch": branch, "cursor": f"{epoch}:{upto}",
+           "changes": count, "kinds": {k: list(g.values()) for k, g in groups.items()}}
+    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return lzma.compress(text, preset=6), epoch, upto, count
+
+
+def current(db: Database, branch: str, have: str = "") -> SnapshotInfo:
+    """The snapshot a counter of ``branch`` should fetch: ``have`` (one it began
+    downloading) while it is kept and of the current epoch, else the newest, built anew
+    when there is none or it is stale."""
+    with db.reading() as session:
+        epoch = current_epoch(session)
+        if have:
+            kept = session.get(BranchSnapshot, have)
+            if kept is not None and kept.branch_code == branch and kept.epoch == epoch:
+                return _info(kept)
+        newest = _newest(session, branch)
+        if newest is not None and newest.epoch == epoch and not _stale(session, newest):
+            return _info(newest)
+        data, built_epoch, upto, count = build(session, branch)
+    return _store(db, branch, data, built_epoch, upto, count)
+
+
+def _newest(session: Session, branch: str) -> BranchSnapshot | None:
+    return session.scalar(select(BranchSnapshot).where(BranchSnapshot.branch_code == branch)
+                          .order_by(BranchSnapshot.last_change_id.desc(),
+                                    BranchSnapshot.created_at.desc()).limit(1))
+
+
+def _stale(session: Session, snapshot: BranchSnapshot) -> bool:
+    newer = session.scalar(select(func.count()).select_from(Change).where(
+        Change.id > snapshot.last_change_id, branch_filter(snapshot.branch_code))) or 0
+    return newer >= REBUILD_AFTER
+
+
+def _store(db: Database, branch: str, data: bytes, epoch: str, upto: int,
+           count: int) -> SnapshotInfo:
+    digest = hashlib.sha256(data).hexdigest()
+    with db.writing() as session:
+        row = session.get(BranchSnapshot, digest)
+        if row is None:
+            row = BranchSnapshot(id=digest, branch_code=branch, epoch=epoch,
+                                 last_change_id=upto, changes=count, size=len(data),
+                                 created_at=utcnow(), data=data)
+            session.add(row)
+            session.flush()
+        kept = list(session.scalars(
+            select(BranchSnapshot.id).where(BranchSnapshot.branch_code == branch)
+            .order_by(BranchSnapshot.last_change_id.desc(), BranchSnapshot.created_at.desc())
+            .limit(KEEP)))
+        session.execute(delete(BranchSnapshot).where(
+            BranchSnapshot.branch_code == branch, BranchSnapshot.id.not_in(kept)))
+        return _info(row)
+
+
+def parse_range(header: str | None) -> tuple[int, int | None]:
+    """``bytes=START-`` or ``bytes=START-END`` (the only forms a counter sends);
+    a missing header is the whole file."""
+    if header is None:
+        return 0, None
+    unit, _, spec = header.strip().partition("=")
+    first, dash, last = spec.partition("-")
+    if unit.strip() != "bytes" or not dash or not first.isdigit() or len(first) > 12 \
+            or (last and (not last.isdigit() or len(last) > 12 or int(last) < int(first))):
+        raise bad_body(f"the range {header[:40]!r} is not bytes=START- or bytes=START-END")
+    return int(first), int(last) if last else None
+
+
+def read_part(db: Database, branch: str, snapshot_id: str, start: int,
+              end: int | None) -> tuple[bytes, int] | None:
+    """Bytes ``start``..``end`` (inclusive; None: to the end) of a kept snapshot of the
+    branch, and its whole size; None when head office no longer keeps it."""
+    with db.reading() as session:
+        row = session.get(BranchSnapshot, snapshot_id)
+        if row is None or row.branch_code != branch:
+            return None
+        stop = row.size if end is None else min(end + 1, row.size)
+        return bytes(row.data[start:stop]), row.size
+
+
+def for_bundle(db: Database, branch: str) -> tuple[SnapshotInfo, bytes]:
+    """The current snapshot of the branch and its file, for a reply bundle."""
+    info = current(db, branch)
+    found = read_part(db, branch, info.id, 0, None)
+    if found is None:  # pruned in the instant between: build one more
+        info = current(db, branch)
+        found = read_part(db, branch, info.id, 0, None)
+        assert found is not None
+    return info, found[0]
