@@ -299,3 +299,15 @@ class ChangeRequest(Base):
     decided_by: Mapped[str] = mapped_column(String(40), default="")
     decided_at: Mapped[dt.datetime | None]
     note: Mapped[str] = mapped_column(String(400), default="")
+
+
+class ShiftOwner(Base):
+    """The counter (device) whose shift this is: the first to send an event naming it.
+    Only that device may count or close it."""
+
+    __tablename__ = "shift_owner"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    branch_code: Mapped[str] = mapped_column(String(16))
+    event_id: Mapped[str] = mapped_column(String(36))
