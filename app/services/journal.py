@@ -16,11 +16,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import AuditRecord, OutboxEvent, new_uuid
+from app.models import AuditRecord, OutboxEvent, Setting, new_uuid
 from app.services.context import Actor
 from app.services.sequences import OUTBOX, next_value
 
 GENESIS_HASH = "0" * 64
+# The newest audit record written ("id:hash"), so that removing records at the end of the
+# chain is noticed (the chain alone still verifies without them).
+HEAD_KEY = "audit.head"
 
 
 def canonical_json(data: Any) -> str:
@@ -56,6 +59,7 @@ def record_change(
     )
     record.hash = audit_hash(record)
     session.add(record)
+    session.merge(Setting(key=HEAD_KEY, value=f"{record.id}:{record.hash}"))
     session.flush()
     if event_type is not None:
         payload = dict(details, branch=actor.branch_code, counter=actor.counter_code,
@@ -95,3 +99,19 @@ def verify_chain(session: Session) -> ChainReport:
     if orphan is not None:
         return ChainReport(False, count, orphan, f"record {orphan} (named by an event) is missing")
     return ChainReport(True, count)
+
+
+def head_problem(session: Session) -> tuple[str, str] | None:
+    """(subject, text) when the newest audit record is not the last one written."""
+    head = session.get(Setting, HEAD_KEY)
+    if head is None:
+        return None  # written by a version that did not note its head
+    number, _, digest = head.value.partition(":")
+    last = session.scalars(select(AuditRecord).order_by(AuditRecord.id.desc()).limit(1)).first()
+    if last is not None and (str(last.id), last.hash) == (number, digest):
+        return None
+    newest = last.id if last is not None else 0
+    if str(newest) != number:
+        return (f"audit record {number}", f"is missing: the last change wrote it, but the "
+                                          f"chain now ends at record {newest}")
+    return (f"audit record {number}", "is not the record the last change wrote")
