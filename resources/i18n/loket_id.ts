@@ -1373,6 +1373,10 @@
       <translation>Loket ini dipulihkan dari cadangan ({restored_at}). Sinkronkan dengan kantor pusat (F12) sebelum menerima pembayaran. Bila tidak ada sambungan ke kantor pusat, supervisor dapat mengizinkan pembayaran: Sinkron → Izinkan pembayaran setelah pemulihan.</translation>
     </message>
     <message>
+      <source>Head office found that this counter's books no longer match what it holds ({restored_at}). Take no payments and call head office. Once head office has cleared it, a supervisor can allow payments: Sync → Allow payments after restore.</source>
+      <translation>Kantor pusat mendapati pembukuan loket ini tidak lagi cocok dengan yang dicatatnya ({restored_at}). Jangan menerima pembayaran dan hubungi kantor pusat. Setelah kantor pusat membereskannya, supervisor dapat mengizinkan pembayaran: Sinkron → Izinkan pembayaran setelah pemulihan.</translation>
+    </message>
+    <message>
       <source>Payments are not blocked on this counter; there is nothing to allow.</source>
       <translation>Pembayaran di loket ini tidak ditahan; tidak ada yang perlu diizinkan.</translation>
     </message>
