@@ -4,12 +4,15 @@ outside the audit table are reported (exit 1) naming the receipt, bill or event.
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from app.bootstrap import Branch
+from app.models import AuditRecord
 from app.services.context import Actor
 from app.services.documents.print_log import PrintAttempt, record_print
 from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.instalments import InstalmentRequest, pay_instalment
+from app.services.journal import audit_hash
 from app.services.payments import Tender
 from app.services.voids import VoidRequest, void_payment
 from tests.fakes import SUPERVISOR, add_customer, monthly_bills
@@ -96,3 +99,20 @@ def test_deleting_the_newest_audit_record_is_named(
     problems = _problems(branch, capsys)
     assert len(problems) == 1 and problems[0].startswith("audit record "), problems
     assert "is missing: the last change wrote it" in problems[0]
+
+
+def test_a_chain_rewritten_without_the_counters_key_is_named(
+        branch: Branch, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Whoever edits a record and rewrites the chain with plain SHA-256 (all one could do
+    with the database file alone) is caught: the records are keyed."""
+    with branch.writing() as uow:
+        records = list(uow.session.scalars(select(AuditRecord).order_by(AuditRecord.id)))
+        assert {r.chain for r in records} == {1}
+        records[3].details = records[3].details.replace("50000", "5000")
+        prev = records[2].hash
+        for record in records[3:]:
+            record.prev_hash, record.chain = prev, 0
+            record.hash = prev = audit_hash(record)
+        uow.commit()
+    problems = _problems(branch, capsys)
+    assert problems[0] == "audit record 4: is not keyed, after keyed records", problems

@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from app.bootstrap import Branch
 from app.models import AuditRecord, Payment
-from app.services.context import Actor
+from app.services.audit_key import audit_key
+from app.services.context import Actor, local_counter
 from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
 from app.services.journal import audit_hash, verify_chain
@@ -56,10 +57,11 @@ def synced(branch: Branch, cashier: Actor, office: RunningOffice) -> Transport:
 
 
 def _rewrite(branch: Branch, receipt_no: str, amount: int) -> None:
-    """Someone with the database file lowers a payment and rewrites the whole chain after
-    it (plain SHA-256, as the chain of this database is) so that it verifies again."""
+    """Someone with the database file *and* the counter's audit key lowers a payment and
+    rewrites the whole chain after it so that it verifies again."""
     with branch.writing() as uow:
         s = uow.session
+        key = audit_key(local_counter(s)[0].device_id)
         payment = s.scalars(select(Payment).where(Payment.receipt_no == receipt_no)).one()
         payment.amount = amount
         records = list(s.scalars(select(AuditRecord).order_by(AuditRecord.id)))
@@ -69,7 +71,7 @@ def _rewrite(branch: Branch, receipt_no: str, amount: int) -> None:
                 record.details = json.dumps(dict(json.loads(record.details), amount=amount))
             if prev is not None:
                 record.prev_hash = prev
-            record.hash = audit_hash(record)
+            record.hash = audit_hash(record, key)
             prev = record.hash
         uow.commit()
     with branch.reading() as uow:

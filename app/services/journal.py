@@ -3,12 +3,17 @@
 ``record_change`` is called by every service that changes something, inside the same
 transaction: the audit record (hash-chained to the previous one) and the outbox event
 (UUID, next gapless sequence number of this device) commit or vanish with the change.
+
+Records are keyed (``chain`` 1: HMAC-SHA256 with the counter's secret, ``audit_key``) so
+that rewriting the chain needs that secret; records written before keying (``chain`` 0,
+plain SHA-256) still verify, and after the first keyed record every record must be keyed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -17,10 +22,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditRecord, OutboxEvent, Setting, new_uuid
-from app.services.context import Actor
+from app.services.audit_key import audit_key
+from app.services.context import Actor, local_counter
 from app.services.sequences import OUTBOX, next_value
 
 GENESIS_HASH = "0" * 64
+KEYED = 1  # ``AuditRecord.chain`` of a record hashed with the counter's key
 # The newest audit record written ("id:hash"), so that removing records at the end of the
 # chain is noticed (the chain alone still verifies without them).
 HEAD_KEY = "audit.head"
@@ -30,13 +37,18 @@ def canonical_json(data: Any) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
-def audit_hash(record: AuditRecord) -> str:
-    body = canonical_json({
+def audit_hash(record: AuditRecord, key: bytes | None = None) -> str:
+    """The record's hash: HMAC-SHA256 with ``key`` for a keyed record (``chain`` 1), else
+    plain SHA-256 (the records of a chain before it was keyed)."""
+    fields: dict[str, Any] = {
         "id": record.id, "at": record.at.isoformat(), "actor": record.actor,
         "counter": record.counter_code, "action": record.action, "entity": record.entity,
         "entity_id": record.entity_id, "details": record.details, "prev": record.prev_hash,
-    })
-    return hashlib.sha256(body.encode()).hexdigest()
+    }
+    if record.chain:
+        fields["chain"] = record.chain
+        return hmac.new(key or b"", canonical_json(fields).encode(), hashlib.sha256).hexdigest()
+    return hashlib.sha256(canonical_json(fields).encode()).hexdigest()
 
 
 def record_change(
@@ -52,12 +64,14 @@ def record_change(
 ) -> AuditRecord:
     """Append the audit record and (unless ``event_type`` is None) the outbox event."""
     last = session.scalars(select(AuditRecord).order_by(AuditRecord.id.desc()).limit(1)).first()
+    key = audit_key(actor.device_id) if actor.device_id else None
     record = AuditRecord(
         id=(last.id + 1) if last else 1, at=at, actor=actor.username,
         counter_code=actor.counter_code, action=action, entity=entity, entity_id=entity_id,
         details=canonical_json(details), prev_hash=last.hash if last else GENESIS_HASH,
+        chain=KEYED if key is not None else 0,
     )
-    record.hash = audit_hash(record)
+    record.hash = audit_hash(record, key)
     session.add(record)
     session.merge(Setting(key=HEAD_KEY, value=f"{record.id}:{record.hash}"))
     session.flush()
@@ -83,16 +97,24 @@ class ChainReport:
 
 def verify_chain(session: Session) -> ChainReport:
     """Walk the audit chain; name the first record that was edited, removed or reordered."""
-    expected_prev, expected_id, count = GENESIS_HASH, 1, 0
+    expected_prev, expected_id, count, chain = GENESIS_HASH, 1, 0, 0
+    key: bytes | None = None
     for record in session.scalars(select(AuditRecord).order_by(AuditRecord.id)).yield_per(2000):
         count += 1
         if record.id != expected_id:
             return ChainReport(False, count, expected_id, f"record {expected_id} is missing")
         if record.prev_hash != expected_prev:
             return ChainReport(False, count, record.id, "does not follow the record before it")
-        if audit_hash(record) != record.hash:
+        if record.chain < chain:
+            return ChainReport(False, count, record.id, "is not keyed, after keyed records")
+        if record.chain and key is None:
+            key = audit_key(local_counter(session)[0].device_id, create=False)
+            if key is None:
+                return ChainReport(False, count, record.id, "is keyed with this counter's "
+                                   "key, which cannot be read on this PC")
+        if audit_hash(record, key) != record.hash:
             return ChainReport(False, count, record.id, "its contents were changed")
-        expected_prev, expected_id = record.hash, expected_id + 1
+        expected_prev, expected_id, chain = record.hash, expected_id + 1, record.chain
     orphan = session.scalar(
         select(func.min(OutboxEvent.audit_id)).where(OutboxEvent.audit_id >= expected_id)
     )
