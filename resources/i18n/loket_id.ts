@@ -2458,6 +2458,10 @@ Basis data yang rusak disimpan di folder cadangan.</translation>
       <translation>Pembayaran di loket ini tidak ditahan: tidak ada yang perlu diizinkan.</translation>
     </message>
     <message>
+      <source>On {date} head office found that this counter's books no longer match what it holds (the audit chain). Payments wait until head office has checked the books and cleared it, and a supervisor allows them here; the release and its reason are recorded and reported to head office.</source>
+      <translation>Pada {date} kantor pusat mendapati pembukuan loket ini tidak lagi cocok dengan yang dicatatnya (rantai audit). Pembayaran menunggu sampai kantor pusat memeriksa pembukuan dan membereskannya, dan supervisor mengizinkannya di sini; pelepasan beserta alasannya dicatat dan dilaporkan ke kantor pusat.</translation>
+    </message>
+    <message>
       <source>This counter was restored from the backup {file} on {date}. Until head office has confirmed it (at the next sync), payments wait: head office may hold payments that this backup lacks. Sync first if you can. Allow payments only when there is no link to head office; the release and its reason are recorded and reported to head office.</source>
       <translation>Loket ini dipulihkan dari cadangan {file} pada {date}. Sampai kantor pusat mengonfirmasinya (pada sinkron berikutnya), pembayaran ditahan: kantor pusat mungkin menyimpan pembayaran yang tidak ada di cadangan ini. Lakukan sinkron lebih dulu bila bisa. Izinkan pembayaran hanya bila tidak ada sambungan ke kantor pusat; izin ini beserta alasannya dicatat dan dilaporkan ke kantor pusat.</translation>
     </message>
