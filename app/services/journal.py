@@ -15,10 +15,11 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditRecord, OutboxEvent, Setting, new_uuid
@@ -99,7 +100,7 @@ def verify_chain(session: Session) -> ChainReport:
     """Walk the audit chain; name the first record that was edited, removed or reordered."""
     expected_prev, expected_id, count, chain = GENESIS_HASH, 1, 0, 0
     key: bytes | None = None
-    for record in session.scalars(select(AuditRecord).order_by(AuditRecord.id)).yield_per(2000):
+    for record in _records(session):
         count += 1
         if record.id != expected_id:
             return ChainReport(False, count, expected_id, f"record {expected_id} is missing")
@@ -137,3 +138,16 @@ def head_problem(session: Session) -> tuple[str, str] | None:
         return (f"audit record {number}", f"is missing: the last change wrote it, but the "
                                           f"chain now ends at record {newest}")
     return (f"audit record {number}", "is not the record the last change wrote")
+
+
+def _records(session: Session) -> Iterator[AuditRecord]:
+    """The audit records in order, read apart from the session (also from a backup of a
+    schema older than ``chain``, whose records are all plain)."""
+    columns = [AuditRecord.id, AuditRecord.at, AuditRecord.actor, AuditRecord.counter_code,
+               AuditRecord.action, AuditRecord.entity, AuditRecord.entity_id,
+               AuditRecord.details, AuditRecord.prev_hash, AuditRecord.hash]
+    names = {c["name"] for c in inspect(session.connection()).get_columns("audit_record")}
+    if "chain" in names:
+        columns.append(AuditRecord.chain)
+    for row in session.execute(select(*columns).order_by(AuditRecord.id)).yield_per(2000):
+        yield AuditRecord(**{"chain": 0, **row._asdict()})
