@@ -20,7 +20,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException
 
-from headoffice import SUPPORTED_PROTOCOLS, reconcile, snapshot
+from headoffice import SUPPORTED_PROTOCOLS, anchors, reconcile, snapshot
 from headoffice.auth import attempt_registration, authenticate
 from headoffice.db import Database, current_epoch
 from headoffice.errors import ApiError, unauthorised, wrong_branch
@@ -100,8 +100,11 @@ def push_events(body: PushRequest, db: DbDep, device: DeviceDep) -> PushResponse
         raise unauthorised(f"this token belongs to device {device.id}, not {body.device_id}")
     batch = push(db, device.id, body.branch, [
         IncomingEvent(e.id, e.seq, e.type, e.created_at, e.payload) for e in body.events])
+    checked = None if body.audit is None else anchors.anchor(
+        db, device.id, anchors.ChainHead(**body.audit.model_dump()))
     return PushResponse.model_validate(
-        {"results": [vars(r) for r in batch.results], "acked_through": batch.acked_through})
+        {"results": [vars(r) for r in batch.results], "acked_through": batch.acked_through,
+         "audit": None if checked is None else vars(checked)})
 
 
 @router.get("/pull", response_model=PullResponse, responses={410: {"model": ErrorBody}})

@@ -15,7 +15,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from headoffice import auth, change_requests, csv_imports, exception_queue, ledger, masterdata
+from headoffice import (
+    anchors,
+    auth,
+    change_requests,
+    csv_imports,
+    exception_queue,
+    ledger,
+    masterdata,
+)
 from headoffice import reconcile as reconciliation
 from headoffice.api import create_app
 from headoffice.bundle import MAX_MEMBER, BundleRefused, import_bundle
@@ -254,6 +262,8 @@ def reconcile(args: argparse.Namespace) -> int:
     with _writing(args) as session:
         lines = reconciliation.branch_days(session, args.branch, day)
         payments = reconciliation.payment_days(session, args.branch, day)
+        flagged = {device: detail for device, detail in anchors.flagged_devices(session).items()
+                   if not args.branch or _branch_of(session, device) == args.branch}
     print("branch day        type              status    received            "
           "branch reported      verdict")
     for r in lines:  # with a report, "received" is up to the reported sequence number
@@ -265,11 +275,21 @@ def reconcile(args: argparse.Namespace) -> int:
     for p in payments:
         print(f"{p.branch:6} {p.business_date} {p.payments:>8}  Rp {p.received:>15,}  "
               f"Rp {p.voided:>15,}  Rp {p.credit:>13,}")
+    for detail in flagged.values():
+        print(f"\nAUDIT CHAIN FLAGGED: {detail}")
+    if flagged:
+        print("AUDIT CHAIN FLAGGED: a counter's books no longer extend what head office "
+              "anchored; see the exceptions queue (audit_chain_broken)", file=sys.stderr)
     if any(r.verdict == "MISMATCH" for r in lines):
         print("MISMATCH: head office and a branch disagree; investigate, do not adjust",
               file=sys.stderr)
         return 1
-    return 0
+    return 1 if flagged else 0
+
+
+def _branch_of(session: Session, device_id: str) -> str:
+    device = session.get(Device, device_id)
+    return device.branch_code if device is not None else ""
 
 
 def bundle_import(args: argparse.Namespace) -> int:

@@ -317,3 +317,32 @@ class BranchSnapshot(Base):
     size: Mapped[int]
     created_at: Mapped[dt.datetime]
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ShiftOwner(Base):
+    """The counter (device) whose shift this is: the first to send an event naming it.
+    Only that device may count or close it."""
+
+    __tablename__ = "shift_owner"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    branch_code: Mapped[str] = mapped_column(String(16))
+    event_id: Mapped[str] = mapped_column(String(36))
+
+
+class AuditAnchor(Base):
+    """A counter's audit-chain head as head office received it with a push: ``anchored``
+    (it extends the one before) or ``flagged`` (it does not; ``exception_id`` is the
+    exceptions-queue entry staff resolve to accept the counter's chain as it is now)."""
+
+    __tablename__ = "audit_anchor"
+    __table_args__ = (Index("ix_audit_anchor_device", "device_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    record_id: Mapped[int]
+    hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    received_at: Mapped[dt.datetime]
+    exception_id: Mapped[int | None]

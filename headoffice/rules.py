@@ -13,9 +13,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from headoffice import change_requests, ledger
+from headoffice import change_requests, ledger, ownership
 from headoffice.changes import customer_changed
 from headoffice.models import Customer, Enrolment, Event, Payment
+from headoffice.rejection import Rejected
+
+__all__ = ["Outcome", "Rejected", "apply_event", "dispatch", "event_amount"]
 
 PAYMENT_TYPES = {"enrolment.paid": "down_payment", "instalment.paid": "instalment"}
 INFORMATION_TYPES = frozenset({"shift.opened", "shift.counted", "shift.closed", "user.added",
@@ -25,15 +28,6 @@ MAX_RUPIAH = 10**12
 # Longest accepted text per payload field (the columns they are stored in).
 TEXT_LIMITS = {"receipt_no": 40, "payment_uuid": 36, "enrolment_uuid": 36,
                "connection_no": 20, "method": 16, "programme": 40, "kind": 16, "done_on": 10}
-
-
-class Rejected(Exception):
-    """The event breaks a business rule: ``reason`` is a code, ``message`` says why."""
-
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -69,6 +63,7 @@ def dispatch(session: Session, event: Event) -> None:
     cashier = event.payload.get("cashier")
     if not isinstance(cashier, str) or not cashier.strip():
         raise Rejected("missing_cashier", "the event does not name its cashier")
+    ownership.check_sender(session, event)
     if event.type == "enrolment.paid":
         _enrolment_paid(session, event)
     elif event.type == "instalment.paid":
@@ -81,6 +76,8 @@ def dispatch(session: Session, event: Event) -> None:
         _work_order_done(session, event)
     elif event.type == "customer.change_requested":
         _change_requested(session, event)
+    elif event.type in ownership.SHIFT_TYPES:
+        ownership.check_shift(session, event)
     elif event.type not in INFORMATION_TYPES:
         raise Rejected("unknown_type", f"head office does not know event type {event.type!r}")
 
@@ -95,7 +92,11 @@ def _enrolment_paid(session: Session, event: Event) -> None:
     if not isinstance(schedule, list):
         raise Rejected("invalid_payload", "schedule must be a list")
     customer = _customer(session, payment.connection_no)
-    if session.get(Enrolment, uuid) is not None:
+    held = session.get(Enrolment, uuid)
+    if held is not None and held.branch_code != event.branch_code:
+        raise Rejected("foreign_enrolment", (
+            f"enrolment {uuid} is held by branch {held.branch_code}, not {event.branch_code}"))
+    if held is not None:
         raise Rejected("already_enrolled", f"enrolment {uuid} was already received")
     first = ledger.blocking_enrolment(session, customer.connection_no, programme)
     if first is not None:
@@ -117,11 +118,11 @@ def _enrolment_paid(session: Session, event: Event) -> None:
 def _instalment_paid(session: Session, event: Event) -> None:
     payment = _new_payment(session, event)
     uuid = _text(event.payload, "enrolment_uuid")
-    enrolment = session.get(Enrolment, uuid)
-    if enrolment is None or enrolment.state == "cancelled":
-        raise Rejected("unknown_enrolment", (
-            f"enrolment {uuid} is not (or no longer) held by head office; the payment "
-            f"{payment.receipt_no} is kept as a credit"))
+    try:
+        enrolment = ownership.held_enrolment(session, event, uuid)
+    except Rejected as refused:
+        raise Rejected(refused.reason, f"{refused.message}; the payment "
+                                       f"{payment.receipt_no} is kept as a credit") from None
     customer = _customer(session, enrolment.connection_no)
     payment.enrolment_uuid = uuid
     session.add(payment)
@@ -139,22 +140,24 @@ def _payment_voided(session: Session, event: Event) -> None:
         raise Rejected("unknown_payment", (
             f"receipt {event.payload.get('receipt_no')} has not reached head office yet; "
             "the void is applied when it arrives"))
+    ownership.held_payment(session, event, payment)
     if payment.voided:
         raise Rejected("already_voided", f"receipt {payment.receipt_no} was already voided")
     ledger.void(session, payment, event.id)
 
 
 def _plan_broken(session: Session, event: Event) -> None:
-    uuid = _text(event.payload, "enrolment_uuid")
-    enrolment = session.get(Enrolment, uuid)
-    if enrolment is None or enrolment.state == "cancelled":
-        raise Rejected("unknown_enrolment", f"enrolment {uuid} is not held by head office")
+    enrolment = ownership.held_enrolment(session, event, _text(event.payload, "enrolment_uuid"))
+    if enrolment.state != "active":
+        raise Rejected("plan_not_active", (
+            f"enrolment {enrolment.uuid} is {enrolment.state}; only a running plan breaks"))
     enrolment.state = "broken"
     customer_changed(session, _customer(session, enrolment.connection_no))
 
 
 def _work_order_done(session: Session, event: Event) -> None:
     customer = _customer(session, _text(event.payload, "connection_no"))
+    ownership.held_customer(session, event, customer.connection_no)
     kind = _text(event.payload, "kind")
     if kind not in ("unseal", "reseal"):
         raise Rejected("invalid_payload", f"unknown work order kind {kind!r}")
@@ -172,9 +175,11 @@ def _change_requested(session: Session, event: Event) -> None:
         raise Rejected("invalid_payload", str(exc)) from exc
 
 
-def _new_payment(session: Session, event: Event) -> Payment:
-    """The event's payment, not yet added; refuses bad fields and a payment seen before."""
-    p = event.payload
+def _new_payment(session: Session, event: Event,
+                 payload: dict[str, Any] | None = None) -> Payment:
+    """The event's payment, not yet added; refuses bad fields and a payment seen before.
+    ``payload`` (default the event's) with a connection number of ``""`` records none."""
+    p = event.payload if payload is None else payload
     amount = _whole(p, "amount")
     if amount <= 0:
         raise Rejected("invalid_payload", f"the amount {amount} is not positive")
@@ -186,15 +191,25 @@ def _new_payment(session: Session, event: Event) -> Payment:
             f"{seen.event_id}; it is counted once"))
     return Payment(uuid=uuid, receipt_no=_text(p, "receipt_no"), event_id=event.id,
                    branch_code=event.branch_code, device_id=event.device_id,
-                   connection_no=_text(p, "connection_no"), kind=PAYMENT_TYPES[event.type],
+                   connection_no="" if p.get("connection_no") == "" else _text(
+                       p, "connection_no"), kind=PAYMENT_TYPES[event.type],
                    amount=amount, method=_text(p, "method"),
                    business_date=event.business_date, paid_at=event.created_at)
 
 
 def _keep_as_credit(session: Session, event: Event) -> None:
-    """Record a rejected event's payment once, as money not applied to any plan."""
+    """Record a rejected event's payment once, as money not applied to any plan: under the
+    number of the plan it names when its branch holds that plan, else under the number it
+    names when that is a connection number at all (digits), else under none."""
+    named = event.payload.get("enrolment_uuid")
+    plan = session.get(Enrolment, named) if isinstance(named, str) and len(named) <= 36 else None
+    number = event.payload.get("connection_no")
+    if plan is not None and plan.branch_code == event.branch_code:
+        number = plan.connection_no
+    elif not (isinstance(number, str) and number.isdigit() and len(number) <= 20):
+        number = ""
     try:
-        payment = _new_payment(session, event)
+        payment = _new_payment(session, event, dict(event.payload, connection_no=number))
     except Rejected:
         return
     payment.applied = False

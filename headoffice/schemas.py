@@ -55,10 +55,33 @@ class PushEvent(_Body):
         return value.replace(tzinfo=None)
 
 
+class AuditHeadBody(_Body):
+    """The counter's audit chain as it is now (docs/sync-protocol.md, "Books anchored")."""
+
+    head_id: Count = Field(description="the newest audit record (0: none)")
+    head_hash: Annotated[str, Field(max_length=64)]
+    anchor_id: Count = Field(description="the record head office anchored last, as its "
+                                         "last answer said (0: none known)")
+    anchor_hash: Annotated[str, Field(max_length=64)] = Field(
+        description="the hash the counter now holds for that record")
+    problem: Annotated[str, Field(max_length=300)] = Field(
+        "", description="what the counter's own check of its chain found; empty when none")
+
+
+class AuditAnchorBody(_Body):
+    status: Literal["anchored", "flagged", "stale"] = Field(
+        description="stale: the push named an older anchor; send the head again naming "
+                    "anchor_id")
+    anchor_id: int = Field(description="the last head head office accepted")
+    anchor_hash: str
+    message: str = Field(description="why the chain was flagged; empty when anchored")
+
+
 class PushRequest(_Body):
     device_id: DeviceId
     branch: BranchCode
     events: Annotated[list[PushEvent], Field(max_length=MAX_EVENTS)]
+    audit: AuditHeadBody | None = Field(None, description="the counter's audit-chain head")
 
 
 class EventResultBody(_Body):
@@ -74,6 +97,8 @@ class EventResultBody(_Body):
 class PushResponse(_Body):
     results: list[EventResultBody]
     acked_through: int = Field(description="highest seq head office now holds for the device")
+    audit: AuditAnchorBody | None = Field(
+        None, description="the chain head's check, when the push carried one")
 
 
 class ChangeBody(_Body):

@@ -17,6 +17,7 @@ from sqlalchemy.exc import SAWarning
 
 from app.bootstrap import Branch, open_branch
 from app.models import (
+    AuditRecord,
     Base,
     Bill,
     Customer,
@@ -33,6 +34,7 @@ from app.services.branch_info import branch_overview
 from app.services.clock import FixedClock
 from app.services.journal import verify_chain
 from app.services.search import search_customers
+from app.services.shifts import open_shift
 from app.services.users import log_in
 from tests.fakes import DEMO_DAY
 
@@ -156,6 +158,11 @@ def test_v1_audit_chain_users_and_overview_still_work(v1_branch: Branch) -> None
     assert (report.ok, report.records) == (True, 12), report.problem
     actor = log_in(v1_branch.writing(), "kasir", "kasir123")
     assert (actor.counter_code, actor.branch_code) == ("L01", "KPG")
+    open_shift(v1_branch.writing(), actor, 200_000)  # a new record: keyed, after plain ones
+    with v1_branch.reading() as uow:
+        report = verify_chain(uow.session)
+        chains = list(uow.session.scalars(select(AuditRecord.chain).order_by(AuditRecord.id)))
+    assert (report.ok, chains[:12], chains[-1]) == (True, [0] * 12, 1), report.problem
     overview = branch_overview(v1_branch.reading())
     assert (overview.branch_name, overview.customers) == ("Kantor Pelayanan Kota Kupang", 3)
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base
 
 
 class AuditRecord(Base):
-    """One change, who made it and where. ``hash`` covers the fields and ``prev_hash``."""
+    """One change, who made it and where. ``hash`` covers the fields and ``prev_hash``:
+    plain SHA-256 for ``chain`` 0 (records written before the chain was keyed), HMAC-SHA256
+    with the counter's key for ``chain`` 1."""
 
     __tablename__ = "audit_record"
 
@@ -25,6 +27,7 @@ class AuditRecord(Base):
     details: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    chain: Mapped[int] = mapped_column(default=0, server_default=text("0"))
 
 
 class OutboxEvent(Base):

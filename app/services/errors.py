@@ -73,6 +73,7 @@ class ErrorCode(enum.StrEnum):
     SYNC_CODE_LOCKED = "sync_code_locked"
     PAYMENTS_BLOCKED_AFTER_RESTORE = "payments_blocked_after_restore"
     PAYMENTS_NOT_BLOCKED = "payments_not_blocked"
+    PAYMENTS_BLOCKED_CHAIN_FLAGGED = "payments_blocked_chain_flagged"
     BUNDLE_INVALID = "bundle_invalid"
     BUNDLE_WRONG_BRANCH = "bundle_wrong_branch"
     TOKEN_STORE_UNAVAILABLE = "token_store_unavailable"
@@ -182,6 +183,11 @@ _MESSAGES: dict[ErrorCode, str] = {
                                               "head office before taking payments, or have a "
                                               "supervisor release payments (loket-admin "
                                               "restore-block release)",
+    ErrorCode.PAYMENTS_BLOCKED_CHAIN_FLAGGED: "head office found this counter's audit chain "
+                                              "no longer extends what it anchored "
+                                              "({restored_at}); take no payments until head "
+                                              "office has cleared it and a supervisor releases "
+                                              "payments (loket-admin restore-block release)",
     ErrorCode.PAYMENTS_NOT_BLOCKED: "payments are not blocked on this counter; nothing to "
                                     "release",
     ErrorCode.BUNDLE_INVALID: "the sync bundle {file} cannot be used: {problem}",

@@ -4,7 +4,9 @@
 * every payment has an audit record (entity ``payment``, its receipt number) that
   carries an outbox event for head office;
 * outbox sequence numbers run 1, 2, 3 … per device up to the last number issued;
-* receipt numbers run 1, 2, 3 … per counter and year up to the last number issued.
+* receipt numbers run 1, 2, 3 … per counter and year up to the last number issued;
+* the newest audit record is the one the last change recorded (none removed at the end);
+* the ledger and the outbox equal the audit trail (``ledger_audit``).
 """
 
 from __future__ import annotations
@@ -17,13 +19,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditRecord, Counter, OutboxEvent, Payment, Sequence
-from app.services.journal import ChainReport, verify_chain
+from app.services.journal import ChainReport, head_problem, verify_chain
+from app.services.ledger_audit import ledger_findings
 from app.services.sequences import NO_YEAR, OUTBOX, RECEIPT
 
 
 @dataclass(frozen=True)
 class Problem:
-    check: str  # audit_chain / payment_audit / outbox_sequence / receipt_sequence
+    # audit_chain / payment_audit / outbox_sequence / receipt_sequence / ledger /
+    # outbox_payload
+    check: str
     subject: str
     text: str
 
@@ -50,11 +55,14 @@ def check_integrity(session: Session) -> IntegrityReport:
     if not chain.ok:
         problems.append(Problem("audit_chain", f"audit record {chain.first_bad_id}",
                                 chain.problem))
+    elif (missing := head_problem(session)) is not None:
+        problems.append(Problem("audit_chain", *missing))
     payments = [(receipt, counter) for receipt, counter in session.execute(
         select(Payment.receipt_no, Payment.counter_id).order_by(Payment.id))]
     problems.extend(_payment_audit_problems(session, [receipt for receipt, _ in payments]))
     problems.extend(_outbox_problems(session))
     problems.extend(_receipt_problems(session, payments))
+    problems.extend(Problem(*finding) for finding in ledger_findings(session))
     events = session.scalar(select(func.count()).select_from(OutboxEvent)) or 0
     return IntegrityReport(chain, len(payments), events, tuple(problems))
 

@@ -17,6 +17,11 @@ The block ends when:
 
 Either way the setting ``restore_confirmed`` names the ``restored_at`` it confirms, so
 a later restore blocks payments again.
+
+Head office finding this counter's audit chain rewritten, cut or damaged
+(``sync/chain_anchor.py`` keeps its answer in ``audit_chain_flagged``) blocks payments
+the same way, but a sync does not end that block: it ends when head office has cleared
+the flag (its answer says ``anchored`` again) *and* a supervisor has released it.
 """
 
 from __future__ import annotations
@@ -42,6 +47,8 @@ MAX_REASON = 240
 BY_SYNC = "sync"
 SYNC_USERNAME = "sync"  # the actor of audit records a sync writes (sync/protocol.py)
 BY_SUPERVISOR = "supervisor"
+CHAIN_FLAG_KEY = "audit_chain_flagged"
+CHAIN_FLAGGED = "audit chain flagged by head office"
 
 
 @dataclass(frozen=True)
@@ -82,7 +89,22 @@ def payment_block(session: Session) -> PaymentBlock | None:
     behind = _found_behind(session)
     if behind and confirmed != behind:
         return PaymentBlock(FOUND_BEHIND, behind)
+    flag = chain_flag(session)
+    if flag and not (flag.get("office_cleared") is True and confirmed == flag["detected_at"]):
+        return PaymentBlock(CHAIN_FLAGGED, str(flag["detected_at"]))
     return None
+
+
+def chain_flag(session: Session) -> dict[str, object] | None:
+    """Head office's flag on this counter's audit chain (``detected_at``, ``message``,
+    ``office_cleared``), or None."""
+    try:
+        flag = json.loads(_setting(session, CHAIN_FLAG_KEY) or "null")
+    except ValueError:
+        return None
+    if not isinstance(flag, dict) or not isinstance(flag.get("detected_at"), str):
+        return None
+    return flag
 
 
 def _found_behind(session: Session) -> str | None:
@@ -102,8 +124,12 @@ def current_block(uow: UnitOfWork) -> PaymentBlock | None:
 
 
 def require_payments_allowed(session: Session) -> None:
-    """``PAYMENTS_BLOCKED_AFTER_RESTORE`` while the block is in force."""
+    """``PAYMENTS_BLOCKED_AFTER_RESTORE`` (``PAYMENTS_BLOCKED_CHAIN_FLAGGED``) while the
+    block is in force."""
     block = payment_block(session)
+    if block is not None and block.restored_from == CHAIN_FLAGGED:
+        raise DomainError(ErrorCode.PAYMENTS_BLOCKED_CHAIN_FLAGGED,
+                          restored_at=_shown_time(block.restored_at))
     if block is not None:
         raise DomainError(ErrorCode.PAYMENTS_BLOCKED_AFTER_RESTORE,
                           restored_from=block.restored_from,
@@ -115,8 +141,8 @@ def confirm_by_sync(session: Session, now: dt.datetime,
     """Head office accepted this counter's events: the restore is confirmed and payments
     may be taken again (in the caller's transaction, with an audit record)."""
     block = payment_block(session)
-    if block is None:
-        return
+    if block is None or block.restored_from == CHAIN_FLAGGED:
+        return  # a flagged chain is cleared by head office and a supervisor, not a sync
     _put(session, {"restored_at": block.restored_at, "by": BY_SYNC,
                    "acked_through": acked_through})
     _, branch = local_counter(session)

@@ -75,6 +75,7 @@ def _templates() -> dict[ErrorCode, str]:
         ErrorCode.SYNC_REGISTRATION_THROTTLED: QT_TRANSLATE_NOOP("Errors", "Head office refused too many registration attempts from this network. Wait {minutes} minute(s), check the one-time code and try again."),
         ErrorCode.SYNC_CODE_LOCKED: QT_TRANSLATE_NOOP("Errors", "This one-time code was locked after too many wrong attempts. Ask head office for a new code."),
         ErrorCode.PAYMENTS_BLOCKED_AFTER_RESTORE: QT_TRANSLATE_NOOP("Errors", "This counter was restored from a backup ({restored_at}). Sync with head office (F12) before taking payments. With no link to head office, a supervisor can allow payments: Sync → Allow payments after restore."),
+        ErrorCode.PAYMENTS_BLOCKED_CHAIN_FLAGGED: QT_TRANSLATE_NOOP("Errors", "Head office found that this counter's books no longer match what it holds ({restored_at}). Take no payments and call head office. Once head office has cleared it, a supervisor can allow payments: Sync → Allow payments after restore."),
         ErrorCode.PAYMENTS_NOT_BLOCKED: QT_TRANSLATE_NOOP("Errors", "Payments are not blocked on this counter; there is nothing to allow."),
         ErrorCode.BUNDLE_INVALID: QT_TRANSLATE_NOOP("Errors", "The sync bundle {file} cannot be used: {problem}"),
         ErrorCode.BUNDLE_WRONG_BRANCH: QT_TRANSLATE_NOOP("Errors", "The sync bundle {file} is for {found}, not for {expected}."),

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.services.errors import DomainError, ErrorCode
 from app.services.restore_block import (
+    CHAIN_FLAGGED,
     PaymentBlock,
     Release,
     ReleaseRequest,
@@ -101,6 +102,13 @@ class RestoreReleaseDialog(ServiceDialog):
         if block is None:
             return self.tr("Payments are not blocked on this counter: there is nothing to "
                            "allow.")
+        if block.restored_from == CHAIN_FLAGGED:
+            return self.tr(
+                "On {date} head office found that this counter's books no longer match what "
+                "it holds (the audit chain). Payments wait until head office has checked "
+                "the books and cleared it, and a supervisor allows them here; the release "
+                "and its reason are recorded and reported to head office.").format(
+                date=_restore_date(block.restored_at))
         return self.tr(
             "This counter was restored from the backup {file} on {date}. Until head office "
             "has confirmed it (at the next sync), payments wait: head office may hold "

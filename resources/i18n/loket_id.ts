@@ -1373,6 +1373,10 @@
       <translation>Loket ini dipulihkan dari cadangan ({restored_at}). Sinkronkan dengan kantor pusat (F12) sebelum menerima pembayaran. Bila tidak ada sambungan ke kantor pusat, supervisor dapat mengizinkan pembayaran: Sinkron → Izinkan pembayaran setelah pemulihan.</translation>
     </message>
     <message>
+      <source>Head office found that this counter's books no longer match what it holds ({restored_at}). Take no payments and call head office. Once head office has cleared it, a supervisor can allow payments: Sync → Allow payments after restore.</source>
+      <translation>Kantor pusat mendapati pembukuan loket ini tidak lagi cocok dengan yang dicatatnya ({restored_at}). Jangan menerima pembayaran dan hubungi kantor pusat. Setelah kantor pusat membereskannya, supervisor dapat mengizinkan pembayaran: Sinkron → Izinkan pembayaran setelah pemulihan.</translation>
+    </message>
+    <message>
       <source>Payments are not blocked on this counter; there is nothing to allow.</source>
       <translation>Pembayaran di loket ini tidak ditahan; tidak ada yang perlu diizinkan.</translation>
     </message>
@@ -2452,6 +2456,10 @@ Basis data yang rusak disimpan di folder cadangan.</translation>
     <message>
       <source>Payments are not blocked on this counter: there is nothing to allow.</source>
       <translation>Pembayaran di loket ini tidak ditahan: tidak ada yang perlu diizinkan.</translation>
+    </message>
+    <message>
+      <source>On {date} head office found that this counter's books no longer match what it holds (the audit chain). Payments wait until head office has checked the books and cleared it, and a supervisor allows them here; the release and its reason are recorded and reported to head office.</source>
+      <translation>Pada {date} kantor pusat mendapati pembukuan loket ini tidak lagi cocok dengan yang dicatatnya (rantai audit). Pembayaran menunggu sampai kantor pusat memeriksa pembukuan dan membereskannya, dan supervisor mengizinkannya di sini; pelepasan beserta alasannya dicatat dan dilaporkan ke kantor pusat.</translation>
     </message>
     <message>
       <source>This counter was restored from the backup {file} on {date}. Until head office has confirmed it (at the next sync), payments wait: head office may hold payments that this backup lacks. Sync first if you can. Allow payments only when there is no link to head office; the release and its reason are recorded and reported to head office.</source>

@@ -174,7 +174,7 @@ def test_one_customer_enrolled_at_two_branches_first_wins_and_both_payments_coun
     assert [e.branch_code for e in enrolments] == ["KPG"]
 
 
-def test_two_branches_paying_one_customer_are_two_payments(
+def test_an_instalment_paid_at_another_branch_is_refused_and_kept_as_its_credit(
         ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
     device, token = kpg
     enrol(branch, cashier)
@@ -188,8 +188,13 @@ def test_two_branches_paying_one_customer_are_two_payments(
                    payment_uuid=str(uuid.uuid4()))  # the same instalment paid again at OEB
     at_oeb = {"id": str(uuid.uuid4()), "seq": 1, "type": "instalment.paid",
               "created_at": events[-1]["created_at"], "payload": payload}
-    assert statuses(ho.push(oeb_token, oeb_device, [at_oeb], branch="OEB")) == ["applied"]
-    assert ho.money() == (3, 700_000)
+    refused = ho.push(oeb_token, oeb_device, [at_oeb], branch="OEB").json()["results"][0]
+    assert (refused["status"], refused["reason"]) == ("rejected", "foreign_enrolment")
+    assert "KPG" in refused["message"] and "OEB" in refused["message"]
+    assert ho.money() == (3, 700_000)  # both payments count; OEB's is its credit
+    with ho.db.reading() as session:
+        credit = session.scalars(select(Payment).where(Payment.applied.is_(False))).one()
+    assert (credit.branch_code, credit.receipt_no) == ("OEB", "OEB-L01-2025-000001")
 
 
 def test_a_void_that_arrives_before_its_payment_is_applied_when_the_payment_comes(

@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from app.models import OutboxEvent
 from app.services.sync.acks import Ack, RejectedEvent, parse_results, record_acks
+from app.services.sync.chain_anchor import chain_head, chain_problem, take_answer
 from app.services.sync.progress import ProgressFn, report_progress
 from app.services.sync.protocol import (
     ACKED_THROUGH_KEY,
@@ -73,6 +74,7 @@ class _Tally:
     resent: int = 0
     rejected: list[RejectedEvent] = field(default_factory=list)
     acked_through: int = 0
+    audit: str = ""  # head office's last answer on the chain head (chain_anchor.py)
 
     def result(self, cancelled: bool = False) -> PushResult:
         return PushResult(self.sent, self.acked, self.duplicates, self.resent,
@@ -97,16 +99,18 @@ def _push(uow_factory: UowFactory, transport: Transport, progress: ProgressFn | 
         first = first_pending_seq(uow.session, device.device_id)
         next_seq = first if first is not None else max_seq(uow.session, device.device_id) + 1
         total = pending_count(uow.session, device.device_id)
+        problem = chain_problem(uow.session)
     tally, answered, size = _Tally(), False, min(batch_size, MAX_BATCH)
     while True:
         if cancel is not None and cancel():
             return tally.result(cancelled=True)
-        batch = _load(uow_factory, device, next_seq, size)
-        if not batch and answered:
+        batch, audit = _load(uow_factory, device, next_seq, size, problem)
+        if not batch and answered and tally.audit != "stale":
             return tally.result()
+        tally.audit = "sent again" if tally.audit == "stale" else tally.audit
         status, body = transport.post(PUSH_PATH, {
             "device_id": device.device_id, "branch": device.branch,
-            "events": [e.wire for e in batch]})
+            "events": [e.wire for e in batch], "audit": audit})
         if status == 200:
             answered = True
             next_seq = _accept(uow_factory, device, batch, body, tally)
@@ -148,6 +152,7 @@ def _accept(uow_factory: UowFactory, device: Device, batch: list[_Outgoing], bod
         outcome = record_acks(uow.session, device.device_id, uow.now, acks)
         put_setting(uow.session, ACKED_THROUGH_KEY, str(acked_through))
         forget(uow.session, uow.now)
+        audit = take_answer(uow.session, uow.now, body)
         prefix = acked_prefix(uow.session, device.device_id)
         uow.commit()
     tally.sent += len(batch)
@@ -156,6 +161,8 @@ def _accept(uow_factory: UowFactory, device: Device, batch: list[_Outgoing], bod
     tally.resent += sum(1 for e in batch if e.acked)
     tally.rejected.extend(outcome.rejected)
     tally.acked_through = acked_through
+    if tally.audit != "sent again" or audit != "stale":  # a head named again once, at most
+        tally.audit = audit
     if not batch and acked_through < prefix:
         return acked_through + 1  # head office lacks events it had acknowledged
     return batch[-1].seq + 1 if batch else prefix + 1
@@ -182,9 +189,12 @@ def _resend_from(uow_factory: UowFactory, device: Device, batch: list[_Outgoing]
     return expected
 
 
-def _load(uow_factory: UowFactory, device: Device, from_seq: int, size: int) -> list[_Outgoing]:
+def _load(uow_factory: UowFactory, device: Device, from_seq: int, size: int,
+          problem: str) -> tuple[list[_Outgoing], dict[str, Any]]:
+    """The next batch and the chain head to send with it."""
     with uow_factory() as uow:
         rows = uow.session.scalars(select(OutboxEvent).where(
             OutboxEvent.device_id == device.device_id, OutboxEvent.seq >= from_seq)
             .order_by(OutboxEvent.seq).limit(size))
-        return [_Outgoing(r.id, r.seq, r.acked_at is not None, event_to_wire(r)) for r in rows]
+        batch = [_Outgoing(r.id, r.seq, r.acked_at is not None, event_to_wire(r)) for r in rows]
+        return batch, chain_head(uow.session, problem)
