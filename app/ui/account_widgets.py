@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.services.errors import DomainError
 from app.ui.error_text import error_text
 from app.ui.errors_dialog import show_unexpected
+from app.ui.screen_fit import grow_later
 
 BADGE_STYLE = ("QLabel {{ color: {fg}; background: {bg}; border-radius: 4px;"
                " padding: 3px 10px; font-weight: 700; letter-spacing: 1px; }}")
@@ -68,6 +69,8 @@ class MessageLine(QLabel):
         self.setText(text)
         self.setStyleSheet(MESSAGE_STYLE.get(kind, MESSAGE_STYLE["info"]))
         self.setVisible(bool(text))
+        if text:
+            grow_later(self)
 
     def clear_message(self) -> None:
         self.kind = ""
@@ -87,6 +90,8 @@ class ProblemLabel(QLabel):
     def setText(self, text: str) -> None:
         super().setText(text)
         self.setVisible(bool(text))
+        if text:
+            grow_later(self)
 
     def clear(self) -> None:
         self.setText("")

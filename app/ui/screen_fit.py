@@ -1,0 +1,51 @@
+"""Windows that fit the counter's screen (1024×600 and up) and grow for what they show.
+
+``room_on_screen`` is the part of the screen a window may use (the taskbar and a title
+bar left out); ``fit_size`` bounds a wanted size by it; ``grow_to_fit`` makes a dialog
+tall enough for the word-wrapped lines that appeared in it (a refusal, say), never
+taller than the screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QWidget
+
+TITLE_BAR = 32
+"""Room a window's title bar and frame take above and around it (Windows 10/11)."""
+
+
+def room_on_screen(widget: QWidget | None = None) -> QSize:
+    """The size a window may take on ``widget``'s screen (or the primary screen)."""
+    screen = widget.screen() if widget is not None else None
+    screen = screen or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry().size()
+    return QSize(available.width() - 8, available.height() - TITLE_BAR)
+
+
+def fit_size(wanted: QSize, room: QSize) -> QSize:
+    """``wanted``, no larger than ``room`` in either direction."""
+    return QSize(min(wanted.width(), room.width()), min(wanted.height(), room.height()))
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make ``window`` tall enough for its layout at its width (within the screen)."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() \
+        else layout.totalSizeHint().height()
+    room = room_on_screen(window)
+    height = min(max(window.height(), needed), room.height())
+    if height != window.height():
+        window.resize(window.width(), height)
+
+
+def grow_later(widget: QWidget) -> None:
+    """After this event: grow ``widget``'s dialog for the text just shown in it."""
+    window = widget.window()
+    if not isinstance(window, QDialog) or not window.isVisible():
+        return
+    QTimer.singleShot(0, window, lambda: grow_to_fit(window))
