@@ -28,7 +28,9 @@ BUTTON_PADDING = 12  # a push button's frame and padding, at the least
 EDIT_PADDING = 8  # a line edit's frame and text margins, at the least
 
 
-def _name(widget: QWidget) -> str:
+def _name(widget: QWidget | None) -> str:
+    if widget is None:
+        return "(none)"
     name = widget.objectName() or type(widget).__name__
     text = getattr(widget, "text", None)
     shown = text() if callable(text) else ""
