@@ -385,7 +385,12 @@ class AccountPage(QWidget):
             self.flows.request_change(self.account)
 
     def reprint(self) -> None:
-        """F7: print the selected (or latest) receipt again, marked SALINAN."""
-        receipt = self.selected_receipt()
-        if receipt is not None:
-            self.flows.reprint(receipt)
+        """F7: print the selected receipt again, marked SALINAN; with none selected,
+        ask which (never the newest, or a voided one, without saying so)."""
+        if self.account is None or self._loading is not None:
+            return
+        rows = self.payments_table.selectionModel().selectedRows()
+        if rows:
+            self.flows.reprint(self.payments_model.row_at(rows[0].row()).receipt_no)
+        elif self.account.payments:
+            self.flows.ask_reprint(self.account)
