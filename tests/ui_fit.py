@@ -3,29 +3,34 @@
 ``misfits(window, screen)`` lists what a cashier would find cut off in a window that is
 on screen: the window larger than the screen, a widget outside the window (or outside
 the widget that holds it), a label, button or placeholder whose text is wider than the
-room it has, a word-wrapped label shorter than its lines. An empty list means it fits.
+room it has, a word-wrapped label shorter than its lines, a table whose columns are
+wider than its view (unless the cashier can resize them: a data grid that scrolls
+sideways) or that shows fewer than three of its rows whole. An empty list means it fits.
 Widgets inside a scroll area are measured against the scrolled page, not the viewport.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QCheckBox,
     QComboBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
     QTabBar,
+    QTableView,
     QWidget,
 )
 
 BUTTON_PADDING = 12  # a push button's frame and padding, at the least
 EDIT_PADDING = 8  # a line edit's frame and text margins, at the least
+MIN_ROWS = 3  # a table shows at least this many rows whole (or all it has)
 
 
 def _name(widget: QWidget | None) -> str:
@@ -86,6 +91,25 @@ def edit_fits(edit: QLineEdit) -> bool:
     return edit.fontMetrics().horizontalAdvance(shown) + EDIT_PADDING <= edit.width()
 
 
+def table_problem(table: QTableView) -> str:
+    """Why a table hides some of its text: columns wider than the view (the last ones
+    cut), or fewer than ``MIN_ROWS`` rows whole on screen when it has them."""
+    viewport = table.viewport()
+    header = table.horizontalHeader()
+    if table.model() is None or not table.model().rowCount():
+        return ""
+    resizable = header.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive
+    if header.length() > viewport.width() + 1 and not resizable:  # a data grid may scroll
+        return f"its columns need {header.length()} px, the view shows {viewport.width()}"
+    rows = table.model().rowCount()
+    whole = sum(1 for row in range(min(rows, MIN_ROWS))
+                if table.rowViewportPosition(row) >= 0 and table.rowViewportPosition(row)
+                + table.rowHeight(row) <= viewport.height())
+    if whole < min(rows, MIN_ROWS):
+        return f"only {whole} of its first {min(rows, MIN_ROWS)} rows are whole on screen"
+    return ""
+
+
 def _scrolled(widget: QWidget) -> bool:
     """Inside a scroll area's viewport: it can be scrolled to, whatever its position."""
     parent = widget.parentWidget()
@@ -105,14 +129,16 @@ def _outside(widget: QWidget) -> bool:
     return not inner.contains(widget.geometry())
 
 
-def misfits(window: QWidget, screen: QSize) -> list[str]:
-    """What does not fit in ``window`` (shown) on a screen of ``screen`` size."""
+def misfits(window: QWidget, screen: QSize | QRect) -> list[str]:
+    """What does not fit in ``window`` (shown) on ``screen`` (its size at 0,0, or its
+    geometry)."""
     found: list[str] = []
     frame = window.frameGeometry()
-    if frame.width() > screen.width() or frame.height() > screen.height():
+    area = screen if isinstance(screen, QRect) else QRect(QPoint(0, 0), screen)
+    if frame.width() > area.width() or frame.height() > area.height():
         found.append(f"{_name(window)} is {frame.width()}×{frame.height()}, larger than "
-                     f"the {screen.width()}×{screen.height()} screen")
-    if not QRect(0, 0, screen.width(), screen.height()).contains(frame):
+                     f"the {area.width()}×{area.height()} screen")
+    if not area.contains(frame):
         found.append(f"{_name(window)} at {frame.x()},{frame.y()} is partly off the screen")
     for widget in window.findChildren(QWidget):
         if not widget.isVisible() or widget.window() is not window:
@@ -126,6 +152,8 @@ def misfits(window: QWidget, screen: QSize) -> list[str]:
             found.append(f"label {_name(widget)} is cut off ({widget.width()} px wide)")
         elif isinstance(widget, QAbstractButton) and not button_fits(widget):
             found.append(f"button {_name(widget)} is cut off ({widget.width()} px wide)")
+        elif isinstance(widget, QTableView) and table_problem(widget):
+            found.append(f"table {_name(widget)}: {table_problem(widget)}")
         elif isinstance(widget, QLineEdit) and not edit_fits(widget):
             found.append(f"field {_name(widget)} cuts its hint "
                          f"{widget.placeholderText()!r} ({widget.width()} px wide)")

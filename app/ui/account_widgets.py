@@ -31,6 +31,8 @@ MESSAGE_STYLE = {
     "warning": "QLabel { color: #7c2d12; background: #ffedd5; border: 1px solid #fdba74;"
                " border-radius: 4px; padding: 6px 10px; }",
 }
+MIN_ROWS = 3
+"""A table always shows this many rows whole (the rest scroll)."""
 PROBLEM_STYLE = "QLabel { color: #b3261e; }"
 DIALOG_STYLE = """
 QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QTableView:focus, QPushButton:focus {
@@ -131,6 +133,8 @@ def make_table(model: QAbstractItemModel, name: str, parent: QWidget | None = No
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
+    table.setMinimumHeight(header.sizeHint().height() + MIN_ROWS * 24
+                           + 2 * table.frameWidth() + 2)
     return table
 
 

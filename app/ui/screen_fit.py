@@ -41,6 +41,12 @@ def grow_to_fit(window: QWidget) -> None:
     height = min(max(window.height(), needed), room.height())
     if height != window.height():
         window.resize(window.width(), height)
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    bottom = screen.availableGeometry().bottom() - (window.frameGeometry().height()
+                                                    - window.geometry().height())
+    if window.geometry().bottom() > bottom:  # grown below the screen: move it up
+        window.move(window.x(), max(screen.availableGeometry().top() + TITLE_BAR,
+                                    window.y() - (window.geometry().bottom() - bottom)))
 
 
 def grow_later(widget: QWidget) -> None:

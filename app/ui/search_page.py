@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -97,6 +98,9 @@ class SearchPage(QWidget):
         self.count = QLabel(objectName="searchCount")
         self.view = self._build_view()
         self.suggestion_caption = QLabel(self.tr("Did you mean:"), objectName="suggestionsLabel")
+        self.suggestion_caption.setWordWrap(True)
+        for label in (self.count, self.suggestion_caption):  # a line each, at the top
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.suggestions = QListWidget(objectName="suggestions")
         self.suggestions.itemActivated.connect(self._suggestion_activated)
         self.notice = MessageLine(self)
@@ -111,6 +115,7 @@ class SearchPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.suggestion_caption)
         layout.addWidget(self.suggestions, 1)
+        layout.addStretch(0)  # the room left when nothing matched stays below the text
         self._show_suggestions(())
 
     def _build_view(self) -> QTableView:
