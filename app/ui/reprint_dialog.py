@@ -67,7 +67,8 @@ class ReprintDialog(QDialog):
     def line_text(self, line: PaymentLine) -> str:
         text = " · ".join((line.receipt_no, labels.payment_kind_text(line.kind),
                            format_rupiah(line.amount), format_date(line.paid_at.date())))
-        return f"{text} · {self.tr('VOIDED')}" if line.voided else text
+        voided = self.tr("VOIDED")
+        return f"{text} · {voided}" if line.voided else text
 
     def selected_line(self) -> PaymentLine | None:
         row = self.receipts.currentRow()
