@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from tests.ui_fit import misfits
 
 SCREENS = (QSize(1024, 600), QSize(1366, 768))
+DESIGN_WIDTH = 1366  # from here up the account page shows everything without scrolling
 
 
 def platform_for(screens: tuple[QSize, ...], folder: Path) -> str:
@@ -199,6 +200,10 @@ def run(walk: Walk, screen: QRect) -> dict[str, list[str]]:
             shown.show()
         walk.settle()
         found[name] = misfits(shown, screen)
+        scrolled = walk.window.account.scroll.verticalScrollBar().maximum()
+        if name == "account" and screen.width() >= DESIGN_WIDTH and scrolled:
+            found[name].append(f"the account page scrolls ({scrolled} px) on a "
+                               f"{screen.width()}-pixel screen")
         if isinstance(shown, QDialog) and shown is not walk.window:
             shown.done(0)
             walk.settle()

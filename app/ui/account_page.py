@@ -63,6 +63,18 @@ QPushButton { padding: 6px 12px; }
 """
 
 
+class _Body(QWidget):
+    """The scrolled part of the page: as tall as the screen allows, scrolled only when
+    its minimum (three rows a table) is taller. Without this, the wrapping labels would
+    make the scroll area size it to its preferred height and scroll on any screen."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def heightForWidth(self, _width: int) -> int:
+        return -1  # the scroll area asks anyway; its minimum and the viewport decide
+
+
 class AccountPage(QWidget):
     """Shows one customer's account. ``back_requested`` returns to search; ``changed``
     fires after a transaction (the main window then puts focus back in search)."""
@@ -95,7 +107,7 @@ class AccountPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(self._header())
-        body = QWidget(self)
+        body = _Body(self)
         body.setObjectName("accountBody")
         self.scroll = QScrollArea(self)
         self.scroll.setObjectName("accountScroll")
@@ -155,7 +167,9 @@ class AccountPage(QWidget):
         self.stacked = stacked
         for box in self.table_boxes:
             self.grid.removeWidget(box)
-        for index, box in enumerate(self.table_boxes):
+        bills, schedule, payments, side = self.table_boxes
+        order = (schedule, payments, bills, side) if stacked else self.table_boxes
+        for index, box in enumerate(order):  # stacked: what the cashier acts on first
             row, column = (index, 0) if stacked else divmod(index, 2)
             self.grid.addWidget(box, row, column)
         self.grid.setColumnStretch(0, 1 if stacked else 3)
