@@ -14,10 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDeadlineTimer, Qt, QThread
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -41,21 +40,7 @@ from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.payment_dialog import PaymentDialog  # noqa: E402
 from app.ui.style import apply_style  # noqa: E402
 from app.ui.void_dialog import VoidDialog  # noqa: E402
-
-
-def wait_for(app: QApplication, done: Callable[[], bool], ms: int = 15_000) -> None:
-    deadline = QDeadlineTimer(ms)
-    while not done():
-        if deadline.hasExpired():
-            raise TimeoutError("the screen did not get there in time")
-        app.processEvents()
-        QThread.msleep(10)
-
-
-def settle(app: QApplication, rounds: int = 40) -> None:
-    for _ in range(rounds):
-        app.processEvents()
-        QThread.msleep(5)
+from scripts.shell_screens import settle, wait_for  # noqa: E402
 
 
 def shoot(app: QApplication, path: Path) -> None:
