@@ -166,8 +166,37 @@ def _dialogs(walk: Walk) -> dict[str, Callable[[], QWidget]]:
         assert isinstance(box, QMessageBox)
         return box
 
+    def work_order_done() -> QWidget:
+        from app.services.workorders import list_work_orders
+        from app.ui.lists.work_order_done_dialog import WorkOrderDoneDialog
+        orders = list_work_orders(walk.branch.reading(), None)
+        return WorkOrderDoneDialog(walk.ctx, orders[0], window)
+
+    def first_run() -> QWidget:
+        from app.ui.first_run import FirstRunWizard
+        wizard = FirstRunWizard(walk.folder / "new", walk.folder / "demo-new", printers=[])
+        return on_window_screen(wizard, window)
+
+    def counter_settings() -> QWidget:
+        from app.ui.counter_settings_dialog import CounterSettingsDialog
+        return CounterSettingsDialog(walk.ctx, window, installed=["EPSON TM-T82"])
+
+    def backups() -> QWidget:
+        from app.ui.backups_dialog import BackupsDialog
+        return BackupsDialog(walk.ctx, window)
+
+    def register() -> QWidget:
+        from app.ui.register_dialog import RegisterDialog
+        from app.ui.sync_dialogs import SyncServices
+        return RegisterDialog(walk.ctx, SyncServices(), window)
+
     return {
         "log-in": lambda: on_window_screen(LoginDialog(walk.branch), window),
+        "first-run wizard": first_run,
+        "counter settings": counter_settings,
+        "backups": backups,
+        "register counter": register,
+        "work order done": work_order_done,
         "open shift": lambda: window.open_shift_dialog(offer=True),
         "close shift": window.close_shift_dialog,
         "keyboard shortcuts": window.show_shortcuts,
