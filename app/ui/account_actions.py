@@ -247,9 +247,14 @@ class AccountActions(QObject):
                           QMessageBox.StandardButton.Ok, self.page)
         box.setObjectName("voidDone")
         self.voided_box = box
-        box.finished.connect(lambda _result: box.deleteLater())
+        box.finished.connect(lambda _result: self._box_closed(box))
         box.open()
         return box
+
+    def _box_closed(self, box: QMessageBox) -> None:
+        if self.voided_box is box:
+            self.voided_box = None
+        box.deleteLater()
 
     def ask_reprint(self, account: Account) -> None:
         """Which receipt? (F7 with no row selected in the payment history.)"""

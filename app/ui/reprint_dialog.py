@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -41,7 +41,7 @@ class ReprintDialog(QDialog):
         self.receipts.setObjectName("reprintReceipts")
         for line in self._lines:
             item = QListWidgetItem(self.line_text(line))
-            item.setData(256, line.receipt_no)
+            item.setData(Qt.ItemDataRole.UserRole, line.receipt_no)
             self.receipts.addItem(item)
         self.note = QLabel(self)
         self.note.setObjectName("reprintVoidedNote")
