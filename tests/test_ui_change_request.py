@@ -102,7 +102,7 @@ def test_closing_the_dialog_sends_nothing(qtbot: QtBot, branch: Branch,
     assert list_change_requests(branch.reading()) == []
 
 
-def test_the_window_stays_on_the_account_showing_the_pending_request(
+def test_after_the_request_the_search_is_ready_and_the_account_shows_it_pending(
         qtbot: QtBot, branch: Branch, ctx: UiContext) -> None:
     h.press_customer(branch)
     window = MainWindow(ctx)
@@ -114,7 +114,11 @@ def test_the_window_stays_on_the_account_showing_the_pending_request(
     dialog = open_dialog(qtbot, window.account)
     retype(qtbot, dialog, "rw", "5")
     qtbot.keyClicks(dialog.reason, "RW on the new KTP")
-    with qtbot.waitSignal(window.account.change_note.shown, timeout=5000):
+    with qtbot.waitSignal(window.account.changed, timeout=5000):
         qtbot.keyClick(dialog.reason, Key.Key_Return)
-    assert window.current_page() is window.account
+    assert window.current_page() is window.search  # ready for the next customer
+    assert window.search.field.text() == ""
+    assert "RW → 005" in window.search.notice.text()
+    with qtbot.waitSignal(window.account.change_note.shown, timeout=5000):
+        window.open_account(h.PRESS)
     assert "RW → 005" in window.account.change_note.text()

@@ -26,14 +26,19 @@ from app.ui.session import AppShell
 from app.ui.settings_dialog import UserSettings
 from app.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
 from tests.fakes import CASHIER, SUPERVISOR
-from tests.ui_shell_helpers import WAIT_MS, make_context, submit, top_level, visible_texts
+from tests.ui_shell_helpers import (
+    WAIT_MS,
+    close_shift_dialog,
+    context_fixture,
+    submit,
+    top_level,
+    visible_texts,
+)
 
 
 @pytest.fixture
 def ctx(branch: Branch) -> Iterator[UiContext]:
-    context = make_context(branch)
-    yield context
-    context.tasks.wait()
+    yield from context_fixture(branch)
 
 
 @pytest.fixture
@@ -173,12 +178,7 @@ def test_settings_keep_each_users_language(qtbot: QtBot, ctx: UiContext,
 
 
 def close_dialog(qtbot: QtBot, ctx: UiContext) -> CloseShiftDialog:
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    dialog = window.close_shift_dialog()
-    assert isinstance(dialog, CloseShiftDialog)
-    return dialog
+    return close_shift_dialog(qtbot, ctx)
 
 
 def test_blind_close_shows_the_variance_only_after_the_count(

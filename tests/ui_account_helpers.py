@@ -17,10 +17,11 @@ from app.services.context import Actor
 from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.instalments import InstalmentRequest, pay_instalment
 from app.services.payments import PaymentReceipt, Tender
+from app.services.voids import VoidRequest, VoidResult, void_payment
 from app.ui.account_page import AccountPage
 from app.ui.context import UiContext
 from app.ui.i18n import install_translator
-from tests.fakes import add_customer, monthly_bills
+from tests.fakes import SUPERVISOR, add_customer, monthly_bills
 
 PRESS = "0103003217"
 D = TypeVar("D", bound=QDialog)
@@ -92,3 +93,10 @@ def pay(branch: Branch, actor: Actor, amount: int, connection_no: str = PRESS
 def receipts_of(branch: Branch, connection_no: str) -> list[str]:
     """Receipt numbers of the customer's payments, newest first (what the DB holds)."""
     return [p.receipt_no for p in get_account(branch.reading(), connection_no).payments]
+
+
+def void_receipt(branch: Branch, actor: Actor, receipt_no: str,
+                 reason: str = "wrong amount typed") -> VoidResult:
+    """The supervisor voids ``receipt_no`` (straight through the service)."""
+    return void_payment(branch.writing(), actor,
+                        VoidRequest(receipt_no, reason, SUPERVISOR[0], SUPERVISOR[1]))

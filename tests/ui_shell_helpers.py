@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -9,13 +11,32 @@ from pytestqt.qtbot import QtBot
 from app.bootstrap import Branch
 from app.services.context import Actor
 from app.ui.context import UiContext
+from app.ui.main_window import MainWindow
 from app.ui.search_page import SearchPage
+from app.ui.shift_dialogs import CloseShiftDialog
 
 WAIT_MS = 5000
 
 
 def make_context(branch: Branch, actor: Actor | None = None) -> UiContext:
     return UiContext(branch, actor=actor, lang="en")
+
+
+def context_fixture(branch: Branch) -> Iterator[UiContext]:
+    """A signed-out context (English) whose background tasks end with the test."""
+    context = make_context(branch)
+    yield context
+    context.tasks.wait()
+
+
+def close_shift_dialog(qtbot: QtBot, ctx: UiContext) -> CloseShiftDialog:
+    """The counter window with its close-shift dialog open."""
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.close_shift_dialog()
+    assert isinstance(dialog, CloseShiftDialog)
+    return dialog
 
 
 def search_for(qtbot: QtBot, page: SearchPage, text: str) -> None:

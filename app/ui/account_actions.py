@@ -3,7 +3,9 @@
 Enrol (quote → down payment), pay an instalment, void with a supervisor, reprint. Each
 payment ends with its receipt (and after an enrolment the agreement and the unseal
 work order) archived in the background and the receipt shown; then the page reloads
-and says ``changed``.
+and says ``notice`` and ``changed`` — after every action on an account (payment,
+enrolment, void, reprint, change request), so the window can get ready for the next
+customer. A void is confirmed with what it voided.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.services.accounts import Account, Quote
 from app.services.customer_changes import ChangeRequestInfo
@@ -34,6 +36,7 @@ from app.ui.i18n import format_date
 from app.ui.payment_dialog import PaymentDialog
 from app.ui.pdf_view import PdfViewDialog
 from app.ui.printing import ReceiptPrinted, print_receipt_in_background, receipt_printer
+from app.ui.reprint_dialog import ReprintDialog
 from app.ui.void_dialog import VoidDialog
 
 if TYPE_CHECKING:
@@ -52,6 +55,7 @@ class AccountActions(QObject):
         self.last_documents: PaymentDocuments | None = None
         self.printer_choice = receipt_printer  # the receipt printer and paper (settings)
         self.last_print: ReceiptPrinted | None = None
+        self.voided_box: QMessageBox | None = None  # the last void's confirmation
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
@@ -202,8 +206,8 @@ class AccountActions(QObject):
         text = self.tr("Change request recorded for head office: {changes}").format(
             changes=changes_text(request))
         self.page.message.show_message(text, "info")
-        self.page.reload()  # stays on the account, which shows the request pending
-        self.page.notice.emit(text)
+        self.page.reload()  # the account shows the request pending when opened again
+        self._finished(text)
 
     # --- void and reprint ---------------------------------------------------------------
     def void(self, account: Account, selected: str | None) -> None:
@@ -227,7 +231,36 @@ class AccountActions(QObject):
                                lambda error: report_unexpected(self.page, error))
         self.page.message.show_message(" ".join(lines), "info")
         self.page.reload()
+        self.confirm_void(result, lines)
         self._finished(" ".join(lines))
+
+    def confirm_void(self, result: VoidResult, lines: list[str]) -> QMessageBox:
+        """Say what was voided — receipt, kind and amount, and what it undid — in a
+        message the cashier closes with Enter."""
+        customer = self.page.account.customer if self.page.account else None
+        what = self.tr("Receipt {no} ({kind}, {amount}) was voided.").format(
+            no=result.receipt_no, kind=labels.payment_kind_text(result.kind),
+            amount=format_rupiah(result.amount))
+        text = "\n".join([f"{customer.name} · {customer.connection_no}"] if customer else [])
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Receipt voided"),
+                          "\n".join(filter(None, (text, what, *lines[1:]))),
+                          QMessageBox.StandardButton.Ok, self.page)
+        box.setObjectName("voidDone")
+        self.voided_box = box
+        box.finished.connect(lambda _result: self._box_closed(box))
+        box.open()
+        return box
+
+    def _box_closed(self, box: QMessageBox) -> None:
+        if self.voided_box is box:
+            self.voided_box = None
+        box.deleteLater()
+
+    def ask_reprint(self, account: Account) -> None:
+        """Which receipt? (F7 with no row selected in the payment history.)"""
+        dialog = ReprintDialog(account.payments, self.page)
+        dialog.chosen.connect(self.reprint)
+        self._open(dialog)
 
     def reprint(self, receipt_no: str) -> None:
         branch, paper = self.ctx.branch, Paper(self.printer_choice().paper)
@@ -243,10 +276,12 @@ class AccountActions(QObject):
         self.page.message.show_message(title, "info")
         printer = self.printer_choice().printer
         if printer:
-            self._print(receipt_no, doc, printer)
+            self._print(receipt_no, doc, printer, lambda: self._finished(title))
         else:
             self.show_pdf(doc.path, title)
         self.page.reload()
+        if not printer:
+            self._finished(title)
 
     def _reprint_failed(self, error: BaseException) -> None:
         self.page.message.clear_message()

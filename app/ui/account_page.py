@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -47,6 +50,8 @@ from app.ui.context import UiContext
 from app.ui.i18n import format_date
 from app.ui.tasks import Cancel
 
+STACK_BELOW_WIDTH = 1200
+"""Narrower than this (a 1024×600 screen), the tables stack in one column."""
 PAGE_STYLE = """
 QGroupBox { font-weight: 600; border: 1px solid #d1d5db; border-radius: 6px;
             margin-top: 10px; padding-top: 6px; }
@@ -56,6 +61,18 @@ QLabel[role="total"] { font-weight: 700; font-size: 14px; }
 QTableView:focus, QPushButton:focus { border: 2px solid #2563eb; }
 QPushButton { padding: 6px 12px; }
 """
+
+
+class _Body(QWidget):
+    """The scrolled part of the page: as tall as the screen allows, scrolled only when
+    its minimum (three rows a table) is taller. Without this, the wrapping labels would
+    make the scroll area size it to its preferred height and scroll on any screen."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def heightForWidth(self, _width: int) -> int:
+        return -1  # the scroll area asks anyway; its minimum and the viewport decide
 
 
 class AccountPage(QWidget):
@@ -90,6 +107,24 @@ class AccountPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(self._header())
+        body = _Body(self)
+        body.setObjectName("accountBody")
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("accountScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(body)
+        layout.addWidget(self.scroll, 1)
+        self._build_body(QVBoxLayout(body))
+        self.message = MessageLine(self)
+        self.message.setObjectName("accountMessage")
+        layout.addWidget(self.message)
+        layout.addLayout(self._action_bar())
+
+    def _build_body(self, layout: QVBoxLayout) -> None:
+        """Cards, notes and tables: scrolled on a small screen, where the tables stack."""
+        layout.setContentsMargins(0, 0, 0, 0)
         cards = QHBoxLayout()
         cards.addWidget(self._customer_box(), 3)
         cards.addWidget(self._arrears_box(), 2)
@@ -104,32 +139,47 @@ class AccountPage(QWidget):
         layout.addWidget(self.refusal_note)
         self.change_note = PendingChangeNote(self)
         layout.addWidget(self.change_note)
-        grid = QGridLayout()
+        self.grid = QGridLayout()
         self.bills_table = make_table(self.bills_model, "billsTable", self)
         self.schedule_table = make_table(self.instalments_model, "scheduleTable", self)
         self.payments_table = make_table(self.payments_model, "paymentsTable", self)
         self.orders_table = make_table(self.orders_model, "workOrdersTable", self)
         self.documents_table = make_table(self.documents_model, "documentsTable", self)
         self.documents_table.activated.connect(self._open_document)
-        grid.addWidget(self._boxed(self.tr("Arrears by period"), self.bills_table), 0, 0)
-        grid.addWidget(self._boxed(self.tr("Instalment schedule"), self.schedule_table), 0, 1)
-        grid.addWidget(self._boxed(self.tr("Payments"), self.payments_table), 1, 0)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self._boxed(self.tr("Open work orders"), self.orders_table), 1)
         side_layout.addWidget(self._boxed(self.tr("Documents (Enter opens)"),
                                           self.documents_table), 2)
-        grid.addWidget(side, 1, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setRowStretch(0, 1)
-        grid.setRowStretch(1, 1)
-        layout.addLayout(grid, 1)
-        self.message = MessageLine(self)
-        self.message.setObjectName("accountMessage")
-        layout.addWidget(self.message)
-        layout.addLayout(self._action_bar())
+        self.table_boxes = (self._boxed(self.tr("Arrears by period"), self.bills_table),
+                            self._boxed(self.tr("Instalment schedule"), self.schedule_table),
+                            self._boxed(self.tr("Payments"), self.payments_table), side)
+        self.stacked: bool | None = None
+        self._arrange_tables(stacked=False)
+        layout.addLayout(self.grid, 1)
+
+    def _arrange_tables(self, stacked: bool) -> None:
+        """Two columns of tables on a wide screen; one below the other (each the full
+        width, so no column is cut) on a narrow one."""
+        if stacked == self.stacked:
+            return
+        self.stacked = stacked
+        for box in self.table_boxes:
+            self.grid.removeWidget(box)
+        bills, schedule, payments, side = self.table_boxes
+        order = (schedule, payments, bills, side) if stacked else self.table_boxes
+        for index, box in enumerate(order):  # stacked: what the cashier acts on first
+            row, column = (index, 0) if stacked else divmod(index, 2)
+            self.grid.addWidget(box, row, column)
+        self.grid.setColumnStretch(0, 1 if stacked else 3)
+        self.grid.setColumnStretch(1, 0 if stacked else 2)
+        for row in range(4):
+            self.grid.setRowStretch(row, 1 if stacked or row < 2 else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange_tables(stacked=event.size().width() < STACK_BELOW_WIDTH)
+        super().resizeEvent(event)
 
     def _header(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -151,6 +201,7 @@ class AccountPage(QWidget):
         label = QLabel(self)
         label.setObjectName(name)
         label.setProperty("role", role)
+        label.setWordWrap(True)  # a long address or programme wraps, never cut
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
@@ -385,7 +436,12 @@ class AccountPage(QWidget):
             self.flows.request_change(self.account)
 
     def reprint(self) -> None:
-        """F7: print the selected (or latest) receipt again, marked SALINAN."""
-        receipt = self.selected_receipt()
-        if receipt is not None:
-            self.flows.reprint(receipt)
+        """F7: print the selected receipt again, marked SALINAN; with none selected,
+        ask which (never the newest, or a voided one, without saying so)."""
+        if self.account is None or self._loading is not None:
+            return
+        rows = self.payments_table.selectionModel().selectedRows()
+        if rows:
+            self.flows.reprint(self.payments_model.row_at(rows[0].row()).receipt_no)
+        elif self.account.payments:
+            self.flows.ask_reprint(self.account)

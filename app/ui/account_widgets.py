@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.services.errors import DomainError
 from app.ui.error_text import error_text
 from app.ui.errors_dialog import show_unexpected
+from app.ui.screen_fit import grow_later
 
 BADGE_STYLE = ("QLabel {{ color: {fg}; background: {bg}; border-radius: 4px;"
                " padding: 3px 10px; font-weight: 700; letter-spacing: 1px; }}")
@@ -30,6 +31,8 @@ MESSAGE_STYLE = {
     "warning": "QLabel { color: #7c2d12; background: #ffedd5; border: 1px solid #fdba74;"
                " border-radius: 4px; padding: 6px 10px; }",
 }
+MIN_ROWS = 3
+"""A table always shows this many rows whole (the rest scroll)."""
 PROBLEM_STYLE = "QLabel { color: #b3261e; }"
 DIALOG_STYLE = """
 QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QTableView:focus, QPushButton:focus {
@@ -68,6 +71,8 @@ class MessageLine(QLabel):
         self.setText(text)
         self.setStyleSheet(MESSAGE_STYLE.get(kind, MESSAGE_STYLE["info"]))
         self.setVisible(bool(text))
+        if text:
+            grow_later(self)
 
     def clear_message(self) -> None:
         self.kind = ""
@@ -87,6 +92,8 @@ class ProblemLabel(QLabel):
     def setText(self, text: str) -> None:
         super().setText(text)
         self.setVisible(bool(text))
+        if text:
+            grow_later(self)
 
     def clear(self) -> None:
         self.setText("")
@@ -126,6 +133,8 @@ def make_table(model: QAbstractItemModel, name: str, parent: QWidget | None = No
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
+    table.setMinimumHeight(header.sizeHint().height() + MIN_ROWS * 24
+                           + 2 * table.frameWidth() + 2)
     return table
 
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QLayout,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -54,6 +53,7 @@ from app.ui.context import UiContext
 from app.ui.counter_settings_printers import PrinterTable
 from app.ui.errors_dialog import show_unexpected
 from app.ui.printing import printer_names
+from app.ui.screen_fit import fit_to_screen, grow_to_fit, scrolled_body
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 MAX_WARNINGS = 3  # more go to the log file only, so the dialog fits the screen
@@ -95,24 +95,29 @@ class CounterSettingsDialog(QDialog):
         self.printers.message.connect(self.show_message)
         self.message = MessageLine(self)
         self.message.setObjectName("settingsMessage")
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        layout.addWidget(self.warnings)
-        layout.addWidget(self._identity_group(current))
-        layout.addWidget(self._general_group(current))
+        body = QWidget(self)
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.warnings)
+        inner.addWidget(self._identity_group(current))
+        inner.addWidget(self._general_group(current))
         printers = QGroupBox(self.tr("Printers"), objectName="printersGroup")
         QVBoxLayout(printers).addWidget(self.printers)
-        layout.addWidget(printers)
-        layout.addWidget(self.printers.hint)
+        inner.addWidget(printers)
+        inner.addWidget(self.printers.hint)
         where = QLabel(self.tr("Saved for this Windows user in {path}: what differs from the "
                                "PC's settings is kept there.").format(path=self.target),
                        objectName="settingsFile", wordWrap=True)
         where.setStyleSheet("QLabel { color: #5f6368; }")
-        layout.addWidget(where)
+        inner.addWidget(where)
+        inner.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolled_body(body, self), 1)  # scrolls on a 1024×600 screen
         layout.addWidget(self.message)
         layout.addWidget(self._buttons())
         self.setMinimumWidth(640)
         self._check_identity()
+        self._body: QWidget | None = body  # sized to the screen when first shown
 
     def _warning_text(self, warnings: tuple[str, ...]) -> str:
         lines = [self.tr("The settings file has problems; Loket uses the defaults for what "
@@ -266,14 +271,17 @@ class CounterSettingsDialog(QDialog):
         self._fit()
 
     def showEvent(self, event: QShowEvent) -> None:
+        if self._body is not None:  # first shown: all the fields, where the screen allows
+            fit_to_screen(self, self._body)
+            self._body = None
         super().showEvent(event)
         self._fit()
 
     def _fit(self) -> None:
-        """Grow to show a message that just appeared, rather than squeeze the rows."""
-        hint = self.sizeHint()
-        if self.isVisible() and self.height() < hint.height():
-            self.resize(self.width(), hint.height())
+        """Grow to show a message that just appeared (within the screen; the fields
+        scroll), rather than squeeze it."""
+        if self.isVisible():
+            grow_to_fit(self)
 
 
 class CounterSettingsActions(QObject):

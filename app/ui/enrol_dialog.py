@@ -32,6 +32,7 @@ from app.ui.account_widgets import (
 )
 from app.ui.context import UiContext
 from app.ui.i18n import format_date
+from app.ui.screen_fit import grow_later
 from app.ui.tasks import Cancel
 
 VALUE_STYLES = {
@@ -176,6 +177,7 @@ class EnrolDialog(QDialog):
                              + "\n".join(lines))
         self.reasons.setToolTip("\n".join(r.text for r in reasons))
         self.reasons.show()
+        grow_later(self.reasons)  # room for the reasons; the figures keep their height
 
     def reason_text(self, reason: Reason) -> str:
         """One reason in plain words (the service's English text when the code is new)."""

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.search.open_requested.connect(self.open_account)
         self.account.back_requested.connect(self.show_search)
         self.account.changed.connect(self.transaction_finished)
+        self.account.notice.connect(self.search.show_notice)
         self.setMinimumSize(MINIMUM_SIZE)
         self.resize(DESIGN_SIZE)
         self.search.focus_field()
@@ -216,9 +217,11 @@ class MainWindow(QMainWindow):
             self.status.showMessage(self.tr("This action is not available yet."), 5000)
 
     def transaction_finished(self) -> None:
-        """After a payment, void or enrolment: fresh figures, and back to search."""
+        """After any action on an account (payment, enrolment, void, reprint, change
+        request): fresh figures, and the search cleared and focused for the next customer,
+        so no other customer is selected for a stray Enter."""
         self.status.refresh()
-        self.search.refresh()
+        self.search.clear()
         self.show_search()
 
     # --------------------------------------------------------------- shifts

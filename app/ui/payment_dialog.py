@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +44,11 @@ AMOUNT_CODES = {ErrorCode.AMOUNT_MALFORMED, ErrorCode.AMOUNT_NOT_POSITIVE,
                 ErrorCode.AMOUNT_TOO_LARGE, ErrorCode.AMOUNT_BELOW_DUE,
                 ErrorCode.AMOUNT_ABOVE_BALANCE, ErrorCode.INSTALMENT_COUNT_NOT_ALLOWED}
 Submit = Callable[[Tender], PaymentReceipt]
+LARGEST_AMOUNT = 999_999_999_999
+"""The widest figure the change line must show whole (Rp 999.999.999.999)."""
+CHANGE_STYLE = """
+QLabel#payChange[short="true"] { color: #b3261e; }
+"""
 
 
 class PaymentDialog(ServiceDialog):
@@ -56,7 +64,7 @@ class PaymentDialog(ServiceDialog):
         self.receipt: PaymentReceipt | None = None
         self.setObjectName("paymentDialog")
         self.setWindowTitle(title)
-        self.setStyleSheet(DIALOG_STYLE)
+        self.setStyleSheet(DIALOG_STYLE + CHANGE_STYLE)
         self.setMinimumWidth(460)
         self._build(heading, facts)
         self.amount.set_amount(due)
@@ -84,14 +92,14 @@ class PaymentDialog(ServiceDialog):
         self.reference.setObjectName("payReference")
         self.reference.setMaxLength(MAX_REFERENCE_LENGTH)
         self.reference.setPlaceholderText(self.tr("Transfer or QRIS reference"))
+        self.reference.setMinimumWidth(self.reference.fontMetrics().horizontalAdvance(
+            self.reference.placeholderText()) + 24)
         self.reference_problem = problem_label("payReferenceProblem", self)
         self.tendered = MoneyEdit(self)
         self.tendered.setObjectName("payTendered")
         self.tendered.setPlaceholderText(self.tr("exact amount"))
         self.tendered_problem = problem_label("payTenderedProblem", self)
-        self.change = QLabel(self)
-        self.change.setObjectName("payChange")
-        self.change.setStyleSheet("QLabel { font-size: 18px; font-weight: 700; }")
+        self.change = self._change_line()
         for caption, field, problem in (
                 (self.tr("&Amount to pay"), self.amount, self.amount_problem),
                 (self.tr("&Method"), self.method, None),
@@ -100,14 +108,15 @@ class PaymentDialog(ServiceDialog):
             label = QLabel(caption, self)
             label.setBuddy(field)
             form.addRow(label, with_problem(field, problem) if problem else field)
-        form.addRow("", self.change)
         self.message = MessageLine(self)
         self.message.setObjectName("payMessage")
         buttons, self.confirm, cancel = confirm_buttons(
             self, "pay", self.tr("Pay (Enter)"), self.tr("Cancel (Esc)"))
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # grows for refusals
         layout.addWidget(top)
         layout.addLayout(form)
+        layout.addWidget(self.change)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         for first, second in ((self.amount, self.method), (self.method, self.reference),
@@ -118,6 +127,30 @@ class PaymentDialog(ServiceDialog):
         self.tendered.amountChanged.connect(self._update_change)
         self.method.currentIndexChanged.connect(self._method_changed)
         self.reference.textChanged.connect(lambda _text: self.reference_problem.clear())
+
+    def _change_line(self) -> QLabel:
+        """The change (or the shortfall) in large type, on a line of its own that is wide
+        enough for the largest amount in this language."""
+        change = QLabel(self)
+        change.setObjectName("payChange")
+        change.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        change.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        font = QFont(change.font())
+        font.setPixelSize(24)
+        font.setBold(True)
+        change.setFont(font)
+        texts = (self.change_text(LARGEST_AMOUNT, LARGEST_AMOUNT + LARGEST_AMOUNT),
+                 self.change_text(LARGEST_AMOUNT + LARGEST_AMOUNT, LARGEST_AMOUNT))
+        metrics = change.fontMetrics()
+        change.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in texts) + 8)
+        change.setMinimumHeight(metrics.height() + 8)
+        return change
+
+    def change_text(self, amount: int, tendered: int) -> str:
+        """"Change: Rp …" when ``tendered`` covers ``amount``, else "Short by: Rp …"."""
+        if tendered >= amount:
+            return self.tr("Change: {amount}").format(amount=format_rupiah(tendered - amount))
+        return self.tr("Short by: {amount}").format(amount=format_rupiah(amount - tendered))
 
     # --- live feedback --------------------------------------------------------------
     def method_code(self) -> str:
@@ -148,15 +181,10 @@ class PaymentDialog(ServiceDialog):
         if not self.is_cash() or amount is None or tendered is None:
             self.change.setText("")
             return
-        if tendered >= amount:
-            self.change.setStyleSheet("QLabel { font-size: 18px; font-weight: 700; }")
-            self.change.setText(self.tr("Change: {amount}").format(
-                amount=format_rupiah(tendered - amount)))
-        else:
-            self.change.setStyleSheet(
-                "QLabel { font-size: 18px; font-weight: 700; color: #b3261e; }")
-            self.change.setText(self.tr("Short by: {amount}").format(
-                amount=format_rupiah(amount - tendered)))
+        self.change.setProperty("short", tendered < amount)
+        self.change.style().unpolish(self.change)
+        self.change.style().polish(self.change)
+        self.change.setText(self.change_text(amount, tendered))
 
     # --- confirming -----------------------------------------------------------------
     def tender(self) -> Tender | None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.account_widgets import DIALOG_STYLE
 from app.ui.printing import preferred_printer, printer_names
+from app.ui.screen_fit import fit_size, room_on_screen
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +70,13 @@ class PdfViewDialog(QDialog):
         return self.document.pageCount()
 
     def _good_size(self) -> QSize:
-        """Narrow for a receipt roll, wider for A4/A5 sheets."""
+        """Narrow for a receipt roll, wider for A4/A5 sheets; never beyond the screen
+        (the pages scale to the width and scroll)."""
         if self.page_count() == 0:
-            return QSize(480, 640)
+            return fit_size(QSize(480, 640), room_on_screen(self.parentWidget()))
         page = self.document.pagePointSize(0)
         width = 480 if page.width() < 300 else 720
-        return QSize(width, 700)
+        return fit_size(QSize(width, 700), room_on_screen(self.parentWidget()))
 
     def prepared_printer(self, installed: Sequence[str] | None = None) -> QPrinter:
         """A printer set to the one the counter settings chose for this kind of document,

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Branch
 from app.services.search import CustomerHit, SearchResult, search_customers, suggest_similar_names
+from app.ui.account_widgets import MessageLine
 from app.ui.context import UiContext
 from app.ui.errors_dialog import show_unexpected
 from app.ui.i18n import format_count
@@ -96,17 +98,24 @@ class SearchPage(QWidget):
         self.count = QLabel(objectName="searchCount")
         self.view = self._build_view()
         self.suggestion_caption = QLabel(self.tr("Did you mean:"), objectName="suggestionsLabel")
+        self.suggestion_caption.setWordWrap(True)
+        for label in (self.count, self.suggestion_caption):  # a line each, at the top
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.suggestions = QListWidget(objectName="suggestions")
         self.suggestions.itemActivated.connect(self._suggestion_activated)
+        self.notice = MessageLine(self)
+        self.notice.setObjectName("lastTransaction")
         row = QHBoxLayout()
         row.addWidget(caption)
         row.addWidget(self.field, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addWidget(self.notice)
         layout.addWidget(self.count)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.suggestion_caption)
         layout.addWidget(self.suggestions, 1)
+        layout.addStretch(0)  # the room left when nothing matched stays below the text
         self._show_suggestions(())
 
     def _build_view(self) -> QTableView:
@@ -133,6 +142,11 @@ class SearchPage(QWidget):
         self._customers = customers
         if not self.field.text().strip():
             self._show_hint()
+
+    def show_notice(self, text: str) -> None:
+        """What the last action on an account did (receipt, change …), until the
+        cashier starts typing the next search."""
+        self.notice.show_message(text, "info")
 
     def focus_field(self) -> None:
         """Focus the search field with its text selected (the next scan replaces it)."""
@@ -167,6 +181,7 @@ class SearchPage(QWidget):
     # ----------------------------------------------------------- behaviour
     def _text_changed(self, text: str) -> None:
         if text.strip():
+            self.notice.clear_message()
             self._timer.start(self.debounce_ms)
             return
         self._timer.stop()

@@ -92,6 +92,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.setMinimumWidth(380)  # the note on one line: a narrow wrap was cut short
 
     def save(self) -> None:
         self.settings.set_language(self.username, str(self.language.currentData()))

@@ -125,13 +125,21 @@ class NoteCountField(QLineEdit):
 
 
 class _EnterMovesOn(QObject):
-    """Enter in a count field moves to the next field instead of submitting."""
+    """Enter in a count field moves to the next field; in the last one it records the
+    count (one Enter, as the button says)."""
+
+    def __init__(self, parent: CloseShiftDialog) -> None:
+        super().__init__(parent)
+        self.dialog = parent
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(watched, QWidget):
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                watched.focusNextChild()
+                if watched is self.dialog.coins:
+                    self.dialog.record_count()
+                else:
+                    watched.focusNextChild()
                 return True
         return super().eventFilter(watched, event)
 
@@ -334,4 +342,6 @@ class CloseShiftDialog(QDialog):
         self.result_message.setText(self.tr("Shift closed and locked at {time}.").format(
             time=(info.closed_at.strftime("%H:%M") if info.closed_at else "")))
         self.sign_off_button.setText(self.tr("Done"))
+        self.close_button.hide()  # one way out: Done (Enter or Esc)
+        self.sign_off_button.setFocus()
         self.closed.emit(info)

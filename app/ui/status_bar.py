@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.services.branch_info import BranchOverview, pending_outbox_events
@@ -12,6 +12,7 @@ from app.ui.context import UiContext
 from app.ui.i18n import format_count, format_date
 
 REFRESH_MS = 30_000
+LABEL_GAP = 16  # between the status bar's fields, and its grip
 _ROLES = {
     "cashier": QT_TRANSLATE_NOOP("Roles", "cashier"),
     "supervisor": QT_TRANSLATE_NOOP("Roles", "supervisor"),
@@ -37,6 +38,7 @@ class CounterStatusBar(QStatusBar):
         self.pending = 0
         self.online: bool | None = None  # unknown until a sync tried head office
         self._labels: dict[str, QLabel] = {}
+        self._full: dict[str, str] = {}  # branch and counter with their names
         for name in ("User", "Branch", "Counter", "Date", "Shift", "Sync"):
             label = QLabel(objectName=f"status{name}")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -59,8 +61,9 @@ class CounterStatusBar(QStatusBar):
         user = self.tr("Not signed in") if actor is None else \
             f"{actor.username} ({role_text(actor.role)})"
         self._labels["User"].setText(user)
-        self._labels["Branch"].setText(f"{overview.branch_name} ({overview.branch_code})")
-        self._labels["Counter"].setText(f"{overview.counter_name} ({overview.counter_code})")
+        self._full["Branch"] = f"{overview.branch_name} ({overview.branch_code})"
+        self._full["Counter"] = f"{overview.counter_name} ({overview.counter_code})"
+        self._show_place()
         self._labels["Date"].setText(format_date(overview.business_date))
         self._labels["Shift"].setText(self._shift_text())
         self._labels["Shift"].setProperty("state", self._shift_state())
@@ -72,6 +75,31 @@ class CounterStatusBar(QStatusBar):
         for label in self._labels.values():
             label.style().unpolish(label)
             label.style().polish(label)
+
+    def _show_place(self) -> None:
+        """Branch and counter by name, or by code alone where the bar has no room for
+        the names (a 1024-pixel screen); the name is then the tooltip."""
+        codes = {"Branch": self.overview.branch_code, "Counter": self.overview.counter_code}
+        labels = self._labels.values()
+        needed = sum(label.fontMetrics().horizontalAdvance(
+            self._full.get(name, label.text())) + LABEL_GAP
+            for name, label in self._labels.items()) if labels else 0
+        window = self.parentWidget()
+        compact = needed > (window.width() if window is not None else self.width())
+        for name, code in codes.items():
+            label = self._labels[name]
+            label.setText(code if compact else self._full[name])
+            label.setToolTip(self._full[name] if compact else "")
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ParentChange and self.parentWidget() is not None:
+            self.parentWidget().installEventFilter(self)  # the window's width decides
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.parentWidget() and self._full:
+            self._show_place()
+        return super().eventFilter(watched, event)
 
     def set_online(self, online: bool | None) -> None:
         """After a sync: did head office answer? (``None`` keeps what was known.)"""

@@ -99,6 +99,14 @@
       <translation>SPK segel ulang {no} diterbitkan.</translation>
     </message>
     <message>
+      <source>Receipt {no} ({kind}, {amount}) was voided.</source>
+      <translation>Kwitansi {no} ({kind}, {amount}) telah dibatalkan.</translation>
+    </message>
+    <message>
+      <source>Receipt voided</source>
+      <translation>Kwitansi dibatalkan</translation>
+    </message>
+    <message>
       <source>Preparing a copy of receipt {no}…</source>
       <translation>Menyiapkan salinan kwitansi {no}…</translation>
     </message>
@@ -2309,6 +2317,33 @@
     <message>
       <source>Report</source>
       <translation>Laporan</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReprintDialog</name>
+    <message>
+      <source>Reprint a receipt</source>
+      <translation>Cetak ulang kwitansi</translation>
+    </message>
+    <message>
+      <source>Reprint (Enter)</source>
+      <translation>Cetak ulang (Enter)</translation>
+    </message>
+    <message>
+      <source>Cancel (Esc)</source>
+      <translation>Batal (Esc)</translation>
+    </message>
+    <message>
+      <source>Which receipt should be printed again?</source>
+      <translation>Kwitansi mana yang dicetak ulang?</translation>
+    </message>
+    <message>
+      <source>VOIDED</source>
+      <translation>BATAL</translation>
+    </message>
+    <message>
+      <source>Receipt {no} was voided; its copy is marked BATAL.</source>
+      <translation>Kwitansi {no} sudah dibatalkan; salinannya diberi tanda BATAL.</translation>
     </message>
   </context>
   <context>

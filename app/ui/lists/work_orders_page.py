@@ -85,7 +85,8 @@ class WorkOrdersPage(ListPage):
         self.filter.setObjectName("filter")
         self.filter.setPlaceholderText(self.tr("Number, name, connection no. or kelurahan"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.setMinimumWidth(280)
+        self.filter.setMinimumWidth(max(280, self.filter.fontMetrics().horizontalAdvance(
+            self.filter.placeholderText()) + 40))  # the hint whole, beside the clear button
         self.filter.textChanged.connect(lambda _t: self._show_filtered())
         self.table = RecordTable()
         self.table.setObjectName("workOrdersTable")
