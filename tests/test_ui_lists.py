@@ -57,9 +57,9 @@ def enrol_three(branch: Branch, cashier: Actor, clock: FixedClock) -> None:
 
 
 def type_date(qtbot: QtBot, edit: DateField, text: str) -> None:
-    """Type ``text`` into a date field entered with Tab (the day part selected)."""
+    """Type ``text`` into a date field entered with Tab (the whole date selected)."""
     edit.setFocus()
-    edit.setSelectedSection(DateField.Section.DaySection)
+    edit.selectAll()
     qtbot.keyClicks(edit, text)
 
 
@@ -179,7 +179,7 @@ def test_marking_a_work_order_done_unseals_the_customer(
     qtbot.keyClick(page.table, Qt.Key.Key_Return)  # Enter on an issued order: mark done
     dialog = page.dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.done_on.date().toPython() == dt.date(2025, 11, 24)
+    assert dialog.done_on.value() == dt.date(2025, 11, 24)
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "field officer" in dialog.problem.text()
@@ -192,6 +192,10 @@ def test_marking_a_work_order_done_unseals_the_customer(
     type_date(qtbot, dialog.done_on, "23/11/2025")
     qtbot.keyClick(dialog.officer, Qt.Key.Key_Return)
     assert dialog.isVisible() and "issued on 24 November 2025" in dialog.problem.text()
+
+    type_date(qtbot, dialog.done_on, "31123112")  # an absurd year is refused, not saved
+    qtbot.keyClick(dialog.officer, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "is not a date this field takes" in dialog.problem.text()
 
     type_date(qtbot, dialog.done_on, "24/11/2025")
     qtbot.keyClicks(dialog.meter, "-3")
