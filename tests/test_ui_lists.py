@@ -311,3 +311,36 @@ def test_lists_speak_indonesian(qtbot: QtBot, qapp: QApplication, ctx: UiContext
     finally:
         QCoreApplication.removeTranslator(translator)
         install_translator(qapp, "en")
+
+
+def test_work_order_list_exports_what_is_shown(
+        qtbot: QtBot, ctx: UiContext, branch: Branch, cashier: Actor,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    enrol(branch, cashier, "10000001", "Yakob Ndun")
+    enrol(branch, cashier, "10000002", "Agustina Lay", kelurahan="Oebobo")
+    page = work_orders_page(qtbot, ctx)
+    qtbot.keyClicks(page.filter, "oebobo")
+    assert [o.customer_name for o in page.orders()] == ["Agustina Lay"]
+    save_to(monkeypatch, tmp_path / "spk")
+    with qtbot.waitSignal(page.exported):
+        qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
+    with (tmp_path / "spk.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:4] == ["Number", "Work", "Customer", "Connection no."]
+    [(number, work, name, no, *rest)] = rows[1:]
+    assert (number, name, no) == (page.orders()[0].number, "Agustina Lay", "10000002")
+    assert work == "Open the seal" and rest[-3] == "Issued"  # in words, as on screen
+    assert page.message.text() == f"1 rows written to {tmp_path / 'spk.csv'}"
+
+    page.filter.clear()
+    save_to(monkeypatch, tmp_path / "spk.xlsx")
+    with qtbot.waitSignal(page.exported):
+        qtbot.mouseClick(page.xlsx_button, Qt.MouseButton.LeftButton)
+    sheet = load_workbook(tmp_path / "spk.xlsx").active
+    assert sheet is not None
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][-1] == "Field officer" and len(values) == 3
+    assert isinstance(values[1][9], dt.datetime)  # dates stay dates
+
+    qtbot.keyClicks(page.filter, "nobody at all")
+    assert not page.csv_button.isEnabled() and not page.xlsx_button.isEnabled()
