@@ -3,7 +3,9 @@
 Enrol (quote → down payment), pay an instalment, void with a supervisor, reprint. Each
 payment ends with its receipt (and after an enrolment the agreement and the unseal
 work order) archived in the background and the receipt shown; then the page reloads
-and says ``changed``.
+and says ``changed``. After a down payment the agreement and the work order are printed
+or offered for printing in one step (:mod:`app.ui.enrolment_documents`) once the
+receipt is printed or its preview closed.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMainWindow
 
 from app.services.accounts import Account, Quote
 from app.services.customer_changes import ChangeRequestInfo
@@ -29,6 +31,12 @@ from app.ui.account_docs import PaymentDocuments, payment_documents, receipt_fil
 from app.ui.account_widgets import report_unexpected
 from app.ui.change_request_dialog import ChangeRequestDialog, changes_text
 from app.ui.enrol_dialog import EnrolDialog
+from app.ui.enrolment_documents import (
+    AGREEMENT,
+    WORK_ORDER,
+    DocumentsAfterEnrolment,
+    EnrolmentDocument,
+)
 from app.ui.error_text import error_text
 from app.ui.i18n import format_date
 from app.ui.payment_dialog import PaymentDialog
@@ -52,6 +60,9 @@ class AccountActions(QObject):
         self.last_documents: PaymentDocuments | None = None
         self.printer_choice = receipt_printer  # the receipt printer and paper (settings)
         self.last_print: ReceiptPrinted | None = None
+        self.enrolment_documents = DocumentsAfterEnrolment(
+            self.ctx.tasks, page, self._say_printed,
+            lambda path, title: self.show_pdf(path, title))
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
@@ -131,10 +142,12 @@ class AccountActions(QObject):
         printer = self.printer_choice().printer
         if printer:
             self._print(receipt.receipt_no, docs.receipt_doc, printer,
-                        lambda: self._finished(summary))
+                        lambda: (self._finished(summary),
+                                 self._enrolment_documents(receipt, docs)))
         else:
-            self.show_pdf(docs.receipt, self.tr("Receipt {no}").format(no=receipt.receipt_no),
-                          summary)
+            viewer = self.show_pdf(docs.receipt, self.tr("Receipt {no}").format(
+                no=receipt.receipt_no), summary)
+            viewer.finished.connect(lambda _r: self._enrolment_documents(receipt, docs))
         self.page.reload()
         if not printer:
             self._finished(summary)
@@ -157,6 +170,24 @@ class AccountActions(QObject):
 
         print_receipt_in_background(self.ctx.tasks, self.ctx.branch, self.ctx.signed_in(),
                                     receipt_no, doc, printer, done, self._reprint_failed)
+
+    def _enrolment_documents(self, receipt: PaymentReceipt, docs: PaymentDocuments) -> None:
+        """After a down payment: print or offer the agreement and the work order."""
+        documents = []
+        if docs.agreement is not None:
+            documents.append(EnrolmentDocument(AGREEMENT, receipt.receipt_no, docs.agreement))
+        if docs.work_order is not None and receipt.work_order_no:
+            documents.append(EnrolmentDocument(WORK_ORDER, receipt.work_order_no,
+                                               docs.work_order))
+        if documents:
+            self.enrolment_documents.handle(documents, receipt.customer_name)
+
+    def _say_printed(self, text: str, ok: bool) -> None:
+        """How printing went: on the account page and in the window's status bar."""
+        self.page.message.show_message(text, "info" if ok else "error")
+        window = self.page.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 15_000)
 
     def _documents_failed(self, error: BaseException) -> None:
         report_unexpected(self.page, error)

@@ -1039,6 +1039,13 @@
     </message>
   </context>
   <context>
+    <name>DocumentsAfterEnrolment</name>
+    <message>
+      <source>{document} was not printed: {reason} Print it from the account's document list when the printer is ready.</source>
+      <translation>{document} tidak tercetak: {reason} Cetak dari daftar dokumen pelanggan setelah printer siap.</translation>
+    </message>
+  </context>
+  <context>
     <name>EnrolDialog</name>
     <message>
       <source>Enrol in the promotion</source>
@@ -1139,6 +1146,45 @@
     <message>
       <source>The customer is already enrolled at branch {branch} ({state} since {day}), as head office said at the last sync.</source>
       <translation>Pelanggan sudah terdaftar di cabang {branch} ({state} sejak {day}), menurut kantor pusat pada sinkron terakhir.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentDocumentsDialog</name>
+    <message>
+      <source>Agreement and work order</source>
+      <translation>Perjanjian dan perintah kerja</translation>
+    </message>
+    <message>
+      <source>{customer} signs the agreement; the field team takes the work order. Print them now?</source>
+      <translation>{customer} menandatangani perjanjian; petugas lapangan membawa perintah kerja. Cetak sekarang?</translation>
+    </message>
+    <message>
+      <source>P&amp;rinter:</source>
+      <translation>P&amp;rinter:</translation>
+    </message>
+    <message>
+      <source>&amp;Print (Enter)</source>
+      <translation>&amp;Cetak (Enter)</translation>
+    </message>
+    <message>
+      <source>&amp;Show</source>
+      <translation>&amp;Tampilkan</translation>
+    </message>
+    <message>
+      <source>Later (Esc)</source>
+      <translation>Nanti (Esc)</translation>
+    </message>
+    <message>
+      <source>No printer is installed on this computer: use Show to save or print them another way.</source>
+      <translation>Belum ada printer terpasang di komputer ini: pilih Tampilkan untuk menyimpan atau mencetaknya dengan cara lain.</translation>
+    </message>
+    <message>
+      <source>Agreement {number}</source>
+      <translation>Perjanjian {number}</translation>
+    </message>
+    <message>
+      <source>Work order {number}</source>
+      <translation>Perintah kerja {number}</translation>
     </message>
   </context>
   <context>
