@@ -43,7 +43,6 @@ AGREEMENT, WORK_ORDER = "agreement", "work_order"
 class EnrolmentDocument:
     kind: str  # AGREEMENT or WORK_ORDER (the counter settings' document type)
     number: str  # the receipt number of the agreement, the work order's number
-    path: Path
 
 
 @dataclass(frozen=True)
@@ -57,10 +56,10 @@ def configured_printer(kind: str) -> str:
     return load_settings().settings.printer_for(kind).printer
 
 
-def print_documents(documents: Sequence[EnrolmentDocument], printer: str,
+def print_documents(documents: Sequence[tuple[EnrolmentDocument, Path]], printer: str,
                     print_fn: PrintFn = print_pdf) -> list[DocumentPrinted]:
     """Print each document on ``printer`` (worker thread); one result per document."""
-    return [DocumentPrinted(d, print_fn(d.path, printer, d.path.stem)) for d in documents]
+    return [DocumentPrinted(d, print_fn(path, printer, path.stem)) for d, path in documents]
 
 
 class EnrolmentDocumentsDialog(QDialog):
@@ -138,9 +137,11 @@ class EnrolmentDocumentsDialog(QDialog):
 class DocumentsAfterEnrolment(QObject):
     """Prints or offers the agreement and work order of one enrolment (see the module).
 
-    ``say(text, ok)`` tells the cashier how printing went; ``show(path, title)`` opens a
-    document to look at. ``printers(kind)`` and ``print_fn`` are the counter settings and
-    the real printing, replaceable in tests.
+    The offer may come before the PDFs are made (the cashier goes on while they are):
+    what is to be printed waits for :meth:`ready`. ``say(text, ok)`` tells the cashier
+    how printing went; ``show(path, title)`` opens a document to look at.
+    ``printers(kind)`` and ``print_fn`` are the counter settings and the real printing,
+    replaceable in tests.
     """
 
     done = Signal(object)  # the list of DocumentPrinted, once every job was handed over
@@ -152,6 +153,19 @@ class DocumentsAfterEnrolment(QObject):
         self.printers: Callable[[str], str] = configured_printer
         self.print_fn: PrintFn = print_pdf
         self.dialog: EnrolmentDocumentsDialog | None = None
+        self.paths: dict[str, Path] = {}  # the made PDFs by kind
+        self.waiting: list[tuple[list[EnrolmentDocument], str]] = []  # jobs before ready()
+
+    def reset(self) -> None:
+        """A new payment: forget the last one's PDFs and any job still waiting for them."""
+        self.paths, self.waiting = {}, []
+
+    def ready(self, paths: dict[str, Path | None]) -> None:
+        """The PDFs are made: print what was waiting for them."""
+        self.paths = {kind: path for kind, path in paths.items() if path is not None}
+        waiting, self.waiting = self.waiting, []
+        for documents, printer in waiting:
+            self.print(documents, printer)
 
     def handle(self, documents: Sequence[EnrolmentDocument], customer: str) -> None:
         """Print at once what has a printer set; offer the rest in one dialog."""
@@ -183,13 +197,20 @@ class DocumentsAfterEnrolment(QObject):
 
     def _show_all(self, documents: list[EnrolmentDocument]) -> None:
         for document in documents:
-            self.show(document.path, _title(document))
+            path = self.paths.get(document.kind)
+            if path is not None:
+                self.show(path, _title(document))
 
     def print(self, documents: list[EnrolmentDocument], printer: str) -> None:
-        """Print ``documents`` on ``printer`` in the background, then say how it went."""
+        """Print ``documents`` on ``printer`` in the background (once their PDFs are made),
+        then say how it went."""
+        if any(d.kind not in self.paths for d in documents):
+            self.waiting.append((documents, printer))
+            return
+        jobs = [(d, self.paths[d.kind]) for d in documents]
         printer_names()  # loads the print plugin on the UI thread
         print_fn = self.print_fn
-        self.tasks.run(lambda _cancel: print_documents(documents, printer, print_fn),
+        self.tasks.run(lambda _cancel: print_documents(jobs, printer, print_fn),
                        self._printed, lambda error: self._printed_badly(documents, error))
 
     def _printed(self, results: list[DocumentPrinted]) -> None:
