@@ -155,6 +155,13 @@ def in_search(app: QApplication, window: MainWindow) -> bool:
             and app.activeModalWidget() is None)
 
 
+def payment_dialog_ready(app: QApplication, window: MainWindow) -> bool:
+    """The payment dialog is open with "money received" in focus."""
+    dialog = window.account.flows.dialog
+    return (isinstance(dialog, PaymentDialog) and dialog.isVisible()
+            and app.focusWidget() is dialog.tendered)
+
+
 def scan(cashier: Cashier, window: MainWindow) -> None:
     page = window.account
     cashier.type(FEATURED_CONNECTION_NO)
@@ -186,9 +193,7 @@ def enrol_and_pay(app: QApplication, window: MainWindow, installed: bool) -> Run
             and enrol.quote.instalments == INSTALMENTS))
 
     def payment_shown() -> bool:
-        dialog = flows.dialog
-        return (isinstance(dialog, PaymentDialog) and dialog.isVisible()
-                and app.focusWidget() is dialog.tendered)
+        return payment_dialog_ready(app, window)
 
     cashier.step("Enter → payment dialog", Qt.Key.Key_Return, payment_shown)
     pay = flows.dialog
@@ -224,9 +229,7 @@ def pay_instalment(app: QApplication, window: MainWindow) -> Run:
     scan(cashier, window)
 
     def payment_shown() -> bool:
-        dialog = flows.dialog
-        return (isinstance(dialog, PaymentDialog) and dialog.isVisible()
-                and app.focusWidget() is dialog.tendered)
+        return payment_dialog_ready(app, window)
 
     cashier.step("F8 → payment dialog", Qt.Key.Key_F8, payment_shown)
     pay = flows.dialog
