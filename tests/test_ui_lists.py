@@ -330,6 +330,7 @@ def test_work_order_list_exports_what_is_shown(
     [(number, work, name, no, *rest)] = rows[1:]
     assert (number, name, no) == (page.orders()[0].number, "Agustina Lay", "10000002")
     assert work == "Open the seal" and rest[-3] == "Issued"  # in words, as on screen
+    assert rest[-2:] == ["", ""]  # not done yet: no date, no officer (not "None")
     assert page.message.text() == f"1 rows written to {tmp_path / 'spk.csv'}"
 
     page.filter.clear()

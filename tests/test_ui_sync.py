@@ -239,7 +239,7 @@ def test_an_unregistered_counter_is_told_to_register(
     assert "not registered with head office" in dialog.message.text()
     pending = pending_events(branch.reading())
     assert window.value_of("statusSync") == (
-        f"Unsent: {pending} · last sync: never · last sync failed")
+        f"Unsent: {pending} · last sync: never · sync failed")
 
     again = window.sync.sync_now()  # F12 again over the error: one sync window, a new sync
     wait_finished(qtbot, again)

@@ -116,6 +116,7 @@ class EnrolmentDocumentsDialog(QDialog):
             missing.setProperty("role", "error")
             layout.addWidget(missing)
         layout.addLayout(form)
+        form.setRowVisible(0, bool(names))  # no printer: nothing to choose (said above)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
         (self.print_button if names else self.show_button).setFocus()

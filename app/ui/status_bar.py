@@ -88,7 +88,7 @@ class CounterStatusBar(QStatusBar):
             text = self.tr("Unsent: {pending} · last sync: {when}").format(
                 pending=pending, when=f"{format_date(synced.date())} {synced:%H:%M}")
         states = {"online": self.tr("online"), "offline": self.tr("offline"),
-                  "failed": self.tr("last sync failed")}
+                  "failed": self.tr("sync failed")}
         if self.sync_state is None:
             return text
         return f"{text} · {states.get(self.sync_state, self.sync_state)}"

@@ -992,8 +992,8 @@
       <translation>luring</translation>
     </message>
     <message>
-      <source>last sync failed</source>
-      <translation>sinkron terakhir gagal</translation>
+      <source>sync failed</source>
+      <translation>sinkron gagal</translation>
     </message>
     <message>
       <source>Shift: none</source>
@@ -3224,7 +3224,7 @@ Basis data yang rusak disimpan di folder cadangan.</translation>
     </message>
     <message>
       <source>Export CS&amp;V…</source>
-      <translation>Ekspor &amp;CSV…</translation>
+      <translation>Ekspor CS&amp;V…</translation>
     </message>
     <message>
       <source>Export &amp;XLSX…</source>

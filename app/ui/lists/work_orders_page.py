@@ -51,7 +51,7 @@ class WorkOrderExportRow:
     reason: str
     issued_at: dt.datetime
     state: str
-    done_on: dt.date | None
+    done_on: dt.date | str  # "" while the order is open (an empty cell, not "None")
     field_officer: str
 
 
@@ -216,7 +216,7 @@ class WorkOrdersPage(ListPage):
         rows = [WorkOrderExportRow(
             o.number, work_order_kind_text(o.kind), o.customer_name, o.connection_no,
             o.address, o.kelurahan, o.meter_no, o.phone, _reason(o), o.issued_at,
-            states.get(o.state, o.state), o.done_on, o.field_officer)
+            states.get(o.state, o.state), o.done_on or "", o.field_officer)
             for o in self.model.records()]
         headers = [self.tr("Number"), self.tr("Work"), self.tr("Customer"),
                    self.tr("Connection no."), self.tr("Address"), self.tr("Kelurahan"),
