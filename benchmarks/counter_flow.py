@@ -274,6 +274,7 @@ def one_run(app: QApplication, template: Path, workdir: Path, printer: str
             return {"enrol_and_pay": enrolled, "instalment": instalment}
         finally:
             window.close()
+            window.deleteLater()  # its status bar's timer would read a deleted branch
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     finally:
         ctx.tasks.wait(int(TIMEOUT_S * 1000))
