@@ -31,7 +31,13 @@ from PySide6.QtWidgets import (
 
 from app.services.settings import load_settings
 from app.ui.account_widgets import DIALOG_STYLE
-from app.ui.printing import JOB_FAILED, PrintResult, print_pdf, printer_names
+from app.ui.printing import (
+    JOB_FAILED,
+    PrintResult,
+    load_print_plugin,
+    print_pdf,
+    printer_names,
+)
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -209,7 +215,7 @@ class DocumentsAfterEnrolment(QObject):
             self.waiting.append((documents, printer))
             return
         jobs = [(d, self.paths[d.kind]) for d in documents]
-        printer_names()  # loads the print plugin on the UI thread
+        load_print_plugin()
         print_fn = self.print_fn
         self.tasks.run(lambda _cancel: print_documents(jobs, printer, print_fn),
                        self._printed, lambda error: self._printed_badly(documents, error))
