@@ -273,6 +273,9 @@ def one_run(app: QApplication, template: Path, workdir: Path, printer: str
                        "instalment receipt handed to the printer")
             return {"enrol_and_pay": enrolled, "instalment": instalment}
         finally:
+            for _ in range(5):  # the last reload, the receipt's print and what they start
+                ctx.tasks.wait(int(TIMEOUT_S * 1000))
+                QTest.qWait(50)  # their results delivered before the window goes
             window.close()
             window.deleteLater()  # its status bar's timer would read a deleted branch
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
