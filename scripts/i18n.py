@@ -2,7 +2,9 @@
 
 * ``update``  collects every ``tr()`` / ``translate()`` string from app/ui into
   resources/i18n/loket_id.ts (existing translations are kept);
-* ``compile`` turns the .ts files into the .qm files the app loads;
+* ``compile`` turns the .ts files into the .qm files the app loads (``qt_id.ts``, the
+  Indonesian of the dialogs Qt draws itself, goes into ``loket_id.qm`` too: Qt ships no
+  Indonesian, and one file per language keeps one translator);
 * ``check``   lists strings without an Indonesian translation (exit 1 if any);
 * ``apply FILE.json`` fills translations from a ``{"English": "Indonesia"}`` map.
 """
@@ -18,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
 TS_FILES = (I18N / "loket_id.ts",)
+# Hand-kept translations of Qt's own strings compiled into the same .qm.
+QT_TS_FILES = {I18N / "loket_id.ts": I18N / "qt_id.ts"}
 
 
 def _tool(name: str) -> str:
@@ -40,7 +44,8 @@ def compile_qm(out_dir: Path | None = None) -> list[Path]:
     written = []
     for ts in TS_FILES:
         qm = (out_dir or ts.parent) / ts.with_suffix(".qm").name
-        subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)],
+        sources = [str(ts)] + ([str(QT_TS_FILES[ts])] if ts in QT_TS_FILES else [])
+        subprocess.run([_tool("pyside6-lrelease"), *sources, "-qm", str(qm)],
                        check=True, capture_output=True)
         written.append(qm)
     return written
@@ -79,7 +84,7 @@ def apply(mapping_file: Path) -> int:
 
 def check() -> int:
     bad = 0
-    for ts in TS_FILES:
+    for ts in (*TS_FILES, *QT_TS_FILES.values()):
         for source in unfinished(ts):
             print(f"{ts.name}: not translated: {source!r}")
             bad += 1

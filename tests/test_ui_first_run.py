@@ -242,7 +242,7 @@ def test_choosing_the_demo_creates_the_demo_branch(qtbot: QtBot, wizard: FirstRu
     click(qtbot, wizard, NEXT)
     assert wizard.currentId() == DEMO
     text = wizard.findChild(QLabel, "demoPageText").text()
-    assert "17,405 invented customers" in text and "admin123" in text
+    assert "17.405 invented customers" in text and "admin123" in text
     with qtbot.waitSignal(wizard.completed, timeout=WAIT_MS):
         click(qtbot, wizard, FINISH)
 

@@ -57,9 +57,9 @@ def enrol_three(branch: Branch, cashier: Actor, clock: FixedClock) -> None:
 
 
 def type_date(qtbot: QtBot, edit: DateField, text: str) -> None:
-    """Type ``text`` into a date field entered with Tab (the day part selected)."""
+    """Type ``text`` into a date field entered with Tab (the whole date selected)."""
     edit.setFocus()
-    edit.setSelectedSection(DateField.Section.DaySection)
+    edit.selectAll()
     qtbot.keyClicks(edit, text)
 
 
@@ -179,7 +179,7 @@ def test_marking_a_work_order_done_unseals_the_customer(
     qtbot.keyClick(page.table, Qt.Key.Key_Return)  # Enter on an issued order: mark done
     dialog = page.dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.done_on.date().toPython() == dt.date(2025, 11, 24)
+    assert dialog.done_on.value() == dt.date(2025, 11, 24)
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "field officer" in dialog.problem.text()
@@ -192,6 +192,10 @@ def test_marking_a_work_order_done_unseals_the_customer(
     type_date(qtbot, dialog.done_on, "23/11/2025")
     qtbot.keyClick(dialog.officer, Qt.Key.Key_Return)
     assert dialog.isVisible() and "issued on 24 November 2025" in dialog.problem.text()
+
+    type_date(qtbot, dialog.done_on, "31123112")  # an absurd year is refused, not saved
+    qtbot.keyClick(dialog.officer, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "is not a date this field takes" in dialog.problem.text()
 
     type_date(qtbot, dialog.done_on, "24/11/2025")
     qtbot.keyClicks(dialog.meter, "-3")
@@ -307,3 +311,37 @@ def test_lists_speak_indonesian(qtbot: QtBot, qapp: QApplication, ctx: UiContext
     finally:
         QCoreApplication.removeTranslator(translator)
         install_translator(qapp, "en")
+
+
+def test_work_order_list_exports_what_is_shown(
+        qtbot: QtBot, ctx: UiContext, branch: Branch, cashier: Actor,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    enrol(branch, cashier, "10000001", "Yakob Ndun")
+    enrol(branch, cashier, "10000002", "Agustina Lay", kelurahan="Oebobo")
+    page = work_orders_page(qtbot, ctx)
+    qtbot.keyClicks(page.filter, "oebobo")
+    assert [o.customer_name for o in page.orders()] == ["Agustina Lay"]
+    save_to(monkeypatch, tmp_path / "spk")
+    with qtbot.waitSignal(page.exported):
+        qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
+    with (tmp_path / "spk.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:4] == ["Number", "Work", "Customer", "Connection no."]
+    [(number, work, name, no, *rest)] = rows[1:]
+    assert (number, name, no) == (page.orders()[0].number, "Agustina Lay", "10000002")
+    assert work == "Open the seal" and rest[-3] == "Issued"  # in words, as on screen
+    assert rest[-2:] == ["", ""]  # not done yet: no date, no officer (not "None")
+    assert page.message.text() == f"1 rows written to {tmp_path / 'spk.csv'}"
+
+    page.filter.clear()
+    save_to(monkeypatch, tmp_path / "spk.xlsx")
+    with qtbot.waitSignal(page.exported):
+        qtbot.mouseClick(page.xlsx_button, Qt.MouseButton.LeftButton)
+    sheet = load_workbook(tmp_path / "spk.xlsx").active
+    assert sheet is not None
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][-1] == "Field officer" and len(values) == 3
+    assert isinstance(values[1][9], dt.datetime)  # dates stay dates
+
+    qtbot.keyClicks(page.filter, "nobody at all")
+    assert not page.csv_button.isEnabled() and not page.xlsx_button.isEnabled()

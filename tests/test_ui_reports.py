@@ -10,12 +10,14 @@ from pytestqt.qtbot import QtBot
 
 from app.bootstrap import Branch
 from app.services.context import Actor
+from app.services.documents.indonesian import tanggal_jam
 from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.payments import Tender
+from app.services.shifts import CashCount, count_cash, sign_off
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.pdf_view import PdfViewDialog
-from tests.fakes import add_customer, monthly_bills
+from tests.fakes import SUPERVISOR, add_customer, monthly_bills
 
 
 @pytest.fixture
@@ -46,3 +48,16 @@ def test_report_is_archived_and_shown_ready_to_print(
     assert viewer is not None and viewer.isVisible() and viewer.page_count() >= 1
     assert viewer.print_button.isEnabled()
     viewer.reject()
+
+
+def test_the_lpp_of_a_closed_shift_says_when_it_was_closed(
+    qtbot: QtBot, window: MainWindow, branch: Branch, cashier: Actor
+) -> None:
+    count_cash(branch.writing(), cashier, CashCount(notes={100_000: 17}))
+    closed = sign_off(branch.writing(), cashier, *SUPERVISOR)
+    assert closed.closed_at is not None
+    with qtbot.waitSignal(window.reports.shown, timeout=20_000) as shown:
+        window.actions_by_name["report_lpp"].trigger()
+    text = " ".join(page.extract_text() for page in PdfReader(shown.args[0]).pages)
+    assert f"ditutup {tanggal_jam(closed.closed_at)}" in " ".join(text.split())
+    window.findChild(PdfViewDialog).reject()

@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QLocale, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import Branch
 from app.services.context import Actor
-from app.services.sync import TokenStore, Transport, last_sync, pending_events
+from app.services.sync import TokenStore, Transport, last_sync, pending_events, run_sync
 from app.services.sync.protocol import local_device
 from app.services.sync.token_store import device_token
 from app.ui.context import UiContext
@@ -161,7 +162,7 @@ def test_register_then_sync_sends_everything_and_the_status_bar_says_so(
     assert not progress.isVisible()
 
 
-def test_a_second_sync_while_one_runs_is_refused_with_the_services_words(
+def test_a_second_f12_while_one_runs_brings_that_sync_forward(
         qtbot: QtBot, branch: Branch, cashier: Actor, office: Office,
         pool: QThreadPool) -> None:
     office.register_directly()
@@ -172,16 +173,39 @@ def test_a_second_sync_while_one_runs_is_refused_with_the_services_words(
 
     first = window.sync.sync_now()
     assert gated.entered.wait(WAIT_MS)
-    second = window.sync.sync_now()
     try:
-        wait_finished(qtbot, second)
-        assert second.message.text().startswith("A sync is already running on this counter")
-        assert second.report is None and first.running  # the cashier keeps working
-        assert window.search.field.isEnabled()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+        qtbot.keyClick(window.search.field, Qt.Key.Key_F12)
+        assert window.sync.sync_now() is first
+        assert [d for d in window.findChildren(SyncDialog) if d.isVisible()] == [first]
+        assert first.running and window.search.field.isEnabled()  # the cashier keeps working
     finally:
         gated.release.set()
     wait_finished(qtbot, first)
     assert first.report is not None and first.report.ok
+    assert pending_events(branch.reading()) == 0
+
+
+def test_a_sync_running_elsewhere_on_this_counter_is_refused_with_the_services_words(
+        qtbot: QtBot, branch: Branch, cashier: Actor, office: Office,
+        pool: QThreadPool) -> None:
+    office.register_directly()
+    enrol(branch, cashier, "10000001")
+    gated = GatedLink(office.link())
+    elsewhere = threading.Thread(target=lambda: run_sync(branch.writing, gated))
+    elsewhere.start()
+    window = make_window(qtbot, branch, cashier, office, pool)
+    try:
+        assert gated.entered.wait(WAIT_MS)
+        dialog = window.sync.sync_now()
+        wait_finished(qtbot, dialog)
+        assert dialog.message.text().startswith("A sync is already running on this counter")
+        assert dialog.report is None
+        assert not window.value_of("statusSync").endswith("online")
+    finally:
+        gated.release.set()
+        elsewhere.join(WAIT_MS / 1000)
     assert pending_events(branch.reading()) == 0
 
 
@@ -213,6 +237,15 @@ def test_an_unregistered_counter_is_told_to_register(
     dialog = window.sync.sync_now()
     wait_finished(qtbot, dialog)
     assert "not registered with head office" in dialog.message.text()
+    pending = pending_events(branch.reading())
+    assert window.value_of("statusSync") == (
+        f"Unsent: {pending} · last sync: never · sync failed")
+
+    again = window.sync.sync_now()  # F12 again over the error: one sync window, a new sync
+    wait_finished(qtbot, again)
+    assert again is not dialog and not (shiboken6.isValid(dialog) and dialog.isVisible())
+    assert [d for d in window.findChildren(SyncDialog) if d.isVisible()] == [again]
+    assert "online" not in window.value_of("statusSync")
 
 
 def test_the_supervisor_view_lists_rejected_events_and_a_mismatch_in_red(

@@ -5,7 +5,9 @@ payment ends with its receipt (and after an enrolment the agreement and the unse
 work order) archived in the background and the receipt shown; then the page reloads
 and says ``notice`` and ``changed`` — after every action on an account (payment,
 enrolment, void, reprint, change request), so the window can get ready for the next
-customer. A void is confirmed with what it voided.
+customer. A void is confirmed with what it voided. After a down payment the agreement
+and the work order are printed or offered for printing in one step
+(:mod:`app.ui.enrolment_documents`) once the receipt is printed or its preview closed.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from app.services.accounts import Account, Quote
+from app.services.context import Actor
 from app.services.customer_changes import ChangeRequestInfo
 from app.services.documents.archive import ArchivedDocument
 from app.services.documents.receipt_pdf import Paper
@@ -31,6 +34,12 @@ from app.ui.account_docs import PaymentDocuments, payment_documents, receipt_fil
 from app.ui.account_widgets import report_unexpected
 from app.ui.change_request_dialog import ChangeRequestDialog, changes_text
 from app.ui.enrol_dialog import EnrolDialog
+from app.ui.enrolment_documents import (
+    AGREEMENT,
+    WORK_ORDER,
+    DocumentsAfterEnrolment,
+    EnrolmentDocument,
+)
 from app.ui.error_text import error_text
 from app.ui.i18n import format_date
 from app.ui.payment_dialog import PaymentDialog
@@ -56,6 +65,10 @@ class AccountActions(QObject):
         self.printer_choice = receipt_printer  # the receipt printer and paper (settings)
         self.last_print: ReceiptPrinted | None = None
         self.voided_box: QMessageBox | None = None  # the last void's confirmation
+        self._went_on = False  # the window went back to search before the papers were made
+        self.enrolment_documents = DocumentsAfterEnrolment(
+            self.ctx.tasks, page, self._say_printed,
+            lambda path, title: self.show_pdf(path, title))
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
@@ -124,47 +137,71 @@ class AccountActions(QObject):
         summary = self.receipt_summary(receipt)
         self.page.message.show_message(summary, "info")
         self.page.reload()
-        branch, paper = self.ctx.branch, Paper(self.printer_choice().paper)
+        choice = self.printer_choice()
+        branch, paper, actor = self.ctx.branch, Paper(choice.paper), self.ctx.signed_in()
+        self.enrolment_documents.reset()
+        self._went_on = bool(choice.printer)
+        if choice.printer:  # nothing to look at: the cashier goes on while papers are made
+            self._finished(summary)
+            self._enrolment_documents(receipt)
         self.ctx.tasks.run(lambda _cancel: payment_documents(branch, receipt, paper),
-                           lambda docs: self._documents_ready(receipt, docs, summary),
+                           lambda docs: self._documents_ready(receipt, docs, summary,
+                                                              choice.printer, actor),
                            self._documents_failed)
 
     def _documents_ready(self, receipt: PaymentReceipt, docs: PaymentDocuments,
-                         summary: str) -> None:
+                         summary: str, printer: str, actor: Actor) -> None:
         self.last_documents = docs
-        printer = self.printer_choice().printer
-        if printer:
-            self._print(receipt.receipt_no, docs.receipt_doc, printer,
-                        lambda: self._finished(summary))
-        else:
-            self.show_pdf(docs.receipt, self.tr("Receipt {no}").format(no=receipt.receipt_no),
-                          summary)
+        self.enrolment_documents.ready({AGREEMENT: docs.agreement, WORK_ORDER: docs.work_order})
         self.page.reload()
-        if not printer:
-            self._finished(summary)
+        if printer:  # the receipt prints in the background
+            self._print(receipt.receipt_no, docs.receipt_doc, printer, actor)
+            return
+        viewer = self.show_pdf(docs.receipt, self.tr("Receipt {no}").format(
+            no=receipt.receipt_no), summary)
+        viewer.finished.connect(lambda _r: self._enrolment_documents(receipt))
+        self._finished(summary)
 
     def _print(self, receipt_no: str, doc: ArchivedDocument, printer: str,
-               then: Any = None) -> None:
-        """Print the receipt silently on the counter's printer; say how it went."""
+               actor: Actor | None = None) -> None:
+        """Print the receipt silently on the counter's printer; say how it went. ``actor``:
+        who took the payment (the window may have been left since)."""
         def done(printed: ReceiptPrinted) -> None:
             self.last_print = printed
             if printed.result.ok:
-                self.page.message.show_message(self.tr("Receipt {no}: {outcome}").format(
-                    no=receipt_no, outcome=printed.result.message()), "info")
+                self._say_printed(self.tr("Receipt {no}: {outcome}").format(
+                    no=receipt_no, outcome=printed.result.message()), True)
             else:
-                self.page.message.show_message(self.tr(
+                self._say_printed(self.tr(
                     "Receipt {no} was not printed: {reason} The payment is saved; "
                     "reprint the receipt (F7) when the printer is ready.").format(
-                    no=receipt_no, reason=printed.result.message()), "error")
-            if then is not None:
-                then()
+                    no=receipt_no, reason=printed.result.message()), False)
 
-        print_receipt_in_background(self.ctx.tasks, self.ctx.branch, self.ctx.signed_in(),
+        print_receipt_in_background(self.ctx.tasks, self.ctx.branch,
+                                    actor or self.ctx.signed_in(),
                                     receipt_no, doc, printer, done, self._reprint_failed)
 
+    def _enrolment_documents(self, receipt: PaymentReceipt) -> None:
+        """After a down payment: print or offer the agreement and the work order."""
+        if receipt.kind != "down_payment":
+            return
+        documents = [EnrolmentDocument(AGREEMENT, receipt.receipt_no)]
+        if receipt.work_order_no:
+            documents.append(EnrolmentDocument(WORK_ORDER, receipt.work_order_no))
+        self.enrolment_documents.handle(documents, receipt.customer_name)
+
+    def _say_printed(self, text: str, ok: bool) -> None:
+        """How printing went: on the account page and in the window's status bar."""
+        self.page.message.show_message(text, "info" if ok else "error")
+        window = self.page.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 15_000)
+
     def _documents_failed(self, error: BaseException) -> None:
+        self.enrolment_documents.reset()
         report_unexpected(self.page, error)
-        self._finished(self.page.message.text())
+        if not self._went_on:
+            self._finished(self.page.message.text())
 
     def _finished(self, summary: str) -> None:
         """The transaction is over: say so in one line, then ``changed``."""

@@ -56,10 +56,13 @@ class LineTableModel[T](QAbstractTableModel):
         super().__init__(parent)
         self._columns = tuple(columns)
         self._rows: tuple[T, ...] = ()
+        self._texts: tuple[tuple[str, ...], ...] = ()  # each cell's text, made once
 
     def set_rows(self, rows: Sequence[T]) -> None:
+        """Show ``rows``; their texts are made here once, not at every repaint."""
         self.beginResetModel()
         self._rows = tuple(rows)
+        self._texts = tuple(tuple(c.show(row) for c in self._columns) for row in self._rows)
         self.endResetModel()
 
     def rows(self) -> tuple[T, ...]:
@@ -88,12 +91,11 @@ class LineTableModel[T](QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows) \
                 or not 0 <= index.column() < len(self._columns):
             return None
-        line, column = self._rows[index.row()], self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.show(line)
+            return self._texts[index.row()][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align)
-        return self.style(line, index.column(), role)
+            return int(self._columns[index.column()].align)
+        return self.style(self._rows[index.row()], index.column(), role)
 
     def style(self, line: T, column: int, role: int) -> Any:
         """Colours and fonts of one cell (none by default)."""

@@ -52,7 +52,9 @@ class StatusBadge(QLabel):
     def show_state(self, text: str, colours: tuple[str, str] | None) -> None:
         fg, bg = colours or ("#ffffff", "#6b7280")
         self.setText(text)
-        self.setStyleSheet(BADGE_STYLE.format(fg=fg, bg=bg))
+        style = BADGE_STYLE.format(fg=fg, bg=bg)
+        if style != self.styleSheet():  # re-styling costs about 10 ms: only on a change
+            self.setStyleSheet(style)
         self.show()
 
 

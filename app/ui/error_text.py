@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.services.errors import DomainError, ErrorCode
+from app.ui.sync_problem_text import translated_params
 
 _CONTEXT = "Errors"
 
@@ -108,7 +109,7 @@ def error_text(error: DomainError) -> str:
     if source is None:
         return error.message
     template = QCoreApplication.translate(_CONTEXT, source)
-    params: dict[str, Any] = {k: v for k, v in error.params.items()}
+    params: dict[str, Any] = translated_params(error.code, dict(error.params))
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

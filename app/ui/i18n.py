@@ -54,7 +54,11 @@ def format_date(day: dt.date, lang: str | None = None) -> str:
     return f"{day.day} {_MONTHS[lang or current_language()][day.month - 1]} {day.year}"
 
 
-def format_count(count: int, lang: str | None = None) -> str:
-    """``17.405`` in Indonesian, ``17,405`` in English."""
-    grouped = f"{count:,}"
-    return grouped.replace(",", ".") if (lang or current_language()) == "id" else grouped
+def format_count(count: int) -> str:
+    """``17.405``: counts are grouped like rupiah (``Rp 2.100.000``) in both languages.
+
+    One grouping for every number on the counter: the money is Indonesian and is always
+    written ``Rp 2.100.000`` (on screen, receipts and reports), so the English window
+    groups its counts with the same dot rather than put ``17,405`` beside it.
+    """
+    return f"{count:,}".replace(",", ".")

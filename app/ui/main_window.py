@@ -163,9 +163,9 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action("allow_payments", self.tr("&Allow payments after restore…"),
                                     sync.allow_payments))
 
-    def _after_sync(self, online: bool | None) -> None:
+    def _after_sync(self, state: str | None) -> None:
         """A sync or a bundle import ended: fresh counts in the status bar and the search."""
-        self.status.set_online(online)
+        self.status.set_sync_state(state)
         self.search.refresh()
 
     def show_fitted(self) -> None:

@@ -6,6 +6,7 @@ the README list the same table. Keys are ``QKeySequence`` strings.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QMainWindow,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,8 +35,14 @@ class Shortcut:
     window_action: bool = True
     """False for keys the widgets handle themselves (listed for help only)."""
 
-    def describe(self) -> str:
-        return QCoreApplication.translate(_CONTEXT, self.what)
+    def describe(self, menus: Sequence[str] = ()) -> str:
+        """What the key does, in the UI language (``menus``: the window's menu titles)."""
+        return QCoreApplication.translate(_CONTEXT, self.what).format(
+            menus=", ".join(menus))
+
+    def key_text(self) -> str:
+        """The keys as the help lists them, key names in the UI language (``Atas, Bawah``)."""
+        return QCoreApplication.translate(_CONTEXT, self.keys)
 
 
 SHORTCUTS: tuple[Shortcut, ...] = (
@@ -52,10 +60,9 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("sync", "F12", QT_TRANSLATE_NOOP("Shortcuts", "Sync with head office now")),
     Shortcut("open_account", "Enter",
              QT_TRANSLATE_NOOP("Shortcuts", "Open the selected or scanned customer"), False),
-    Shortcut("move", "Up, Down",
+    Shortcut("move", QT_TRANSLATE_NOOP("Shortcuts", "Up, Down"),
              QT_TRANSLATE_NOOP("Shortcuts", "Move through the search results"), False),
-    Shortcut("menu", "Alt",
-             QT_TRANSLATE_NOOP("Shortcuts", "Open the menus (Shift, Lists, Settings…)"), False),
+    Shortcut("menu", "Alt", QT_TRANSLATE_NOOP("Shortcuts", "Open the menus ({menus})"), False),
 )
 
 
@@ -67,8 +74,16 @@ def shortcut(name: str) -> Shortcut:
     raise KeyError(name)
 
 
+def menu_titles(window: QWidget | None) -> list[str]:
+    """The titles of ``window``'s menus as shown (``Shift``, ``Lists`` …), mnemonics removed."""
+    if not isinstance(window, QMainWindow):
+        return []
+    return [action.text().replace("&", "") for action in window.menuBar().actions()
+            if action.menu() is not None]
+
+
 class ShortcutsDialog(QDialog):
-    """F1: every shortcut with what it does."""
+    """F1: every shortcut with what it does; the Alt line names the window's real menus."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,9 +91,10 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         table = QTableWidget(len(SHORTCUTS), 2, objectName="shortcutsTable")
         table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Does")])
+        menus = menu_titles(parent)
         for row, entry in enumerate(SHORTCUTS):
-            table.setItem(row, 0, QTableWidgetItem(entry.keys))
-            table.setItem(row, 1, QTableWidgetItem(entry.describe()))
+            table.setItem(row, 0, QTableWidgetItem(entry.key_text()))
+            table.setItem(row, 1, QTableWidgetItem(entry.describe(menus)))
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

@@ -36,7 +36,7 @@ class CounterStatusBar(QStatusBar):
         self.overview = overview
         self.shift: ShiftInfo | None = None
         self.pending = 0
-        self.online: bool | None = None  # unknown until a sync tried head office
+        self.sync_state: str | None = None  # "online", "offline" or "failed"; None: no sync yet
         self._labels: dict[str, QLabel] = {}
         self._full: dict[str, str] = {}  # branch and counter with their names
         for name in ("User", "Branch", "Counter", "Date", "Shift", "Sync"):
@@ -68,8 +68,7 @@ class CounterStatusBar(QStatusBar):
         self._labels["Shift"].setText(self._shift_text())
         self._labels["Shift"].setProperty("state", self._shift_state())
         self._labels["Sync"].setText(self._sync_text())
-        self._labels["Sync"].setProperty(
-            "state", "unknown" if self.online is None else "online" if self.online else "offline")
+        self._labels["Sync"].setProperty("state", self.sync_state or "unknown")
         self._labels["Sync"].setToolTip(
             self.tr("Changes waiting to be sent to head office"))
         for label in self._labels.values():
@@ -101,10 +100,11 @@ class CounterStatusBar(QStatusBar):
             self._show_place()
         return super().eventFilter(watched, event)
 
-    def set_online(self, online: bool | None) -> None:
-        """After a sync: did head office answer? (``None`` keeps what was known.)"""
-        if online is not None:
-            self.online = online
+    def set_sync_state(self, state: str | None) -> None:
+        """After a sync: ``online`` (it went through), ``offline`` (head office could not be
+        reached) or ``failed`` (refused, not registered …); ``None`` keeps what was known."""
+        if state is not None:
+            self.sync_state = state
         self.refresh()
 
     def _sync_text(self) -> str:
@@ -115,9 +115,11 @@ class CounterStatusBar(QStatusBar):
         else:
             text = self.tr("Unsent: {pending} · last sync: {when}").format(
                 pending=pending, when=f"{format_date(synced.date())} {synced:%H:%M}")
-        if self.online is None:
+        states = {"online": self.tr("online"), "offline": self.tr("offline"),
+                  "failed": self.tr("sync failed")}
+        if self.sync_state is None:
             return text
-        return f"{text} · " + (self.tr("online") if self.online else self.tr("offline"))
+        return f"{text} · {states.get(self.sync_state, self.sync_state)}"
 
     def _shift_state(self) -> str:
         shift, actor = self.shift, self.ctx.actor

@@ -34,7 +34,8 @@ BUNDLE_FILTER = "Loket bundle (*.zip)"
 
 
 class SyncActions(QObject):
-    """What the Sync menu does; ``changed`` (online or None) after a sync or an import."""
+    """What the Sync menu does; ``changed`` after a sync (the sync state, see
+    :class:`SyncDialog`) or an import (None: what was known stays)."""
 
     changed = Signal(object)
 
@@ -43,20 +44,36 @@ class SyncActions(QObject):
         self.ctx, self.services, self.window = ctx, services, window
         self.last_reconciliation: ReconcileResult | None = None
         self.message: QMessageBox | None = None
+        self.dialog: SyncDialog | None = None  # the one sync window, while it is open
 
     def sync_now(self) -> SyncDialog:
-        """F12: a progress dialog running one sync in the background."""
+        """F12: a progress dialog running one sync in the background. There is only ever
+        one: while a sync runs F12 brings its window to the front; a finished one (its
+        result or error read) is closed and a fresh sync starts in its place."""
+        open_one = self.dialog
+        if open_one is not None and open_one.running:
+            open_one.raise_()
+            open_one.activateWindow()
+            return open_one
+        if open_one is not None:
+            open_one.close()
         dialog = SyncDialog(self.ctx, self.services, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.synced.connect(self._synced)
+        dialog.finished.connect(lambda _r: self._sync_closed(dialog))
+        self.dialog = dialog
         dialog.show()
         dialog.start()
         return dialog
 
-    def _synced(self, report: SyncReport | None, online: bool) -> None:
+    def _sync_closed(self, dialog: SyncDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def _synced(self, report: SyncReport | None, state: str) -> None:
         if report is not None and report.reconciliation is not None:
             self.last_reconciliation = report.reconciliation
-        self.changed.emit(online)
+        self.changed.emit(state)
 
     def register(self) -> RegisterDialog:
         dialog = RegisterDialog(self.ctx, self.services, self.window)

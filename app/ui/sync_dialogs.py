@@ -52,8 +52,10 @@ from app.ui.i18n import format_count
 
 RegisterLink = Callable[[str, Path | None], Transport]
 SyncLink = Callable[[Branch, TokenStore], Transport]
-# Codes meaning head office could not be reached at all (the status bar says "offline").
+# Codes meaning head office could not be reached at all (the status bar says "offline");
+# any other failure is "failed" (head office may have answered, but there was no sync).
 OFFLINE_CODES = {ErrorCode.SYNC_UNREACHABLE}
+ONLINE, OFFLINE, FAILED = "online", "offline", "failed"
 
 
 def _http_register_link(url: str, ca_file: Path | None) -> Transport:
@@ -89,9 +91,11 @@ class _Relay(QObject):
 
 
 class SyncDialog(QDialog):
-    """One sync with head office; ``synced`` is emitted with (report or None, online)."""
+    """One sync with head office; ``synced`` is emitted with (report or None, state): the
+    state is ``ONLINE`` after a sync, ``OFFLINE`` when head office could not be reached
+    and ``FAILED`` when the sync failed otherwise (not registered, refused …)."""
 
-    synced = Signal(object, bool)
+    synced = Signal(object, str)
 
     def __init__(self, ctx: UiContext, services: SyncServices,
                  parent: QWidget | None = None) -> None:
@@ -193,7 +197,7 @@ class SyncDialog(QDialog):
         self.phase.setText(self.tr("Finished") if not report.cancelled else self.tr("Cancelled"))
         self.message.show_message(*self._summary(report))
         self._finish()
-        self.synced.emit(report, True)
+        self.synced.emit(report, ONLINE)
 
     def _summary(self, report: SyncReport) -> tuple[str, str]:
         if report.cancelled:
@@ -218,14 +222,14 @@ class SyncDialog(QDialog):
         self.bar.setValue(0)
         if isinstance(error, DomainError):
             self.message.show_message(error_text(error) + self._kept_text(), "error")
-            online = error.code not in OFFLINE_CODES
+            state = OFFLINE if error.code in OFFLINE_CODES else FAILED
         else:
             self.message.show_message(self.tr("The sync stopped unexpectedly; nothing was "
                                               "lost. Try again later."), "error")
             show_unexpected(self, error)
-            online = False
+            state = FAILED
         self._finish()
-        self.synced.emit(None, online)
+        self.synced.emit(None, state)
 
     def _kept_text(self) -> str:
         """After a cut download of the branch snapshot: how much is kept."""

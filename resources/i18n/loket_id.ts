@@ -1000,6 +1000,10 @@
       <translation>luring</translation>
     </message>
     <message>
+      <source>sync failed</source>
+      <translation>sinkron gagal</translation>
+    </message>
+    <message>
       <source>Shift: none</source>
       <translation>Shift: belum dibuka</translation>
     </message>
@@ -1033,6 +1037,20 @@
     <message>
       <source>DISCONNECTED</source>
       <translation>PUTUS</translation>
+    </message>
+  </context>
+  <context>
+    <name>DateField</name>
+    <message>
+      <source>"{typed}" is not a date this field takes: type day, month and year, for example {example}, between {first} and {last}.</source>
+      <translation>"{typed}" bukan tanggal yang bisa dipakai di sini: ketik tanggal, bulan dan tahun, misalnya {example}, antara {first} dan {last}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentsAfterEnrolment</name>
+    <message>
+      <source>{document} was not printed: {reason} Print it from the account's document list when the printer is ready.</source>
+      <translation>{document} tidak tercetak: {reason} Cetak dari daftar dokumen pelanggan setelah printer siap.</translation>
     </message>
   </context>
   <context>
@@ -1136,6 +1154,45 @@
     <message>
       <source>The customer is already enrolled at branch {branch} ({state} since {day}), as head office said at the last sync.</source>
       <translation>Pelanggan sudah terdaftar di cabang {branch} ({state} sejak {day}), menurut kantor pusat pada sinkron terakhir.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentDocumentsDialog</name>
+    <message>
+      <source>Agreement and work order</source>
+      <translation>Perjanjian dan perintah kerja</translation>
+    </message>
+    <message>
+      <source>{customer} signs the agreement; the field team takes the work order. Print them now?</source>
+      <translation>{customer} menandatangani perjanjian; petugas lapangan membawa perintah kerja. Cetak sekarang?</translation>
+    </message>
+    <message>
+      <source>P&amp;rinter:</source>
+      <translation>P&amp;rinter:</translation>
+    </message>
+    <message>
+      <source>&amp;Print (Enter)</source>
+      <translation>&amp;Cetak (Enter)</translation>
+    </message>
+    <message>
+      <source>&amp;Show</source>
+      <translation>&amp;Tampilkan</translation>
+    </message>
+    <message>
+      <source>Later (Esc)</source>
+      <translation>Nanti (Esc)</translation>
+    </message>
+    <message>
+      <source>No printer is installed on this computer: use Show to save or print them another way.</source>
+      <translation>Belum ada printer terpasang di komputer ini: pilih Tampilkan untuk menyimpan atau mencetaknya dengan cara lain.</translation>
+    </message>
+    <message>
+      <source>Agreement {number}</source>
+      <translation>Perjanjian {number}</translation>
+    </message>
+    <message>
+      <source>Work order {number}</source>
+      <translation>Perintah kerja {number}</translation>
     </message>
   </context>
   <context>
@@ -2683,12 +2740,16 @@ Basis data yang rusak disimpan di folder cadangan.</translation>
       <translation>Buka pelanggan yang dipilih atau dipindai</translation>
     </message>
     <message>
+      <source>Up, Down</source>
+      <translation>Atas, Bawah</translation>
+    </message>
+    <message>
       <source>Move through the search results</source>
       <translation>Berpindah di hasil pencarian</translation>
     </message>
     <message>
-      <source>Open the menus (Shift, Lists, Settings…)</source>
-      <translation>Buka menu (Shift, Daftar, Pengaturan…)</translation>
+      <source>Open the menus ({menus})</source>
+      <translation>Membuka menu ({menus})</translation>
     </message>
   </context>
   <context>
@@ -2896,6 +2957,89 @@ Basis data yang rusak disimpan di folder cadangan.</translation>
     <message>
       <source>Stopping after the current batch…</source>
       <translation>Berhenti setelah kelompok data ini…</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncProblems</name>
+    <message>
+      <source>nothing answers at {address}</source>
+      <translation>tidak ada yang menjawab di {address}</translation>
+    </message>
+    <message>
+      <source>no answer within {seconds} seconds</source>
+      <translation>tidak ada jawaban dalam {seconds} detik</translation>
+    </message>
+    <message>
+      <source>the connection was cut</source>
+      <translation>sambungan terputus</translation>
+    </message>
+    <message>
+      <source>the link is too slow: {size} bytes in {seconds} seconds</source>
+      <translation>sambungan terlalu lambat: {size} byte dalam {seconds} detik</translation>
+    </message>
+    <message>
+      <source>secure connection failed ({reason})</source>
+      <translation>sambungan aman gagal ({reason})</translation>
+    </message>
+    <message>
+      <source>the CA file {file} cannot be used</source>
+      <translation>berkas sertifikat {file} tidak dapat dipakai</translation>
+    </message>
+    <message>
+      <source>'{address}' is not an http(s) address</source>
+      <translation>'{address}' bukan alamat http(s)</translation>
+    </message>
+    <message>
+      <source>head office failed: {detail}</source>
+      <translation>server pusat sedang bermasalah: {detail}</translation>
+    </message>
+    <message>
+      <source>the answer was cut off</source>
+      <translation>jawaban terpotong</translation>
+    </message>
+    <message>
+      <source>the compressed answer is damaged</source>
+      <translation>jawaban yang dimampatkan rusak</translation>
+    </message>
+    <message>
+      <source>the compressed answer is cut off</source>
+      <translation>jawaban yang dimampatkan terpotong</translation>
+    </message>
+    <message>
+      <source>the answer is too large</source>
+      <translation>jawaban terlalu besar</translation>
+    </message>
+    <message>
+      <source>the answer is not complete JSON</source>
+      <translation>jawaban tidak lengkap</translation>
+    </message>
+    <message>
+      <source>the request is too large</source>
+      <translation>kiriman terlalu besar</translation>
+    </message>
+    <message>
+      <source>this counter belongs to another branch</source>
+      <translation>loket ini terdaftar di cabang lain</translation>
+    </message>
+    <message>
+      <source>the request does not follow the sync protocol</source>
+      <translation>kiriman tidak sesuai protokol sinkron</translation>
+    </message>
+    <message>
+      <source>head office does not know this request</source>
+      <translation>server pusat tidak mengenal permintaan ini</translation>
+    </message>
+    <message>
+      <source>head office's data was reset</source>
+      <translation>data server pusat telah diatur ulang</translation>
+    </message>
+    <message>
+      <source>an answer Loket does not understand</source>
+      <translation>jawaban yang tidak dipahami Loket</translation>
+    </message>
+    <message>
+      <source>code {code}, HTTP {status}</source>
+      <translation>kode {code}, HTTP {status}</translation>
     </message>
   </context>
   <context>
@@ -3150,6 +3294,14 @@ Basis data yang rusak disimpan di folder cadangan.</translation>
       <translation>B&amp;uka data pelanggan</translation>
     </message>
     <message>
+      <source>Export CS&amp;V…</source>
+      <translation>Ekspor CS&amp;V…</translation>
+    </message>
+    <message>
+      <source>Export &amp;XLSX…</source>
+      <translation>Ekspor &amp;XLSX…</translation>
+    </message>
+    <message>
       <source>&amp;State:</source>
       <translation>&amp;Status:</translation>
     </message>
@@ -3160,6 +3312,18 @@ Basis data yang rusak disimpan di folder cadangan.</translation>
     <message>
       <source>{count} work orders</source>
       <translation>{count} SPK</translation>
+    </message>
+    <message>
+      <source>Connection no.</source>
+      <translation>No. sambungan</translation>
+    </message>
+    <message>
+      <source>Work orders</source>
+      <translation>Perintah kerja</translation>
+    </message>
+    <message>
+      <source>work-orders-{day}</source>
+      <translation>perintah-kerja-{day}</translation>
     </message>
     <message>
       <source>Work order {number} is done; {customer} is now {status}.</source>

@@ -233,13 +233,23 @@ def _shift_block(shift: ShiftCash) -> list[Flowable]:
     side.setStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                    ("VALIGN", (0, 0), (-1, -1), "TOP")])
     who = (f"Shift {esc(shift.cashier)} · dibuka {esc(tanggal_jam(shift.opened_at))} · "
-           f"{esc(SHIFT_STATES.get(shift.state, shift.state))}")
+           f"{esc(_state_line(shift))}")
     signed = f"Disetujui oleh supervisor {shift.supervisor}" if shift.supervisor else \
         "Belum disetujui supervisor."
     if shift.supervisor and shift.closed_at:
         signed += f" pada {tanggal_jam(shift.closed_at)}"
     notes = [para(signed + (f" Catatan: {shift.note}" if shift.note else ""), SMALL)]
     return [rich(f"<b>{who}</b>", CELL), Spacer(1, 1 * mm), side, Spacer(1, 1 * mm), *notes]
+
+
+def _state_line(shift: ShiftCash) -> str:
+    """``ditutup 24 November 2025 16.10``: the state with the moment it was reached."""
+    state = SHIFT_STATES.get(shift.state, shift.state)
+    moment = {"closed": shift.closed_at, "counted": shift.counted_at}.get(shift.state)
+    if moment is None:
+        return state
+    word, _, rest = state.partition(",")
+    return f"{word} {tanggal_jam(moment)}{',' + rest if rest else ''}"
 
 
 def _notes_table(shift: ShiftCash, width: float) -> Flowable:

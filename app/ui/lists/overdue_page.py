@@ -60,8 +60,11 @@ class OverduePage(ListPage):
         title.setProperty("role", "heading")
         self.as_of = DateField(self._business_date())
         self.as_of.setObjectName("asOf")
-        self.as_of.setKeyboardTracking(False)  # reload once the date is typed in full
-        self.as_of.dateChanged.connect(lambda _d: self._reload())
+        today = self._business_date()
+        self.as_of.set_range(today.replace(year=today.year - 10),
+                             today.replace(year=today.year + 5))
+        self.as_of.dateChanged.connect(lambda _d: self._reload())  # once typed in full
+        self.as_of.refused.connect(lambda text: self.say(text, problem=True))
         self.filter = QLineEdit()
         self.filter.setObjectName("filter")
         self.filter.setPlaceholderText(self.tr("Name or kelurahan"))

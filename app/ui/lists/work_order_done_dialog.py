@@ -86,6 +86,9 @@ class WorkOrderDoneDialog(QDialog):
             field.setFocus()
 
     def _checked_date(self) -> dt.date | None:
+        if not self.done_on.commit():
+            self._say(self.done_on.problem, self.done_on)
+            return None
         day = self.done_on.value()
         issued = self.order.issued_at.date()
         if day > self._business_date:

@@ -1,8 +1,11 @@
-"""Seal work orders: the orders out in the field, marking them done, printing the SPK."""
+"""Seal work orders: the orders out in the field, marking them done, printing the SPK,
+exporting the list to CSV or XLSX."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
@@ -33,6 +36,25 @@ ISSUED_AT_COLUMN = 8
 CLOSED_COLUMNS = (9, 10, 11)  # state, done on, field officer: hidden for issued orders
 
 
+@dataclass(frozen=True)
+class WorkOrderExportRow:
+    """A work order as exported: the work, reason and state in words, as on screen."""
+
+    number: str
+    work: str
+    customer_name: str
+    connection_no: str
+    address: str
+    kelurahan: str
+    meter_no: str
+    phone: str
+    reason: str
+    issued_at: dt.datetime
+    state: str
+    done_on: dt.date | str  # "" while the order is open (an empty cell, not "None")
+    field_officer: str
+
+
 class WorkOrdersPage(ListPage):
     """Seal work orders; ``refresh()`` reloads it in the background.
 
@@ -51,9 +73,12 @@ class WorkOrdersPage(ListPage):
         self.model: RecordTableModel[WorkOrderInfo] = RecordTableModel(self._columns(), self)
         self._build()
 
+    def _states(self) -> dict[str, str]:
+        return {"issued": self.tr("Issued"), "done": self.tr("Done"),
+                "cancelled": self.tr("Cancelled")}
+
     def _columns(self) -> list[Column[WorkOrderInfo]]:
-        states = {"issued": self.tr("Issued"), "done": self.tr("Done"),
-                  "cancelled": self.tr("Cancelled")}
+        states = self._states()
         return [
             Column(self.tr("Number"), lambda o: o.number),
             Column(self.tr("Work"), lambda o: o.kind, text=lambda o: work_order_kind_text(o.kind)),
@@ -100,6 +125,10 @@ class WorkOrdersPage(ListPage):
         self.print_button = self._button(self.tr("&Print SPK"), "printSpk", self.print_spk)
         self.account_button = self._button(self.tr("Open &account"), "openAccount",
                                            self._open_selected)
+        self.csv_button = self._button(self.tr("Export CS&V…"), "exportCsv",
+                                       lambda: self.export_to("csv"))
+        self.xlsx_button = self._button(self.tr("Export &XLSX…"), "exportXlsx",
+                                        lambda: self.export_to("xlsx"))
         self._lay_out(title)
         self._enable()
 
@@ -121,7 +150,8 @@ class WorkOrdersPage(ListPage):
             top.addWidget(field)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
-        for button in (self.done_button, self.print_button, self.account_button):
+        for button in (self.done_button, self.print_button, self.account_button,
+                       self.csv_button, self.xlsx_button):
             bottom.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -131,7 +161,7 @@ class WorkOrdersPage(ListPage):
         self.setFocusProxy(self.filter)  # showing the page puts the cursor in the filter
         self.filter.returnPressed.connect(self.table.activate_current)
         chain = (self.state, self.filter, self.table, self.done_button, self.print_button,
-                 self.account_button)
+                 self.account_button, self.csv_button, self.xlsx_button)
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -177,6 +207,26 @@ class WorkOrdersPage(ListPage):
                                     and self.ctx.actor is not None)
         self.print_button.setEnabled(order is not None)
         self.account_button.setEnabled(order is not None)
+        has_rows = self.model.rowCount() > 0
+        self.csv_button.setEnabled(has_rows)
+        self.xlsx_button.setEnabled(has_rows)
+
+    def export_to(self, kind: str) -> None:
+        """Export the orders shown (filtered, in the order shown) to CSV or XLSX."""
+        states = self._states()
+        rows = [WorkOrderExportRow(
+            o.number, work_order_kind_text(o.kind), o.customer_name, o.connection_no,
+            o.address, o.kelurahan, o.meter_no, o.phone, _reason(o), o.issued_at,
+            states.get(o.state, o.state), o.done_on or "", o.field_officer)
+            for o in self.model.records()]
+        headers = [self.tr("Number"), self.tr("Work"), self.tr("Customer"),
+                   self.tr("Connection no."), self.tr("Address"), self.tr("Kelurahan"),
+                   self.tr("Meter no."), self.tr("Phone"), self.tr("Reason"),
+                   self.tr("Issued at"), self.tr("State"), self.tr("Done on"),
+                   self.tr("Field officer")]
+        self.export(kind, rows, headers, self.tr("Work orders"),
+                    self.tr("work-orders-{day}").format(
+                        day=self.ctx.branch.clock.now().date()))
 
     # --- actions -------------------------------------------------------------------
     def _activated(self, row: int) -> None:
