@@ -208,7 +208,7 @@ class PaymentDialog(ServiceDialog):
             self.amount_problem.setText(text)
             self.amount.setFocus()
             self.amount.selectAll()
-        elif error.code == ErrorCode.TENDERED_BELOW_AMOUNT:
+        elif error.code in (ErrorCode.TENDERED_BELOW_AMOUNT, ErrorCode.TENDERED_TOO_LARGE):
             self.tendered_problem.setText(text)
             self.tendered.setFocus()
         elif error.code == ErrorCode.REFERENCE_REQUIRED:
