@@ -18,6 +18,7 @@ import unicodedata
 
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 """Embeddings, overrides and isolates: they reorder how the text around them is shown."""
+LINE_BREAKS = frozenset("\t\n\r")
 
 
 def _is_control(char: str) -> bool:
@@ -46,11 +47,14 @@ def char_name(char: str) -> str:
     return f"{name} ({code})" if name else code
 
 
-def text_problem(value: str) -> str | None:
+def text_problem(value: str, *, line_breaks: bool = False) -> str | None:
     """What a stored one-line field may not hold, e.g. ``"the character NUL (U+0000) at
     position 4"``;
-    ``None`` when ``value`` is acceptable."""
+    ``None`` when ``value`` is acceptable. ``line_breaks`` lets tabs and line breaks
+    through (text of several lines)."""
     for position, char in enumerate(value, start=1):
+        if line_breaks and char in LINE_BREAKS:
+            continue
         if _is_control(char) or _is_surrogate(char) or char in BIDI_CONTROLS:
             return f"the character {char_name(char)} at position {position}"
     return None
