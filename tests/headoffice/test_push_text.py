@@ -5,14 +5,18 @@ holds no NUL at all), its money is kept once as a credit, and the batch goes on.
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from app.bootstrap import Branch
 from app.services.context import Actor
-from headoffice.models import Event, Payment, SyncException
-from tests.headoffice.conftest import HeadOffice, enrol, outbox
+from headoffice.cli import main
+from headoffice.models import Customer, Event, Payment, SyncException
+from tests.headoffice.conftest import HeadOffice, enrol, outbox, write_csv
+from tests.headoffice.test_cli import CUSTOMER_HEADER, GOOD_CUSTOMER
 
 
 def test_bad_text_in_a_payload_is_rejected_and_not_stored(
@@ -65,3 +69,13 @@ def texts(value: Any) -> list[str]:
     if isinstance(value, list):
         return [t for v in value for t in texts(v)]
     return []
+
+
+def test_a_control_character_in_a_head_office_csv_is_refused_with_its_line(
+        ho: HeadOffice, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_csv(tmp_path / "customers.csv", CUSTOMER_HEADER, GOOD_CUSTOMER,
+                     GOOD_CUSTOMER.replace("50400001,Pelanggan Uji", "50400002,Pelanggan\x00Uji"))
+    assert main(["--database-url", ho.db.url, "import-customers", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "line 3" in err and "name holds the character NUL (U+0000) at position 10" in err
+    assert ho.count(Customer) == 0
