@@ -26,6 +26,7 @@ from app.services.terms import PromotionTerms
 from app.services.voids import VoidRequest, void_payment
 from app.ui.error_text import error_text
 from app.ui.i18n import install_translator
+from app.ui.money_edit import MoneyEdit
 from tests.fakes import SUPERVISOR, add_customer, monthly_bills
 from tests.test_enrolment import table_counts
 
@@ -131,6 +132,11 @@ def test_money_received_over_the_limit_is_named_in_both_languages(qapp: Any) -> 
     install_translator(qapp, "en")
     assert error_text(error) == ("The money received (Rp 20.000.000.000) is more than Loket "
                                  "accepts (Rp 10.000.000.000).")
+    received, amount = MoneyEdit(received=True), MoneyEdit()  # as typed in the dialog
+    received.setText("20.000.000.000")
+    amount.setText("20.000.000.000")
+    assert received.problem() == error_text(error)
+    assert amount.problem() == "Rp 20.000.000.000 is more than Loket accepts (Rp 10.000.000.000)."
     before = QLocale()
     translator = install_translator(qapp, "id")
     assert translator is not None

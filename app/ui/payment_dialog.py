@@ -85,7 +85,7 @@ class PaymentDialog(ServiceDialog):
         self.reference.setMaxLength(MAX_REFERENCE_LENGTH)
         self.reference.setPlaceholderText(self.tr("Transfer or QRIS reference"))
         self.reference_problem = problem_label("payReferenceProblem", self)
-        self.tendered = MoneyEdit(self)
+        self.tendered = MoneyEdit(self, received=True)
         self.tendered.setObjectName("payTendered")
         self.tendered.setPlaceholderText(self.tr("exact amount"))
         self.tendered_problem = problem_label("payTenderedProblem", self)
