@@ -86,7 +86,8 @@ def register(body: RegisterRequest, db: DbDep, request: Request) -> RegisterResp
     address = client_key(request.client.host if request.client else None)
     with db.writing() as session:
         done = attempt_registration(session, address, body.code, body.device_id, body.branch,
-                                    body.counter)
+                                    body.counter, public_key=body.public_key,
+                                    attempt_key=body.attempt_key)
     if isinstance(done, ApiError):
         raise done  # the refusal is recorded (committed) before it is answered
     return RegisterResponse(token=done.token, branch=done.branch, counter=done.counter,

@@ -1,8 +1,10 @@
 """Devices: one-time registration codes, tokens (stored as SHA-256 only), revocation.
 
 A code is printed once by ``loket-headoffice device register`` and works once, for one
-branch counter, within ``CODE_DAYS``. Registering gives the device a token; head office
-keeps its hash, which also keys the HMAC of sync bundles (see ``bundle.py``).
+branch counter, within ``CODE_DAYS`` (once more, shortly after, by the same device and
+attempt whose answer was lost). Registering gives the device a token; head office keeps
+its hash, which also keys the HMAC of reply bundles, and the counter's Ed25519 public key,
+which checks the counter's own bundles (see ``bundle.py``).
 :func:`attempt_registration` also applies the limits on refused registrations
 (``rate_limit.py``): per client address, and codes locked after wrong guesses.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
 
@@ -26,6 +29,7 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud, t
 CODE_GROUPS = 3
 CODE_DAYS = 7
 TOKEN_DAYS = 365
+REDEEM_AGAIN = dt.timedelta(minutes=15)
 
 
 def sha256_hex(value: str) -> str:
@@ -71,25 +75,34 @@ def issue_code(session: Session, branch: str, counter: str) -> IssuedCode:
 
 
 def attempt_registration(session: Session, address: str, code: str, device_id: str,
-                         branch: str, counter: str) -> Registration | ApiError:
+                         branch: str, counter: str, *, public_key: str | None = None,
+                         attempt_key: str | None = None) -> Registration | ApiError:
     """Register unless ``address`` has used up its attempts (raises 429); a refusal is
     recorded against the address and the counter named, and returned (commit it)."""
     now = utcnow()
     rate_limit.check_address(session, address, now)
     try:
-        return register_device(session, code, device_id, branch, counter)
+        return register_device(session, code, device_id, branch, counter,
+                               public_key=public_key, attempt_key=attempt_key)
     except ApiError as refusal:
         rate_limit.record_failure(session, address, branch, counter, refusal, now)
         return refusal
 
 
 def register_device(session: Session, code: str, device_id: str, branch: str,
-                    counter: str) -> Registration:
-    """Use a one-time code: the device gets a (new) token. Refusals raise ApiError."""
+                    counter: str, *, public_key: str | None = None,
+                    attempt_key: str | None = None) -> Registration:
+    """Use a one-time code: the device gets a (new) token and its bundle-signing
+    ``public_key`` is kept. Refusals raise ApiError.
+
+    A used code is taken once more within ``REDEEM_AGAIN`` of its use when the same
+    device sends the same ``attempt_key`` (the counter lost the answer): it gets a new
+    token, the one of the lost answer stops working. Anyone else is refused as before."""
     now = utcnow()
     row = session.scalar(select(EnrolmentCode).where(
         EnrolmentCode.code_hash == sha256_hex(normalise_code(code))))
-    if row is None or row.used_at is not None or row.expires_at <= now:
+    again = row is not None and _same_attempt(row, device_id, attempt_key, now)
+    if row is None or (not again and (row.used_at is not None or row.expires_at <= now)):
         raise unauthorised("the one-time code is wrong, already used or expired; "
                            "ask head office for a new one")
     if (row.branch_code, row.counter) != (branch, counter.strip().upper()):
@@ -107,14 +120,26 @@ def register_device(session: Session, code: str, device_id: str, branch: str,
     if device is None:
         device = Device(id=device_id, branch_code=branch, counter=row.counter,
                         token_hash=sha256_hex(token), token_expires_at=expires,
-                        registered_at=now, last_seq=0)
+                        registered_at=now, last_seq=0, public_key=public_key)
         session.add(device)
     else:
         device.counter, device.token_hash = row.counter, sha256_hex(token)
         device.token_expires_at, device.registered_at = expires, now
-    row.used_at, row.device_id = now, device_id
+        device.public_key = public_key
+    if row.used_at is None:
+        row.used_at, row.device_id = now, device_id
+        row.attempt_hash = sha256_hex(attempt_key) if attempt_key else None
     session.flush()
     return Registration(token, branch, row.counter, current_epoch(session), device.last_seq)
+
+
+def _same_attempt(row: EnrolmentCode, device_id: str, attempt_key: str | None,
+                  now: dt.datetime) -> bool:
+    """Whether a used code is redeemed again by the attempt that used it, in time."""
+    return (attempt_key is not None and row.attempt_hash is not None
+            and row.device_id == device_id and row.used_at is not None
+            and now - row.used_at <= REDEEM_AGAIN
+            and hmac.compare_digest(row.attempt_hash, sha256_hex(attempt_key)))
 
 
 def authenticate(session: Session, token: str | None) -> Device:
@@ -143,5 +168,6 @@ def revoke_device(session: Session, device_id: str) -> Device:
 
 
 def bundle_key(device: Device) -> bytes:
-    """The key of the device's bundle signatures: SHA-256 of its token (raw bytes)."""
+    """The key of head office's reply-bundle signatures: SHA-256 of the device token (raw
+    bytes). The counter's own bundles are signed with its Ed25519 key instead."""
     return bytes.fromhex(device.token_hash)

@@ -1,10 +1,14 @@
 """Sync bundles for branches with no link: a signed zip carried on a USB stick.
 
-A branch bundle holds ``manifest.json``, ``events.jsonl`` and ``signature`` (HMAC-SHA256
-of the manifest's bytes, keyed with the SHA-256 of the device token). Head office checks
-it whole — signature, hashes, manifest against events, branch — then applies the events
-through the same ``push`` as an online sync, so importing twice or after an online push
-changes nothing. The reply bundle carries the push results and the pull changes.
+A branch bundle holds ``manifest.json``, ``events.jsonl`` and ``signature``: the
+counter's Ed25519 signature of the manifest's bytes, checked with the public key the
+counter gave at registration (head office holds no secret that could sign one; a
+counter registered before counters had keys must register again before its bundles are
+taken). Head office checks it whole — a safe, readable zip, signature, hashes, manifest
+against events, branch — then applies the events through the same ``push`` as an online
+sync, so importing twice or after an online push changes nothing. The reply bundle
+carries the push results and the pull changes, signed (HMAC-SHA256) with the SHA-256 of
+the device token.
 """
 
 from __future__ import annotations
@@ -19,9 +23,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from app.services.sync.bundle_zip import BundleUnreadable, read_members
 from headoffice import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, snapshot
 from headoffice.auth import bundle_key
 from headoffice.db import Database, current_epoch, utcnow
@@ -62,32 +69,27 @@ def pack(members: dict[str, bytes], manifest: dict[str, Any], key: bytes) -> byt
     """A signed zip of ``members`` with their hashes added to ``manifest``."""
     manifest = dict(manifest, sha256={n: hashlib.sha256(b).hexdigest() for n, b in members.items()})
     manifest_bytes = json.dumps(manifest, sort_keys=True, indent=1).encode()
+    return _zip({"manifest.json": manifest_bytes, **members,
+                 "signature": sign(key, manifest_bytes).encode()})
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("manifest.json", manifest_bytes)
         for name, body in members.items():
             archive.writestr(name, body)
-        archive.writestr("signature", sign(key, manifest_bytes))
     return buffer.getvalue()
 
 
 def unpack(data: bytes, names: Sequence[str]) -> tuple[dict[str, Any], bytes, dict[str, bytes]]:
     """(manifest, its bytes, members) of a bundle; unsigned — check ``signature`` next."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            found = {info.filename: info for info in archive.infolist()}
-            missing = [n for n in ("manifest.json", "signature", *names) if n not in found]
-            if missing:
-                raise BundleRefused(f"the bundle lacks {', '.join(missing)}")
-            if any(found[n].file_size > MAX_MEMBER for n in found):
-                raise BundleRefused("a file in the bundle is too large")
-            members = {n: archive.read(n) for n in ("manifest.json", "signature", *names)}
+        members = read_members(data, ("manifest.json", "signature", *names),
+                               max_total=MAX_MEMBER)
         manifest = json.loads(members["manifest.json"])
-    except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
-        if isinstance(exc, BundleRefused):
-            raise
-        raise BundleRefused(f"this is not a readable sync bundle (truncated or damaged: {exc})"
-                            ) from None
+    except (BundleUnreadable, ValueError) as exc:
+        problem = str(exc) if isinstance(exc, BundleUnreadable) else "its manifest is not JSON"
+        raise BundleRefused(f"this is not a readable sync bundle: {problem}") from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("sha256"), dict):
         raise BundleRefused("the bundle's manifest is not a Loket manifest")
     for name in names:
@@ -96,9 +98,25 @@ def unpack(data: bytes, names: Sequence[str]) -> tuple[dict[str, Any], bytes, di
     return manifest, members["manifest.json"], members
 
 
-def build_bundle(device_id: str, branch: str, token: str, events: Sequence[dict[str, Any]],
-                 cursor: str = "") -> bytes:
-    """A branch bundle of outbox ``events`` (dicts as pushed) — the branch's format."""
+def counter_signature(key: Ed25519PrivateKey, manifest: bytes) -> str:
+    """What a counter puts in ``signature``: its Ed25519 signature of the manifest, hex."""
+    return key.sign(manifest).hex()
+
+
+def signed_by(public_key: str, signature: bytes, manifest: bytes) -> bool:
+    """Whether ``signature`` is the holder of ``public_key``'s signature of ``manifest``."""
+    try:
+        holder = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_key))
+        holder.verify(bytes.fromhex(signature.decode("ascii").strip()), manifest)
+    except (ValueError, InvalidSignature):
+        return False
+    return True
+
+
+def build_bundle(device_id: str, branch: str, key: Ed25519PrivateKey,
+                 events: Sequence[dict[str, Any]], cursor: str = "") -> bytes:
+    """A branch bundle of outbox ``events`` (dicts as pushed), signed with the counter's
+    ``key`` — the branch's format."""
     counts = Counter(str(e["type"]) for e in events)
     amounts: Counter[str] = Counter()
     for e in events:
@@ -109,7 +127,10 @@ def build_bundle(device_id: str, branch: str, token: str, events: Sequence[dict[
                 "last_seq": events[-1]["seq"] if events else None, "counts": dict(counts),
                 "amounts": dict(amounts), "cursor": cursor,
                 "created_at": utcnow().isoformat(timespec="seconds")}
-    return pack({"events.jsonl": lines}, manifest, token_key(token))
+    manifest["sha256"] = {"events.jsonl": hashlib.sha256(lines).hexdigest()}
+    manifest_bytes = json.dumps(manifest, sort_keys=True, indent=1).encode()
+    return _zip({"manifest.json": manifest_bytes, "events.jsonl": lines,
+                 "signature": counter_signature(key, manifest_bytes).encode()})
 
 
 def import_bundle(db: Database, data: bytes) -> Reply:
@@ -122,9 +143,11 @@ def import_bundle(db: Database, data: bytes) -> Reply:
         device = session.get(Device, str(manifest.get("device_id")))
     if device is None:
         raise BundleRefused(f"device {manifest.get('device_id')!r} is not registered")
-    key = bundle_key(device)
-    if not hmac.compare_digest(sign(key, manifest_bytes), members["signature"].decode(
-            "ascii", "replace").strip()):
+    if not device.public_key:
+        raise BundleRefused(f"device {device.id} was registered before counters signed their "
+                            "bundles with a key of their own; register the counter again "
+                            "with a new one-time code, then export the bundle again")
+    if not signed_by(device.public_key, members["signature"], manifest_bytes):
         raise BundleRefused("the signature does not match: the bundle was changed, or not "
                             "signed by this device")
     if device.revoked:
@@ -137,7 +160,7 @@ def import_bundle(db: Database, data: bytes) -> Reply:
         batch = push(db, device.id, device.branch_code, events)
     except ApiError as exc:
         raise BundleRefused(f"nothing was imported: {exc.message}") from exc
-    return _reply(db, device, key, batch.results, batch.acked_through,
+    return _reply(db, device, bundle_key(device), batch.results, batch.acked_through,
                   str(manifest.get("cursor") or ""))
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.services.customer_changes import normalise_changes
 from app.services.errors import DomainError
+from app.services.text_checks import text_problem
 from headoffice.changes import customer_changed, record
 from headoffice.db import utcnow
 from headoffice.models import ChangeRequest, Customer, Event
@@ -131,6 +132,10 @@ def reject(session: Session, request_id: int, by: str, note: str) -> RequestInfo
 
 def _decide(session: Session, row: ChangeRequest, state: str, by: str, note: str,
             customer: Customer | None) -> RequestInfo:
+    for what, text in (("the note", note), ("the name of who decides", by)):
+        problem = text_problem(text)
+        if problem:
+            raise ValueError(f"{what} holds {problem}; remove it and try again")
     row.state, row.decided_at = state, utcnow()
     row.decided_by, row.note = (by.strip() or "head office")[:40], note.strip()[:400]
     session.flush()

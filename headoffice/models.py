@@ -59,6 +59,7 @@ class Device(Base):
     revoked: Mapped[bool] = mapped_column(default=False)
     revoked_at: Mapped[dt.datetime | None]
     last_seq: Mapped[int] = mapped_column(default=0)
+    public_key: Mapped[str | None] = mapped_column(String(64))  # Ed25519, hex; None: older
 
 
 class EnrolmentCode(Base):
@@ -74,6 +75,7 @@ class EnrolmentCode(Base):
     expires_at: Mapped[dt.datetime]
     used_at: Mapped[dt.datetime | None]
     device_id: Mapped[str | None] = mapped_column(String(36))
+    attempt_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Event(Base):

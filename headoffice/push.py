@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from headoffice import exception_queue
+from headoffice import exception_queue, payload_text
 from headoffice.db import Database, utcnow
 from headoffice.errors import SequenceGap, device_revoked, unauthorised, wrong_branch
 from headoffice.models import Device, Event, Payment, SyncException
@@ -118,15 +118,17 @@ def _known(session: Session, ids: Sequence[str]) -> dict[str, Event]:
 
 
 def _apply(session: Session, device: Device, incoming: IncomingEvent) -> Event:
-    cashier = incoming.payload.get("cashier")
+    screened = payload_text.screen(incoming.type, incoming.payload)
+    cashier = screened.payload.get("cashier")
     event = Event(id=incoming.id, device_id=device.id, branch_code=device.branch_code,
-                  seq=incoming.seq, type=incoming.type[:40], created_at=incoming.created_at,
-                  payload=incoming.payload,
+                  seq=incoming.seq, type=screened.type[:40], created_at=incoming.created_at,
+                  payload=screened.payload,
                   cashier=cashier[:40] if isinstance(cashier, str) else "",
                   business_date=incoming.created_at.date(),
                   amount=event_amount(incoming.type, incoming.payload), status="applied",
                   received_at=utcnow())
-    outcome = apply_event(session, event)
+    outcome = (payload_text.refuse(session, event, screened.problem) if screened.problem
+               else apply_event(session, event))
     event.status, event.reason = outcome.status, outcome.reason
     event.message = outcome.message[:400]
     session.add(event)

@@ -25,6 +25,14 @@ class RegisterRequest(_Body):
     device_id: DeviceId
     branch: BranchCode
     counter: Annotated[str, Field(min_length=1, max_length=16)]
+    public_key: Annotated[str | None, Field(
+        pattern=r"^[0-9a-f]{64}$", description="the counter's Ed25519 public key (hex) that "
+        "its sync bundles are signed with")] = None
+    attempt_key: Annotated[str | None, Field(
+        min_length=16, max_length=64, pattern=r"^[A-Za-z0-9_-]+$",
+        description="random per attempt, kept by the counter: the same code may be redeemed "
+        "again by the same device with the same attempt key for a short while (an answer "
+        "lost on the way)")] = None
 
 
 class RegisterResponse(_Body):

@@ -25,6 +25,8 @@ from typing import Any
 
 import keyring.errors
 from argon2 import PasswordHasher
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import func, select
 
 from app.bootstrap import Branch
@@ -35,6 +37,8 @@ from app.services.errors import DomainError, ErrorCode
 from app.services.instalments import InstalmentRequest, pay_instalment
 from app.services.payments import PaymentReceipt, Tender
 from app.services.sync.protocol import local_device
+from app.services.sync.signing import keep_key, public_hex
+from app.services.sync.token_store import TokenStore
 from app.services.sync.transport import Traffic, encode_body, inflate, read_answer
 from app.services.terms import PromotionTerms
 from app.services.unit_of_work import UnitOfWork
@@ -67,6 +71,7 @@ class OfficeDevice:
     counter: str
     token: str
     revoked: bool = False
+    public_key: str = ""  # the counter's Ed25519 bundle-signing key, hex
 
 
 @dataclass
@@ -178,6 +183,7 @@ class FakeHeadOffice:
         if wanted is None or wanted != (body.get("branch"), body.get("counter")):
             return _error(401, "unauthorised", "the code is unknown, used or expired")
         token = self.enrol_device(body["device_id"], *wanted)
+        self.device(body["device_id"]).public_key = str(body.get("public_key") or "")
         return 200, {"token": token, "branch": wanted[0], "counter": wanted[1],
                      "epoch": self.epoch}
 
@@ -299,9 +305,11 @@ class FakeHeadOffice:
             signature = archive.read("signature").decode().strip()
         manifest = json.loads(raw_manifest)
         device = self.device(manifest["device_id"])
-        expected = hmac.new(bundle_key(device.token), raw_manifest, hashlib.sha256).hexdigest()
-        if not hmac.compare_digest(expected, signature):
-            raise ValueError("bundle signature does not match")
+        try:  # the counter's own key signs its bundles; head office holds the public half
+            Ed25519PublicKey.from_public_bytes(bytes.fromhex(device.public_key)).verify(
+                bytes.fromhex(signature), raw_manifest)
+        except (ValueError, InvalidSignature):
+            raise ValueError("bundle signature does not match") from None
         if hashlib.sha256(events_raw).hexdigest() != manifest["sha256"]["events.jsonl"]:
             raise ValueError("events.jsonl was changed")
         if manifest["branch"] != device.branch:
@@ -399,6 +407,16 @@ class MemoryKeyring:
 class MemoryTokenStore:
     def __init__(self) -> None:
         self.tokens: dict[str, str] = {}
+        self.secrets: dict[str, str] = {}
+
+    def load_secret(self, name: str) -> str | None:
+        return self.secrets.get(name)
+
+    def save_secret(self, name: str, secret: str) -> None:
+        self.secrets[name] = secret
+
+    def delete_secret(self, name: str) -> None:
+        self.secrets.pop(name, None)
 
     def load(self, device_id: str) -> str | None:
         return self.tokens.get(device_id)
@@ -408,6 +426,14 @@ class MemoryTokenStore:
 
     def delete(self, device_id: str) -> None:
         self.tokens.pop(device_id, None)
+
+
+def give_signing_key(office: FakeHeadOffice, store: TokenStore, device_id: str) -> None:
+    """What registration does for bundles: a signing key in ``store``, its public half
+    at head office."""
+    key = Ed25519PrivateKey.generate()
+    keep_key(store, device_id, key)
+    office.device(device_id).public_key = public_hex(key)
 
 
 class SimulatedCrash(Exception):

@@ -27,7 +27,15 @@ from app.services.sync import export_bundle, import_reply, run_sync
 from app.services.voids import VoidRequest, void_payment
 from app.services.worklists import receipts_for_day
 from tests.fakes import CASHIER, DEMO_DAY, SUPERVISOR, actor_for
-from tests.sync_fakes import FakeHeadOffice, MemoryTokenStore, connect, enrol, outbox, pay
+from tests.sync_fakes import (
+    FakeHeadOffice,
+    MemoryTokenStore,
+    connect,
+    enrol,
+    give_signing_key,
+    outbox,
+    pay,
+)
 
 BLOCKED = ErrorCode.PAYMENTS_BLOCKED_AFTER_RESTORE
 
@@ -116,6 +124,7 @@ def test_a_bundle_reply_from_head_office_lifts_it_too(after_restore: Branch,
     link = connect(after_restore, office)
     store = MemoryTokenStore()
     store.save(outbox(after_restore)[0].device_id, link.token)
+    give_signing_key(office, store, outbox(after_restore)[0].device_id)
     bundle = export_bundle(after_restore.writing, store, tmp_path / "bundle.zip")
     assert current_block(after_restore.reading()) is not None  # exported, not yet answered
     reply = tmp_path / "reply.zip"

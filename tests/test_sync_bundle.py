@@ -22,6 +22,7 @@ from tests.sync_fakes import (
     branch_net_paid,
     connect,
     enrol,
+    give_signing_key,
     outbox,
     pay,
     publish_customer,
@@ -42,6 +43,7 @@ def link(branch: Branch, office: FakeHeadOffice) -> FakeLink:
 def store(branch: Branch, link: FakeLink) -> MemoryTokenStore:
     tokens = MemoryTokenStore()
     tokens.save(outbox(branch)[0].device_id, link.token)
+    give_signing_key(link.office, tokens, outbox(branch)[0].device_id)
     return tokens
 
 

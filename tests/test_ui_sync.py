@@ -26,7 +26,14 @@ from app.ui.sync_dialogs import SyncDialog, SyncServices
 from app.ui.sync_views import SyncReviewDialog
 from app.ui.tasks import TaskRunner
 from tests.fakes import SUPERVISOR, actor_for
-from tests.sync_fakes import FakeHeadOffice, FakeLink, MemoryTokenStore, enrol, outbox
+from tests.sync_fakes import (
+    FakeHeadOffice,
+    FakeLink,
+    MemoryTokenStore,
+    enrol,
+    give_signing_key,
+    outbox,
+)
 from tests.ui_shell_helpers import top_level
 
 WAIT_MS = 5000
@@ -84,6 +91,7 @@ class Office:
     def register_directly(self) -> None:
         self.store.save(self.device.device_id, self.office.enrol_device(
             self.device.device_id, self.device.branch, self.device.counter))
+        give_signing_key(self.office, self.store, self.device.device_id)
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ from app.models import (
     OutboxEvent,
     new_uuid,
 )
+from app.services.arguments import stored_text, text
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.journal import canonical_json, record_change
@@ -97,7 +98,7 @@ def _checked(field: str, value: str) -> str:
         raise DomainError(ErrorCode.CHANGE_VALUE_REQUIRED, field=field)
     if len(value) > FIELDS[field]:
         raise DomainError(ErrorCode.CHANGE_VALUE_TOO_LONG, field=field, limit=FIELDS[field])
-    return value
+    return stored_text(value, field)
 
 
 def request_customer_change(uow: UnitOfWork, actor: Actor, connection_no: str,
@@ -107,14 +108,14 @@ def request_customer_change(uow: UnitOfWork, actor: Actor, connection_no: str,
     with uow:
         session = uow.session
         customer = session.scalar(select(Customer).where(
-            Customer.connection_no == connection_no.strip()))
+            Customer.connection_no == text(connection_no, "the connection number").strip()))
         if customer is None:
             raise DomainError(ErrorCode.CUSTOMER_NOT_FOUND, connection_no=connection_no)
         wanted = {f: v for f, v in normalise_changes(changes).items()
                   if v != getattr(customer, f)}
         if not wanted:
             raise DomainError(ErrorCode.CHANGE_NOTHING, connection_no=customer.connection_no)
-        if not reason.strip():
+        if not stored_text(reason, "the reason").strip():
             raise DomainError(ErrorCode.REASON_REQUIRED)
         previous = {f: getattr(customer, f) for f in wanted}
         request = CustomerChangeRequest(

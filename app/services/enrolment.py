@@ -26,6 +26,7 @@ from app.services.accounts import (
     find_customer,
     unsettled_bills,
 )
+from app.services.arguments import text, whole_number
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.journal import record_change
@@ -57,6 +58,10 @@ class EnrolRequest:
 def enrol_and_pay(uow: UnitOfWork, actor: Actor, request: EnrolRequest) -> PaymentReceipt:
     """Enrol and take the down payment; refuse (writing nothing) on any bad input."""
     cashier_id = require_cashier(actor)
+    whole_number(request.instalments, "the instalment count")
+    text(request.connection_no, "the connection number")
+    if request.programme is not None:
+        text(request.programme, "the programme")
     check_tender(request.tender)
     with uow:
         s, now = uow.session, uow.now

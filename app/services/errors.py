@@ -96,6 +96,10 @@ class ErrorCode(enum.StrEnum):
     PASSWORD_IS_USERNAME = "password_is_username"
     SETTINGS_INVALID = "settings_invalid"
     SETTINGS_NOT_SAVED = "settings_not_saved"
+    ARGUMENT_INVALID = "argument_invalid"
+    TEXT_INVALID = "text_invalid"
+    TENDERED_TOO_LARGE = "tendered_too_large"
+    BUNDLE_KEY_MISSING = "bundle_key_missing"
 
 
 _MESSAGES: dict[ErrorCode, str] = {
@@ -223,6 +227,14 @@ _MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.SETTINGS_INVALID: "the counter settings are not valid: {problem}",
     ErrorCode.SETTINGS_NOT_SAVED: "the counter settings could not be saved to "
                                   "{path}: {problem}",
+    ErrorCode.ARGUMENT_INVALID: "{what} must be {expected}, not {value}",
+    ErrorCode.TEXT_INVALID: "{field} holds {problem}; remove it and try again",
+    ErrorCode.TENDERED_TOO_LARGE: "the money received ({tendered}) is larger than Loket "
+                                  "accepts ({limit})",
+    ErrorCode.BUNDLE_KEY_MISSING: "this counter holds no key to sign sync bundles (it was "
+                                  "registered before bundles were signed by the counter); "
+                                  "register it again with a new one-time code from head "
+                                  "office",
 }
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from app.services.errors import DomainError, ErrorCode
+from app.services.text_checks import text_problem
 
 MAX_MONEY = 1_000_000_000  # Rp 1 billion for one bill line: far above any real bill
 MAX_READING = 99_999_999  # an eight-digit meter
@@ -131,6 +132,9 @@ def text(cells: dict[str, str], column: str, max_length: int, *, required: bool 
         raise CellError(f"{column} is empty")
     if len(value) > max_length:
         raise CellError(f"{column} is longer than {max_length} characters")
+    problem = text_problem(value)
+    if problem:
+        raise CellError(f"{column} holds {problem}")
     return value
 
 

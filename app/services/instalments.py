@@ -9,6 +9,7 @@ from sqlalchemy import select
 from app.models import Bill, Enrolment, EnrolmentState, PaymentKind
 from app.services.account_views import plan_instalments
 from app.services.accounts import find_customer
+from app.services.arguments import text
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.journal import record_change
@@ -37,6 +38,7 @@ class InstalmentRequest:
 def pay_instalment(uow: UnitOfWork, actor: Actor, request: InstalmentRequest) -> PaymentReceipt:
     """Take a payment towards the customer's active plan; completes the plan when all is paid."""
     require_cashier(actor)
+    text(request.connection_no, "the connection number")
     check_tender(request.tender)
     with uow:
         s, now = uow.session, uow.now

@@ -20,6 +20,7 @@ from app.models import (
     new_uuid,
 )
 from app.services.allocation import allocate_oldest_first
+from app.services.arguments import stored_text
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.money import MAX_AMOUNT, format_rupiah
@@ -82,11 +83,14 @@ def check_tender(tender: Tender) -> tuple[PaymentMethod, int, str]:
         method = PaymentMethod(tender.method)
     except ValueError:
         raise DomainError(ErrorCode.METHOD_UNKNOWN, method=tender.method) from None
-    reference = tender.reference.strip()[:MAX_REFERENCE_LENGTH]
+    reference = stored_text(tender.reference, "the reference").strip()[:MAX_REFERENCE_LENGTH]
     if method != PaymentMethod.CASH:
         if not reference:
             raise DomainError(ErrorCode.REFERENCE_REQUIRED)
         return method, amount, reference
+    if isinstance(tender.tendered, int) and tender.tendered > MAX_AMOUNT:
+        raise DomainError(ErrorCode.TENDERED_TOO_LARGE, tendered=format_rupiah(tender.tendered),
+                          limit=format_rupiah(MAX_AMOUNT))
     tendered = check_amount(tender.tendered)
     if tendered < amount:
         raise DomainError(ErrorCode.TENDERED_BELOW_AMOUNT, tendered=format_rupiah(tendered),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from app.services.arguments import whole_number
 from app.services.money import round_down_to_step, round_up_to_step
 from app.services.terms import PromotionTerms
 
@@ -114,7 +115,7 @@ def eligibility_reasons(
 
 def allowed_counts(terms: PromotionTerms, remainder: int) -> tuple[int, ...]:
     """Instalment counts the terms allow for ``remainder`` (``(0,)`` when nothing is left)."""
-    if remainder <= 0:
+    if whole_number(remainder, "the remainder") <= 0:
         return (0,)
     rules = terms.instalments
     counts = [
@@ -128,7 +129,8 @@ def schedule(
     terms: PromotionTerms, remainder: int, count: int, enrolled_on: dt.date
 ) -> tuple[ScheduleLine, ...]:
     """Due dates and amounts for ``count`` instalments of ``remainder`` (sums exactly)."""
-    if count == 0:
+    whole_number(remainder, "the remainder")
+    if whole_number(count, "the instalment count") == 0:
         return ()
     base = round_down_to_step(remainder // count, terms.instalments.rounding_step)
     amounts = [base] * (count - 1) + [remainder - base * (count - 1)]

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from app.models import Setting
+from app.services.arguments import stored_text
 from app.services.backup_check import RESTORED_AT_KEY, RESTORED_FROM_KEY
 from app.services.context import Actor, local_counter, system_actor
 from app.services.errors import DomainError, ErrorCode
@@ -155,7 +156,7 @@ def confirm_by_sync(session: Session, now: dt.datetime,
 
 def release_payments(uow: UnitOfWork, actor: Actor, request: ReleaseRequest) -> Release:
     """A supervisor allows payments before head office has confirmed the restore."""
-    reason = " ".join(request.reason.split())[:MAX_REASON]
+    reason = " ".join(stored_text(request.reason, "the reason").split())[:MAX_REASON]
     if not reason:
         raise DomainError(ErrorCode.REASON_REQUIRED)
     with uow:

@@ -21,6 +21,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app.services.text_checks import search_text
+
 TRIGRAM = 3
 SEARCH_TEXT_SEPARATOR = "\n"
 NAME_FIELD = 2  # after the connection and meter numbers, before address and kelurahan
@@ -53,9 +55,10 @@ class Query:
 
 
 def parse_query(text: str) -> Query:
-    """Lower-case, split on whitespace, drop repeats; ``required`` drops fragments
-    that another fragment contains (they match whenever it does)."""
-    fragments = tuple(dict.fromkeys(text.lower().split()))
+    """Clean (:func:`~app.services.text_checks.search_text`: control characters are
+    whitespace), lower-case, split on whitespace, drop repeats; ``required`` drops
+    fragments that another fragment contains (they match whenever it does)."""
+    fragments = tuple(dict.fromkeys(search_text(text).lower().split()))
     required = tuple(f for f in fragments if not any(f != g and f in g for g in fragments))
     return Query(text, fragments, required)
 

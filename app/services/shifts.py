@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Payment, PaymentMethod, Shift, ShiftState, User, Void, new_uuid
+from app.services.arguments import stored_text
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.journal import record_change
@@ -111,6 +112,7 @@ def count_cash(uow: UnitOfWork, actor: Actor, count: CashCount) -> ShiftInfo:
 def sign_off(uow: UnitOfWork, actor: Actor, supervisor: str, password: str,
              note: str = "") -> ShiftInfo:
     """A supervisor accepts the count and the shift is locked."""
+    note = stored_text(note, "the note")
     with uow:
         s = uow.session
         supervisor_id = approve(uow, supervisor, password, "close shifts")

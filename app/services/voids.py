@@ -35,6 +35,7 @@ from app.models import (
     new_uuid,
 )
 from app.services import workorders
+from app.services.arguments import stored_text, text
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.journal import record_change
@@ -65,7 +66,8 @@ class VoidResult:
 
 def void_payment(uow: UnitOfWork, actor: Actor, request: VoidRequest) -> VoidResult:
     """Void one payment; refuse without a reason or a supervisor's valid credentials."""
-    reason = request.reason.strip()
+    reason = stored_text(request.reason, "the reason").strip()
+    text(request.receipt_no, "the receipt number")
     if not reason:
         raise DomainError(ErrorCode.REASON_REQUIRED)
     with uow:

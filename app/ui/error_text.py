@@ -100,6 +100,10 @@ def _templates() -> dict[ErrorCode, str]:
         ErrorCode.PASSWORD_IS_USERNAME: QT_TRANSLATE_NOOP("Errors", "The password must not be the user name."),
         ErrorCode.SETTINGS_INVALID: QT_TRANSLATE_NOOP("Errors", "The counter settings are not valid: {problem}"),
         ErrorCode.SETTINGS_NOT_SAVED: QT_TRANSLATE_NOOP("Errors", "The settings could not be saved to {path} ({problem}). Nothing was changed."),
+        ErrorCode.ARGUMENT_INVALID: QT_TRANSLATE_NOOP("Errors", "{what} must be {expected}, not {value}."),
+        ErrorCode.TEXT_INVALID: QT_TRANSLATE_NOOP("Errors", "{field} holds {problem}. Remove it and try again."),
+        ErrorCode.TENDERED_TOO_LARGE: QT_TRANSLATE_NOOP("Errors", "The money received ({tendered}) is more than Loket accepts ({limit})."),
+        ErrorCode.BUNDLE_KEY_MISSING: QT_TRANSLATE_NOOP("Errors", "This counter has no key to sign sync bundles (it was registered before bundles were signed by the counter). Register it again with a new one-time code from head office."),
     }
 
 

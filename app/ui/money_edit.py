@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from app.services.errors import DomainError
+from app.services.errors import DomainError, ErrorCode
 from app.services.money import format_rupiah, parse_amount
 from app.ui.error_text import error_text
 
@@ -70,8 +70,10 @@ class MoneyEdit(QLineEdit):
 
     amountChanged = Signal(object)  # int rupiah, or None; Python ints may pass 2**31
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, received: bool = False) -> None:
+        """``received``: the field holds money received, and says so when it is too large."""
         super().__init__(parent)
+        self._received = received
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.setPlaceholderText("0")
         self._amount: int | None = None
@@ -110,6 +112,10 @@ class MoneyEdit(QLineEdit):
             try:
                 self._amount, self._problem = parse_amount(text), ""
             except DomainError as error:
+                if self._received and error.code == ErrorCode.AMOUNT_TOO_LARGE:
+                    error = DomainError(ErrorCode.TENDERED_TOO_LARGE,
+                                        tendered=error.params["amount"],
+                                        limit=error.params["limit"])
                 self._amount, self._problem = None, error_text(error)
         self.setProperty("invalid", bool(self._problem))
         self.style().unpolish(self)

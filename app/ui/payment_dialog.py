@@ -95,7 +95,7 @@ class PaymentDialog(ServiceDialog):
         self.reference.setMinimumWidth(self.reference.fontMetrics().horizontalAdvance(
             self.reference.placeholderText()) + 24)
         self.reference_problem = problem_label("payReferenceProblem", self)
-        self.tendered = MoneyEdit(self)
+        self.tendered = MoneyEdit(self, received=True)
         self.tendered.setObjectName("payTendered")
         self.tendered.setPlaceholderText(self.tr("exact amount"))
         self.tendered_problem = problem_label("payTenderedProblem", self)
@@ -236,7 +236,7 @@ class PaymentDialog(ServiceDialog):
             self.amount_problem.setText(text)
             self.amount.setFocus()
             self.amount.selectAll()
-        elif error.code == ErrorCode.TENDERED_BELOW_AMOUNT:
+        elif error.code in (ErrorCode.TENDERED_BELOW_AMOUNT, ErrorCode.TENDERED_TOO_LARGE):
             self.tendered_problem.setText(text)
             self.tendered.setFocus()
         elif error.code == ErrorCode.REFERENCE_REQUIRED:

@@ -1534,6 +1534,22 @@
       <translation>Pengaturan tidak dapat disimpan ke {path} ({problem}). Tidak ada yang diubah.</translation>
     </message>
     <message>
+      <source>{what} must be {expected}, not {value}.</source>
+      <translation>{what} harus {expected}, bukan {value}.</translation>
+    </message>
+    <message>
+      <source>{field} holds {problem}. Remove it and try again.</source>
+      <translation>{field} berisi {problem}. Hapus lalu coba lagi.</translation>
+    </message>
+    <message>
+      <source>The money received ({tendered}) is more than Loket accepts ({limit}).</source>
+      <translation>Uang diterima ({tendered}) melebihi batas yang diterima Loket ({limit}).</translation>
+    </message>
+    <message>
+      <source>This counter has no key to sign sync bundles (it was registered before bundles were signed by the counter). Register it again with a new one-time code from head office.</source>
+      <translation>Loket ini belum punya kunci untuk menandatangani bundel sinkronisasi (didaftarkan sebelum bundel ditandatangani oleh loket). Daftarkan ulang dengan kode sekali pakai baru dari kantor pusat.</translation>
+    </message>
+    <message>
       <source>Something unexpected went wrong. You can carry on working; if it happens again, tell your supervisor.</source>
       <translation>Terjadi masalah yang tidak terduga. Anda dapat melanjutkan pekerjaan; jika terjadi lagi, beri tahu supervisor Anda.</translation>
     </message>

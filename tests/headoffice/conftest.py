@@ -64,12 +64,14 @@ class HeadOffice:
     db: Database
     client: httpx.Client
 
-    def register(self, device_id: str, branch: str = "KPG", counter: str = "L01") -> str:
+    def register(self, device_id: str, branch: str = "KPG", counter: str = "L01", *,
+                 public_key: str | None = None) -> str:
         """Register a device the way a counter would; returns its token."""
         with self.db.writing() as session:
             code = issue_code(session, branch, counter).code
         response = self.client.post("/api/v1/devices/register", json={
-            "code": code, "device_id": device_id, "branch": branch, "counter": counter})
+            "code": code, "device_id": device_id, "branch": branch, "counter": counter,
+            "public_key": public_key})
         assert response.status_code == 200, response.text
         token: str = response.json()["token"]
         return token

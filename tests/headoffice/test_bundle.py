@@ -11,13 +11,32 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.bootstrap import Branch
 from app.services.context import Actor
+from app.services.sync.signing import public_hex
 from headoffice.bundle import BundleRefused, build_bundle, import_bundle, sign, token_key, unpack
 from headoffice.cli import main
 from headoffice.snapshot import BUNDLE_MEMBER
-from tests.headoffice.conftest import HeadOffice, enrol, outbox, statuses
+from tests.headoffice.conftest import (
+    CUSTOMER,
+    HeadOffice,
+    device_of,
+    enrol,
+    outbox,
+    statuses,
+)
+
+Signed = tuple[str, str, Ed25519PrivateKey]
+
+
+@pytest.fixture
+def kpg(ho: HeadOffice, branch: Branch, cashier: Actor) -> Signed:
+    """The branch's device registered with its bundle-signing key: (device id, token, key)."""
+    ho.add_customer(CUSTOMER)
+    device, key = device_of(branch), Ed25519PrivateKey.generate()
+    return device, ho.register(device, public_key=public_hex(key)), key
 
 
 def _rezip(data: bytes, change: dict[str, bytes]) -> bytes:
@@ -39,13 +58,13 @@ def _reply(data: bytes, token: str) -> tuple[dict[str, Any], dict[str, bytes]]:
 
 
 def test_a_bundle_is_applied_once_and_answered_with_a_signed_reply(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str],
+        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str, Ed25519PrivateKey],
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    device, token = kpg
+    device, token, key = kpg
     enrol(branch, cashier)
     events = outbox(branch)
     bundle = tmp_path / "KPG-L01.zip"
-    bundle.write_bytes(build_bundle(device, "KPG", token, events))
+    bundle.write_bytes(build_bundle(device, "KPG", key, events))
     assert main(["--database-url", ho.db.url, "bundle", "import", str(bundle)]) == 0
     assert f"{len(events)} applied" in capsys.readouterr().out
     manifest, members = _reply((tmp_path / "KPG-L01-reply.zip").read_bytes(), token)
@@ -70,12 +89,12 @@ def test_a_bundle_is_applied_once_and_answered_with_a_signed_reply(
 
 
 def test_a_bundle_overlapping_an_online_push_changes_nothing_twice(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
-    device, token = kpg
+        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: Signed) -> None:
+    device, token, key = kpg
     enrol(branch, cashier)
     events = outbox(branch)
     assert ho.push(token, device, events[:3]).status_code == 200
-    reply = import_bundle(ho.db, build_bundle(device, "KPG", token, events))
+    reply = import_bundle(ho.db, build_bundle(device, "KPG", key, events))
     assert (reply.duplicates, reply.applied) == (3, len(events) - 3)
     assert statuses(ho.push(token, device, events)) == ["duplicate"] * len(events)
     assert ho.money() == (1, 500_000)
@@ -83,11 +102,11 @@ def test_a_bundle_overlapping_an_online_push_changes_nothing_twice(
 
 
 def test_a_tampered_truncated_or_foreign_bundle_is_refused_whole(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
-    device, token = kpg
+        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: Signed) -> None:
+    device, _token, key = kpg
     enrol(branch, cashier)
     events = outbox(branch)
-    good = build_bundle(device, "KPG", token, events)
+    good = build_bundle(device, "KPG", key, events)
     with zipfile.ZipFile(io.BytesIO(good)) as archive:
         lines = archive.read("events.jsonl")
         manifest = json.loads(archive.read("manifest.json"))
@@ -97,11 +116,12 @@ def test_a_tampered_truncated_or_foreign_bundle_is_refused_whole(
         "checksum": _rezip(good, {"events.jsonl": richer}),
         "signature does not match": _rezip(good, {"manifest.json": json.dumps(
             dict(manifest, last_seq=99)).encode()}),
-        "truncated or damaged": good[: len(good) // 2],
-        "is for branch 'OEB'": build_bundle(device, "OEB", token, events),
-        "not signed by this device": build_bundle(device, "KPG", "another token", events),
-        "nothing was imported": build_bundle(device, "KPG", token, foreign),
-        "is not registered": build_bundle(str(uuid.uuid4()), "KPG", token, events),
+        "damaged or cut off": good[: len(good) // 2],
+        "is for branch 'OEB'": build_bundle(device, "OEB", key, events),
+        "not signed by this device": build_bundle(device, "KPG", Ed25519PrivateKey.generate(),
+                                                  events),
+        "nothing was imported": build_bundle(device, "KPG", key, foreign),
+        "is not registered": build_bundle(str(uuid.uuid4()), "KPG", key, events),
     }
     for expected, data in cases.items():
         with pytest.raises(BundleRefused, match=expected):

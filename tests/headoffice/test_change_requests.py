@@ -152,6 +152,8 @@ def test_a_rejected_request_leaves_the_customer_and_the_branch_is_told(
     request_id = str(only_request(ho))
     assert cli("change-requests", "reject", request_id) == 2  # --note is required
     assert cli("change-requests", "reject", request_id, "--note", " ") == 1
+    assert cli("change-requests", "reject", request_id, "--note", "ID\x00card") == 1
+    assert "the note holds the character NUL (U+0000) at position 3" in cli.err
     assert cli("change-requests", "reject", request_id, "--note",
                "the ID card says Pelanggan Uji", "--by", "budi") == 0
     assert office_customer(ho)["version"] == 1

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Column, Integer, MetaData, String, Table, inspect, text
@@ -21,6 +22,7 @@ from headoffice.migrate import (
     MIGRATIONS_DIR,
     VERSION_TABLE,
     SchemaRefused,
+    alembic_config,
     baseline_tables,
     current_revision,
     head_revision,
@@ -61,15 +63,13 @@ def tables(db: Database) -> set[str]:
 
 
 def first_version_database(url: str) -> Database:
-    """What the first version made: ``create_all`` of its tables, no version table.
-
-    (The models still declare those tables as the first version did; once a migration
-    changes one of them, keep a database file of the first version for this instead.)
-    """
+    """What the first version made: its tables (revision ``0001`` is exactly them), and
+    no version table."""
     db = Database(url)
-    metadata = target_metadata()
-    db_tables = [t for t in metadata.sorted_tables if t.name in baseline_tables()]
-    metadata.create_all(db.writer, tables=db_tables)
+    with db.writer.begin() as connection:
+        command.upgrade(alembic_config(connection), BASELINE)
+        connection.execute(text(f"DROP TABLE {VERSION_TABLE}"))
+    assert set(tables(db)) == set(baseline_tables())
     with db.writing() as session:
         session.add(BranchOffice(code="KPG", name="Kantor Pelayanan Kota Kupang"))
     return db

@@ -1,11 +1,13 @@
 """Sync bundles for a branch with no link: a signed zip carried on a USB stick.
 
 :func:`export_bundle` writes the pending events (``events.jsonl``) with a manifest of
-their sequence range, counts, amount totals and hashes, signed (HMAC-SHA256) with the
-device token. Head office imports it like an online push and returns a reply bundle;
-:func:`import_reply` checks it (a readable zip, every member, this branch and device,
-the signature, every hash) and applies its acknowledgements and changes through the
-same code as an online sync, in one transaction. Importing a reply twice changes nothing.
+their sequence range, counts, amount totals and hashes, signed with the counter's own
+Ed25519 key (``signing.py``; head office holds only the public key). Head office imports
+it like an online push and returns a reply bundle, signed (HMAC-SHA256) with the SHA-256
+of the device token; :func:`import_reply` checks it (a readable, safe zip, every member,
+this branch and device, the signature, every hash) and applies its acknowledgements and
+changes through the same code as an online sync, in one transaction. Importing a reply
+twice changes nothing.
 """
 
 from __future__ import annotations
@@ -13,11 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import io
 import json
 import os
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from app.services.errors import DomainError, ErrorCode
 from app.services.journal import canonical_json, record_change
 from app.services.sync.acks import AckOutcome, parse_results, record_acks
 from app.services.sync.apply import ApplyCounts, Change, apply_changes, parse_change
+from app.services.sync.bundle_zip import BundleUnreadable, read_members
 from app.services.sync.protocol import (
     ACKED_THROUGH_KEY,
     CURSOR_KEY,
@@ -48,6 +49,8 @@ from app.services.sync.protocol import (
     sync_actor,
 )
 from app.services.sync.restored import BranchRestored, check_sequence, forget, remember
+from app.services.sync.signing import sign as sign_with
+from app.services.sync.signing import signing_key
 from app.services.sync.snapshot_load import SNAPSHOT_MEMBER, bundled_snapshot, load_snapshot
 from app.services.sync.token_store import TokenStore, device_token
 
@@ -83,8 +86,8 @@ class ReplyImport:
 
 
 def sign(token: str, manifest: bytes) -> str:
-    """HMAC-SHA256 of the manifest's bytes, keyed with the SHA-256 of the device token
-    (head office keeps only that digest of the token)."""
+    """HMAC-SHA256 of a reply manifest's bytes, keyed with the SHA-256 of the device
+    token (head office keeps only that digest of the token)."""
     key = hashlib.sha256(token.encode("utf-8")).digest()
     return hmac.new(key, manifest, hashlib.sha256).hexdigest()
 
@@ -100,7 +103,7 @@ def export_bundle(uow_factory: UowFactory, store: TokenStore, path: Path, *,
     with uow_factory() as uow:
         session = uow.session
         device = local_device(session)
-        token = device_token(store, device.device_id)
+        device_token(store, device.device_id)  # registered (SYNC_NOT_REGISTERED if not)
         first = _export_start(session, device)
         first = min(first, from_seq) if from_seq else first
         rows = session.scalars(select(OutboxEvent).where(
@@ -115,6 +118,7 @@ def export_bundle(uow_factory: UowFactory, store: TokenStore, path: Path, *,
         counts[event["type"]] = counts.get(event["type"], 0) + 1
         amounts[event["type"]] = (amounts.get(event["type"], 0)
                                   + event_amount(event["type"], event["payload"]))
+    key = signing_key(store, device.device_id)  # before anything is written
     body = "".join(canonical_json(e) + "\n" for e in events).encode("utf-8")
     manifest = json.dumps({
         "protocol": PROTOCOL_VERSION, "branch": device.branch, "device_id": device.device_id,
@@ -122,7 +126,7 @@ def export_bundle(uow_factory: UowFactory, store: TokenStore, path: Path, *,
         "sha256": {"events.jsonl": sha256(body)}, "created_at": created_at, "cursor": cursor,
     }, indent=1, sort_keys=True).encode("utf-8")
     _write_zip(path, {"manifest.json": manifest, "events.jsonl": body,
-                      "signature": sign(token, manifest).encode("ascii")})
+                      "signature": sign_with(key, manifest).encode("ascii")})
     with uow_factory() as uow:
         put_setting(uow.session, EXPORT_KEY, json.dumps({"first_seq": first}))
         uow.commit()
@@ -131,7 +135,8 @@ def export_bundle(uow_factory: UowFactory, store: TokenStore, path: Path, *,
 
 def import_reply(uow_factory: UowFactory, store: TokenStore, path: Path) -> ReplyImport:
     """Check and apply head office's reply bundle; refuse anything not made for us."""
-    members = read_bundle(path, ("manifest.json", *REPLY_MEMBERS, "signature"))
+    members = read_bundle(path, ("manifest.json", *REPLY_MEMBERS, "signature"),
+                          allowed=(SNAPSHOT_MEMBER,))
     manifest = _manifest(path, members["manifest.json"])
     with uow_factory() as uow:
         device = local_device(uow.session)
@@ -140,12 +145,17 @@ def import_reply(uow_factory: UowFactory, store: TokenStore, path: Path) -> Repl
     _check_signature(path, token, members)
     _check_hashes(path, manifest, members, REPLY_MEMBERS)
     if "snapshot" in manifest:  # a counter that never pulled: the branch snapshot first
-        data = read_bundle(path, (SNAPSHOT_MEMBER,))[SNAPSHOT_MEMBER]
+        data = members.get(SNAPSHOT_MEMBER)
+        if data is None:
+            raise _invalid(path, "its manifest names a branch snapshot it does not hold")
         _check_hashes(path, manifest, {SNAPSHOT_MEMBER: data}, (SNAPSHOT_MEMBER,))
         load_snapshot(uow_factory, bundled_snapshot(manifest, data, device.branch))
     answer = _json(path, "acks.json", members["acks.json"])
     changes = _changes(path, members["changes.jsonl"])
-    cursor = members["cursor"].decode("utf-8").strip()
+    try:
+        cursor = members["cursor"].decode("utf-8").strip()
+    except UnicodeDecodeError:
+        raise _invalid(path, "its cursor is not text") from None
     try:
         return _apply_reply(uow_factory, path, device, answer, changes, cursor)
     except BranchRestored as behind:
@@ -170,23 +180,21 @@ def _apply_reply(uow_factory: UowFactory, path: Path, device: Device, answer: An
     return ReplyImport(outcome, len(changes), counts, resend_from)
 
 
-def read_bundle(path: Path, names: tuple[str, ...]) -> dict[str, bytes]:
-    """The named members of the zip at ``path``; a damaged or cut-off file is refused."""
+def read_bundle(path: Path, names: tuple[str, ...],
+                allowed: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """The named members of the zip at ``path`` (those in ``allowed`` where present, and no
+    others); a damaged, cut-off or unsafe file is refused
+    (:mod:`~app.services.sync.bundle_zip`)."""
     try:
+        if path.stat().st_size > MAX_BUNDLE:
+            raise _invalid(path, "it is too large")
         data = path.read_bytes()
     except OSError as exc:
         raise _invalid(path, f"it cannot be read ({exc.strerror})") from exc
-    if len(data) > MAX_BUNDLE:
-        raise _invalid(path, "it is too large")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            present = set(archive.namelist())
-            missing = [name for name in names if name not in present]
-            if missing:
-                raise _invalid(path, f"it lacks {', '.join(missing)}")
-            return {name: archive.read(name) for name in names}
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
-        raise _invalid(path, "it is damaged or cut off (copy it again)") from exc
+        return read_members(data, names, allowed=allowed, max_total=MAX_BUNDLE)
+    except BundleUnreadable as exc:
+        raise _invalid(path, str(exc)) from None
 
 
 def _export_start(session: Session, device: Device) -> int:

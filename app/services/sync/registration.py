@@ -8,8 +8,10 @@ head-office address, the CA file and the registration facts go to ``setting``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import math
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,16 +24,19 @@ from app.services.sync.protocol import (
     REGISTRATION_KEY,
     URL_KEY,
     bad_response,
+    drop_setting,
     get_setting,
     local_device,
     need,
     put_setting,
     sync_actor,
 )
+from app.services.sync.signing import check_store, existing_or_new_key, keep_key, public_hex
 from app.services.sync.token_store import TokenStore, device_token
 from app.services.sync.transport import DEFAULT_TIMEOUT, HttpTransport, Transport
 from app.services.unit_of_work import UnitOfWork
 
+ATTEMPT_KEY = "registration_attempt"
 DEFAULT_WAIT_S = 600  # when head office (or a proxy) does not say how long
 MAX_WAIT_S = 24 * 3600
 
@@ -49,20 +54,36 @@ class Registration:
 
 def register_device(uow: UnitOfWork, transport: Transport, url: str, code: str, *,
                     store: TokenStore, ca_file: Path | None = None) -> Registration:
-    """Register with the one-time ``code``; keep the token in ``store``."""
+    """Register with the one-time ``code``; keep the token and the bundle-signing key in
+    ``store``.
+
+    The credential store is tried first (nothing is sent if it does not keep a test
+    value). Each attempt carries a random attempt key, kept in ``setting`` before the
+    code is sent: if head office's answer is lost, registering again with the same code
+    sends the same attempt key, and head office answers once more (for a short while,
+    to this device only) instead of calling the code used."""
     with uow:
         device = local_device(uow.session)
+    check_store(store, device.device_id)
+    key = existing_or_new_key(store, device.device_id)
+    attempt = _attempt_key(uow, code)
     status, body = transport.post(REGISTER_PATH, {
         "code": code.strip(), "device_id": device.device_id, "branch": device.branch,
-        "counter": device.counter})
+        "counter": device.counter, "public_key": public_hex(key), "attempt_key": attempt})
     if status != 200:
         raise registration_refused(status, body)
     token = need(body, "token", str, "the registration answer")
     if not token or (body.get("branch"), body.get("counter")) != (device.branch, device.counter):
         raise bad_response("the registration answer is for another counter")
     epoch = str(body.get("epoch") or "")
+    keep_key(store, device.device_id, key)
     store.save(device.device_id, token)
+    if store.load(device.device_id) != token:
+        raise DomainError(ErrorCode.TOKEN_STORE_UNAVAILABLE,
+                          problem="it did not keep the head-office token; register again "
+                                  "with the same code within a few minutes")
     with uow:
+        drop_setting(uow.session, ATTEMPT_KEY)
         registration = Registration(url.strip(), device.branch, device.counter,
                                     device.device_id, epoch, uow.now,
                                     str(ca_file) if ca_file else "")
@@ -77,6 +98,25 @@ def register_device(uow: UnitOfWork, transport: Transport, url: str, code: str, 
                                "device_id": device.device_id, "epoch": epoch})
         uow.commit()
     return registration
+
+
+def _attempt_key(uow: UnitOfWork, code: str) -> str:
+    """The attempt key for ``code``: the one kept from an earlier try with the same code,
+    or a new one (kept, committed, before the code is sent)."""
+    digest = hashlib.sha256(normalised_code(code).encode()).hexdigest()
+    with uow:
+        kept = json.loads(get_setting(uow.session, ATTEMPT_KEY) or "{}")
+        if isinstance(kept, dict) and kept.get("code") == digest and kept.get("key"):
+            return str(kept["key"])
+        key = secrets.token_urlsafe(24)
+        put_setting(uow.session, ATTEMPT_KEY, json.dumps({"code": digest, "key": key}))
+        uow.commit()
+        return key
+
+
+def normalised_code(code: str) -> str:
+    """A code as typed, without spaces or dashes, in capitals (how head office reads it)."""
+    return "".join(code.split()).replace("-", "").upper()
 
 
 def registration_refused(status: int, body: Any) -> DomainError:

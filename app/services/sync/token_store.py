@@ -1,8 +1,9 @@
 """Where the device's head-office token lives: the OS credential store, through keyring.
 
 On the counter PCs that is Windows Credential Manager (service ``Loket``, user
-``headoffice-token:<device id>``). The token is never written to the database or a
-file: without a working credential store registration is refused. Tests pass a
+``headoffice-token:<device id>``; the bundle-signing key is there too, see
+``signing.py``). The token is never written to the database or a file: without a
+working credential store registration is refused. Tests pass a
 :class:`KeyringTokenStore` over an in-memory backend, or a fake store.
 """
 
@@ -36,6 +37,18 @@ class TokenStore(Protocol):
         """Forget the token (a revoked device)."""
         ...
 
+    def load_secret(self, name: str) -> str | None:
+        """Another secret of this counter (e.g. its bundle-signing key), or ``None``."""
+        ...
+
+    def save_secret(self, name: str, secret: str) -> None:
+        """Keep ``secret`` under ``name``, replacing an older one."""
+        ...
+
+    def delete_secret(self, name: str) -> None:
+        """Forget the secret under ``name`` (nothing happens when there is none)."""
+        ...
+
 
 class KeyringBackend(Protocol):
     """What is used of a ``keyring`` backend."""
@@ -64,21 +77,30 @@ class KeyringTokenStore:
         return ring
 
     def load(self, device_id: str) -> str | None:
+        return self.load_secret(token_name(device_id))
+
+    def save(self, device_id: str, token: str) -> None:
+        self.save_secret(token_name(device_id), token)
+
+    def delete(self, device_id: str) -> None:
+        self.delete_secret(token_name(device_id))
+
+    def load_secret(self, name: str) -> str | None:
         try:
-            value: str | None = self._ring().get_password(SERVICE, token_name(device_id))
+            value: str | None = self._ring().get_password(SERVICE, name)
         except keyring.errors.KeyringError as exc:
             raise DomainError(ErrorCode.TOKEN_STORE_UNAVAILABLE, problem=str(exc)) from exc
         return value or None
 
-    def save(self, device_id: str, token: str) -> None:
+    def save_secret(self, name: str, secret: str) -> None:
         try:
-            self._ring().set_password(SERVICE, token_name(device_id), token)
+            self._ring().set_password(SERVICE, name, secret)
         except keyring.errors.KeyringError as exc:
             raise DomainError(ErrorCode.TOKEN_STORE_UNAVAILABLE, problem=str(exc)) from exc
 
-    def delete(self, device_id: str) -> None:
+    def delete_secret(self, name: str) -> None:
         try:
-            self._ring().delete_password(SERVICE, token_name(device_id))
+            self._ring().delete_password(SERVICE, name)
         except keyring.errors.PasswordDeleteError:
             return  # nothing stored
         except keyring.errors.KeyringError as exc:

@@ -1,0 +1,68 @@
+"""Reading the members of a sync bundle (a zip) without trusting anything in it.
+
+Used by the branch (head office's reply) and by head office (a branch's bundle): a file
+that is not a zip, is cut off, holds damaged compressed data, a member outside the
+expected names (``../``, absolute paths, folders, extras, repeats), or a member larger
+than allowed — or inflating far beyond its compressed size, as a zip bomb does — is
+refused with :class:`BundleUnreadable` saying why, before anything of it is used.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from collections.abc import Collection
+
+MAX_RATIO = 200
+"""No JSON a bundle holds inflates more than this from its compressed size."""
+RATIO_FLOOR = 1024 * 1024
+"""Members smaller than this inflated are too small to bother about."""
+
+
+class BundleUnreadable(ValueError):
+    """The bundle's members cannot be read safely; the message says why."""
+
+
+def read_members(data: bytes, required: Collection[str], *, allowed: Collection[str] = (),
+                 max_total: int) -> dict[str, bytes]:
+    """The ``required`` members (and any of ``allowed``) of the zip ``data``."""
+    known = set(required) | set(allowed)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            _check_names([info.filename for info in infos], required, known)
+            _check_sizes(infos, max_total)
+            return {info.filename: archive.read(info) for info in infos}
+    except BundleUnreadable:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError,
+            NotImplementedError, OSError, RuntimeError) as exc:
+        raise BundleUnreadable(f"it is damaged or cut off ({_short(exc)}); copy it again"
+                               ) from None
+
+
+def _check_names(names: list[str], required: Collection[str], known: set[str]) -> None:
+    strange = [n for n in names if n not in known]
+    if strange:
+        raise BundleUnreadable(f"it holds a file it should not ({strange[0][:80]!r})")
+    if len(set(names)) != len(names):
+        raise BundleUnreadable("it holds the same file twice")
+    missing = [n for n in required if n not in names]
+    if missing:
+        raise BundleUnreadable(f"it lacks {', '.join(missing)}")
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo], max_total: int) -> None:
+    if sum(info.file_size for info in infos) > max_total:
+        raise BundleUnreadable("it is too large")
+    for info in infos:
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(
+                info.compress_size, 1):
+            raise BundleUnreadable(f"{info.filename} inflates {info.file_size // max(
+                info.compress_size, 1)} times its size (a zip bomb?)")
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 80 else text[:77] + "..."
