@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 
 from headoffice import cli_commands as cmd
 from headoffice.db import default_database_url
+from headoffice.evaluation import command as evaluation_command
 from headoffice.serve import DEFAULT_HOST, DEFAULT_PORT
 
 
@@ -103,6 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--branch")
     p.add_argument("--day", help="YYYY-MM-DD")
 
+    report = add("report", cmd.usage, "reports").add_subparsers(dest="action", required=True)
+    evaluation_command.add_arguments(add(
+        "programme", evaluation_command.report_programme,
+        "a programme's evaluation across every branch (Indonesian text, --json, --pdf, "
+        "--xlsx)", report))
+
     bundle = add("bundle", cmd.usage, "sync bundles").add_subparsers(dest="action",
                                                                      required=True)
     p = add("import", cmd.bundle_import, "import a branch's bundle, write the reply", bundle)
@@ -126,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     args.database_url = getattr(args, "database_url", None) or default_database_url()
     try:
         return int(args.handler(args))
-    except cmd.Refusal as exc:
+    except (cmd.Refusal, evaluation_command.CommandRefused) as exc:
         print(f"loket-headoffice {args.command}: {exc}", file=sys.stderr)
     except OperationalError as exc:
         print(f"loket-headoffice {args.command}: the database could not be used: {exc.orig}",

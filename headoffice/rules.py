@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from headoffice import change_requests, ledger
 from headoffice.changes import customer_changed
+from headoffice.evaluation import recording
 from headoffice.models import Customer, Enrolment, Event, Payment
 
 PAYMENT_TYPES = {"enrolment.paid": "down_payment", "instalment.paid": "instalment"}
@@ -112,6 +113,10 @@ def _enrolment_paid(session: Session, event: Event) -> None:
     payment.enrolment_uuid = uuid
     session.flush()
     ledger.take_over_bills(session, customer, enrolment, payment, _periods(p))
+    try:
+        recording.plan_received(session, uuid, schedule, p.get("work_order_uuid"))
+    except ValueError as exc:
+        raise Rejected("invalid_payload", str(exc)) from exc
 
 
 def _instalment_paid(session: Session, event: Event) -> None:
@@ -150,6 +155,7 @@ def _plan_broken(session: Session, event: Event) -> None:
     if enrolment is None or enrolment.state == "cancelled":
         raise Rejected("unknown_enrolment", f"enrolment {uuid} is not held by head office")
     enrolment.state = "broken"
+    recording.plan_broken(session, uuid, event.business_date)
     customer_changed(session, _customer(session, enrolment.connection_no))
 
 
@@ -159,6 +165,11 @@ def _work_order_done(session: Session, event: Event) -> None:
     if kind not in ("unseal", "reseal"):
         raise Rejected("invalid_payload", f"unknown work order kind {kind!r}")
     done_on = _text(event.payload, "done_on")
+    if kind == "unseal":
+        try:
+            recording.seal_opened(session, event.payload.get("uuid"), done_on)
+        except ValueError as exc:
+            raise Rejected("invalid_payload", f"done_on {done_on!r} is not a date") from exc
     ledger.set_status(session, customer, "active" if kind == "unseal" else "sealed", done_on)
 
 
