@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
+from headoffice import overview
 from headoffice.console.staff import SignedIn
-from headoffice.console.web import PREFIX, render, viewer
+from headoffice.console.web import PREFIX, database, render, viewer
 
 router = APIRouter()
 
@@ -20,4 +21,6 @@ def root() -> Response:
 
 @router.get("/")
 def home(request: Request, who: Annotated[SignedIn, Depends(viewer)]) -> Response:
-    return render(request, who, "home.html", title="Beranda")
+    with database(request).reading() as session:
+        waiting = overview.waiting(session)
+    return render(request, who, "home.html", title="Beranda", waiting=waiting)
