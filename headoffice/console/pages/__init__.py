@@ -16,10 +16,11 @@ from headoffice.console.pages import (
     reconciliation,
     signin,
     staff_users,
+    terms,
 )
 
 ROUTERS: list[APIRouter] = [
     signin.router, home.router, evaluation.router, change_requests.router, exceptions.router,
     reconciliation.router, customers.router, counters.router, staff_users.router,
-    audit_trail.router,
+    audit_trail.router, terms.router,
 ]
