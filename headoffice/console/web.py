@@ -148,12 +148,15 @@ async def _read_form(request: Request) -> tuple[dict[str, str], dict[str, bytes]
     fields: dict[str, str] = {}
     files: dict[str, bytes] = {}
     names: dict[str, str] = {}
-    for key, value in form.multi_items():
-        if isinstance(value, UploadFile):
-            files[key] = await value.read(MAX_UPLOAD + 1)
-            names[key] = value.filename or ""
-        else:
-            fields[key] = value
+    try:
+        for key, value in form.multi_items():
+            if isinstance(value, UploadFile):
+                files[key] = await value.read(MAX_UPLOAD + 1)
+                names[key] = value.filename or ""
+            else:
+                fields[key] = value
+    finally:
+        await form.close()  # the uploads' temporary files
     return fields, files, names
 
 

@@ -201,4 +201,5 @@ def test_reconciliation_lists_each_branch_day(
     staff_user(ho.db, "keuangan", "finance")
     with console(ho.url, "keuangan") as client:
         text = client.get("/console/reconciliation").text
-    assert "enrolment.paid" in text and "Rp 500.000" in text and "belum dilaporkan" in text
+    assert "Pendaftaran dan uang muka" in text and "Rp 500.000" in text
+    assert "belum dilaporkan" in text

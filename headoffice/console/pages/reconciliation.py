@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from headoffice import reconcile
 from headoffice.console.staff import SignedIn
 from headoffice.console.web import database, render, viewer_with
+from headoffice.console.words import event_text
 
 router = APIRouter()
 _ORDER = {"MISMATCH": 0, "not reported": 1}
@@ -31,4 +32,4 @@ def reconciliation_page(request: Request,
     payments.sort(key=lambda p: (p.business_date, p.branch), reverse=True)
     return render(request, who, "reconciliation.html", title="Rekonsiliasi", lines=lines[:500],
                   payments=payments[:200], branch=branch[:16], day=day[:10],
-                  mismatches=sum(r.verdict == "MISMATCH" for r in lines))
+                  mismatches=sum(r.verdict == "MISMATCH" for r in lines), event_text=event_text)
