@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import ssl
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -11,8 +13,9 @@ from sqlalchemy import select, update
 
 from headoffice.console.staff import LOCK_AFTER
 from headoffice.console.tables import StaffAudit, StaffSession
-from tests.headoffice.conftest import HeadOffice
+from tests.headoffice.conftest import HeadOffice, serving
 from tests.headoffice.console_helpers import console, post_form, sign_in, staff_user, token
+from tests.headoffice.test_serve import _self_signed
 
 
 @pytest.fixture
@@ -121,3 +124,30 @@ def test_english_is_chosen_per_session(ho: HeadOffice, manager: httpx.Client) ->
     assert "Programme evaluation" in manager.get("/console/").text
     with console(ho.url, "direktur") as other:
         assert "Evaluasi program" in other.get("/console/").text
+
+
+def test_the_session_cookie_is_secure_under_tls(database_url: str, tmp_path: Path,
+                                                ho: HeadOffice) -> None:
+    staff_user(ho.db, "direktur", "manager")
+    cert, key = _self_signed(tmp_path)
+    with serving(database_url, tls_cert=cert, tls_key=key) as port, httpx.Client(
+            base_url=f"https://127.0.0.1:{port}", timeout=30,
+            verify=ssl.create_default_context(cafile=str(cert))) as client:
+        done = sign_in(client, "direktur")
+        assert done.status_code == 303
+        cookie = done.headers["set-cookie"]
+        assert cookie.startswith("loket_console=")
+        for attribute in ("HttpOnly", "Path=/console", "SameSite=strict", "Secure"):
+            assert attribute in cookie
+    with console(ho.url) as plain:
+        assert "Secure" not in sign_in(plain, "direktur").headers["set-cookie"]
+
+
+def test_the_sign_in_page_offers_english(ho: HeadOffice) -> None:
+    with console(ho.url) as client:
+        page = client.get("/console/signin?next=/console/counters")
+        chosen = client.post("/console/signin-language", data={
+            "csrf": token(page), "language": "en",
+            "next": "/console/signin?next=/console/counters"})
+        assert chosen.status_code == 303
+        assert "Sign in to the console" in client.get(chosen.headers["location"]).text
