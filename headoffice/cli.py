@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from headoffice import cli_commands as cmd
+from headoffice.console.roles import ROLES
 from headoffice.db import default_database_url
 from headoffice.evaluation import command as evaluation_command
 from headoffice.serve import DEFAULT_HOST, DEFAULT_PORT
@@ -35,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=handler)
         return p
 
-    p = add("serve", cmd.serve, "run the sync API (uvicorn)")
+    p = add("serve", cmd.serve, "run the sync API and the web console (uvicorn)")
     p.add_argument("--host", default=DEFAULT_HOST)
     p.add_argument("--port", type=int, default=DEFAULT_PORT)
     p.add_argument("--tls-cert", type=Path, metavar="PEM")
@@ -66,6 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("role", choices=("cashier", "supervisor", "admin"))
     p.add_argument("--full-name", default="")
     p.add_argument("--branch", default=None, help="only this branch (default: every branch)")
+
+    staff = add("staff", cmd.usage, "head-office staff of the web console").add_subparsers(
+        dest="action", required=True)
+    p = add("add", cmd.staff_add, "add a staff user (password read from standard input)",
+            staff)
+    p.add_argument("username")
+    p.add_argument("--role", required=True, choices=ROLES)
+    p.add_argument("--full-name", default="")
+    add("list", cmd.staff_list, "list the staff users", staff)
+    add("disable", cmd.staff_disable, "refuse a staff user's sign-in from now on",
+        staff).add_argument("username")
 
     for name, handler in (("import-customers", cmd.import_customers),
                           ("import-bills", cmd.import_bills)):
