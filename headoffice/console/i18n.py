@@ -55,10 +55,6 @@ ENGLISH: dict[str, str] = {
     "menunggu keputusan": "awaiting a decision",
     "terbuka": "open",
     "tidak terdengar lebih dari sehari": "not heard from for more than a day",
-    # evaluation placeholder
-    "Evaluasi program Buka Segel sedang disiapkan dan belum tersedia di konsol.":
-        "The Buka Segel programme evaluation is being prepared and is not yet available "
-        "in the console.",
     # pages
     "200 pertama ditampilkan": "the first 200 shown",
     "Air": "Water",
@@ -278,6 +274,76 @@ ENGLISH: dict[str, str] = {
     "tunggakan": "arrears",
     "uang muka": "down payment",
     "versi": "version",
+    # programme evaluation
+    "% dari disegel": "% of sealed",
+    "Angka utama": "Headline figures",
+    "Batal": "Cancelled",
+    "Belum ada kegiatan dalam periode ini.": "Nothing happened in this period yet.",
+    "Cabang itu tidak dikenal.": "That branch is not known.",
+    "Cicilan diterima": "Instalments received",
+    "Cicilan jatuh tempo": "Instalments due",
+    "Cicilan jatuh tempo / lunas / terlambat": "Instalments due / paid / overdue",
+    "Cicilan lunas": "Instalments paid",
+    "Cicilan terlambat": "Instalments overdue",
+    "Cicilan terlambat (rupiah)": "Instalments overdue (rupiah)",
+    "Dari": "From",
+    "Denda dihapus": "Penalties waived",
+    "Denda dihapus (biaya program)": "Penalties waived (the programme's cost)",
+    "Disegel saat mulai": "Sealed at the start",
+    "Disegel saat mulai: pelanggan yang disegel sebelum program mulai (atau saat mendaftar) "
+    "dengan rekening bulan-bulan sebelumnya yang belum lunas saat program mulai. Pelanggan "
+    "tercatat per kelurahan, bukan per cabang. Cicilan jatuh tempo, lunas dan terlambat "
+    "dihitung sampai tanggal akhir, untuk perjanjian yang dibuat dalam periode ini.":
+        "Sealed at the start: customers sealed before the programme began (or when they "
+        "enrolled) with bills of the months before it still unpaid when it began. "
+        "Customers belong to a kelurahan, not to a branch. Instalments due, paid and "
+        "overdue are counted up to the last day, for the plans made in the period.",
+    "Gagal": "Broken",
+    "Hari s.d. dibuka": "Days to opening",
+    "Jumlah semua": "Total",
+    "Pelanggan disegel menunggak saat program mulai": "Sealed customers in arrears at the start",
+    "Pendaftar": "Enrolled",
+    "Pendaftar (tanpa yang batal)": "Enrolled (cancelled ones excluded)",
+    "Pendaftar dari sasaran / dari yang disegel": "Enrolled of the target / of the sealed",
+    "Pendaftar per hari dan kumulatif tertagih": "Enrolments per day and cumulative collected",
+    "Pendaftaran dibatalkan": "Enrolments cancelled",
+    "Per cabang": "Per branch",
+    "Per kecamatan": "Per district",
+    "Per kelurahan": "Per kelurahan",
+    "Perbandingan cabang": "The branches compared",
+    "Perjanjian gagal": "Plans broken",
+    "Program itu tidak dikenal.": "That programme is not known.",
+    "Rata-rata hari dari daftar sampai segel dibuka": "Mean days from enrolment to opening",
+    "SEMENTARA: program masih berjalan sampai": "PROVISIONAL: the programme runs until",
+    "SPK buka segel": "Unseal orders",
+    "SPK buka segel diterbitkan / segel dibuka": "Unseal orders issued / seals opened",
+    "Sampai": "To",
+    "Sasaran: pelanggan disegel (ketentuan)": "Target: sealed customers (terms)",
+    "Sasaran: tunggakan (ketentuan)": "Target: arrears (terms)",
+    "Segel dibuka": "Seals opened",
+    "Semua cabang": "All branches",
+    "Sisa cicilan": "Still owed",
+    "Sisa cicilan belum dibayar": "Instalments still owed",
+    "Tanggal akhir sebelum tanggal awal, atau rentang lebih dari 10 tahun.":
+        "The last day is before the first, or the range is longer than 10 years.",
+    "Tanggal tidak valid: tulis seperti 2025-11-17.": "Not a date: write it as 2025-11-17.",
+    "Tertagih": "Collected",
+    "Tertagih dari sasaran tunggakan": "Collected of the arrears target",
+    "Tertagih per cabang": "Collected per branch",
+    "Tren harian": "Daily trend",
+    "Tunggakan masuk perjanjian": "Arrears taken into plans",
+    "Tunggakan mereka saat program mulai": "Their arrears at the start",
+    "Tunggakan tertagih (uang muka + cicilan)": "Arrears collected (down payments + instalments)",
+    "Uang muka": "Down payments",
+    "Uang muka diterima": "Down payments received",
+    "Unduh PDF": "Download PDF",
+    "Unduh XLSX": "Download XLSX",
+    "denda dihapus (biaya program)": "penalties waived (the programme's cost)",
+    "ketentuan": "terms",
+    "pendaftar dari sasaran": "enrolled of the target",
+    "segel dibuka / SPK buka segel": "seals opened / unseal orders",
+    "semua cabang": "all branches",
+    "tunggakan tertagih dari sasaran": "arrears collected of the target",
 }
 
 

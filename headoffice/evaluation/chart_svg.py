@@ -15,7 +15,7 @@ from headoffice.evaluation.figures import AreaLine, DayLine
 INK, FILL, GRID, MUTED = "#1f4e79", "#5b8fc7", "#d9d9d9", "#666666"
 
 
-def trend_svg(days: Sequence[DayLine], width: int = 880, height: int = 260) -> str:
+def trend_svg(days: Sequence[DayLine], width: int = 620, height: int = 250) -> str:
     """Enrolments per day (bars, left axis) and cumulative collected (line, right axis)."""
     left, right, top, bottom = 44, 64, 28, 30
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -35,7 +35,7 @@ def trend_svg(days: Sequence[DayLine], width: int = 880, height: int = 260) -> s
         y = top + plot_h - plot_h * i * money_step / money_top
         parts.append(_text(left + plot_w + 6, y + 3, short_rupiah(i * money_step)))
     slot = plot_w / len(days)
-    label_every = max(1, len(days) // 10)
+    label_every = max(1, len(days) // 7)
     points = []
     for i, d in enumerate(days):
         x = left + i * slot
@@ -57,9 +57,9 @@ def trend_svg(days: Sequence[DayLine], width: int = 880, height: int = 260) -> s
     return "".join([*parts, "</svg>"])
 
 
-def branches_svg(lines: Sequence[AreaLine], width: int = 880) -> str:
+def branches_svg(lines: Sequence[AreaLine], width: int = 620) -> str:
     """Horizontal bars of the money each branch collected, with its enrolments."""
-    row, left, right = 26, 120, 210
+    row, left, right = 26, 70, 230
     height = 30 + row * max(1, len(lines))
     parts = [_open(width, height, "Perbandingan cabang: tertagih"),
              _text(8, 16, "Tertagih per cabang", weight="bold")]

@@ -21,6 +21,7 @@ class Column:
     kind: str
     width_mm: float  # in the PDF
     by_place_only: bool = False  # customers belong to places, not to branches
+    on_screen: bool = True  # shown on the console page (its sum, "Tertagih", always is)
 
     def text(self, figures: Figures, branch: bool = False) -> str:
         if branch and self.by_place_only:
@@ -39,8 +40,8 @@ COLUMNS = (
     Column("Disegel saat mulai", lambda f: f.population, COUNT, 12, by_place_only=True),
     Column("Pendaftar", lambda f: f.enrolled, COUNT, 13),
     Column("% dari disegel", lambda f: f.enrolled_share, SHARE, 11, by_place_only=True),
-    Column("Uang muka", lambda f: f.down_payments, RUPIAH, 22),
-    Column("Cicilan", lambda f: f.instalments, RUPIAH, 22),
+    Column("Uang muka", lambda f: f.down_payments, RUPIAH, 22, on_screen=False),
+    Column("Cicilan", lambda f: f.instalments, RUPIAH, 22, on_screen=False),
     Column("Tertagih", lambda f: f.collected, RUPIAH, 22),
     Column("Denda dihapus", lambda f: f.penalty_waived, RUPIAH, 22),
     Column("Cicilan jatuh tempo", lambda f: f.instalments_due, COUNT, 11),
@@ -53,3 +54,5 @@ COLUMNS = (
     Column("Segel dibuka", lambda f: f.seals_opened, COUNT, 11),
     Column("Hari s.d. dibuka", lambda f: f.mean_days_to_open, DAYS, 12),
 )
+
+SCREEN_COLUMNS = tuple(c for c in COLUMNS if c.on_screen)
