@@ -1,4 +1,4 @@
-"""The evaluation's SQL aggregates: each returns ``(key, Figures)`` rows, keyed by
+"""The evaluation's SQL aggregates: each returns ``(key, {figure: value})`` rows, keyed by
 (branch, kecamatan, kelurahan) or by day, summed in the database, never bill by bill."""
 
 from __future__ import annotations
@@ -11,12 +11,11 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from headoffice.evaluation.figures import Figures
 from headoffice.evaluation.tables import PlanInstalment, PlanTrack
 from headoffice.models import Bill, Customer, Enrolment, Event, Payment
 
 Key = tuple[Any, ...]
-Row = tuple[Key, Figures]
+Row = tuple[Key, dict[str, int]]  # the figures a query gives, by name
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ def _run(session: Session, scope: Scope, query: Select[Any], names: Sequence[str
     rows = []
     for row in session.execute(query):
         values = {name: int(value or 0) for name, value in zip(names, row[width:], strict=True)}
-        rows.append((tuple(row[:width]), Figures(**values)))
+        rows.append((tuple(row[:width]), values))
     return rows
 
 

@@ -14,9 +14,16 @@ from sqlalchemy.orm import Session
 from app.services.terms import PromotionTerms, terms_from_json
 from headoffice.db import utcnow
 from headoffice.evaluation import queries
-from headoffice.evaluation.figures import AreaLine, DayLine, Evaluation, Figures
+from headoffice.evaluation.figures import (
+    FIGURE_NAMES,
+    AreaLine,
+    DayLine,
+    Evaluation,
+    Figures,
+)
 from headoffice.models import BranchOffice, Terms
 
+_INDEX = {name: i for i, name in enumerate(FIGURE_NAMES)}
 MAX_DAYS = 3_660  # a range of ten years is surely a typing mistake
 
 
@@ -65,7 +72,7 @@ def programme_evaluation(session: Session, programme: str | None = None,
         programme_version=terms.version, valid_from=terms.valid_from,
         valid_to=terms.valid_to, date_from=start, date_to=end, branch=branch,
         target_customers=terms.targets.sealed_customers, target_arrears=terms.targets.arrears,
-        totals=sum((f for _, f in cells), Figures()),
+        totals=next(iter(_merge(cells, lambda _key: None)), (None, Figures()))[1],
         by_branch=_ranked(AreaLine(code, by_branch.get(code, Figures())) for code in branches),
         by_kecamatan=_ranked(AreaLine(kec, f) for kec, f in _merge(cells, lambda k: k[1])),
         by_kelurahan=_ranked(AreaLine(kel, f, kec) for (kec, kel), f in _merge(
@@ -85,10 +92,13 @@ def _programme(session: Session, code: str | None) -> PromotionTerms:
 
 def _merge[K](rows: Iterable[queries.Row], key: Callable[[queries.Key], K]
               ) -> Iterable[tuple[K, Figures]]:
-    merged: dict[K, Figures] = defaultdict(Figures)
-    for k, figures in rows:
-        merged[key(k)] += figures
-    return merged.items()
+    """The rows' figures summed by ``key`` (in plain lists: thousands of rows)."""
+    merged: dict[K, list[int]] = defaultdict(lambda: [0] * len(FIGURE_NAMES))
+    for k, values in rows:
+        target = merged[key(k)]
+        for name, value in values.items():
+            target[_INDEX[name]] += value
+    return [(k, Figures(*values)) for k, values in merged.items()]
 
 
 def _ranked(lines: Iterable[AreaLine]) -> tuple[AreaLine, ...]:
