@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.services.terms import PromotionTerms, terms_from_json
 from headoffice.db import utcnow
-from headoffice.evaluation import queries
+from headoffice.evaluation import cache, queries
 from headoffice.evaluation.figures import (
     FIGURE_NAMES,
     AreaLine,
@@ -62,6 +62,12 @@ def programme_evaluation(session: Session, programme: str | None = None,
         if branch not in branches:
             raise EvaluationRefused("unknown_branch", f"head office has no branch {branch}")
         branches = [branch]
+    return cache.cached(session, (terms.code, terms.version, start, end, branch),
+                        lambda: _evaluate(session, terms, start, end, branch, branches))
+
+
+def _evaluate(session: Session, terms: PromotionTerms, start: dt.date, end: dt.date,
+              branch: str | None, branches: list[str]) -> Evaluation:
     scope = queries.Scope(terms.code, start, end, branch, by_day=False)
     cells = list(queries.collect(session, scope))
     days = dict(_merge(queries.collect(session, queries.Scope(

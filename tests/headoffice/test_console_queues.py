@@ -80,16 +80,18 @@ def test_a_stale_request_is_refused_and_a_rejection_needs_a_note(
         customer = session.scalars(select(Customer).where(
             Customer.connection_no == CUSTOMER)).one()
         customer.version += 1
+        asked_id = session.scalars(select(ChangeRequest.id)).one()  # ids go on across tests
+    decide = f"/console/change-requests/{asked_id}/decide"
     staff_user(ho.db, "hublang", "customer_service")
     page = "/console/change-requests"
     with console(ho.url, "hublang") as client:
         assert "berubah sejak cabang melihatnya" in client.get(page).text
-        stale = post_form(client, page, f"{page}/1/decide", {"verdict": "approve"})
+        stale = post_form(client, page, decide, {"verdict": "approve"})
         assert stale.status_code == 409 and "changed since the request" in stale.text
-        no_note = post_form(client, page, f"{page}/1/decide", {"verdict": "reject"})
+        no_note = post_form(client, page, decide, {"verdict": "reject"})
         assert no_note.status_code == 409
         assert request_state(ho) == "pending"
-        rejected = post_form(client, page, f"{page}/1/decide",
+        rejected = post_form(client, page, decide,
                              {"verdict": "reject", "note": f"bukti kurang {SCRIPT}"})
         assert rejected.status_code == 303
         listing = client.get(page, params={"state": "all"}).text
