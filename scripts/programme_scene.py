@@ -74,7 +74,7 @@ def _plan(dice: random.Random,
           events: dict[str, list[tuple[dt.datetime, str, dict[str, Any]]]],
           number: str, principal: int, penalty: int) -> None:
     branch = dice.choice(BRANCHES)
-    day = START + dt.timedelta(days=min(int(dice.expovariate(1 / 9)), (LAST - START).days))
+    day = START + dt.timedelta(days=int(dice.expovariate(1 / 9)) % ((LAST - START).days + 1))
     at = dt.datetime.combine(day, dt.time(8)) + dt.timedelta(minutes=dice.randrange(480))
     down = -(-principal // 2 // 100) * 100
     count = 1 if principal - down <= 100_000 else dice.choice((2, 3, 5, 8))
