@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException
 
 from headoffice import SUPPORTED_PROTOCOLS, anchors, reconcile, snapshot
 from headoffice.auth import attempt_registration, authenticate
+from headoffice.console.app import install as install_console
 from headoffice.db import Database, current_epoch
 from headoffice.errors import ApiError, unauthorised, wrong_branch
 from headoffice.models import Device
@@ -224,6 +225,7 @@ def create_app(database_url: str, *, prepare: bool = True) -> FastAPI:
     app.include_router(router)
     app.include_router(health_router)
     _install_error_handlers(app)
+    install_console(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

@@ -14,7 +14,9 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from headoffice import cli_commands as cmd
+from headoffice.console.roles import ROLES
 from headoffice.db import default_database_url
+from headoffice.evaluation import command as evaluation_command
 from headoffice.serve import DEFAULT_HOST, DEFAULT_PORT
 
 
@@ -34,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=handler)
         return p
 
-    p = add("serve", cmd.serve, "run the sync API (uvicorn)")
+    p = add("serve", cmd.serve, "run the sync API and the web console (uvicorn)")
     p.add_argument("--host", default=DEFAULT_HOST)
     p.add_argument("--port", type=int, default=DEFAULT_PORT)
     p.add_argument("--tls-cert", type=Path, metavar="PEM")
@@ -65,6 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("role", choices=("cashier", "supervisor", "admin"))
     p.add_argument("--full-name", default="")
     p.add_argument("--branch", default=None, help="only this branch (default: every branch)")
+
+    staff = add("staff", cmd.usage, "head-office staff of the web console").add_subparsers(
+        dest="action", required=True)
+    p = add("add", cmd.staff_add, "add a staff user (password read from standard input)",
+            staff)
+    p.add_argument("username")
+    p.add_argument("--role", required=True, choices=ROLES)
+    p.add_argument("--full-name", default="")
+    add("list", cmd.staff_list, "list the staff users", staff)
+    add("disable", cmd.staff_disable, "refuse a staff user's sign-in from now on",
+        staff).add_argument("username")
 
     for name, handler in (("import-customers", cmd.import_customers),
                           ("import-bills", cmd.import_bills)):
@@ -103,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--branch")
     p.add_argument("--day", help="YYYY-MM-DD")
 
+    report = add("report", cmd.usage, "reports").add_subparsers(dest="action", required=True)
+    evaluation_command.add_arguments(add(
+        "programme", evaluation_command.report_programme,
+        "a programme's evaluation across every branch (Indonesian text, --json, --pdf, "
+        "--xlsx)", report))
+
     bundle = add("bundle", cmd.usage, "sync bundles").add_subparsers(dest="action",
                                                                      required=True)
     p = add("import", cmd.bundle_import, "import a branch's bundle, write the reply", bundle)
@@ -126,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     args.database_url = getattr(args, "database_url", None) or default_database_url()
     try:
         return int(args.handler(args))
-    except cmd.Refusal as exc:
+    except (cmd.Refusal, evaluation_command.CommandRefused) as exc:
         print(f"loket-headoffice {args.command}: {exc}", file=sys.stderr)
     except OperationalError as exc:
         print(f"loket-headoffice {args.command}: the database could not be used: {exc.orig}",

@@ -28,6 +28,7 @@ from headoffice import reconcile as reconciliation
 from headoffice.api import create_app
 from headoffice.bundle import MAX_MEMBER, BundleRefused, import_bundle
 from headoffice.changes import current_enrolment
+from headoffice.console import staff
 from headoffice.db import Database, start_epoch
 from headoffice.models import Customer, Device
 from headoffice.serve import make_server
@@ -126,18 +127,50 @@ def device_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def user_add(args: argparse.Namespace) -> int:
+def _password() -> str:
+    """Asked twice on a terminal; else the first line of standard input."""
     if sys.stdin.isatty():
         password = getpass.getpass("password: ")
         if getpass.getpass("again: ") != password:
             raise Refusal("the passwords differ")
-    else:
-        password = sys.stdin.readline().rstrip("\r\n")
+        return password
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def user_add(args: argparse.Namespace) -> int:
+    password = _password()
     with _writing(args) as session:
         user = masterdata.add_user(session, args.username, args.full_name, args.role, password,
                                    args.branch)
         print(f"user {user.username} ({user.role}) added for "
               f"{user.branch_code or 'every branch'}")
+    return 0
+
+
+def staff_add(args: argparse.Namespace) -> int:
+    password = _password()
+    with _writing(args) as session:
+        done = staff.add_staff(session, args.username, args.role, password, args.full_name,
+                               by=f"cli:{_operator()}")
+    print(f"staff user {done.username} ({done.role}) added")
+    return 0
+
+
+def staff_list(args: argparse.Namespace) -> int:
+    with _writing(args) as session:
+        rows = staff.list_staff(session)
+    for r in rows:
+        state = "disabled" if not r.active else (
+            f"locked until {r.locked_until:%Y-%m-%d %H:%M} UTC" if r.locked_until else "active")
+        print(f"{r.username:20} {r.role:17} {state:10} {r.full_name}")
+    print(f"{len(rows)} staff user(s)", file=sys.stderr)
+    return 0
+
+
+def staff_disable(args: argparse.Namespace) -> int:
+    with _writing(args) as session:
+        done = staff.disable_staff(session, args.username, by=f"cli:{_operator()}")
+    print(f"staff user {done.username} is disabled; their sessions have ended")
     return 0
 
 

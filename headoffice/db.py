@@ -24,6 +24,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from headoffice import migrate
 from headoffice import rate_limit as _rate_limit  # noqa: F401  (its table is in the schema)
+from headoffice.console import tables as _console_tables  # noqa: F401  (and the console's)
+from headoffice.evaluation import tables as _evaluation_tables  # noqa: F401  (so are these)
 from headoffice.models import Epoch
 
 URL_VARIABLE = "LOKET_HEADOFFICE_DATABASE_URL"

@@ -21,6 +21,7 @@ from app.services.demo_plan import FULL_CUSTOMERS, make_plan
 from app.services.demo_rows import CUSTOMER_COLUMNS, RowBuilder
 from app.services.setup import DEFAULT_TERMS_FILE
 from headoffice.changes import bill_key, bill_values_data, customer_data, record_many
+from headoffice.console.staff import add_staff
 from headoffice.masterdata import add_branch, add_user, publish_terms_file
 from headoffice.models import Bill, BranchOffice, Customer
 
@@ -28,6 +29,13 @@ DEMO_BRANCHES = (
     ("KPG", "Kantor Pelayanan Kota Kupang"),
     ("OEB", "Kantor Pelayanan Oebobo"),
     ("ALK", "Kantor Pelayanan Alak"),
+)
+# The console's demo staff, one per role (user name, password, role, full name).
+DEMO_STAFF = (
+    ("direktur", "direktur123", "manager", "Yohanes Direktur"),
+    ("hublang", "hublang123", "customer_service", "Maria Hubungan Pelanggan"),
+    ("keuangan", "keuangan123", "finance", "Agustinus Keuangan"),
+    ("ti", "ti-admin123", "it", "Fransiska TI"),
 )
 CHUNK = 5_000
 _SKIP = {"id", "name_lower"}
@@ -56,6 +64,8 @@ def create_demo(session: Session, *, customers: int = FULL_CUSTOMERS,
     publish_terms_file(session, DEFAULT_TERMS_FILE)
     for username, password, role, full_name in DEMO_USERS:
         add_user(session, username, full_name, role, password)
+    for username, password, role, full_name in DEMO_STAFF:
+        add_staff(session, username, role, password, full_name, by="demo")
     plan = make_plan(customers, Dice(f"loket-demo-plan-{seed}"))
     history = 12 if customers <= FULL_HISTORY_LIMIT else 2
     builder = RowBuilder(plan, Dice(f"loket-demo-rows-{seed}"), history)

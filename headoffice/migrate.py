@@ -37,6 +37,8 @@ class SchemaRefused(ValueError):
 def target_metadata() -> MetaData:
     """Every head-office table, as the models declare them."""
     from headoffice import rate_limit  # noqa: F401  (its table belongs to the schema)
+    from headoffice.console import tables  # noqa: F401  (staff, sessions, audit trail)
+    from headoffice.evaluation import tables as _plans  # noqa: F401  (the plans' records)
     from headoffice.models import Base
 
     return Base.metadata

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from headoffice import change_requests, ledger, ownership
 from headoffice.changes import customer_changed
+from headoffice.evaluation import recording
 from headoffice.models import Customer, Enrolment, Event, Payment
 from headoffice.rejection import Rejected
 
@@ -113,6 +114,10 @@ def _enrolment_paid(session: Session, event: Event) -> None:
     payment.enrolment_uuid = uuid
     session.flush()
     ledger.take_over_bills(session, customer, enrolment, payment, _periods(p))
+    try:
+        recording.plan_received(session, uuid, schedule, p.get("work_order_uuid"))
+    except ValueError as exc:
+        raise Rejected("invalid_payload", str(exc)) from exc
 
 
 def _instalment_paid(session: Session, event: Event) -> None:
@@ -152,6 +157,7 @@ def _plan_broken(session: Session, event: Event) -> None:
         raise Rejected("plan_not_active", (
             f"enrolment {enrolment.uuid} is {enrolment.state}; only a running plan breaks"))
     enrolment.state = "broken"
+    recording.plan_broken(session, uuid, event.business_date)
     customer_changed(session, _customer(session, enrolment.connection_no))
 
 
@@ -162,6 +168,11 @@ def _work_order_done(session: Session, event: Event) -> None:
     if kind not in ("unseal", "reseal"):
         raise Rejected("invalid_payload", f"unknown work order kind {kind!r}")
     done_on = _text(event.payload, "done_on")
+    if kind == "unseal":
+        try:
+            recording.seal_opened(session, event.payload.get("uuid"), done_on)
+        except ValueError as exc:
+            raise Rejected("invalid_payload", f"done_on {done_on!r} is not a date") from exc
     ledger.set_status(session, customer, "active" if kind == "unseal" else "sealed", done_on)
 
 

@@ -98,7 +98,7 @@ def _bar(share: float | None, width: float) -> Drawing:
     return drawing
 
 
-def _target_box(title: str, share: float | None, reached: str, target: str, left: str,
+def target_box(title: str, share: float | None, reached: str, target: str, left: str,
                 width: float) -> Table:
     big = persen(share) if share is not None else "–"
     detail = f"{reached} dari target {target}" if share is not None else \
@@ -116,10 +116,10 @@ def _summary(doc: ProgressDocument) -> Table:
     box_w = 78 * mm
     customers_left = max(0, doc.target_customers - t.enrolled)
     arrears_left = max(0, doc.target_arrears - t.collected)
-    customers = _target_box("Pelanggan disegel terjangkau", doc.customers_share,
+    customers = target_box("Pelanggan disegel terjangkau", doc.customers_share,
                             f"{angka(t.enrolled)} pelanggan", angka(doc.target_customers),
                             f"Belum terjangkau: {angka(customers_left)} pelanggan", box_w)
-    arrears = _target_box("Tunggakan berkurang", doc.arrears_share,
+    arrears = target_box("Tunggakan berkurang", doc.arrears_share,
                           format_rupiah(t.collected), format_rupiah(doc.target_arrears),
                           f"Sisa target: {format_rupiah(arrears_left)}", box_w)
     rows = [

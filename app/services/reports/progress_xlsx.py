@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from openpyxl.chart import BarChart, LineChart, Reference
-from openpyxl.utils import get_column_letter
+from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.services.documents.indonesian import tanggal, tanggal_jam
@@ -17,6 +16,7 @@ from app.services.reports.sheets import (
     PERCENT,
     RUPIAH,
     book_bytes,
+    day_line_chart,
     new_book,
     table,
     title_rows,
@@ -101,16 +101,5 @@ def _by_day(sheet: Worksheet, heading: list[str], doc: ProgressDocument) -> None
     total = ("Jumlah", *_figures(doc.totals), None, None)
     table(sheet, top, ("Tanggal", *FIGURE_HEADERS, "Kumulatif pendaftar", "Kumulatif diterima"),
           rows, (DATE, *FIGURE_FORMATS, COUNT, RUPIAH), (12, *FIGURE_WIDTHS, 12, 18), total)
-    if rows:
-        chart = LineChart()
-        chart.title, chart.legend = "Kumulatif uang diterima", None
-        collected = 2 + len(FIGURE_FORMATS) + 1  # after the date, figures, enrolled
-        chart.add_data(Reference(sheet, min_col=collected, min_row=top,
-                                 max_row=top + len(rows)),
-                       titles_from_data=True)
-        chart.set_categories(Reference(sheet, min_col=1, min_row=top + 1,
-                                       max_row=top + len(rows)))
-        chart.y_axis.number_format = RUPIAH
-        chart.x_axis.number_format = "DD-MM"
-        chart.height, chart.width = 9, 18
-        sheet.add_chart(chart, f"{get_column_letter(collected + 2)}{top}")
+    collected = 2 + len(FIGURE_FORMATS) + 1  # after the date, figures, enrolled
+    day_line_chart(sheet, "Kumulatif uang diterima", top, len(rows), collected)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -93,3 +94,19 @@ def _write_row(sheet: Worksheet, row: int, values: Sequence[Any], formats: Seque
 
 def _box() -> Border:
     return Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def day_line_chart(sheet: Worksheet, title: str, top: int, rows: int, column: int) -> None:
+    """A line chart of ``column`` against the dates in column A (header row ``top``,
+    ``rows`` days below it), placed two columns to the right of ``column``."""
+    if not rows:
+        return
+    chart = LineChart()
+    chart.title, chart.legend = title, None
+    chart.add_data(Reference(sheet, min_col=column, min_row=top, max_row=top + rows),
+                   titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=top + 1, max_row=top + rows))
+    chart.y_axis.number_format = RUPIAH
+    chart.x_axis.number_format = "DD-MM"
+    chart.height, chart.width = 9, 18
+    sheet.add_chart(chart, f"{get_column_letter(column + 2)}{top}")

@@ -1,0 +1,111 @@
+"""Server time of each head-office console page on the demo head office.
+
+    python benchmarks/console.py [--customers 17405] [--runs 20] [--json]
+                                 [--database-url URL]
+
+Builds the demo head office with work waiting (``scripts/console_scene.py``) and the
+Buka Segel programme worked at its branches (``scripts/programme_scene.py``) in a fresh
+SQLite file (or measures the head office at ``--database-url``, built so before), signs
+in as the demo manager (who may read every page) and requests each
+page ``--runs`` times in-process through the ASGI app (no network), after one warm-up.
+Reported per page: the median and the slowest request, in milliseconds. Target: each
+page ≤ 100 ms at 17,405 customers. The evaluation is kept until head office's data
+changes; ``cold:`` rows measure it made afresh for every request (the first view after
+a sync).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+with warnings.catch_warnings():  # the in-process client is the point here, not its transport
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from headoffice.api import create_app
+from headoffice.evaluation import cache
+from scripts.console_scene import build_scene
+from scripts.programme_scene import add_programme_activity
+
+PAGES = ("/console/", "/console/evaluation", "cold:/console/evaluation",
+         "/console/evaluation?branch=KPG", "cold:/console/evaluation.xlsx",
+         "cold:/console/evaluation.pdf", "/console/change-requests",
+         "/console/change-requests?state=all", "/console/exceptions",
+         "/console/reconciliation", "/console/customers?q=jl.", "/console/customers?q=bere",
+         "/console/customers/{customer}", "/console/counters", "/console/terms",
+         "/console/staff", "/console/audit")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--customers", type=int, default=17_405)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--database-url", help="measure this head office (a scene made "
+                                               "before) instead of building one")
+    args = parser.parse_args()
+    if args.database_url:
+        built = 0.0
+        figures = _measure(args.database_url, args.runs)
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            url = f"sqlite:///{Path(folder, 'headoffice.sqlite3').as_posix()}"
+            started = time.perf_counter()
+            db = build_scene(url, args.customers)
+            add_programme_activity(db)
+            db.dispose()
+            built = time.perf_counter() - started
+            figures = _measure(url, args.runs)
+    if args.json:
+        print(json.dumps({"customers": args.customers, "runs": args.runs,
+                          "scene_seconds": round(built, 1), "pages": figures}, indent=2))
+    else:
+        print(f"{args.customers:,} customers (scene built in {built:.0f} s), "
+              f"{args.runs} runs per page")
+        for page, (median, slowest) in figures.items():
+            print(f"{page:40} median {median:7.1f} ms   slowest {slowest:7.1f} ms")
+    return 0
+
+
+def _measure(url: str, runs: int) -> dict[str, tuple[float, float]]:
+    app = create_app(url)
+    figures = {}
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        page = client.get("/console/signin")
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page.text)
+        assert csrf is not None
+        done = client.post("/console/signin", follow_redirects=False, data={
+            "csrf": csrf.group(1), "username": "direktur", "password": "direktur123"})
+        assert done.status_code == 303, done.text
+        found = re.search(r'href="/console/customers/(\d+)"',
+                          client.get("/console/customers?q=jl.").text)
+        assert found is not None
+        for path in PAGES:
+            path = path.format(customer=found.group(1))
+            cold = path.startswith("cold:")
+            times = []
+            for run in range(runs + 1):
+                if cold:
+                    cache.clear()
+                started = time.perf_counter()
+                answer = client.get(path.removeprefix("cold:"))
+                elapsed = (time.perf_counter() - started) * 1000
+                assert answer.status_code == 200, (path, answer.status_code)
+                if run:
+                    times.append(elapsed)
+            figures[path] = (round(statistics.median(times), 1), round(max(times), 1))
+    return figures
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""Reconciliation per branch and day, mismatches first (``reconcile.py``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from headoffice import reconcile
+from headoffice.console.staff import SignedIn
+from headoffice.console.web import database, render, viewer_with
+from headoffice.console.words import event_text
+
+router = APIRouter()
+_ORDER = {"MISMATCH": 0, "not reported": 1}
+
+
+@router.get("/reconciliation")
+def reconciliation_page(request: Request,
+                        who: Annotated[SignedIn, viewer_with("reconciliation.view")],
+                        branch: str = "", day: str = "") -> Response:
+    try:
+        chosen = dt.date.fromisoformat(day) if day else None
+    except ValueError:
+        chosen = None
+    with database(request).reading() as session:
+        lines = reconcile.branch_days(session, branch[:16].upper() or None, chosen)
+        payments = reconcile.payment_days(session, branch[:16].upper() or None, chosen)
+    lines.sort(key=lambda r: (_ORDER.get(r.verdict, 2), r.branch, r.business_date, r.type))
+    payments.sort(key=lambda p: (p.business_date, p.branch), reverse=True)
+    return render(request, who, "reconciliation.html", title="Rekonsiliasi", lines=lines[:500],
+                  payments=payments[:200], branch=branch[:16], day=day[:10],
+                  mismatches=sum(r.verdict == "MISMATCH" for r in lines), event_text=event_text)

@@ -1,0 +1,148 @@
+"""Previews before anything is written: a terms file (what changes against the newest
+published version, or why it is refused) and a billing CSV import (a dry run: rows
+added, changed, unchanged, refused with reasons), then the real thing on confirmation.
+
+The file's bytes travel with the confirmation; it is checked against the preview's
+SHA-256, so what is published or imported is exactly what was previewed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.services.errors import DomainError
+from app.services.terms import PromotionTerms, load_terms_file
+from headoffice import csv_imports, masterdata
+from headoffice.db import Database
+from headoffice.models import Terms
+
+IMPORTS: dict[str, Callable[[Session, Path], csv_imports.ImportSummary]] = {
+    "customers": csv_imports.import_customers, "bills": csv_imports.import_bills}
+TERMS_SUFFIXES = (".toml", ".json")
+
+
+@dataclass(frozen=True)
+class TermsPreview:
+    name: str
+    sha256: str
+    code: str = ""
+    version: int = 0
+    title: str = ""
+    previous: int | None = None  # the newest published version of the programme
+    changes: tuple[tuple[str, str, str], ...] = ()  # (field, before, after)
+    already: bool = False  # exactly this version is published already
+    problem: str = ""  # why it cannot be published
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    kind: str
+    name: str
+    sha256: str
+    rows: int = 0
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    refused: tuple[tuple[int, str, str], ...] = ()  # (line, key, reasons)
+    warnings: tuple[str, ...] = ()
+    problem: str = ""
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def programmes(session: Session) -> list[Terms]:
+    """Every published version, by programme, newest first."""
+    return list(session.scalars(select(Terms).order_by(Terms.code, Terms.version.desc())))
+
+
+def preview_terms(session: Session, name: str, data: bytes) -> TermsPreview:
+    digest = sha256(data)
+    try:
+        terms = _terms(name, data)
+    except ValueError as exc:
+        return TermsPreview(name, digest, problem=str(exc))
+    newest = session.scalar(select(Terms).where(Terms.code == terms.code)
+                            .order_by(Terms.version.desc()).limit(1))
+    same = session.scalar(select(Terms).where(Terms.code == terms.code,
+                                              Terms.version == terms.version))
+    problem = ""
+    if same is not None and same.checksum != terms.checksum():
+        problem = (f"{terms.code} version {terms.version} was published with other terms; "
+                   "publish them as a new version")
+    before = json.loads(newest.body) if newest is not None else {}
+    after = json.loads(terms.to_json())
+    changes = tuple((k, _shown(before.get(k)), _shown(after.get(k)))
+                    for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k))
+    return TermsPreview(name, digest, terms.code, terms.version, terms.name,
+                        newest.version if newest is not None else None, changes,
+                        same is not None and not problem, problem)
+
+
+def publish_terms(session: Session, name: str, data: bytes,
+                  previewed: str) -> masterdata.Published:
+    if sha256(data) != previewed:
+        raise ValueError("the file differs from the one previewed; preview it again")
+    return masterdata.publish_terms(session, _terms(name, data))
+
+
+def preview_import(db: Database, kind: str, name: str, data: bytes) -> ImportPreview:
+    """Run the import in a transaction that is rolled back: nothing is written."""
+    digest = sha256(data)
+    try:
+        with db.writing() as session:
+            summary = _run(session, kind, name, data)
+            session.rollback()
+    except csv_imports.ImportRefused as refused:
+        return ImportPreview(kind, name, digest, refused=tuple(
+            (r.line, r.key, "; ".join(r.reasons)) for r in refused.rejected),
+            problem=str(refused))
+    except ValueError as exc:
+        return ImportPreview(kind, name, digest, problem=str(exc))
+    return ImportPreview(kind, name, digest, summary.rows, summary.created, summary.updated,
+                         summary.unchanged, warnings=summary.warnings)
+
+
+def run_import(session: Session, kind: str, name: str, data: bytes,
+               previewed: str) -> csv_imports.ImportSummary:
+    if sha256(data) != previewed:
+        raise ValueError("the file differs from the one previewed; preview it again")
+    return _run(session, kind, name, data)
+
+
+def _run(session: Session, kind: str, name: str, data: bytes) -> csv_imports.ImportSummary:
+    if kind not in IMPORTS:
+        raise ValueError("choose customers or bills")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / (Path(name).name or f"{kind}.csv")
+        path.write_bytes(data)
+        return IMPORTS[kind](session, path)
+
+
+def _terms(name: str, data: bytes) -> PromotionTerms:
+    suffix = Path(name).suffix.lower()
+    if suffix not in TERMS_SUFFIXES:
+        raise ValueError(f"{name or 'the file'}: a terms file is .toml or .json")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"terms{suffix}"
+        path.write_bytes(data)
+        try:
+            return load_terms_file(path)
+        except DomainError as exc:
+            raise ValueError(exc.message) from exc
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "–"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,188 @@
+"""The evaluation page of the console: over HTTP (roles, filters, refusals, exports,
+escaping) and in Debian's Chromium at 1366×768 (sign in, the figures against the
+database, the XLSX downloaded and opened)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from markupsafe import escape
+from openpyxl import load_workbook
+from playwright.sync_api import Browser, Page, expect
+from sqlalchemy import func, select
+
+from headoffice.changes import customer_changed
+from headoffice.console.web import rupiah
+from headoffice.evaluation.figures import Evaluation
+from headoffice.evaluation.service import programme_evaluation
+from headoffice.models import Customer, Enrolment, Payment
+from tests.headoffice.browser import OFFICE_SCREEN, chromium, sign_in
+from tests.headoffice.console_helpers import PASSWORD, console, staff_user
+from tests.headoffice.evaluation_world import World, evaluation_world
+
+PAGE = "/console/evaluation"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    with evaluation_world(tmp_path_factory.mktemp("console")) as built:
+        for username, role in (("pimpinan", "manager"), ("layanan", "customer_service"),
+                               ("kasir-pusat", "finance"), ("teknisi", "it")):
+            staff_user(built.office.db, username, role, username.title())
+        yield built
+
+
+@pytest.fixture
+def manager(world: World) -> Iterator[httpx.Client]:
+    with console(world.office.url, "pimpinan") as client:
+        yield client
+
+
+def evaluate(world: World, **kwargs: object) -> Evaluation:
+    with world.office.db.reading() as session:
+        return programme_evaluation(session, **kwargs)  # type: ignore[arg-type]
+
+
+def shown(page: httpx.Response, text: str) -> bool:
+    return html.escape(text) in page.text
+
+
+def test_the_manager_sees_the_figures_of_the_service(world: World,
+                                                     manager: httpx.Client) -> None:
+    page = manager.get(PAGE, params={"to": "2026-01-31"})
+    assert page.status_code == 200
+    e = evaluate(world, date_to=dt.date(2026, 1, 31))
+    assert e.totals.collected > 0
+    for line in e.by_branch:
+        row = page.text.split(f"<tr><td>{line.name}</td>")[1].split("</tr>")[0]
+        assert rupiah(line.figures.collected) in row and rupiah(line.figures.outstanding) in row
+    for figure in (rupiah(e.totals.collected), rupiah(e.totals.penalty_waived),
+                   rupiah(4_700_000_000), "Perbandingan cabang", "data:image/svg+xml;base64,"):
+        assert shown(page, figure), figure
+    assert 'href="/console/evaluation.xlsx?programme=&amp;from=&amp;to=2026-01-31' in page.text
+
+
+def test_one_branch_and_its_figures(world: World, manager: httpx.Client) -> None:
+    page = manager.get(PAGE, params={"branch": "oeb", "to": "2026-01-31"})
+    e = evaluate(world, branch="OEB", date_to=dt.date(2026, 1, 31))
+    assert page.status_code == 200 and "cabang OEB" in page.text
+    assert shown(page, rupiah(e.totals.collected))
+    assert e.totals.collected != evaluate(world, date_to=dt.date(2026, 1, 31)).totals.collected
+
+
+@pytest.mark.parametrize(("params", "message"), [
+    ({"from": "17-11-2025"}, "Tanggal tidak valid"),
+    ({"from": "2025-12-02", "to": "2025-12-01"}, "Tanggal akhir sebelum tanggal awal"),
+    ({"branch": "XYZ"}, "Cabang itu tidak dikenal."),
+    ({"programme": "<b>LAIN</b>"}, "Program itu tidak dikenal."),
+])
+def test_bad_filters_are_refused_in_words(manager: httpx.Client, params: dict[str, str],
+                                          message: str) -> None:
+    page = manager.get(PAGE, params=params)
+    assert page.status_code == 200 and message in page.text
+    assert "<b>LAIN</b>" not in page.text
+    export = manager.get("/console/evaluation.xlsx", params=params)
+    assert export.status_code == 400 and message in export.text
+
+
+@pytest.mark.parametrize("username", ["layanan", "kasir-pusat", "teknisi"])
+def test_other_roles_may_not_open_the_evaluation(world: World, username: str) -> None:
+    with console(world.office.url, username) as client:
+        for path in (PAGE, "/console/evaluation.pdf", "/console/evaluation.xlsx"):
+            answer = client.get(path)
+            assert answer.status_code == 403 and "Tidak diizinkan" in answer.text
+        assert "Evaluasi program" not in client.get("/console/").text.split("<main")[0]
+    with console(world.office.url) as anonymous:
+        assert anonymous.get("/console/evaluation.pdf").status_code == 303
+
+
+def test_the_exports_download_with_the_filters(world: World, manager: httpx.Client) -> None:
+    pdf = manager.get("/console/evaluation.pdf", params={"branch": "KPG"})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf.headers["content-disposition"] == (
+        'attachment; filename="evaluasi-buka-segel-2025-11-17-2025-12-31-kpg.pdf"')
+    xlsx = manager.get("/console/evaluation.xlsx", params={"to": "2026-01-31"})
+    book = load_workbook(io.BytesIO(xlsx.content))
+    total = next(r for r in book["Per cabang"].iter_rows(values_only=True) if r[0] == "Jumlah")
+    assert evaluate(world, date_to=dt.date(2026, 1, 31)).totals.collected in total
+    assert manager.get("/console/evaluation.csv").status_code == 404
+
+
+def test_names_from_the_billing_system_are_shown_as_text(world: World,
+                                                         manager: httpx.Client) -> None:
+    hostile = '<img src=x onerror="alert(1)">'
+    assert manager.get(PAGE).status_code == 200  # kept until head office's data changes
+    number, old = rename_kelurahan(world, hostile)
+    try:
+        page = manager.get(PAGE)
+        assert hostile not in page.text and str(escape(hostile)) in page.text
+    finally:
+        rename_kelurahan(world, old, number)
+
+
+def rename_kelurahan(world: World, name: str, number: str | None = None) -> tuple[str, str]:
+    """Give an enrolled customer's kelurahan another name, as a master-data import
+    would (published to the branches); returns the connection number and the old name."""
+    with world.office.db.writing() as session:
+        number = number or session.scalars(select(Enrolment.connection_no)).first()
+        customer = session.scalars(select(Customer).where(
+            Customer.connection_no == number)).one()
+        old, customer.kelurahan = customer.kelurahan, name
+        customer_changed(session, customer)
+        return customer.connection_no, old
+
+
+@pytest.fixture
+def page() -> Iterator[Page]:
+    browser: Browser
+    with chromium() as browser:
+        context = browser.new_context(viewport=OFFICE_SCREEN, locale="id-ID",
+                                      accept_downloads=True)
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+
+
+def database_figures(world: World, end: dt.date) -> tuple[int, int]:
+    """Straight from the tables: enrolments not cancelled in the range, and the money
+    received towards plans (not voided, not kept as a credit)."""
+    with world.office.db.reading() as session:
+        enrolled = session.scalar(select(func.count()).select_from(Enrolment).where(
+            Enrolment.state != "cancelled", Enrolment.business_date <= end))
+        money = session.scalar(select(func.sum(Payment.amount)).where(
+            Payment.voided.is_(False), Payment.applied.is_(True),
+            Payment.enrolment_uuid.is_not(None), Payment.business_date <= end))
+    return int(enrolled or 0), int(money or 0)
+
+
+def test_in_chromium_the_director_reads_the_evaluation_and_exports_it(
+        world: World, page: Page, tmp_path: Path) -> None:
+    sign_in(page, world.office.url, "pimpinan", PASSWORD)
+    page.get_by_role("navigation").get_by_role("link", name="Evaluasi program").click()
+    expect(page.get_by_role("heading", name="Evaluasi program", level=1)).to_be_visible()
+    page.get_by_label("Sampai").fill("2026-01-31")
+    page.get_by_role("button", name="Tampilkan").click()
+    expect(page).to_have_url(f"{world.office.url}{PAGE}?programme=BUKA-SEGEL&from=2025-11-17"
+                             "&to=2026-01-31&branch=")
+    enrolled, money = database_figures(world, dt.date(2026, 1, 31))
+    expect(page.locator('[data-figure="enrolled"] strong')).to_have_text(str(enrolled))
+    expect(page.locator('[data-figure="collected"] strong')).to_have_text(rupiah(money))
+    expect(page.locator('table[data-table="cabang"] tfoot')).to_contain_text(rupiah(money))
+    assert page.locator("img.chart").first.evaluate("i => i.naturalWidth") > 0
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Unduh XLSX").click()
+    name = download.value.suggested_filename
+    assert name == "evaluasi-buka-segel-2025-11-17-2026-01-31.xlsx"
+    download.value.save_as(tmp_path / name)
+    book = load_workbook(tmp_path / name)
+    summary = dict(r for r in book["Ringkasan"].iter_rows(values_only=True, max_col=2)
+                   if r[0])
+    assert summary["Pendaftar (tanpa yang batal)"] == str(enrolled)
+    assert summary["Tunggakan tertagih (uang muka + cicilan)"] == rupiah(money)
