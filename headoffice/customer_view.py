@@ -69,6 +69,14 @@ def search(session: Session, text: str, limit: int = SEARCH_LIMIT) -> list[Custo
     return [_row(c) for c in session.scalars(query)]
 
 
+def rows_of(session: Session, numbers: set[str]) -> dict[str, CustomerRow]:
+    """The customers with these connection numbers, by number."""
+    if not numbers:
+        return {}
+    return {c.connection_no: _row(c) for c in session.scalars(
+        select(Customer).where(Customer.connection_no.in_(sorted(numbers))))}
+
+
 def view(session: Session, connection_no: str) -> CustomerView | None:
     c = session.scalar(select(Customer).where(Customer.connection_no == connection_no[:20]))
     if c is None:

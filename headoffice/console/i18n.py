@@ -60,6 +60,7 @@ ENGLISH: dict[str, str] = {
         "The Buka Segel programme evaluation is being prepared and is not yet available "
         "in the console.",
     # pages
+    "Di kantor pusat:": "At head office:",
     "200 pertama ditampilkan": "the first 200 shown",
     "Air": "Water",
     "Alamat": "Address",

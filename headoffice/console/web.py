@@ -36,7 +36,7 @@ PREFIX = "/console"
 SESSION_COOKIE = "loket_console"
 CSRF_COOKIE = "loket_csrf"  # before sign-in: the sign-in form's token
 LANG_COOKIE = "loket_lang"
-MAX_UPLOAD = 20 * 1024 * 1024
+MAX_UPLOAD = 20 * 1024 * 1024  # a file read up to one byte more is refused as too large
 HERE = Path(__file__).parent
 SECURITY_HEADERS = {
     "Cache-Control": "no-store",
