@@ -161,12 +161,18 @@ async def _read_form(request: Request) -> tuple[dict[str, str], dict[str, bytes]
 
 
 def _check_csrf(request: Request, fields: dict[str, str], expected: str) -> None:
+    """The form's token, and where it came from: an ``Origin`` of another site is
+    refused; under TLS a form without ``Origin`` needs a ``Referer`` of this site (as
+    Django does, so a man in the middle of plain HTTP cannot plant a form)."""
+    host = request.headers.get("host", "")
     origin = request.headers.get("origin")
-    if origin and origin != "null":
-        if urllib.parse.urlsplit(origin).netloc != request.headers.get("host", ""):
+    if origin is not None:
+        if origin == "null" or urllib.parse.urlsplit(origin).netloc != host:
             raise CsrfRefused
-    elif origin == "null":
-        raise CsrfRefused
+    elif request.url.scheme == "https":
+        referer = request.headers.get("referer", "")
+        if urllib.parse.urlsplit(referer).netloc != host:
+            raise CsrfRefused
     given = fields.get("csrf", "")
     if not expected or not given or not secrets.compare_digest(given.encode(),
                                                                expected.encode()):
