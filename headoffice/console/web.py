@@ -30,6 +30,7 @@ from headoffice.console import staff
 from headoffice.console.i18n import LANGUAGES, translator
 from headoffice.console.roles import role_label
 from headoffice.console.staff import SignedIn
+from headoffice.console.words import refusal_text
 from headoffice.db import Database
 
 PREFIX = "/console"
@@ -219,7 +220,7 @@ def render(request: Request, who: SignedIn | None, template: str, *, status: int
         who=who, lang=lang, _=translator(lang), title=title, path=request.url.path,
         nav=[n for n in NAV if who is not None and n.permission in who.permissions],
         csrf=who.csrf_token if who is not None else anon_token, prefix=PREFIX,
-        query=request.query_params, **context)
+        query=request.query_params, refusal_text=refusal_text, **context)
     response = HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
     if who is None and CSRF_COOKIE not in request.cookies:
         set_cookie(request, response, CSRF_COOKIE, anon_token)

@@ -86,6 +86,7 @@ def test_a_stale_request_is_refused_and_a_rejection_needs_a_note(
         assert "berubah sejak cabang melihatnya" in client.get(page).text
         stale = post_form(client, page, f"{page}/1/decide", {"verdict": "approve"})
         assert stale.status_code == 409 and "changed since the request" in stale.text
+        assert "Pelanggan berubah sejak permintaan dibuat" in stale.text
         no_note = post_form(client, page, f"{page}/1/decide", {"verdict": "reject"})
         assert no_note.status_code == 409
         assert request_state(ho) == "pending"
