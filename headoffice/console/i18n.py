@@ -59,6 +59,9 @@ ENGLISH: dict[str, str] = {
     "Evaluasi program Buka Segel sedang disiapkan dan belum tersedia di konsol.":
         "The Buka Segel programme evaluation is being prepared and is not yet available "
         "in the console.",
+    # customer states
+    "disegel": "sealed",
+    "diputus": "disconnected",
     # refusals
     "Pelanggan berubah sejak permintaan dibuat. Centang \"Tetap setujui\" untuk "
     "menerapkannya juga, atau tolak dengan catatan.":

@@ -30,7 +30,7 @@ from headoffice.console import staff
 from headoffice.console.i18n import LANGUAGES, translator
 from headoffice.console.roles import role_label
 from headoffice.console.staff import SignedIn
-from headoffice.console.words import refusal_text
+from headoffice.console.words import customer_state, refusal_text
 from headoffice.db import Database
 
 PREFIX = "/console"
@@ -207,7 +207,8 @@ def number(value: int) -> str:
 
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-_env.filters.update(rupiah=rupiah, when=when, number=number, role=role_label)
+_env.filters.update(rupiah=rupiah, when=when, number=number, role=role_label,
+                    customer_state=customer_state)
 
 
 def render(request: Request, who: SignedIn | None, template: str, *, status: int = 200,

@@ -56,6 +56,14 @@ def refusal_text(message: str) -> str:
     return next((words for key, words in REFUSALS if key in message), "")
 
 
+CUSTOMER_STATES = {"active": "aktif", "sealed": "disegel", "disconnected": "diputus"}
+
+
+def customer_state(code: str) -> str:
+    """A customer's (seal) state in words."""
+    return CUSTOMER_STATES.get(code, code)
+
+
 def reason_text(code: str) -> str:
     return REASONS.get(code, code)
 
