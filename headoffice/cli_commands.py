@@ -28,7 +28,7 @@ from headoffice import reconcile as reconciliation
 from headoffice.api import create_app
 from headoffice.bundle import MAX_MEMBER, BundleRefused, import_bundle
 from headoffice.changes import current_enrolment
-from headoffice.console import staff
+from headoffice.console import audit, staff
 from headoffice.db import Database, start_epoch
 from headoffice.models import Customer, Device
 from headoffice.serve import make_server
@@ -106,6 +106,8 @@ def branch_list(args: argparse.Namespace) -> int:
 def device_register(args: argparse.Namespace) -> int:
     with _writing(args) as session:
         issued = auth.issue_code(session, args.branch.upper(), args.counter)
+        _audit(session, "counter.register", f"{issued.branch} {issued.counter}",
+               f"one-time code valid until {issued.expires_at:%Y-%m-%d %H:%M} UTC")
     print(issued.code)
     print(f"one-time code for branch {issued.branch} counter {issued.counter}; valid once, "
           f"until {issued.expires_at:%Y-%m-%d %H:%M} UTC", file=sys.stderr)
@@ -115,6 +117,7 @@ def device_register(args: argparse.Namespace) -> int:
 def device_revoke(args: argparse.Namespace) -> int:
     with _writing(args) as session:
         device = auth.revoke_device(session, args.device_id)
+        _audit(session, "counter.revoke", f"{device.branch_code} {device.counter}", device.id)
         print(f"device {device.id} ({device.branch_code} {device.counter}) is revoked")
     return 0
 
@@ -187,6 +190,9 @@ def _import(args: argparse.Namespace,
     try:
         with _writing(args) as session:
             done = run(session, args.file)
+            _audit(session, f"import.{done.kind}", done.file,
+                   f"{done.rows} rows: {done.created} new, {done.updated} changed, "
+                   f"{done.unchanged} unchanged; sha256 {done.sha256[:16]}…")
     except Refusal as exc:
         cause = exc.__cause__
         if isinstance(cause, csv_imports.ImportRefused):
@@ -224,6 +230,9 @@ def customer(args: argparse.Namespace) -> int:
 def terms_publish(args: argparse.Namespace) -> int:
     with _writing(args) as session:
         done = masterdata.publish_terms_file(session, args.file)
+        _audit(session, "terms.publish", f"{done.code} v{done.version}",
+               f"{done.name}; sha256 {done.checksum[:16]}…"
+               + ("" if done.created else " (already published)"))
     verb = "published" if done.created else "already published (unchanged)"
     print(f"{done.code} version {done.version} ({done.name}) {verb}")
     return 0
@@ -233,9 +242,11 @@ def exceptions(args: argparse.Namespace) -> int:
     with _writing(args) as session:
         if args.resolve is not None:
             info = exception_queue.resolve(session, args.resolve, args.note)
+            _audit(session, "exception.resolve", f"#{info.id} {info.branch}", info.note)
             print(f"exception {info.id} resolved: {info.note}")
         elif args.reapply is not None:
             info = exception_queue.reapply(session, args.reapply, args.note)
+            _audit(session, "exception.reapply", f"#{info.id} {info.branch}", info.note)
             print(f"exception {info.id}: event {info.event_id} applied now")
         else:
             rows = exception_queue.list_exceptions(session, include_resolved=args.all)
@@ -269,6 +280,8 @@ def change_request_approve(args: argparse.Namespace) -> int:
     with _writing(args) as session:
         info = change_requests.approve(session, args.id, args.by or _operator(),
                                        force=args.force, note=args.note)
+        _audit(session, "change_request.approve", f"#{info.id} {info.connection_no}",
+               f"{', '.join(info.fields)}; {info.note or '-'}", info.decided_by)
     print(f"change request {info.id} approved: customer {info.connection_no} is version "
           f"{info.current_version}; branches get it at their next sync")
     return 0
@@ -277,9 +290,17 @@ def change_request_approve(args: argparse.Namespace) -> int:
 def change_request_reject(args: argparse.Namespace) -> int:
     with _writing(args) as session:
         info = change_requests.reject(session, args.id, args.by or _operator(), args.note)
+        _audit(session, "change_request.reject", f"#{info.id} {info.connection_no}",
+               info.note, info.decided_by)
     print(f"change request {info.id} rejected: {info.note}; branch {info.branch} is told at "
           "its next sync")
     return 0
+
+
+def _audit(session: Session, action: str, target: str, detail: str,
+           by: str | None = None) -> None:
+    """The head-office audit trail's entry for a decision taken on the command line."""
+    audit.record(session, f"cli:{by or _operator()}", action, target, detail)
 
 
 def _operator() -> str:

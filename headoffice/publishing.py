@@ -28,6 +28,8 @@ from headoffice.models import Terms
 IMPORTS: dict[str, Callable[[Session, Path], csv_imports.ImportSummary]] = {
     "customers": csv_imports.import_customers, "bills": csv_imports.import_bills}
 TERMS_SUFFIXES = (".toml", ".json")
+MAX_FILE = 20 * 1024 * 1024
+TOO_LARGE = "the file is larger than 20 MB; nothing was read"
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ def programmes(session: Session) -> list[Terms]:
 
 def preview_terms(session: Session, name: str, data: bytes) -> TermsPreview:
     digest = sha256(data)
+    if len(data) > MAX_FILE:
+        return TermsPreview(name, digest, problem=TOO_LARGE)
     try:
         terms = _terms(name, data)
     except ValueError as exc:
@@ -99,6 +103,8 @@ def publish_terms(session: Session, name: str, data: bytes,
 def preview_import(db: Database, kind: str, name: str, data: bytes) -> ImportPreview:
     """Run the import in a transaction that is rolled back: nothing is written."""
     digest = sha256(data)
+    if len(data) > MAX_FILE:
+        return ImportPreview(kind, name, digest, problem=TOO_LARGE)
     try:
         with db.writing() as session:
             summary = _run(session, kind, name, data)

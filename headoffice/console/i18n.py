@@ -55,7 +55,35 @@ ENGLISH: dict[str, str] = {
     "menunggu keputusan": "awaiting a decision",
     "terbuka": "open",
     "tidak terdengar lebih dari sehari": "not heard from for more than a day",
+    # customer states
+    "disegel": "sealed",
+    "diputus": "disconnected",
+    # refusals
+    "Pelanggan berubah sejak permintaan dibuat. Centang \"Tetap setujui\" untuk "
+    "menerapkannya juga, atau tolak dengan catatan.":
+        "The customer changed since the request. Tick \"Approve even though\" to apply it "
+        "anyway, or reject it with a note.",
+    "Tuliskan alasan penolakan di catatan.": "Write why it is rejected in the note.",
+    "Sudah diputuskan atau diselesaikan sebelumnya.": "It was already decided or resolved.",
+    "Tuliskan apa yang dilakukan di catatan.": "Write what was done in the note.",
+    "Kejadian ini masih belum dapat diterapkan.": "This event still cannot be applied.",
+    "Ini bukan kejadian yang ditolak; selesaikan dengan catatan.":
+        "This is not a rejected event; resolve it with a note.",
+    "Permintaan ini tidak ada.": "There is no such request.",
+    "Pengecualian ini tidak ada.": "There is no such exception.",
+    "Kode loket harus 1 sampai 16 karakter (mis. L01).":
+        "The counter code must be 1 to 16 characters (e.g. L01).",
+    "Cabang ini tidak ada.": "There is no such branch.",
+    "File berbeda dari yang dipratinjau; pratinjau lagi.":
+        "The file differs from the one previewed; preview it again.",
+    "Versi ini sudah diterbitkan dengan ketentuan lain; terbitkan sebagai versi baru.":
+        "This version was published with other terms; publish them as a new version.",
+    "Nama pengguna ini sudah ada.": "This user name exists already.",
+    "Kata sandi minimal 8 karakter.": "The password needs at least 8 characters.",
+    "Nama pengguna 2–40 huruf, angka, titik, garis bawah atau tanda hubung.":
+        "A user name is 2–40 letters, digits, dots, underscores or hyphens.",
     # pages
+    "Di kantor pusat:": "At head office:",
     "200 pertama ditampilkan": "the first 200 shown",
     "Air": "Water",
     "Alamat": "Address",

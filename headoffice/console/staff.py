@@ -127,6 +127,8 @@ def sign_in(session: Session, username: str, password: str) -> SignedIn | SignIn
         return SignInRefused("locked" if row.locked_until and row.locked_until > now
                              else "wrong", row.locked_until)
     row.failed_attempts, row.locked_until = 0, None
+    session.execute(delete(StaffSession).where(  # sessions ended meanwhile, of anyone
+        (StaffSession.expires_at <= now) | (StaffSession.last_seen_at <= now - IDLE)))
     cookie = secrets.token_urlsafe(32)
     stored = StaffSession(id_hash=_hash(cookie), username=row.username,
                           csrf_token=secrets.token_urlsafe(32), created_at=now,

@@ -30,13 +30,14 @@ from headoffice.console import staff
 from headoffice.console.i18n import LANGUAGES, translator
 from headoffice.console.roles import role_label
 from headoffice.console.staff import SignedIn
+from headoffice.console.words import customer_state, refusal_text
 from headoffice.db import Database
 
 PREFIX = "/console"
 SESSION_COOKIE = "loket_console"
 CSRF_COOKIE = "loket_csrf"  # before sign-in: the sign-in form's token
 LANG_COOKIE = "loket_lang"
-MAX_UPLOAD = 20 * 1024 * 1024
+MAX_UPLOAD = 20 * 1024 * 1024  # a file read up to one byte more is refused as too large
 HERE = Path(__file__).parent
 SECURITY_HEADERS = {
     "Cache-Control": "no-store",
@@ -161,12 +162,18 @@ async def _read_form(request: Request) -> tuple[dict[str, str], dict[str, bytes]
 
 
 def _check_csrf(request: Request, fields: dict[str, str], expected: str) -> None:
+    """The form's token, and where it came from: an ``Origin`` of another site is
+    refused; under TLS a form without ``Origin`` needs a ``Referer`` of this site (as
+    Django does, so a man in the middle of plain HTTP cannot plant a form)."""
+    host = request.headers.get("host", "")
     origin = request.headers.get("origin")
-    if origin and origin != "null":
-        if urllib.parse.urlsplit(origin).netloc != request.headers.get("host", ""):
+    if origin is not None:
+        if origin == "null" or urllib.parse.urlsplit(origin).netloc != host:
             raise CsrfRefused
-    elif origin == "null":
-        raise CsrfRefused
+    elif request.url.scheme == "https":
+        referer = request.headers.get("referer", "")
+        if urllib.parse.urlsplit(referer).netloc != host:
+            raise CsrfRefused
     given = fields.get("csrf", "")
     if not expected or not given or not secrets.compare_digest(given.encode(),
                                                                expected.encode()):
@@ -200,7 +207,8 @@ def number(value: int) -> str:
 
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-_env.filters.update(rupiah=rupiah, when=when, number=number, role=role_label)
+_env.filters.update(rupiah=rupiah, when=when, number=number, role=role_label,
+                    customer_state=customer_state)
 
 
 def render(request: Request, who: SignedIn | None, template: str, *, status: int = 200,
@@ -213,7 +221,7 @@ def render(request: Request, who: SignedIn | None, template: str, *, status: int
         who=who, lang=lang, _=translator(lang), title=title, path=request.url.path,
         nav=[n for n in NAV if who is not None and n.permission in who.permissions],
         csrf=who.csrf_token if who is not None else anon_token, prefix=PREFIX,
-        query=request.query_params, **context)
+        query=request.query_params, refusal_text=refusal_text, **context)
     response = HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
     if who is None and CSRF_COOKIE not in request.cookies:
         set_cookie(request, response, CSRF_COOKIE, anon_token)

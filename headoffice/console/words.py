@@ -28,6 +28,42 @@ EVENT_TYPES = {
 }
 
 
+# A service's refusal (an English sentence for the operator) → what the page says first,
+# in Bahasa Indonesia; the sentence itself follows as the detail.
+REFUSALS = (
+    ("changed since the request", "Pelanggan berubah sejak permintaan dibuat. Centang "
+     "\"Tetap setujui\" untuk menerapkannya juga, atau tolak dengan catatan."),
+    ("say why it is rejected", "Tuliskan alasan penolakan di catatan."),
+    ("was already", "Sudah diputuskan atau diselesaikan sebelumnya."),
+    ("say what was done", "Tuliskan apa yang dilakukan di catatan."),
+    ("still cannot be applied", "Kejadian ini masih belum dapat diterapkan."),
+    ("is not a rejected event", "Ini bukan kejadian yang ditolak; selesaikan dengan catatan."),
+    ("no change request", "Permintaan ini tidak ada."),
+    ("no exception", "Pengecualian ini tidak ada."),
+    ("counter code must be", "Kode loket harus 1 sampai 16 karakter (mis. L01)."),
+    ("no branch", "Cabang ini tidak ada."),
+    ("differs from the one previewed", "File berbeda dari yang dipratinjau; pratinjau lagi."),
+    ("published with other terms", "Versi ini sudah diterbitkan dengan ketentuan lain; "
+     "terbitkan sebagai versi baru."),
+    ("already exists", "Nama pengguna ini sudah ada."),
+    ("password needs at least", "Kata sandi minimal 8 karakter."),
+    ("user name", "Nama pengguna 2–40 huruf, angka, titik, garis bawah atau tanda hubung."),
+)
+
+
+def refusal_text(message: str) -> str:
+    """The page's own words for a refusal ("" when it has none)."""
+    return next((words for key, words in REFUSALS if key in message), "")
+
+
+CUSTOMER_STATES = {"active": "aktif", "sealed": "disegel", "disconnected": "diputus"}
+
+
+def customer_state(code: str) -> str:
+    """A customer's (seal) state in words."""
+    return CUSTOMER_STATES.get(code, code)
+
+
 def reason_text(code: str) -> str:
     return REASONS.get(code, code)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 import ssl
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +13,7 @@ import httpx
 import pytest
 from sqlalchemy import select, update
 
+from headoffice.cli import main
 from headoffice.console.staff import LOCK_AFTER
 from headoffice.console.tables import StaffAudit, StaffSession
 from tests.headoffice.conftest import HeadOffice, serving
@@ -133,6 +136,9 @@ def test_the_session_cookie_is_secure_under_tls(database_url: str, tmp_path: Pat
     with serving(database_url, tls_cert=cert, tls_key=key) as port, httpx.Client(
             base_url=f"https://127.0.0.1:{port}", timeout=30,
             verify=ssl.create_default_context(cafile=str(cert))) as client:
+        assert sign_in(client, "direktur").status_code == 403  # no Origin, no Referer
+        site = f"https://127.0.0.1:{port}"
+        client.headers["Referer"] = f"{site}/console/signin"
         done = sign_in(client, "direktur")
         assert done.status_code == 303
         cookie = done.headers["set-cookie"]
@@ -151,3 +157,47 @@ def test_the_sign_in_page_offers_english(ho: HeadOffice) -> None:
             "next": "/console/signin?next=/console/counters"})
         assert chosen.status_code == 303
         assert "Sign in to the console" in client.get(chosen.headers["location"]).text
+
+
+def test_staff_are_added_listed_and_disabled_on_the_command_line(
+        ho: HeadOffice, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def cli(*args: str, password: str = "") -> int:
+        monkeypatch.setattr("sys.stdin", io.StringIO(f"{password}\n"))
+        return main(["--database-url", ho.db.url, "staff", *args])
+
+    assert cli("add", "Hublang", "--role", "customer_service", "--full-name", "Maria",
+               password="rahasia-123") == 0
+    assert "staff user hublang (customer_service) added" in capsys.readouterr().out
+    assert cli("add", "hublang", "--role", "finance", password="rahasia-123") == 1
+    assert "already exists" in capsys.readouterr().err
+    assert cli("add", "pendek", "--role", "it", password="kurang") == 1
+    assert "at least 8 characters" in capsys.readouterr().err
+    assert cli("add", "x", "--role", "boss", password="rahasia-123") == 2
+    with console(ho.url, "hublang") as client:
+        assert client.get("/console/").status_code == 200
+        assert cli("list") == 0
+        assert re.search(r"hublang\s+customer_service\s+active\s+Maria",
+                         capsys.readouterr().out)
+        assert cli("disable", "hublang") == 0
+        assert client.get("/console/").status_code == 303  # the session ended with it
+        refused = sign_in(client, "hublang")
+        assert refused.status_code == 401 and "dinonaktifkan" in refused.text
+    assert cli("disable", "nobody") == 1
+    with ho.db.reading() as session:
+        actions = set(session.scalars(select(StaffAudit.action).where(
+            StaffAudit.username.startswith("cli:"))))
+    assert actions == {"staff.add", "staff.disable"}
+
+
+def test_decisions_on_the_command_line_join_the_audit_trail_shown_in_the_console(
+        ho: HeadOffice, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--database-url", ho.db.url, "device", "register", "OEB", "L09"]) == 0
+    capsys.readouterr()
+    staff_user(ho.db, "ti", "it")
+    staff_user(ho.db, "keuangan", "finance")
+    with console(ho.url, "ti") as client:
+        trail = client.get("/console/audit").text
+    assert "counter.register" in trail and "OEB L09" in trail and "cli:" in trail
+    with console(ho.url, "keuangan") as client:
+        assert client.get("/console/audit").status_code == 403

@@ -22,6 +22,7 @@ def shown_texts() -> set[str]:
     for module in CONSOLE.rglob("*.py"):
         texts |= set(re.findall(r'title="([^"]+)"', module.read_text(encoding="utf-8")))
     texts |= {entry.label for entry in NAV} | {role_label(role) for role in ROLES}
+    texts |= {text for _key, text in words.REFUSALS} | set(words.CUSTOMER_STATES.values())
     return texts | set(words.REASONS.values()) | set(words.EVENT_TYPES.values())
 
 

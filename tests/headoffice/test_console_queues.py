@@ -88,6 +88,7 @@ def test_a_stale_request_is_refused_and_a_rejection_needs_a_note(
         assert "berubah sejak cabang melihatnya" in client.get(page).text
         stale = post_form(client, page, decide, {"verdict": "approve"})
         assert stale.status_code == 409 and "changed since the request" in stale.text
+        assert "Pelanggan berubah sejak permintaan dibuat" in stale.text
         no_note = post_form(client, page, decide, {"verdict": "reject"})
         assert no_note.status_code == 409
         assert request_state(ho) == "pending"
@@ -131,12 +132,13 @@ def test_resolving_needs_a_note_and_the_note_is_shown_as_text(
     staff_user(ho.db, "keuangan", "finance")
     page = "/console/exceptions"
     with console(ho.url, "keuangan") as client:
-        assert post_form(client, page, f"{page}/1/decide",
-                         {"verdict": "resolve"}).status_code in (404, 409)
+        unknown = post_form(client, page, f"{page}/987654/decide",
+                            {"verdict": "resolve", "note": "x"})
+        assert unknown.status_code == 409 and "Pengecualian ini tidak ada." in unknown.text
         with ho.db.reading() as session:
             exception_id = session.scalars(select(SyncException.id)).one()
         empty = post_form(client, page, f"{page}/{exception_id}/decide", {"verdict": "resolve"})
-        assert empty.status_code == 409
+        assert empty.status_code == 409 and "Tuliskan apa yang dilakukan" in empty.text
         done = post_form(client, page, f"{page}/{exception_id}/decide",
                          {"verdict": "resolve", "note": f"uang dikembalikan {SCRIPT}"})
         assert done.status_code == 303

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from headoffice import change_requests
+from headoffice import change_requests, customer_view
 from headoffice.console import audit
 from headoffice.console.staff import SignedIn
 from headoffice.console.web import PREFIX, Action, acting, back_to, database, render, viewer_with
@@ -24,11 +24,12 @@ def requests_page(request: Request,
     chosen = state if state in change_requests.STATES else None
     with database(request).reading() as session:
         rows = change_requests.list_requests(session, branch[:16] or None, chosen)
-    if chosen is None:
-        rows.reverse()  # every state: the newest first
+        if chosen is None:
+            rows.reverse()  # every state: the newest first
+        customers = customer_view.rows_of(session, {r.connection_no for r in rows[:200]})
     return render(request, who, "change_requests.html", title="Permintaan perubahan",
                   rows=rows[:200], total=len(rows), state=chosen or "all",
-                  branch=branch[:16], refusal=None)
+                  branch=branch[:16], refusal=None, customers=customers)
 
 
 @router.post("/change-requests/{request_id}/decide")
@@ -51,8 +52,10 @@ def decide(request: Request, request_id: int,
     except (ValueError, LookupError) as exc:
         with database(request).reading() as session:
             rows = change_requests.list_requests(session, None, "pending")
+            customers = customer_view.rows_of(session, {r.connection_no for r in rows[:200]})
         return render(request, action.who, "change_requests.html", status=409,
                       title="Permintaan perubahan", rows=rows[:200], total=len(rows),
-                      state="pending", branch="", refusal=str(exc), refused_id=request_id)
+                      state="pending", branch="", refusal=str(exc), refused_id=request_id,
+                      customers=customers)
     return back_to(PAGE, done="approved" if verdict == "approve" else "rejected",
                    id=request_id)
