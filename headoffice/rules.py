@@ -157,7 +157,7 @@ def _plan_broken(session: Session, event: Event) -> None:
         raise Rejected("plan_not_active", (
             f"enrolment {enrolment.uuid} is {enrolment.state}; only a running plan breaks"))
     enrolment.state = "broken"
-    recording.plan_broken(session, uuid, event.business_date)
+    recording.plan_broken(session, enrolment.uuid, event.business_date)
     customer_changed(session, _customer(session, enrolment.connection_no))
 
 
