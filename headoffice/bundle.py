@@ -81,18 +81,20 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def unpack(data: bytes, names: Sequence[str]) -> tuple[dict[str, Any], bytes, dict[str, bytes]]:
-    """(manifest, its bytes, members) of a bundle; unsigned — check ``signature`` next."""
+def unpack(data: bytes, names: Sequence[str], allowed: Sequence[str] = (),
+           ) -> tuple[dict[str, Any], bytes, dict[str, bytes]]:
+    """(manifest, its bytes, members) of a bundle holding ``names`` (and those of
+    ``allowed`` it has, checked alike); unsigned — check ``signature`` next."""
     try:
         members = read_members(data, ("manifest.json", "signature", *names),
-                               max_total=MAX_MEMBER)
+                               allowed=allowed, max_total=MAX_MEMBER)
         manifest = json.loads(members["manifest.json"])
     except (BundleUnreadable, ValueError) as exc:
         problem = str(exc) if isinstance(exc, BundleUnreadable) else "its manifest is not JSON"
         raise BundleRefused(f"this is not a readable sync bundle: {problem}") from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("sha256"), dict):
         raise BundleRefused("the bundle's manifest is not a Loket manifest")
-    for name in names:
+    for name in (*names, *(a for a in allowed if a in members)):
         if manifest["sha256"].get(name) != hashlib.sha256(members[name]).hexdigest():
             raise BundleRefused(f"{name} does not match the manifest's checksum (tampered?)")
     return manifest, members["manifest.json"], members

@@ -211,13 +211,14 @@ def _new_payment(session: Session, event: Event,
 def _keep_as_credit(session: Session, event: Event) -> None:
     """Record a rejected event's payment once, as money not applied to any plan: under the
     number of the plan it names when its branch holds that plan, else under the number it
-    names when that is a connection number at all (digits), else under none."""
+    names when that is a connection number at all (ASCII digits), else under none."""
     named = event.payload.get("enrolment_uuid")
     plan = session.get(Enrolment, named) if isinstance(named, str) and len(named) <= 36 else None
     number = event.payload.get("connection_no")
     if plan is not None and plan.branch_code == event.branch_code:
         number = plan.connection_no
-    elif not (isinstance(number, str) and number.isdigit() and len(number) <= 20):
+    elif not (isinstance(number, str) and number.isascii() and number.isdigit()
+              and len(number) <= 20):
         number = ""
     try:
         payment = _new_payment(session, event, dict(event.payload, connection_no=number))

@@ -62,7 +62,8 @@ REFERENCES = {
 }
 REFUSALS = {"foreign_enrolment", "foreign_payment", "foreign_customer", "foreign_shift",
             "references_disagree", "unknown_enrolment", "unknown_payment", "unknown_customer",
-            "already_enrolled", "plan_not_active", "invalid_payload", "duplicate_payment"}
+            "already_enrolled", "plan_not_active", "invalid_payload", "duplicate_payment",
+            "text_invalid"}  # a made-up reference holding a control character
 
 
 @dataclass
