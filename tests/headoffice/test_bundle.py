@@ -52,7 +52,9 @@ def _rezip(data: bytes, change: dict[str, bytes]) -> bytes:
 
 
 def _reply(data: bytes, token: str) -> tuple[dict[str, Any], dict[str, bytes]]:
-    manifest, manifest_bytes, members = unpack(data, ["acks.json", "changes.jsonl", "cursor"])
+    """A reply that carries the branch snapshot (the branch never pulled), checked."""
+    manifest, manifest_bytes, members = unpack(
+        data, ["acks.json", "changes.jsonl", "cursor", BUNDLE_MEMBER])
     assert members["signature"].decode() == sign(token_key(token), manifest_bytes)
     return manifest, members
 
@@ -75,9 +77,7 @@ def test_a_bundle_is_applied_once_and_answered_with_a_signed_reply(
     # the branch never pulled: its master data comes as the branch snapshot, the
     # changes after it (the acks of its events) as pages
     assert {c["kind"] for c in changes} <= {"ack"}
-    _, _, with_snapshot = unpack((tmp_path / "KPG-L01-reply.zip").read_bytes(),
-                                 [BUNDLE_MEMBER])
-    snapshot = json.loads(lzma.decompress(with_snapshot[BUNDLE_MEMBER]))
+    snapshot = json.loads(lzma.decompress(members[BUNDLE_MEMBER]))
     assert snapshot["cursor"] == manifest["snapshot"]["cursor"]
     assert "50400001" in snapshot["kinds"]["customer"][0]["columns"][
         snapshot["kinds"]["customer"][0]["fields"].index("connection_no")]
@@ -126,4 +126,17 @@ def test_a_tampered_truncated_or_foreign_bundle_is_refused_whole(
     for expected, data in cases.items():
         with pytest.raises(BundleRefused, match=expected):
             import_bundle(ho.db, data)
+    assert ho.events() == 0 and ho.money() == (0, 0)
+
+
+def test_a_bundle_with_a_malformed_chain_head_is_refused_whole(
+        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: Signed) -> None:
+    device, _token, key = kpg
+    enrol(branch, cashier)
+    events = outbox(branch)
+    for head in ({"head_id": -1, "head_hash": "", "anchor_id": 0, "anchor_hash": ""},
+                 {"head_id": 3, "head_hash": "x" * 65, "anchor_id": 0, "anchor_hash": ""},
+                 "head 3"):
+        with pytest.raises(BundleRefused, match="audit-chain head is malformed"):
+            import_bundle(ho.db, build_bundle(device, "KPG", key, events, audit=head))
     assert ho.events() == 0 and ho.money() == (0, 0)
