@@ -5,10 +5,13 @@ counter's Ed25519 signature of the manifest's bytes, checked with the public key
 counter gave at registration (head office holds no secret that could sign one; a
 counter registered before counters had keys must register again before its bundles are
 taken). Head office checks it whole — a safe, readable zip, signature, hashes, manifest
-against events, branch — then applies the events through the same ``push`` as an online
-sync, so importing twice or after an online push changes nothing. The reply bundle
-carries the push results and the pull changes, signed (HMAC-SHA256) with the SHA-256 of
-the device token.
+against events, branch, chain head — then applies the events through the same ``push``
+as an online sync, so importing twice or after an online push changes nothing, and
+anchors the manifest's audit-chain head (``audit``) through the same
+:func:`headoffice.anchors.anchor` as a push (a bundle of an older counter carries none:
+its chain is then not anchored). The reply bundle carries the push results with the
+answer on the chain head (``acks.json``, as an online push answer) and the pull changes,
+signed (HMAC-SHA256) with the SHA-256 of the device token.
 """
 
 from __future__ import annotations
@@ -29,15 +32,15 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from app.services.sync.bundle_zip import BundleUnreadable, read_members
-from headoffice import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, snapshot
+from headoffice import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, anchors, snapshot
 from headoffice.auth import bundle_key
 from headoffice.db import Database, current_epoch, utcnow
 from headoffice.errors import ApiError
 from headoffice.models import Device
 from headoffice.pull import MAX_LIMIT, cursor_is_stale, pull
-from headoffice.push import IncomingEvent, push
+from headoffice.push import BatchResult, IncomingEvent, push
 from headoffice.rules import event_amount
-from headoffice.schemas import PushEvent
+from headoffice.schemas import AuditHeadBody, PushEvent
 
 MAX_MEMBER = 256 * 1024 * 1024
 
@@ -54,6 +57,7 @@ class Reply:
     duplicates: int
     acked_through: int
     changes: int
+    audit: anchors.AnchorResult | None = None  # None: the bundle carried no chain head
 
 
 def sign(key: bytes, manifest: bytes) -> str:
@@ -116,9 +120,10 @@ def signed_by(public_key: str, signature: bytes, manifest: bytes) -> bool:
 
 
 def build_bundle(device_id: str, branch: str, key: Ed25519PrivateKey,
-                 events: Sequence[dict[str, Any]], cursor: str = "") -> bytes:
+                 events: Sequence[dict[str, Any]], cursor: str = "",
+                 audit: object = None) -> bytes:
     """A branch bundle of outbox ``events`` (dicts as pushed), signed with the counter's
-    ``key`` — the branch's format."""
+    ``key`` — the branch's format (``audit``: the chain head; None, as older counters)."""
     counts = Counter(str(e["type"]) for e in events)
     amounts: Counter[str] = Counter()
     for e in events:
@@ -129,6 +134,8 @@ def build_bundle(device_id: str, branch: str, key: Ed25519PrivateKey,
                 "last_seq": events[-1]["seq"] if events else None, "counts": dict(counts),
                 "amounts": dict(amounts), "cursor": cursor,
                 "created_at": utcnow().isoformat(timespec="seconds")}
+    if audit is not None:
+        manifest["audit"] = audit
     manifest["sha256"] = {"events.jsonl": hashlib.sha256(lines).hexdigest()}
     manifest_bytes = json.dumps(manifest, sort_keys=True, indent=1).encode()
     return _zip({"manifest.json": manifest_bytes, "events.jsonl": lines,
@@ -158,12 +165,26 @@ def import_bundle(db: Database, data: bytes) -> Reply:
         raise BundleRefused(f"the bundle is for branch {manifest.get('branch')!r}; device "
                             f"{device.id} belongs to branch {device.branch_code}")
     events = _events(members["events.jsonl"], manifest)
+    head = _chain_head(manifest)
     try:
         batch = push(db, device.id, device.branch_code, events)
     except ApiError as exc:
         raise BundleRefused(f"nothing was imported: {exc.message}") from exc
-    return _reply(db, device, bundle_key(device), batch.results, batch.acked_through,
+    checked = None if head is None else anchors.anchor(db, device.id, head)
+    return _reply(db, device, bundle_key(device), batch, checked,
                   str(manifest.get("cursor") or ""))
+
+
+def _chain_head(manifest: dict[str, Any]) -> anchors.ChainHead | None:
+    """The manifest's audit-chain head, checked as a push's; None when it has none."""
+    if manifest.get("audit") is None:
+        return None
+    try:
+        body = AuditHeadBody.model_validate(manifest["audit"])
+    except ValidationError as exc:
+        raise BundleRefused(f"the manifest's audit-chain head is malformed: "
+                            f"{exc.errors()[0]['msg']}") from None
+    return anchors.ChainHead(**body.model_dump())
 
 
 def _events(lines: bytes, manifest: dict[str, Any]) -> list[IncomingEvent]:
@@ -185,8 +206,9 @@ def _events(lines: bytes, manifest: dict[str, Any]) -> list[IncomingEvent]:
     return [IncomingEvent(e.id, e.seq, e.type, e.created_at, e.payload) for e in parsed]
 
 
-def _reply(db: Database, device: Device, key: bytes, results: Sequence[Any],
-           acked_through: int, cursor: str) -> Reply:
+def _reply(db: Database, device: Device, key: bytes, batch: BatchResult,
+           checked: anchors.AnchorResult | None, cursor: str) -> Reply:
+    results, acked_through = batch.results, batch.acked_through
     with db.reading() as session:
         epoch = current_epoch(session)
         try:
@@ -197,7 +219,8 @@ def _reply(db: Database, device: Device, key: bytes, results: Sequence[Any],
     with db.reading() as session:  # from the start: after the branch snapshot
         changes, last = _drain(session, device, bundled[0].cursor if bundled else cursor)
     statuses = Counter(r.status for r in results)
-    acks = {"results": [vars(r) for r in results], "acked_through": acked_through}
+    acks = {"results": [vars(r) for r in results], "acked_through": acked_through,
+            "audit": None if checked is None else vars(checked)}
     members = {"acks.json": json.dumps(acks, sort_keys=True).encode(),
                "changes.jsonl": "".join(json.dumps(c, sort_keys=True) + "\n"
                                         for c in changes).encode(),
@@ -211,7 +234,7 @@ def _reply(db: Database, device: Device, key: bytes, results: Sequence[Any],
         manifest["snapshot"] = {"id": bundled[0].id, "cursor": bundled[0].cursor,
                                 "changes": bundled[0].changes}
     return Reply(pack(members, manifest, key), statuses["applied"], statuses["rejected"],
-                 statuses["duplicate"], acked_through, len(changes))
+                 statuses["duplicate"], acked_through, len(changes), checked)
 
 
 def _drain(session: Session, device: Device, cursor: str) -> tuple[list[dict[str, Any]], str]:

@@ -360,7 +360,23 @@ def bundle_import(args: argparse.Namespace) -> int:
     print(f"{path.name}: {reply.applied} applied, {reply.rejected} rejected, "
           f"{reply.duplicates} already received; acked through seq {reply.acked_through}; "
           f"reply with {reply.changes} change(s) written to {reply_path}")
+    print(_chain_line(reply.audit))
     return 0
+
+
+def _chain_line(checked: anchors.AnchorResult | None) -> str:
+    """What ``bundle import`` says of the counter's audit-chain head."""
+    if checked is None:
+        return ("audit chain NOT anchored: the bundle carries no chain head (a counter of "
+                "an older version); it is checked at its next push or newer bundle")
+    if checked.status == "anchored":
+        return f"audit chain anchored at record {checked.anchor_id}"
+    if checked.status == "stale":
+        return ("audit chain not anchored this time: the bundle names an older anchor (the "
+                "counter had not imported the last reply); the reply gives it the last "
+                f"anchor (record {checked.anchor_id}), checked with its next bundle")
+    return (f"AUDIT CHAIN FLAGGED: {checked.message}; see the exceptions queue "
+            "(audit_chain_broken); the counter takes no payment after importing the reply")
 
 
 def epoch_new(args: argparse.Namespace) -> int:

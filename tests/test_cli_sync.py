@@ -138,6 +138,7 @@ def test_bundles_from_the_command_line(cli: Cli, branch: Branch, office: Running
     reply.write_bytes(import_bundle(office.db, bundle.read_bytes()).data)
     imported = cli.json("bundle", "import", str(reply))
     assert imported["acked"] == exported["events"] and office.money()[0] == 1
+    assert imported["audit"] == "anchored"  # the bundle's chain head, anchored
     assert cli.json("sync", "status")["pending_events"] == 0
     assert cli("bundle", "export", str(tmp_path / "missing")) == 1
     assert "is not a folder" in cli.err

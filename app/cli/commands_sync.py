@@ -221,12 +221,16 @@ def run_import(args: argparse.Namespace, out: Output) -> int:
     with opened(args.data_dir) as branch:
         done = import_reply(branch.writing, token_store(), args.file)
     acked = done.acks.acked if done.acks else 0
-    data = {"acked": acked, "changes": done.changes, "resend_from": done.resend_from}
+    data = {"acked": acked, "changes": done.changes, "resend_from": done.resend_from,
+            "audit": done.audit}
     lines = [f"Reply imported: {count(acked)} event(s) acknowledged, "
              f"{count(done.changes)} change(s) applied."]
     if data["resend_from"]:
         lines.append(f"Head office lacks events from {data['resend_from']} on: export a new "
                      "bundle (loket-admin bundle export DIR).")
+    if done.audit == "flagged":
+        lines.append("Head office flagged this counter's audit chain: no payment is taken "
+                     "until head office and a supervisor clear it.")
     out.result(data, lines)
     return 0
 

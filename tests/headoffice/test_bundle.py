@@ -52,6 +52,7 @@ def _rezip(data: bytes, change: dict[str, bytes]) -> bytes:
 
 
 def _reply(data: bytes, token: str) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """A reply, checked (it may carry the branch snapshot: a branch that never pulled)."""
     manifest, manifest_bytes, members = unpack(data, ["acks.json", "changes.jsonl", "cursor"],
                                                allowed=[BUNDLE_MEMBER])
     assert members["signature"].decode() == sign(token_key(token), manifest_bytes)
@@ -125,4 +126,17 @@ def test_a_tampered_truncated_or_foreign_bundle_is_refused_whole(
     for expected, data in cases.items():
         with pytest.raises(BundleRefused, match=expected):
             import_bundle(ho.db, data)
+    assert ho.events() == 0 and ho.money() == (0, 0)
+
+
+def test_a_bundle_with_a_malformed_chain_head_is_refused_whole(
+        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: Signed) -> None:
+    device, _token, key = kpg
+    enrol(branch, cashier)
+    events = outbox(branch)
+    for head in ({"head_id": -1, "head_hash": "", "anchor_id": 0, "anchor_hash": ""},
+                 {"head_id": 3, "head_hash": "x" * 65, "anchor_id": 0, "anchor_hash": ""},
+                 "head 3"):
+        with pytest.raises(BundleRefused, match="audit-chain head is malformed"):
+            import_bundle(ho.db, build_bundle(device, "KPG", key, events, audit=head))
     assert ho.events() == 0 and ho.money() == (0, 0)

@@ -1,13 +1,15 @@
 """Sync bundles for a branch with no link: a signed zip carried on a USB stick.
 
 :func:`export_bundle` writes the pending events (``events.jsonl``) with a manifest of
-their sequence range, counts, amount totals and hashes, signed with the counter's own
-Ed25519 key (``signing.py``; head office holds only the public key). Head office imports
-it like an online push and returns a reply bundle, signed (HMAC-SHA256) with the SHA-256
-of the device token; :func:`import_reply` checks it (a readable, safe zip, every member,
-this branch and device, the signature, every hash) and applies its acknowledgements and
-changes through the same code as an online sync, in one transaction. Importing a reply
-twice changes nothing.
+their sequence range, counts, amount totals, hashes and the audit-chain head (``audit``,
+as a push carries it: ``chain_anchor.py``), signed with the counter's own Ed25519 key
+(``signing.py``; head office holds only the public key). Head office imports it like an
+online push, anchors the chain head, and returns a reply bundle, signed (HMAC-SHA256)
+with the SHA-256 of the device token; :func:`import_reply` checks it (a readable, safe
+zip, every member, this branch and device, the signature, every hash) and applies its
+acknowledgements and changes (head office's answer on the chain head included) through
+the same code as an online sync, in one transaction. Importing a reply twice changes
+nothing.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from app.services.journal import canonical_json, record_change
 from app.services.sync.acks import AckOutcome, parse_results, record_acks
 from app.services.sync.apply import ApplyCounts, Change, apply_changes, parse_change
 from app.services.sync.bundle_zip import BundleUnreadable, read_members
+from app.services.sync.chain_anchor import chain_head, chain_problem, take_answer
 from app.services.sync.protocol import (
     ACKED_THROUGH_KEY,
     CURSOR_KEY,
@@ -77,12 +80,14 @@ class BundleInfo:
 @dataclass(frozen=True)
 class ReplyImport:
     """What a reply did; ``resend_from`` is set when head office lacks earlier events
-    (export a new bundle: it will start there)."""
+    (export a new bundle: it will start there); ``audit`` is head office's answer on the
+    chain head ("" when it gave none)."""
 
     acks: AckOutcome | None
     changes: int
     counts: ApplyCounts
     resend_from: int | None
+    audit: str = ""
 
 
 def sign(token: str, manifest: bytes) -> str:
@@ -111,6 +116,7 @@ def export_bundle(uow_factory: UowFactory, store: TokenStore, path: Path, *,
             .order_by(OutboxEvent.seq))
         events = [event_to_wire(row) for row in rows]
         cursor, created_at = get_setting(session, CURSOR_KEY) or "", uow.now.isoformat()
+        audit = chain_head(session, chain_problem(session))
     first_seq, last_seq = (events[0]["seq"], events[-1]["seq"]) if events else (None, None)
     counts: dict[str, int] = {}
     amounts: dict[str, int] = {}
@@ -124,6 +130,7 @@ def export_bundle(uow_factory: UowFactory, store: TokenStore, path: Path, *,
         "protocol": PROTOCOL_VERSION, "branch": device.branch, "device_id": device.device_id,
         "first_seq": first_seq, "last_seq": last_seq, "counts": counts, "amounts": amounts,
         "sha256": {"events.jsonl": sha256(body)}, "created_at": created_at, "cursor": cursor,
+        "audit": audit,
     }, indent=1, sort_keys=True).encode("utf-8")
     _write_zip(path, {"manifest.json": manifest, "events.jsonl": body,
                       "signature": sign_with(key, manifest).encode("ascii")})
@@ -169,15 +176,16 @@ def _apply_reply(uow_factory: UowFactory, path: Path, device: Device, answer: An
     with uow_factory() as uow:
         session = uow.session
         outcome, resend_from = _take_acks(session, uow.now, device, answer)
+        audit = take_answer(session, uow.now, answer) if resend_from is None else ""
         counts = apply_changes(session, uow.now, device.device_id, changes)
         put_setting(session, CURSOR_KEY, cursor)
         record_change(session, sync_actor(session), uow.now, action="sync.bundle_import",
                       entity="sync", entity_id=path.name[:40],
                       details={"file": path.name, "changes": len(changes), "cursor": cursor,
                                "acked": outcome.acked if outcome else 0,
-                               "resend_from": resend_from})
+                               "resend_from": resend_from, "audit": audit})
         uow.commit()
-    return ReplyImport(outcome, len(changes), counts, resend_from)
+    return ReplyImport(outcome, len(changes), counts, resend_from, audit)
 
 
 def read_bundle(path: Path, names: tuple[str, ...],
