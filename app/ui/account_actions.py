@@ -12,6 +12,7 @@ and the work order are printed or offered for printing in one step
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -155,17 +156,17 @@ class AccountActions(QObject):
         self.enrolment_documents.ready({AGREEMENT: docs.agreement, WORK_ORDER: docs.work_order})
         self.page.reload()
         if printer:  # the receipt prints in the background
-            self._print(receipt.receipt_no, docs.receipt_doc, printer, actor)
+            self._print(receipt.receipt_no, docs.receipt_doc, printer, actor=actor)
             return
         viewer = self.show_pdf(docs.receipt, self.tr("Receipt {no}").format(
             no=receipt.receipt_no), summary)
         viewer.finished.connect(lambda _r: self._enrolment_documents(receipt))
         self._finished(summary)
 
-    def _print(self, receipt_no: str, doc: ArchivedDocument, printer: str,
-               actor: Actor | None = None) -> None:
-        """Print the receipt silently on the counter's printer; say how it went. ``actor``:
-        who took the payment (the window may have been left since)."""
+    def _print(self, receipt_no: str, doc: ArchivedDocument, printer: str, *,
+               actor: Actor | None = None, then: Callable[[], None] | None = None) -> None:
+        """Print the receipt silently on the counter's printer; say how it went, then call
+        ``then``. ``actor``: who took the payment (the window may have been left since)."""
         def done(printed: ReceiptPrinted) -> None:
             self.last_print = printed
             if printed.result.ok:
@@ -176,6 +177,8 @@ class AccountActions(QObject):
                     "Receipt {no} was not printed: {reason} The payment is saved; "
                     "reprint the receipt (F7) when the printer is ready.").format(
                     no=receipt_no, reason=printed.result.message()), False)
+            if then is not None:
+                then()
 
         print_receipt_in_background(self.ctx.tasks, self.ctx.branch,
                                     actor or self.ctx.signed_in(),
@@ -313,7 +316,7 @@ class AccountActions(QObject):
         self.page.message.show_message(title, "info")
         printer = self.printer_choice().printer
         if printer:
-            self._print(receipt_no, doc, printer, lambda: self._finished(title))
+            self._print(receipt_no, doc, printer, then=lambda: self._finished(title))
         else:
             self.show_pdf(doc.path, title)
         self.page.reload()
