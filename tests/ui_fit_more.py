@@ -73,6 +73,38 @@ def counter_settings_printers(walk: Walk) -> QWidget:
                                  machine_file=walk.folder / "none.toml", installed=installed)
 
 
+def backups_checked(walk: Walk) -> QWidget:
+    """The backups dialog with a backup listed and just checked."""
+    from app.models.database import database_path
+    from app.models.dbfile import backup_dir
+    from app.services.backups import backup_now, list_backups
+    from app.ui.backups_dialog import BackupsDialog
+    folder = backup_dir(walk.ctx.data_dir)
+    if not list_backups(folder):
+        backup_now(database_path(walk.ctx.data_dir), folder)
+    dialog = BackupsDialog(walk.ctx, walk.window)
+    dialog.show()
+    dialog.verify_selected()
+    walk.wait_for(lambda: not dialog.busy)
+    return dialog
+
+
+def register_unreachable(walk: Walk) -> QWidget:
+    """Registering the counter when head office does not answer."""
+    from app.services.sync import KeyringTokenStore
+    from app.ui.register_dialog import RegisterDialog
+    from app.ui.sync_dialogs import SyncServices
+    from tests.sync_fakes import MemoryKeyring
+    services = SyncServices(token_store=KeyringTokenStore(MemoryKeyring()))
+    dialog = RegisterDialog(walk.ctx, services, walk.window)
+    dialog.show()
+    dialog.url.setText("https://127.0.0.1:9/loket")
+    dialog.code.setText("7KQ2-M9XD-44PA")
+    dialog.submit()
+    walk.wait_for(lambda: not dialog.busy)
+    return dialog
+
+
 def restore_release(walk: Walk) -> QWidget:
     """Allowing payments after a restore (as it reads with a block), with no reason typed."""
     from app.services.restore_block import PaymentBlock
@@ -179,6 +211,8 @@ def openers() -> dict[str, Opener]:
         "sync, running": sync_running,
         "sync, failed with data kept": sync_failed_kept,
         "counter settings, printers chosen": counter_settings_printers,
+        "backups, one checked": backups_checked,
+        "register counter, head office unreachable": register_unreachable,
         "restore release": restore_release,
         "unexpected error": unexpected_error,
         "enrolment documents": enrolment_documents,
