@@ -7,6 +7,7 @@ then presses Sync again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from sqlalchemy import func, select
 from app.bootstrap import Branch
 from app.models import Customer
 from app.services.context import Actor
+from app.services.errors import DomainError, ErrorCode
 from app.services.sync import (
     HttpTransport,
     KeyringTokenStore,
@@ -60,17 +62,31 @@ def test_the_dialog_shows_bytes_rate_and_time_left_of_the_branch_data(
     clock.now += 10
     dialog.show_progress(SyncProgress("snapshot", 614_400, 1_228_800, 600, 615_400))
     assert dialog.phase.text() == "Receiving the branch's data (first sync)"
-    assert dialog.items.text() == "600,0 KB of 1,2 MB"
-    assert dialog.rate.text() == "60,0 KB/s · 10 s left"
+    assert dialog.items.text() == "600,0\u00a0KB of 1,2\u00a0MB"
+    assert dialog.rate.text() == "60,0\u00a0KB/s · 10 s left"
     assert (dialog.bar.value(), dialog.bar.maximum()) == (614_400, 1_228_800)
     clock.now += 10  # the link slows down to a third
     dialog.show_progress(SyncProgress("snapshot", 819_200, 1_228_800, 600, 820_200))
-    assert dialog.rate.text() == "20,0 KB/s · 20 s left"
+    assert dialog.rate.text() == "20,0\u00a0KB/s · 20 s left"
     dialog.meter = RateMeter(window=1.0, clock=clock)
     dialog.show_progress(SyncProgress("snapshot", 819_200, 1_228_800, 600, 820_200))
     clock.now += 2
     dialog.show_progress(SyncProgress("snapshot", 827_392, 1_228_800, 600, 828_392))
-    assert dialog.rate.text() == "4,0 KB/s · 1 min 38 s left"
+    assert dialog.rate.text() == "4,0\u00a0KB/s · 1 min 38 s left"
+
+
+def test_a_wrapped_kept_sentence_never_parts_a_size_from_its_unit(
+        qtbot: QtBot, branch: Branch, cashier: Actor) -> None:
+    dialog = SyncDialog(UiContext(branch, actor=cashier, lang="en"), SyncServices())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.show_progress(SyncProgress("snapshot", 9_800_000, 120_000_000, 2_048, 9_800_000))
+    part = branch.data_dir / "snapshot-cut.part"
+    part.write_bytes(b"\0" * 9_800_000)
+    dialog._failed(DomainError(ErrorCode.SYNC_UNREACHABLE, problem="connection reset"))
+    text = dialog.message.text()
+    assert "9,3\u00a0MB of 114,4\u00a0MB" in text, text
+    assert not re.search(r"\d [KM]?B\b", text), "a line may end between a figure and its unit"
 
 
 @pytest.fixture

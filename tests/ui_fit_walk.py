@@ -8,7 +8,8 @@ branch is a small demo branch whose featured customer is enrolled, has paid an
 instalment and had one voided, so every table has rows.
 
 To add a dialog, write an opener ``(walk) -> QWidget`` that opens it the way the
-cashier does (usually through the window) and add it to ``OPENERS``.
+cashier does (usually through the window) and add it to ``_dialogs`` or to
+:func:`tests.ui_fit_more.openers`.
 """
 
 from __future__ import annotations
@@ -141,6 +142,7 @@ def _pages(walk: Walk) -> dict[str, Callable[[], QWidget]]:
 def _dialogs(walk: Walk) -> dict[str, Callable[[], QWidget]]:
     from app.ui.login_dialog import LoginDialog
     from app.ui.pdf_view import PdfViewDialog
+    from tests.ui_fit_more import openers
 
     window, page = walk.window, walk.window.account
 
@@ -209,6 +211,7 @@ def _dialogs(walk: Walk) -> dict[str, Callable[[], QWidget]]:
         "change request": lambda: walk.account_dialog(page.request_change),
         "receipt preview": lambda: PdfViewDialog(walk.receipt, "Kuitansi", "Kembalian: Rp 0",
                                                  window),
+        **{name: (lambda opener=opener: opener(walk)) for name, opener in openers().items()},
     }
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +39,7 @@ from app.ui.printing import (
     print_pdf,
     printer_names,
 )
+from app.ui.screen_fit import grow_later
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -125,7 +127,13 @@ class EnrolmentDocumentsDialog(QDialog):
         form.setRowVisible(0, bool(names))  # no printer: nothing to choose (said above)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+        self.about = about
         (self.print_button if names else self.show_button).setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Once on its screen: tall enough for the wrapped lines at the width it got."""
+        super().showEvent(event)
+        grow_later(self.about)
 
     def chosen(self) -> list[EnrolmentDocument]:
         return [d for d in self.documents if self.checks[d.kind].isChecked()]

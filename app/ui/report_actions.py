@@ -47,8 +47,9 @@ class ReportActions(QObject):
             self._failed)
 
     def _show(self, path: Path, title: str) -> None:
-        viewer = PdfViewDialog(path, title, self.tr("Saved to {file} (and the XLSX beside it)")
-                               .format(file=path), self.window)
+        saved = self.tr("Saved as {name} in {folder} (and the XLSX beside it)").format(
+            name=path.name, folder=path.parent)  # apart, so the line wraps between them
+        viewer = PdfViewDialog(path, title, saved, self.window)
         viewer.finished.connect(lambda _result: viewer.deleteLater())
         viewer.open()
         self.shown.emit(path)

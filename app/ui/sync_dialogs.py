@@ -76,12 +76,13 @@ class SyncServices:
 
 
 def format_bytes(count: int) -> str:
-    """``1536`` → ``1,5 KB`` style (locale digits)."""
+    """``1536`` → ``1,5 KB`` style (locale digits; a no-break space, so a wrapped line
+    never ends between the figure and its unit)."""
     if count < 1024:
-        return f"{format_count(count)} B"
+        return f"{format_count(count)}\u00a0B"
     if count < 1024 * 1024:
-        return f"{count / 1024:.1f} KB".replace(".", ",")
-    return f"{count / (1024 * 1024):.1f} MB".replace(".", ",")
+        return f"{count / 1024:.1f}\u00a0KB".replace(".", ",")
+    return f"{count / (1024 * 1024):.1f}\u00a0MB".replace(".", ",")
 
 
 class _Relay(QObject):

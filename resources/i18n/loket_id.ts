@@ -2384,8 +2384,8 @@
       <translation>Laporan perkembangan program</translation>
     </message>
     <message>
-      <source>Saved to {file} (and the XLSX beside it)</source>
-      <translation>Disimpan di {file} (beserta berkas XLSX di sebelahnya)</translation>
+      <source>Saved as {name} in {folder} (and the XLSX beside it)</source>
+      <translation>Disimpan sebagai {name} di {folder} (beserta berkas XLSX di sebelahnya)</translation>
     </message>
     <message>
       <source>Report</source>
