@@ -51,6 +51,19 @@ def test_untouched_books_verify(branch: Branch, books: list[str],
     assert _problems(branch, capsys) == []
 
 
+def test_bills_paid_before_loket_verify_but_not_beyond_what_they_cost(
+        branch: Branch, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Head office's history (bills paid before Loket, with no payment at this counter)
+    is no tampering; a bill showing more paid than it costs is."""
+    add_customer(branch, "10020002", bills=monthly_bills("2024-01", 3, 70_000))
+    tamper(branch, "UPDATE bill SET paid_amount = 70000, settled = 1 WHERE customer_id = "
+                   "(SELECT id FROM customer WHERE connection_no = '10020002')")
+    assert _problems(branch, capsys) == []
+    tamper(branch, "UPDATE bill SET paid_amount = 90000 WHERE period = '2024-02'")
+    assert _problems(branch, capsys) == [
+        "bill 10020002 2024-02: paid amount 90000 is more than the bill costs (70000)"]
+
+
 def test_a_payment_amount_changed_in_the_database_is_named(
         branch: Branch, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     tamper(branch, "UPDATE payment SET amount = 5000 WHERE receipt_no = ?", books[1])

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.bootstrap import Branch, open_branch
+from app.cli.main import main as loket_admin
 from app.models import AuditRecord, Bill, Customer, CustomerStatus, OutboxEvent, Setting
 from app.services.context import BUSINESS_DATE_KEY
 from app.services.demo import (
@@ -219,3 +220,11 @@ def test_same_seed_gives_the_same_demo_and_another_seed_another(tmp_path: Path) 
         target = 4_700_000_000 * 400 / FULL_CUSTOMERS
         assert abs(summary.arrears_total - target) <= 0.02 * target
     assert FEATURED_CONNECTION_NO in {row[1] for row in customers_c}
+
+
+def test_the_demo_branch_passes_audit_verify(demo: Branch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """Bills paid before Loket (head office's history) are no ledger difference."""
+    assert loket_admin(["--data-dir", str(demo.data_dir), "audit", "verify"]) == 0, \
+        capsys.readouterr().err[-2000:]
+    assert capsys.readouterr().out.startswith("OK:")

@@ -114,8 +114,11 @@ def _enrolments(session: Session,
 
 
 def _allocations(session: Session) -> Iterator[Finding]:
-    """Paid amounts equal the allocations of payments not voided; a plan's bill is settled
-    exactly when nothing is left to pay on it."""
+    """A bill that Loket took payments for (in a plan, or with allocations) shows exactly the
+    allocations of its payments not voided; any other bill was paid, if at all, before
+    Loket or at head office, which leaves no local record to compare with, so it is only
+    held to never showing more than it costs. A plan's bill is settled exactly when
+    nothing is left to pay on it; an instalment's paid amount equals its allocations."""
     voided = set(session.scalars(select(Void.payment_id)))
     bill_paid: dict[int, int] = defaultdict(int)
     for payment_id, bill_id, amount in session.execute(
@@ -124,9 +127,13 @@ def _allocations(session: Session) -> Iterator[Finding]:
     for bill, connection_no in session.execute(select(Bill, Customer.connection_no).join(
             Customer, Customer.id == Bill.customer_id).order_by(Bill.id)):
         subject = f"bill {connection_no} {bill.period}"
-        if bill.paid_amount != bill_paid[bill.id]:
+        ours = bill.enrolment_id is not None or bill.id in bill_paid
+        if ours and bill.paid_amount != bill_paid[bill.id]:
             yield ("ledger", subject, f"paid amount {bill.paid_amount} differs from its "
                                       f"payments' allocations ({bill_paid[bill.id]})")
+        elif bill.paid_amount > bill.amount_due:
+            yield ("ledger", subject, f"paid amount {bill.paid_amount} is more than the "
+                                      f"bill costs ({bill.amount_due})")
         elif bill.enrolment_id is not None and bill.settled != (bill.outstanding <= 0):
             state = "settled" if bill.settled else "open"
             yield ("ledger", subject, f"is {state} with {bill.outstanding} left to pay on it")
