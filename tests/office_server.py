@@ -24,12 +24,17 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.orm import Session
 
+from app.bootstrap import Branch
+from app.services.sync import register_device
+from app.services.sync.token_store import KeyringTokenStore
+from app.services.sync.transport import HttpTransport
 from headoffice.auth import issue_code
 from headoffice.changes import bills_changed, customer_changed
 from headoffice.db import Database, normalise_url
 from headoffice.masterdata import add_branch
 from headoffice.models import Bill, Customer, Payment
 from headoffice.serve import make_server
+from tests.sync_fakes import MemoryKeyring
 
 NO = "10000001"
 POSTGRES_VARIABLE = "LOKET_TEST_POSTGRES_URL"
@@ -54,6 +59,15 @@ class RunningOffice:
         """A one-time enrolment code, as ``loket-headoffice device register`` prints."""
         with self.db.writing() as session:
             return issue_code(session, branch, counter).code
+
+    def register(self, branch: Branch, via: str | None = None, *, code: str | None = None,
+                 ) -> KeyringTokenStore:
+        """Register ``branch``'s counter (a fresh one-time code unless ``code``), answering
+        at ``via`` from then on (default: the server itself); returns its token store."""
+        tokens = KeyringTokenStore(MemoryKeyring())
+        register_device(branch.writing(), HttpTransport(self.url, timeout=10),
+                        via or self.url, code or self.code(), store=tokens)
+        return tokens
 
     def add_customer(self, connection_no: str, *, bills: int = 6, principal: int = 100_000,
                      status: str = "sealed") -> None:

@@ -25,14 +25,11 @@ from app.services.context import Actor
 from app.services.setup import BranchSetup, initialise_branch
 from app.services.shifts import open_shift
 from app.services.sync import (
-    HttpTransport,
-    KeyringTokenStore,
     SyncReport,
     Traffic,
     Transport,
     open_transport,
     pending_events,
-    register_device,
     run_sync,
 )
 from app.services.sync.protocol import local_device
@@ -43,7 +40,6 @@ from headoffice.models import Bill, Customer, Event
 from headoffice.models import Payment as OfficePayment
 from tests.fakes import CASHIER, DEMO_DAY, SUPERVISOR, actor_for
 from tests.office_server import NO, RunningOffice, postgres_schema, start_office
-from tests.sync_fakes import MemoryKeyring
 
 PAYMENT_EVENTS = ("enrolment.paid", "instalment.paid")
 
@@ -110,9 +106,7 @@ def register(office: RunningOffice, branch: Branch, cashier: Actor) -> Counter:
     """Register the counter with a one-time code of its own branch and counter."""
     with branch.reading() as uow:
         device = local_device(uow.session)
-    store = KeyringTokenStore(MemoryKeyring())
-    register_device(branch.writing(), HttpTransport(office.url, timeout=10), office.url,
-                    office.code(device.branch, device.counter), store=store)
+    store = office.register(branch, code=office.code(device.branch, device.counter))
     link = open_transport(branch.reading(), store, timeout=10)
     return Counter(branch, cashier, Recorder(link))
 

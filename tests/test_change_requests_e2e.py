@@ -13,15 +13,11 @@ from app.services.accounts import get_account
 from app.services.context import Actor
 from app.services.customer_changes import list_change_requests, request_customer_change
 from app.services.sync import (
-    HttpTransport,
-    KeyringTokenStore,
     open_transport,
-    register_device,
     run_sync,
 )
 from headoffice.change_requests import approve, list_requests
 from tests.office_server import NO, RunningOffice, start_office
-from tests.sync_fakes import MemoryKeyring
 
 
 @pytest.fixture
@@ -32,9 +28,7 @@ def office(tmp_path: Path) -> Iterator[RunningOffice]:
 
 def test_a_requested_phone_number_comes_back_approved(
         branch: Branch, cashier: Actor, office: RunningOffice) -> None:
-    store = KeyringTokenStore(MemoryKeyring())
-    register_device(branch.writing(), HttpTransport(office.url, timeout=10), office.url,
-                    office.code(), store=store)
+    store = office.register(branch)
     transport = open_transport(branch.reading(), store, timeout=10)
     assert run_sync(branch.writing, transport).ok  # the customer comes down (version 1)
 

@@ -20,11 +20,8 @@ from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
 from app.services.payments import Tender
 from app.services.sync import (
-    HttpTransport,
-    KeyringTokenStore,
     export_bundle,
     import_reply,
-    register_device,
 )
 from app.services.sync.signing import sign, signing_key
 from app.services.sync.token_store import TokenStore
@@ -32,7 +29,7 @@ from headoffice import exception_queue
 from headoffice.cli import main as office_cli
 from headoffice.models import AuditAnchor
 from tests.office_server import NO, RunningOffice, start_office
-from tests.sync_fakes import MemoryKeyring, outbox, pay
+from tests.sync_fakes import outbox, pay
 from tests.test_sync_chain_anchor import _rewrite
 
 
@@ -45,10 +42,7 @@ def office(tmp_path: Path) -> Iterator[RunningOffice]:
 @pytest.fixture
 def store(branch: Branch, office: RunningOffice) -> TokenStore:
     """KPG/L01 registered; everything after goes by bundle."""
-    tokens = KeyringTokenStore(MemoryKeyring())
-    register_device(branch.writing(), HttpTransport(office.url, timeout=10), office.url,
-                    office.code(), store=tokens)
-    return tokens
+    return office.register(branch)
 
 
 class Stick:

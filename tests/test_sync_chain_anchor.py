@@ -21,11 +21,8 @@ from app.services.journal import audit_hash, verify_chain
 from app.services.payments import Tender
 from app.services.restore_block import ReleaseRequest, release_payments
 from app.services.sync import (
-    HttpTransport,
-    KeyringTokenStore,
     Transport,
     open_transport,
-    register_device,
     run_sync,
 )
 from headoffice import exception_queue
@@ -33,7 +30,7 @@ from headoffice.cli import main as office_cli
 from headoffice.models import AuditAnchor
 from tests.fakes import SUPERVISOR
 from tests.office_server import NO, RunningOffice, start_office
-from tests.sync_fakes import MemoryKeyring, pay
+from tests.sync_fakes import pay
 from tests.test_cli_audit import tamper
 
 
@@ -46,9 +43,7 @@ def office(tmp_path: Path) -> Iterator[RunningOffice]:
 @pytest.fixture
 def synced(branch: Branch, cashier: Actor, office: RunningOffice) -> Transport:
     """KPG/L01 registered, its customer pulled, a plan paid and anchored at head office."""
-    store = KeyringTokenStore(MemoryKeyring())
-    register_device(branch.writing(), HttpTransport(office.url, timeout=10), office.url,
-                    office.code(), store=store)
+    store = office.register(branch)
     transport = open_transport(branch.reading(), store, timeout=10)
     assert run_sync(branch.writing, transport).ok
     enrol_and_pay(branch.writing(), cashier, EnrolRequest(NO, 3, Tender(300_000, 300_000)))

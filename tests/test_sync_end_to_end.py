@@ -13,18 +13,15 @@ from app.services.context import Actor
 from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.payments import Tender
 from app.services.sync import (
-    HttpTransport,
-    KeyringTokenStore,
     export_bundle,
     import_reply,
     open_transport,
     pending_events,
-    register_device,
     run_sync,
 )
 from headoffice.bundle import import_bundle
 from tests.office_server import NO, RunningOffice, start_office
-from tests.sync_fakes import Killer, MemoryKeyring, SimulatedCrash, branch_net_paid, outbox, pay
+from tests.sync_fakes import Killer, SimulatedCrash, branch_net_paid, outbox, pay
 
 
 @pytest.fixture
@@ -36,9 +33,7 @@ def office(tmp_path: Path) -> Iterator[RunningOffice]:
 
 def test_a_counter_registers_pulls_pays_and_syncs_with_the_real_head_office(
         branch: Branch, cashier: Actor, office: RunningOffice, tmp_path: Path) -> None:
-    store = KeyringTokenStore(MemoryKeyring())
-    register_device(branch.writing(), HttpTransport(office.url, timeout=10), office.url,
-                    office.code(), store=store)
+    store = office.register(branch)
     transport = open_transport(branch.reading(), store, timeout=10)
 
     first = run_sync(branch.writing, transport)  # the customer and bills come down

@@ -16,15 +16,12 @@ from app.services.context import Actor
 from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.payments import Tender
 from app.services.sync import (
-    HttpTransport,
-    KeyringTokenStore,
     open_transport,
     pending_events,
-    register_device,
     run_sync,
 )
 from tests.office_server import NO, RunningOffice, start_office
-from tests.sync_fakes import MemoryKeyring, branch_net_paid, outbox, pay
+from tests.sync_fakes import branch_net_paid, outbox, pay
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 
@@ -52,9 +49,7 @@ def kill_mid_sync(branch: Branch, office: RunningOffice, token: str, phase: str)
 @pytest.mark.parametrize("phase", ["push", "pull"])
 def test_a_sync_killed_midway_does_not_lock_the_counter(
         branch: Branch, cashier: Actor, office: RunningOffice, phase: str) -> None:
-    store = KeyringTokenStore(MemoryKeyring())
-    register_device(branch.writing(), HttpTransport(office.url, timeout=10), office.url,
-                    office.code(), store=store)
+    store = office.register(branch)
     transport = open_transport(branch.reading(), store, timeout=10)
     token = store.load(outbox(branch)[0].device_id)
     assert token is not None

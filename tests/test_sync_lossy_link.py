@@ -34,7 +34,6 @@ from app.services.sync import (
     open_transport,
     pending_events,
     pull_changes,
-    register_device,
     run_sync,
 )
 from app.services.sync.protocol import CURSOR_KEY, get_setting
@@ -42,7 +41,7 @@ from headoffice.changes import bills_changed, customer_changed
 from headoffice.models import Bill, Change, Customer, Event, Payment
 from tests.lossy_proxy import LossyProxy
 from tests.office_server import NO, RunningOffice, postgres_schema, start_office
-from tests.sync_fakes import MemoryKeyring, acked_net_paid, branch_net_paid, outbox, pay
+from tests.sync_fakes import acked_net_paid, branch_net_paid, outbox, pay
 
 RETRYABLE = (ErrorCode.SYNC_UNREACHABLE, ErrorCode.SYNC_BAD_RESPONSE)
 CUT = {ErrorCode.SYNC_UNREACHABLE: ("the connection was cut",),  # what the cashier reads
@@ -74,10 +73,7 @@ def link(office: RunningOffice) -> Iterator[LossyProxy]:
 @pytest.fixture
 def store(branch: Branch, office: RunningOffice, link: LossyProxy) -> KeyringTokenStore:
     """This counter registered (directly) with head office, to sync through the link."""
-    tokens = KeyringTokenStore(MemoryKeyring())
-    register_device(branch.writing(), HttpTransport(office.url, timeout=10), link.url,
-                    office.code(), store=tokens)
-    return tokens
+    return office.register(branch, link.url)
 
 
 @pytest.fixture

@@ -29,7 +29,6 @@ from app.services.sync import (
     import_reply,
     open_transport,
     pull_changes,
-    register_device,
 )
 from app.services.sync.protocol import CURSOR_KEY, get_setting
 from app.services.sync.snapshot import kept_bytes, partial_files
@@ -41,7 +40,7 @@ from headoffice.models import Bill as OfficeBill
 from headoffice.models import Customer as OfficeCustomer
 from tests.lossy_proxy import LossyProxy
 from tests.office_server import RunningOffice, start_office
-from tests.sync_fakes import Killer, MemoryKeyring, SimulatedCrash
+from tests.sync_fakes import Killer, SimulatedCrash
 
 CUSTOMERS = 120
 WORDS = ("Yohanes", "Maria", "Bere", "Lado", "Tefa", "Nope", "Kase", "Manu", "Seran", "Bana")
@@ -63,10 +62,7 @@ def link(office: RunningOffice) -> Iterator[LossyProxy]:
 @pytest.fixture
 def store_of(branch: Branch, office: RunningOffice, link: LossyProxy) -> KeyringTokenStore:
     """This counter registered with head office (its token store)."""
-    tokens = KeyringTokenStore(MemoryKeyring())
-    register_device(branch.writing(), HttpTransport(office.url, timeout=10), link.url,
-                    office.code(), store=tokens)
-    return tokens
+    return office.register(branch, link.url)
 
 
 @pytest.fixture
