@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -36,48 +36,47 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
-class _Task(QRunnable):
-    def __init__(self, fn: Callable[[Cancel], Any], cancel: Cancel) -> None:
-        super().__init__()
-        self.fn, self.cancel, self.signals = fn, cancel, _Signals()
-
-    def run(self) -> None:
-        try:
-            result = self.fn(self.cancel)
-        except BaseException as error:  # handed to the UI thread, which decides
-            self.signals.failed.emit(error)
-        else:
-            self.signals.done.emit(result)
-
-
 class TaskRunner(QObject):
-    """Starts background tasks and keeps their signal objects alive until they finish."""
+    """Starts background tasks; each task's signal object belongs to the runner until the
+    task has reported, then it is deleted with its connections.
+
+    Nothing of a finished task stays behind: its signal object's connections were the
+    only link from Qt to the callbacks (and, through them, to the dialog or page that
+    started the task), and Python's collector cannot see a reference held by Qt. A
+    task object that its own callbacks referred to made such a cycle and kept every
+    search, account load and print job of the day in memory.
+    """
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
-        self._running: set[_Task] = set()
 
     def run(self, fn: Callable[[Cancel], Any], on_done: Callable[[Any], None],
             on_error: Callable[[BaseException], None]) -> Cancel:
         cancel = Cancel()
-        task = _Task(fn, cancel)
-        task.setAutoDelete(False)
-        self._running.add(task)
+        signals = _Signals(self)  # the runner keeps it until the task has reported
 
         def finished(result: Any) -> None:
-            self._running.discard(task)
+            signals.deleteLater()
             if not cancel.cancelled:
                 on_done(result)
 
         def failed(error: BaseException) -> None:
-            self._running.discard(task)
+            signals.deleteLater()
             if not cancel.cancelled:
                 on_error(error)
 
-        task.signals.done.connect(finished)
-        task.signals.failed.connect(failed)
-        self._pool.start(task)
+        def work() -> None:
+            try:
+                result = fn(cancel)
+            except BaseException as error:  # handed to the UI thread, which decides
+                signals.failed.emit(error)
+            else:
+                signals.done.emit(result)
+
+        signals.done.connect(finished)
+        signals.failed.connect(failed)
+        self._pool.start(work)  # the pool lets go of ``work`` once it has run
         return cancel
 
     def wait(self, msecs: int = 5000) -> bool:
