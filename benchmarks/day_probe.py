@@ -1,0 +1,115 @@
+"""What a long run of the counter window leaves behind: memory and object counts.
+
+A :class:`Sample` notes the process's resident memory (RSS), the Python objects the
+collector tracks (``gc.get_objects()``), the Qt objects alive under the application
+and its top-level windows, the Python wrappers of Qt objects that are still valid
+(shiboken's own list) and the collector's generation counts — without collecting
+first, so garbage the window's collection timer has not reached yet shows as growth.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import statistics
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+try:
+    from shiboken6 import Shiboken
+except ImportError:  # pragma: no cover - shiboken6 ships with PySide6
+    Shiboken = None
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One look at the process, ``seconds`` after the run began."""
+
+    seconds: float
+    visits: int  # customers served so far
+    searches: int
+    rss_mb: float
+    python_objects: int
+    qt_objects: int
+    qt_wrappers: int
+    top_level_widgets: int
+    gc_counts: tuple[int, int, int]
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def rss_mb() -> float:
+    """The resident memory of this process in MB (Linux ``/proc``; elsewhere the peak)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text(encoding="ascii").splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    import resource  # POSIX only
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def qt_objects(app: QApplication) -> int:
+    """QObjects under the application and under every top-level widget, themselves included."""
+    roots: list[QObject] = [app, *QApplication.topLevelWidgets()]
+    return sum(1 + len(root.findChildren(QObject)) for root in roots)
+
+
+def qt_wrappers() -> int:
+    """Python wrappers whose Qt object is still alive (0 where shiboken cannot say)."""
+    if Shiboken is None or not hasattr(Shiboken, "getAllValidWrappers"):
+        return 0
+    return len(Shiboken.getAllValidWrappers())
+
+
+def take_sample(app: QApplication, started: float, visits: int, searches: int) -> Sample:
+    counts = gc.get_count()
+    return Sample(
+        seconds=round(time.perf_counter() - started, 2), visits=visits, searches=searches,
+        rss_mb=round(rss_mb(), 1), python_objects=len(gc.get_objects()),
+        qt_objects=qt_objects(app), qt_wrappers=qt_wrappers(),
+        top_level_widgets=len(QApplication.topLevelWidgets()),
+        gc_counts=(counts[0], counts[1], counts[2]))
+
+
+def second_half(samples: list[Sample]) -> list[Sample]:
+    """The samples from the middle of the run (by customers served) to its end."""
+    middle = samples[-1].visits / 2
+    return [s for s in samples if s.visits >= middle]
+
+
+def slope_per_100(samples: list[Sample], field: str) -> float:
+    """Least-squares growth of ``field`` per 100 customers served (0 with < 2 samples)."""
+    if len(samples) < 2 or samples[0].visits == samples[-1].visits:
+        return 0.0
+    xs = [float(s.visits) for s in samples]
+    ys = [float(getattr(s, field)) for s in samples]
+    return statistics.linear_regression(xs, ys).slope * 100
+
+
+def creep(samples: list[Sample]) -> dict[str, dict[str, float]]:
+    """For each count: its value at the middle and at the end, the change between them
+    and the trend over the second half (per 100 customers)."""
+    half = second_half(samples)
+    first, last = half[0], half[-1]
+    return {field: {"middle": getattr(first, field), "end": getattr(last, field),
+                    "change": round(getattr(last, field) - getattr(first, field), 1),
+                    "trend_per_100_visits": round(slope_per_100(half, field), 1)}
+            for field in ("rss_mb", "python_objects", "qt_objects", "qt_wrappers")}
+
+
+def collect_now() -> dict[str, int]:
+    """Collect every generation here and now: what the timer had left, and what remains."""
+    before = len(gc.get_objects())
+    freed = gc.collect()
+    return {"objects_before": before, "freed": freed, "objects_after": len(gc.get_objects()),
+            "pid": os.getpid()}
