@@ -36,6 +36,8 @@ class Sample:
     searches: int
     rss_mb: float
     python_objects: int
+    rss_anon_mb: float | None  # of it: the process's own memory (Linux)
+    rss_file_mb: float | None  # and pages of libraries and files mapped (Linux)
     qt_objects: int
     qt_wrappers: int
     top_level_widgets: int
@@ -45,13 +47,21 @@ class Sample:
         return asdict(self)
 
 
-def rss_mb() -> float:
-    """The resident memory of this process in MB (Linux ``/proc``; elsewhere the peak)."""
+def _status_mb(field: str) -> float | None:
+    """A memory figure of ``/proc/self/status`` in MB (Linux), or None."""
     status = Path("/proc/self/status")
     if status.exists():
         for line in status.read_text(encoding="ascii").splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
+            if line.startswith(f"{field}:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    return None
+
+
+def rss_mb() -> float:
+    """The resident memory of this process in MB (Linux ``/proc``; elsewhere the peak)."""
+    found = _status_mb("VmRSS")
+    if found is not None:
+        return found
     import resource  # POSIX only
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -76,6 +86,7 @@ def take_sample(app: QApplication, started: float, visits: int, searches: int) -
     return Sample(
         seconds=round(time.perf_counter() - started, 2), visits=visits, searches=searches,
         rss_mb=round(rss_mb(), 1), python_objects=len(gc.get_objects()),
+        rss_anon_mb=_status_mb("RssAnon"), rss_file_mb=_status_mb("RssFile"),
         qt_objects=qt_objects(app), qt_wrappers=qt_wrappers(),
         top_level_widgets=len(QApplication.topLevelWidgets()),
         gc_counts=(counts[0], counts[1], counts[2]))

@@ -60,7 +60,8 @@ def report(result: dict[str, Any]) -> None:
               f"{figures['cpu_p50_ms']} / {figures['cpu_p95_ms']} ms")
     after, collected = result["after_run"], result["collected_at_end"]
     print(f"  after the run: RSS {after['rss_mb']} MB (target ≤ "
-          f"{result['targets']['rss_after_mb']:.0f}), {after['python_objects']:,} Python "
+          f"{result['targets']['rss_after_mb']:.0f}; {after['rss_anon_mb']} MB the process's "
+          f"own, {after['rss_file_mb']} MB mapped files), {after['python_objects']:,} Python "
           f"objects ({collected['freed']:,} freed by a full collection), "
           f"{after['qt_objects']:,} Qt objects, {after['qt_wrappers']:,} wrappers")
     for name, figures in result["second_half"].items():
