@@ -12,7 +12,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import delete, func, select
 
 from app.bootstrap import Branch, open_branch
@@ -122,14 +123,20 @@ def reset(db: Database) -> None:
 
 @contextmanager
 def serving(database_url: str, *, tls_cert: Path | None = None,
-            tls_key: Path | None = None) -> Iterator[int]:
-    """``loket-headoffice serve``'s server in a thread on a free port of 127.0.0.1."""
+            tls_key: Path | None = None,
+            configure: Callable[[FastAPI], None] | None = None) -> Iterator[int]:
+    """``loket-headoffice serve``'s server in a thread on a free port of 127.0.0.1
+    (``configure`` sees its app before it starts)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     uvicorn_server = make_server(database_url, "127.0.0.1", port, tls_cert=tls_cert,
                                  tls_key=tls_key, log_level="warning")
+    if configure is not None:
+        app = uvicorn_server.config.app
+        assert isinstance(app, FastAPI)
+        configure(app)
     thread = threading.Thread(target=uvicorn_server.run, kwargs={"sockets": [sock]},
                               daemon=True)
     try:
