@@ -9,7 +9,8 @@ cookie (SameSite=Strict) and a form from another site is refused. A request body
 Answers: the result (200); "the details do not match" (200, the same page for an
 unknown number and a wrong factor); a field problem (400); too many tries (429 with
 ``Retry-After``); an expired form (403). Every answer carries the security headers:
-a CSP without any script, no framing, no caching, no referrer.
+a CSP without any script, no framing, no caching, no referrer to other sites (a
+stricter policy would make the browser send ``Origin: null`` with the form).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; "
                                "script-src 'none'; form-action 'self'; "

@@ -78,7 +78,7 @@ ENGLISH: dict[str, str] = {
     "{count} kali": "{count} times",
     "{amount} per bulan": "{amount} a month",
     "1 kali: {amount}": "once: {amount}",
-    "Cicilan ke-": "Instalment",
+    "Ke-": "No.",
     "Jatuh tempo": "Due",
     "Jumlah": "Amount",
     "Program berlaku sampai {day}. Penawaran dihitung untuk hari ini; jumlahnya bisa "

@@ -224,3 +224,18 @@ def open_second_branch(tmp_path: Path, clock: Clock, code: str = "OEB",
     actor = actor_for(opened, "kasir")
     open_shift(opened.writing(), actor, 500_000)
     return opened, actor
+
+
+@pytest.fixture(scope="module")
+def cek_running(database_url: str) -> Iterator[Any]:
+    """The demo served with ``/cek`` on 24 November 2025 (``selfcheck_site.Site``)."""
+    from tests.headoffice.selfcheck_site import running_site  # it imports this module
+    with running_site(database_url) as site:
+        yield site
+
+
+@pytest.fixture
+def cek(cek_running: Any) -> Any:
+    """The self-check site with its limits counted afresh."""
+    cek_running.fresh_limits()
+    return cek_running

@@ -60,12 +60,14 @@ class Site:
     def fresh_limits(self) -> None:
         self.settings.limits = Limits(clock=self.clock)
 
-    def eligible(self, index: int = 0) -> Person:
-        """The ``index``-th customer the programme would take today."""
+    def eligible(self, index: int = 0, options: int = 1) -> Person:
+        """The ``index``-th customer the programme would take today (offered at least
+        ``options`` instalment counts)."""
         with self.db.reading() as session:
             people = list(session.scalars(select(Customer).order_by(Customer.connection_no)))
             offers = offers_for(session, people, DAY)
-        chosen = [c for c, o in zip(people, offers, strict=True) if o.eligible][index]
+        chosen = [c for c, o in zip(people, offers, strict=True)
+                  if o.eligible and len(o.options) >= options][index]
         return person(chosen)
 
     def with_status(self, status: str) -> Person:

@@ -18,7 +18,6 @@ from tests.headoffice.selfcheck_site import (
     Site,
     Visitor,
     enrol_at_office,
-    running_site,
     text_of,
 )
 
@@ -27,16 +26,9 @@ CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'none';
 NOT_MATCHED = "Data tidak cocok"
 
 
-@pytest.fixture(scope="module")
-def running(database_url: str) -> Iterator[Site]:
-    with running_site(database_url) as site:
-        yield site
-
-
 @pytest.fixture
-def site(running: Site) -> Site:
-    running.fresh_limits()
-    return running
+def site(cek: Site) -> Site:
+    return cek
 
 
 @pytest.fixture
@@ -240,7 +232,7 @@ def test_every_answer_carries_the_security_headers(site: Site, visitor: Visitor)
         assert answer.headers["Content-Security-Policy"] == CSP
         assert answer.headers["Cache-Control"] == "no-store"
         assert answer.headers["X-Frame-Options"] == "DENY"
-        assert answer.headers["Referrer-Policy"] == "no-referrer"
+        assert answer.headers["Referrer-Policy"] == "same-origin"
     assert answers[3].status_code == 200 and "max-width" in answers[3].text
     cookie = answers[0].headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=strict" in cookie and "path=/cek" in cookie
