@@ -1,8 +1,9 @@
 """The self-check's answer for a connection number and the meter's last four digits.
 
 Whoever asks, the same work is done: the customer is looked up, an offer is quoted and
-the plans are read — for a number head office does not know, over a stand-in customer
-without bills — and only then is the second factor compared (in constant time). An
+the plans are read — for a number head office does not know, those of the customer with
+the next number (a real one, with bills like any other; a stand-in without bills after
+the last number) — and only then is the second factor compared (in constant time). An
 unknown number and a wrong factor both give ``None``. What is shown is no more than a
 paper bill shows: the name masked, the kelurahan, the figures; no phone, no street.
 """
@@ -69,13 +70,15 @@ def check(session: Session, connection_no: str, meter_digits: str, on: dt.date,
           places: Offices | None = None) -> SelfCheck | None:
     """The answer for a customer, or None for an unknown number or a wrong factor."""
     places = places or offices()
-    found = session.scalar(select(Customer).where(Customer.connection_no == connection_no))
-    customer = found or _stand_in(connection_no)
+    customer = session.scalar(select(Customer).where(Customer.connection_no >= connection_no)
+                              .order_by(Customer.connection_no).limit(1))
+    customer = customer or _stand_in(connection_no)
+    found = customer if customer.connection_no == connection_no else None
     try:
         offer: OfficeOffer | None = offers_for(session, [customer], on, places=places)[0]
     except NoProgramme:
         offer = None
-    plan = _running_plan(session, connection_no, on)
+    plan = _running_plan(session, customer.connection_no, on)
     factor_ok = hmac.compare_digest(meter_factor(customer.meter_no).encode(),
                                     meter_digits.encode())
     if found is None or not factor_ok:

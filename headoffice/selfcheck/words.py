@@ -94,6 +94,8 @@ ENGLISH: dict[str, str] = {
     "Sisa cicilan seluruhnya: {amount}.": "Left to pay in all: {amount}.",
     "Semua cicilan sudah dibayar.": "Every instalment is paid.",
     "Program belum bisa ditawarkan": "No offer for you now",
+    "Anda tidak punya tunggakan rekening. Terima kasih!":
+        "You have no unpaid bills. Thank you!",
     "Tanyakan di kantor pelayanan di bawah ini.": "Ask at the service office below.",
     "Saat ini tidak ada program Buka Segel.": "There is no Buka Segel programme now.",
     "Kantor pelayanan Anda": "Your service office",

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from headoffice.db import Database, utcnow
 from headoffice.demo import create_demo
 from headoffice.models import Bill, Customer, Device, Enrolment, Event, Payment
-from headoffice.offers import offers_for
+from headoffice.offers import OfficeOffer, offers_for
 from headoffice.selfcheck.limits import Limits
 from headoffice.selfcheck.lookup import meter_factor
 from headoffice.selfcheck.page import Settings
@@ -63,19 +63,16 @@ class Site:
     def eligible(self, index: int = 0, options: int = 1) -> Person:
         """The ``index``-th customer the programme would take today (offered at least
         ``options`` instalment counts)."""
+        return person([c for c, o in self._offers()
+                       if o.eligible and len(o.options) >= options][index])
+
+    def without_arrears(self) -> Person:
+        return person(next(c for c, o in self._offers() if not o.arrears))
+
+    def _offers(self) -> list[tuple[Customer, OfficeOffer]]:
         with self.db.reading() as session:
             people = list(session.scalars(select(Customer).order_by(Customer.connection_no)))
-            offers = offers_for(session, people, DAY)
-        chosen = [c for c, o in zip(people, offers, strict=True)
-                  if o.eligible and len(o.options) >= options][index]
-        return person(chosen)
-
-    def with_status(self, status: str) -> Person:
-        with self.db.reading() as session:
-            found = session.scalars(select(Customer).where(Customer.status == status)
-                                    .order_by(Customer.connection_no)).first()
-        assert found is not None, status
-        return person(found)
+            return list(zip(people, offers_for(session, people, DAY), strict=True))
 
 
 def person(c: Customer) -> Person:

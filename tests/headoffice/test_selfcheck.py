@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.engine import Connection
 
 from headoffice.db import Database
+from headoffice.models import Customer
 from headoffice.selfcheck.limits import PER_ADDRESS, PER_NUMBER
 from headoffice.selfcheck.lookup import check, mask_name
 from tests.headoffice.selfcheck_site import (
@@ -76,8 +77,10 @@ def test_the_lookup_does_the_same_work_whatever_the_answer(site: Site) -> None:
     plan_holder = site.eligible(3)
     enrol_at_office(site.db, plan_holder.number, [("2025-12-20", 100_000)])
     counts = []
+    between = f"{who.number}0"  # unknown, sorted among the others: its neighbour is read
     for number, factor in ((who.number, who.factor), (who.number, "0000"),
-                           ("99999999", who.factor), (plan_holder.number, "0000")):
+                           (between, who.factor), ("99999999", who.factor),
+                           (plan_holder.number, "0000")):
         counts.append(_statements(site.db, number, factor))
     assert len(set(counts)) == 1, counts
 
@@ -209,12 +212,24 @@ def test_an_overdue_instalment_is_said_so(site: Site, visitor: Visitor) -> None:
 
 def test_a_customer_not_eligible_reads_why_and_where_to_ask(site: Site,
                                                             visitor: Visitor) -> None:
-    who = site.with_status("active")
+    who = site.eligible(12)
+    with site.db.writing() as session:  # the field opened the seal before the programme
+        customer = session.scalar(select(Customer).where(Customer.connection_no == who.number))
+        assert customer is not None
+        customer.status = "active"
     words = text_of(visitor.ask(who.number, who.factor).text)
     assert "Program belum bisa ditawarkan" in words
     assert "sambungan Anda tidak sedang disegel" in words
     assert "Tanyakan di kantor pelayanan di bawah ini" in words
-    assert "Bayar uang muka" not in words
+    assert "Tunggakan rekening" in words and "Kantor pelayanan Anda" in words
+    assert "Bayar uang muka" not in words and "Dokumen yang dibawa" not in words
+
+
+def test_a_customer_without_arrears_is_thanked(site: Site, visitor: Visitor) -> None:
+    who = site.without_arrears()
+    words = text_of(visitor.ask(who.number, who.factor).text)
+    assert "Anda tidak punya tunggakan rekening. Terima kasih!" in words
+    assert "Program belum bisa ditawarkan" not in words and "Rp 0" in words
 
 
 def test_the_page_in_english(site: Site, visitor: Visitor) -> None:

@@ -4,11 +4,13 @@ name, the next instalment after partial payments, the office serving a kecamatan
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 
 from headoffice.offices import offices
-from headoffice.selfcheck import limits
+from headoffice.selfcheck import form, limits, page, words
 from headoffice.selfcheck.limits import Limits, Rule
 from headoffice.selfcheck.lookup import mask_name, meter_factor, next_instalment
 from tests.headoffice.selfcheck_site import FakeClock
@@ -96,3 +98,15 @@ def test_each_kecamatan_of_kupang_has_an_office_and_documents() -> None:
         assert office is not None and kecamatan in office.kecamatan
     assert shipped.serving("Atambua") == shipped.default_office
     assert len(shipped.documents_for("BUKA-SEGEL")) > len(shipped.documents_for("OTHER")) > 0
+
+
+def test_every_text_of_the_page_has_its_english() -> None:
+    source = (Path(page.__file__).parent / "templates" / "cek.html").read_text(encoding="utf-8")
+    texts = set(re.findall(r'_\("([^"]+)"\)', source)) | set(re.findall(r"_\('([^']+)'\)",
+                                                                           source))
+    texts |= {page.NOT_MATCHED, page.TOO_MANY, page.EXPIRED, words.OTHER_REASON,
+              *words.REASONS.values()}
+    module = Path(form.__file__).read_text(encoding="utf-8")
+    texts |= set(re.findall(r'(?<!")"([A-Z][^"]+\.)"(?!")', module))  # its messages
+    assert len(texts) > 45  # the search finds the texts, not nothing
+    assert sorted(t for t in texts if t not in words.ENGLISH) == []
