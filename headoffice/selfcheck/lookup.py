@@ -33,6 +33,7 @@ class OfficeCard:
     name: str
     address: str
     hours: str
+    hours_en: str
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,9 @@ def _stand_in(connection_no: str) -> Customer:
 
 def _card(places: Offices, code: str, name: str) -> OfficeCard:
     info = places.office(code)
-    return OfficeCard(code, name, info.address if info else "", info.hours if info else "")
+    if info is None:
+        return OfficeCard(code, name, "", "", "")
+    return OfficeCard(code, name, info.address, info.hours, info.hours_en)
 
 
 def _running_plan(session: Session, connection_no: str, on: dt.date) -> PlanState | None:

@@ -237,6 +237,7 @@ def test_the_page_in_english(site: Site, visitor: Visitor) -> None:
     who = site.eligible(10)
     words = text_of(visitor.ask(who.number, who.factor, lang="en").text)
     assert "Pay a down payment of" in words and "The programme runs until 31 December 2025" in words
+    assert "Opening hours: Monday–Friday" in words
 
 
 def test_every_answer_carries_the_security_headers(site: Site, visitor: Visitor) -> None:
