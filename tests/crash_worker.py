@@ -16,18 +16,18 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models import Customer, Enrolment, EnrolmentState
-from app.services.accounts import get_account, quote
 from app.services.clock import FixedClock
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.payments import PaymentReceipt, Tender
+from app.services.ledger.accounts import get_account, quote
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import PaymentReceipt, Tender
 from tests.fakes import CASHIER, DEMO_DAY, actor_for
 
 
-def customers_by_state(branch: Branch) -> tuple[list[str], list[str]]:
+def customers_by_state(branch: BranchDatabase) -> tuple[list[str], list[str]]:
     """(connection numbers never enrolled, connection numbers with an active plan)."""
     with branch.reading() as uow:
         enrolled = dict(uow.session.execute(
@@ -46,7 +46,8 @@ def tender(rng: random.Random, amount: int) -> Tender:
     return Tender(amount, amount + rng.choice([0, 0, 500, 50_000]))
 
 
-def enrol(branch: Branch, cashier: Actor, rng: random.Random, connection_no: str) -> PaymentReceipt:
+def enrol(branch: BranchDatabase, cashier: Actor, rng: random.Random,
+          connection_no: str) -> PaymentReceipt:
     offer = quote(branch.reading(), connection_no)
     if rng.random() < 0.1:  # pays everything at once: no instalments
         return enrol_and_pay(branch.writing(), cashier, EnrolRequest(
@@ -56,7 +57,8 @@ def enrol(branch: Branch, cashier: Actor, rng: random.Random, connection_no: str
         connection_no, count, tender(rng, offer.down_payment)))
 
 
-def pay(branch: Branch, cashier: Actor, rng: random.Random, connection_no: str) -> PaymentReceipt:
+def pay(branch: BranchDatabase, cashier: Actor, rng: random.Random,
+        connection_no: str) -> PaymentReceipt:
     plan = get_account(branch.reading(), connection_no).enrolment
     assert plan is not None and plan.balance > 0
     next_one = next(i.amount - i.paid_amount for i in plan.instalments

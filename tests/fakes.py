@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import Bill, Customer, CustomerStatus, User
 from app.services.context import Actor, local_counter
 
@@ -36,7 +36,7 @@ def monthly_bills(first: str, count: int, principal: int, penalty: int = 0) -> l
 
 
 def add_customer(
-    branch: Branch,
+    branch: BranchDatabase,
     connection_no: str,
     *,
     name: str = "Pelanggan Uji",
@@ -70,7 +70,7 @@ def add_customer(
 
 
 
-def actor_for(branch: Branch, username: str) -> Actor:
+def actor_for(branch: BranchDatabase, username: str) -> Actor:
     """The actor a successful log-in would give ``username`` (no password hashing)."""
     with branch.reading() as uow:
         user = uow.session.scalars(select(User).where(User.username == username)).one()

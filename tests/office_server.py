@@ -24,7 +24,7 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.orm import Session
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.sync import register_device
 from app.services.sync.token_store import KeyringTokenStore
 from app.services.sync.transport import HttpTransport
@@ -60,7 +60,7 @@ class RunningOffice:
         with self.db.writing() as session:
             return issue_code(session, branch, counter).code
 
-    def register(self, branch: Branch, via: str | None = None, *, code: str | None = None,
+    def register(self, branch: BranchDatabase, via: str | None = None, *, code: str | None = None,
                  ) -> KeyringTokenStore:
         """Register ``branch``'s counter (a fresh one-time code unless ``code``), answering
         at ``via`` from then on (default: the server itself); returns its token store."""

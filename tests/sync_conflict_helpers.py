@@ -15,13 +15,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models import OutboxEvent, Void
 from app.models import Payment as BranchPayment
 from app.models.database import database_path
-from app.services.accounts import get_account
 from app.services.clock import FixedClock
 from app.services.context import Actor
+from app.services.ledger.accounts import get_account
 from app.services.setup import BranchSetup, initialise_branch
 from app.services.shifts import open_shift
 from app.services.sync import (
@@ -82,7 +82,7 @@ class Recorder:
 class Counter:
     """One branch's counter, registered with head office."""
 
-    branch: Branch
+    branch: BranchDatabase
     cashier: Actor
     transport: Recorder
 
@@ -102,7 +102,7 @@ class Counter:
         return account.arrears, tuple(line.period for line in account.open_bills)
 
 
-def register(office: RunningOffice, branch: Branch, cashier: Actor) -> Counter:
+def register(office: RunningOffice, branch: BranchDatabase, cashier: Actor) -> Counter:
     """Register the counter with a one-time code of its own branch and counter."""
     with branch.reading() as uow:
         device = local_device(uow.session)
@@ -123,7 +123,7 @@ def branch_template(folder: Path, code: str) -> Path:
     return database_path(folder)
 
 
-def copy_branch(template: Path, folder: Path, clock: FixedClock) -> tuple[Branch, Actor]:
+def copy_branch(template: Path, folder: Path, clock: FixedClock) -> tuple[BranchDatabase, Actor]:
     """The branch of ``template`` in ``folder``, its cashier's shift open."""
     folder.mkdir()
     shutil.copyfile(template, database_path(folder))
@@ -142,7 +142,7 @@ def office_bills(office: RunningOffice) -> tuple[int, tuple[str, ...]]:
         return sum(b.water_charge + b.fees for b in bills), tuple(b.period for b in bills)
 
 
-def branch_payments(branch: Branch) -> dict[str, tuple[int, bool]]:
+def branch_payments(branch: BranchDatabase) -> dict[str, tuple[int, bool]]:
     """Every payment the branch took: uuid → (amount, voided)."""
     with branch.reading() as uow:
         voided = set(uow.session.scalars(select(Void.payment_id)))
@@ -180,7 +180,7 @@ def credits(office: RunningOffice) -> set[str]:
             OfficePayment.applied.is_(False))))
 
 
-def acknowledged_money(branch: Branch) -> tuple[int, int]:
+def acknowledged_money(branch: BranchDatabase) -> tuple[int, int]:
     """(payments, rupiah) net of voids, from the events head office acknowledged
     (applied, or rejected with the money kept as a credit)."""
     count = total = 0
@@ -195,7 +195,7 @@ def acknowledged_money(branch: Branch) -> tuple[int, int]:
     return count, total
 
 
-def event_ids(branch: Branch) -> set[str]:
+def event_ids(branch: BranchDatabase) -> set[str]:
     with branch.reading() as uow:
         return set(uow.session.scalars(select(OutboxEvent.id)))
 

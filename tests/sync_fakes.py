@@ -29,20 +29,20 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import func, select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import OutboxEvent, Payment, Void
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.payments import PaymentReceipt, Tender
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import PaymentReceipt, Tender
+from app.services.ledger.voids import VoidRequest, void_payment
 from app.services.sync.protocol import local_device
 from app.services.sync.signing import keep_key, public_hex
 from app.services.sync.token_store import TokenStore
 from app.services.sync.transport import Traffic, encode_body, inflate, read_answer
 from app.services.terms import PromotionTerms
 from app.services.unit_of_work import UnitOfWork
-from app.services.voids import VoidRequest, void_payment
 from tests.fakes import SUPERVISOR, add_customer, monthly_bills
 
 Answer = tuple[int, Any]
@@ -480,7 +480,7 @@ class Killer:
     """Units of work of ``branch``; the ``crash_at``-th commit and every later one fail
     (the process is dead: nothing more is written)."""
 
-    branch: Branch
+    branch: BranchDatabase
     crash_at: int | None = None
     commits: int = 0
 
@@ -499,38 +499,38 @@ class EventRow:
     ack_result: str
 
 
-def outbox(branch: Branch) -> list[EventRow]:
+def outbox(branch: BranchDatabase) -> list[EventRow]:
     """The branch's outbox as it is now, in sequence order."""
     with branch.reading() as uow:
         return [EventRow(e.id, e.device_id, e.seq, e.type, e.payload, e.acked_at, e.ack_result)
                 for e in uow.session.scalars(select(OutboxEvent).order_by(OutboxEvent.seq))]
 
 
-def connect(branch: Branch, office: FakeHeadOffice) -> FakeLink:
+def connect(branch: BranchDatabase, office: FakeHeadOffice) -> FakeLink:
     """Enrol the branch's counter at ``office`` directly; a link with its token."""
     with branch.reading() as uow:
         device = local_device(uow.session)
     return office.link(office.enrol_device(device.device_id, device.branch, device.counter))
 
 
-def enrol(branch: Branch, cashier: Actor, connection_no: str) -> PaymentReceipt:
+def enrol(branch: BranchDatabase, cashier: Actor, connection_no: str) -> PaymentReceipt:
     """A sealed customer with six Rp 100,000 bills enrols: Rp 300,000 down, 3 instalments."""
     add_customer(branch, connection_no, bills=monthly_bills("2024-01", 6, 100_000))
     return enrol_and_pay(branch.writing(), cashier, EnrolRequest(
         connection_no, 3, Tender(300_000, 300_000)))
 
 
-def pay(branch: Branch, cashier: Actor, connection_no: str, amount: int) -> PaymentReceipt:
+def pay(branch: BranchDatabase, cashier: Actor, connection_no: str, amount: int) -> PaymentReceipt:
     return pay_instalment(branch.writing(), cashier, InstalmentRequest(
         connection_no, Tender(amount, amount)))
 
 
-def void(branch: Branch, actor: Actor, receipt_no: str) -> None:
+def void(branch: BranchDatabase, actor: Actor, receipt_no: str) -> None:
     void_payment(branch.writing(), actor, VoidRequest(
         receipt_no, "salah input", SUPERVISOR[0], SUPERVISOR[1]))
 
 
-def branch_net_paid(branch: Branch) -> int:
+def branch_net_paid(branch: BranchDatabase) -> int:
     """Payments taken at the branch minus those voided (the branch's own figures)."""
     with branch.reading() as uow:
         paid = uow.session.scalar(select(func.coalesce(func.sum(Payment.amount), 0)))
@@ -539,7 +539,7 @@ def branch_net_paid(branch: Branch) -> int:
         return int(paid) - int(voided)
 
 
-def acked_net_paid(branch: Branch) -> int:
+def acked_net_paid(branch: BranchDatabase) -> int:
     """The same figure from the acknowledged (applied) outbox events."""
     total = 0
     for event in outbox(branch):

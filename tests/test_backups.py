@@ -18,12 +18,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.cli.main import main as admin
 from app.models import AuditRecord, Bill, Customer, CustomerStatus, OutboxEvent, Setting
 from app.models.database import database_path
 from app.models.dbfile import backup_dir
-from app.services.backups import (
+from app.services.audit.integrity import check_integrity
+from app.services.audit.journal import verify_chain
+from app.services.backup.copies import (
     BackupInfo,
     backup_now,
     backup_to,
@@ -31,15 +33,13 @@ from app.services.backups import (
     list_backups,
     verify_backup,
 )
+from app.services.backup.restore import RAISED_WARNING, SYNC_WARNING, restore
+from app.services.backup.restore_block import ReleaseRequest, release_payments
 from app.services.clock import FixedClock
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
-from app.services.integrity import check_integrity
-from app.services.journal import verify_chain
-from app.services.payments import PaymentReceipt, Tender
-from app.services.restore import RAISED_WARNING, SYNC_WARNING, restore
-from app.services.restore_block import ReleaseRequest, release_payments
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import PaymentReceipt, Tender
 from app.services.shifts import open_shift
 from tests.fakes import CASHIER, DEMO_DAY, SUPERVISOR, actor_for, add_customer, monthly_bills
 
@@ -48,7 +48,7 @@ FROZEN_V1 = Path(__file__).with_name("data") / "schema_v1.sqlite3"
 WORKER_CUSTOMERS = 150
 
 
-def enrol(branch: Branch, cashier: Actor, connection_no: str) -> PaymentReceipt:
+def enrol(branch: BranchDatabase, cashier: Actor, connection_no: str) -> PaymentReceipt:
     """A sealed customer with six Rp 100,000 bills enrols: Rp 300,000 down, 3 instalments."""
     add_customer(branch, connection_no, bills=monthly_bills("2024-01", 6, 100_000))
     return enrol_and_pay(branch.writing(), cashier, EnrolRequest(
@@ -59,12 +59,12 @@ def number(receipt_no: str) -> int:
     return int(receipt_no.rpartition("-")[2])
 
 
-def max_outbox_seq(branch: Branch) -> int:
+def max_outbox_seq(branch: BranchDatabase) -> int:
     with branch.reading() as uow:
         return uow.session.scalar(select(func.max(OutboxEvent.seq))) or 0
 
 
-def min_new_outbox_seq(branch: Branch, after: int) -> int | None:
+def min_new_outbox_seq(branch: BranchDatabase, after: int) -> int | None:
     with branch.reading() as uow:
         return uow.session.scalar(select(func.min(OutboxEvent.seq))
                                   .where(OutboxEvent.seq > after))
@@ -86,7 +86,7 @@ def damage_table(db_file: Path, table: str) -> None:
         handle.write(b"\xde\xad\xbe\xef" * (page_size // 4))
 
 
-def close_copy(branch: Branch) -> Path:
+def close_copy(branch: BranchDatabase) -> Path:
     """Close the branch (its WAL folds into the file) and return the database file."""
     branch.close()
     return database_path(branch.data_dir)
@@ -177,7 +177,7 @@ def test_backups_taken_while_a_cashier_process_pays_are_consistent_and_restorabl
 
 
 def test_restore_is_refused_while_loket_has_the_database_open(
-        branch: Branch, tmp_path: Path) -> None:
+        branch: BranchDatabase, tmp_path: Path) -> None:
     copy = backup_now(database_path(branch.data_dir), tmp_path / "copies")
     before = digest(database_path(branch.data_dir))
     with pytest.raises(DomainError) as refused:
@@ -187,7 +187,7 @@ def test_restore_is_refused_while_loket_has_the_database_open(
     assert digest(database_path(branch.data_dir)) == before
 
 
-def test_one_daily_backup_a_day_and_thirty_days_kept(branch: Branch) -> None:
+def test_one_daily_backup_a_day_and_thirty_days_kept(branch: BranchDatabase) -> None:
     db_file = database_path(branch.data_dir)
     clock = FixedClock(dt.datetime(2025, 11, 1, 8, 0))
     manual = backup_now(db_file, backup_dir(branch.data_dir), clock=clock)
@@ -205,7 +205,7 @@ def test_one_daily_backup_a_day_and_thirty_days_kept(branch: Branch) -> None:
     assert manual.path.exists()  # copies made by hand are never removed
 
 
-def test_backup_to_a_usb_folder_or_file(branch: Branch, tmp_path: Path) -> None:
+def test_backup_to_a_usb_folder_or_file(branch: BranchDatabase, tmp_path: Path) -> None:
     db_file = database_path(branch.data_dir)
     into_folder = backup_to(db_file, tmp_path / "usb")
     assert isinstance(into_folder, BackupInfo) and into_folder.kind == "manual"
@@ -219,7 +219,7 @@ def test_backup_to_a_usb_folder_or_file(branch: Branch, tmp_path: Path) -> None:
 
 
 def test_damaged_database_at_start_up_names_the_newest_good_backup(
-        branch: Branch, cashier: Actor) -> None:
+        branch: BranchDatabase, cashier: Actor) -> None:
     enrol(branch, cashier, "30000001")
     db_file = database_path(branch.data_dir)
     clock = FixedClock(dt.datetime(2025, 11, 20, 18, 0))
@@ -245,7 +245,7 @@ def test_damaged_database_at_start_up_names_the_newest_good_backup(
 
 @pytest.mark.parametrize("garbage", [b"", b"this is not a database at all" * 100])
 def test_a_file_that_is_no_database_without_backups_says_so(
-        branch: Branch, garbage: bytes) -> None:
+        branch: BranchDatabase, garbage: bytes) -> None:
     db_file = close_copy(branch)
     db_file.write_bytes(garbage)
     with pytest.raises(DomainError) as refused:
@@ -254,7 +254,8 @@ def test_a_file_that_is_no_database_without_backups_says_so(
     assert refused.value.params["folder"] == str(backup_dir(branch.data_dir))
 
 
-def test_the_admin_tool_names_the_way_back(branch: Branch, capsys: pytest.CaptureFixture[str]
+def test_the_admin_tool_names_the_way_back(branch: BranchDatabase,
+                                           capsys: pytest.CaptureFixture[str]
                                            ) -> None:
     good = backup_now(database_path(branch.data_dir), backup_dir(branch.data_dir))
     damage_table(close_copy(branch), "number_sequence")
@@ -264,7 +265,7 @@ def test_the_admin_tool_names_the_way_back(branch: Branch, capsys: pytest.Captur
 
 @pytest.mark.parametrize("how", ["damaged page", "edited audit record", "not a database"])
 def test_restore_refuses_a_corrupt_backup_and_changes_nothing(
-        branch: Branch, cashier: Actor, tmp_path: Path, how: str) -> None:
+        branch: BranchDatabase, cashier: Actor, tmp_path: Path, how: str) -> None:
     enrol(branch, cashier, "30000002")
     backup = backup_now(database_path(branch.data_dir), tmp_path / "copies").path
     if how == "damaged page":
@@ -286,7 +287,7 @@ def test_restore_refuses_a_corrupt_backup_and_changes_nothing(
 
 
 def test_restore_keeps_the_replaced_database_and_never_reuses_a_number(
-        branch: Branch, cashier: Actor, tmp_path: Path) -> None:
+        branch: BranchDatabase, cashier: Actor, tmp_path: Path) -> None:
     first = enrol(branch, cashier, "30000003")
     backup = backup_now(database_path(branch.data_dir), tmp_path / "copies")
     later = [enrol(branch, cashier, f"3000001{n}") for n in range(3)]
@@ -324,7 +325,7 @@ def test_restore_keeps_the_replaced_database_and_never_reuses_a_number(
 
 
 def test_restore_over_an_unreadable_database_continues_from_the_backup_with_a_warning(
-        branch: Branch, cashier: Actor, tmp_path: Path) -> None:
+        branch: BranchDatabase, cashier: Actor, tmp_path: Path) -> None:
     enrol(branch, cashier, "30000004")
     backup = backup_now(database_path(branch.data_dir), tmp_path / "copies")
     close_copy(branch).write_bytes(b"\x00" * 8192)
@@ -354,7 +355,7 @@ def test_a_backup_is_kept_before_every_migration_and_can_be_restored(tmp_path: P
         "pre-migration-0001") == 1  # the restore itself migrated a copy, not the database
 
 
-def test_admin_backup_list_verify_and_restore(branch: Branch, tmp_path: Path,
+def test_admin_backup_list_verify_and_restore(branch: BranchDatabase, tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     where = ["--data-dir", str(branch.data_dir)]
     assert admin([*where, "backup", "now"]) == 0

@@ -11,22 +11,22 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.bootstrap import Branch
-from app.services.accounts import quote
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.customer_changes import request_customer_change
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.payments import Tender
+from app.services.ledger.accounts import quote
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import Tender
+from app.services.ledger.voids import VoidRequest, void_payment
 from app.services.programmes import find_programme
 from app.services.quoting import allowed_counts, schedule
 from app.services.shifts import CashCount, count_cash, open_shift, sign_off
 from app.services.terms import PromotionTerms
-from app.services.voids import VoidRequest, void_payment
 from app.ui.error_text import error_text
 from app.ui.i18n import install_translator
-from app.ui.money_edit import MoneyEdit
+from app.ui.kit.money_edit import MoneyEdit
 from tests.fakes import SUPERVISOR, add_customer, monthly_bills
 from tests.test_enrolment import table_counts
 
@@ -35,13 +35,13 @@ OK = Tender(1_200_000, 1_200_000)
 
 
 @pytest.fixture
-def customer(branch: Branch) -> str:
+def customer(branch: BranchDatabase) -> str:
     add_customer(branch, NO, name="Harun Bessie",
                  bills=monthly_bills("2021-11", 48, 50_000, penalty=5_000))
     return NO
 
 
-def refused(branch: Branch, call: Callable[[], Any]) -> DomainError:
+def refused(branch: BranchDatabase, call: Callable[[], Any]) -> DomainError:
     before = table_counts(branch)
     with pytest.raises(DomainError) as caught:
         call()
@@ -73,7 +73,7 @@ ENROLMENTS: list[tuple[str, EnrolRequest, ErrorCode, str]] = [
 @pytest.mark.parametrize(("case", "request_", "code", "said"), ENROLMENTS,
                          ids=[c[0] for c in ENROLMENTS])
 def test_enrolment_arguments_are_checked_by_type(
-        branch: Branch, customer: str, cashier: Actor, case: str, request_: EnrolRequest,
+        branch: BranchDatabase, customer: str, cashier: Actor, case: str, request_: EnrolRequest,
         code: ErrorCode, said: str) -> None:
     assert 3 in quote(branch.reading(), customer).allowed_instalments  # 3.0 == 3 passed
     error = refused(branch, lambda: enrol_and_pay(branch.writing(), cashier, request_))
@@ -81,7 +81,7 @@ def test_enrolment_arguments_are_checked_by_type(
 
 
 def test_instalments_voids_shifts_and_changes_check_their_arguments(
-        branch: Branch, customer: str, cashier: Actor) -> None:
+        branch: BranchDatabase, customer: str, cashier: Actor) -> None:
     receipt = enrol_and_pay(branch.writing(), cashier, EnrolRequest(customer, 3, OK))
     calls: list[tuple[Callable[[], Any], ErrorCode]] = [
         (lambda: pay_instalment(branch.writing(), cashier, InstalmentRequest(
@@ -114,7 +114,7 @@ def test_instalments_voids_shifts_and_changes_check_their_arguments(
     assert error.code == ErrorCode.TEXT_INVALID
 
 
-def test_quoting_refuses_counts_that_are_not_whole_numbers(branch: Branch) -> None:
+def test_quoting_refuses_counts_that_are_not_whole_numbers(branch: BranchDatabase) -> None:
     with branch.reading() as uow:
         _, terms = find_programme(uow.session, None, uow.today)
     assert isinstance(terms, PromotionTerms)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from app.bootstrap import Branch
-from app.services.accounts import get_account
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.customer_changes import list_change_requests, request_customer_change
+from app.services.ledger.accounts import get_account
 from app.services.sync import (
     open_transport,
     run_sync,
@@ -27,7 +27,7 @@ def office(tmp_path: Path) -> Iterator[RunningOffice]:
 
 
 def test_a_requested_phone_number_comes_back_approved(
-        branch: Branch, cashier: Actor, office: RunningOffice) -> None:
+        branch: BranchDatabase, cashier: Actor, office: RunningOffice) -> None:
     store = office.register(branch)
     transport = open_transport(branch.reading(), store, timeout=10)
     assert run_sync(branch.writing, transport).ok  # the customer comes down (version 1)

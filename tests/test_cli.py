@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.cli.main import main
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.payments import Tender
-from app.services.workorders import confirm_work_order, list_work_orders
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
+from app.services.ledger.workorders import confirm_work_order, list_work_orders
 from tests.fakes import actor_for, add_customer, monthly_bills
 
 STORY_NO = "10012345"
@@ -46,12 +46,12 @@ class Cli:
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], branch: Branch) -> Cli:
+def cli(capsys: pytest.CaptureFixture[str], branch: BranchDatabase) -> Cli:
     return Cli(capsys, branch.data_dir)
 
 
 @pytest.fixture
-def story(branch: Branch) -> str:
+def story(branch: BranchDatabase) -> str:
     """Sealed since 2021: 48 bills of Rp 50,000 with Rp 5,000 penalty each."""
     add_customer(branch, STORY_NO, name="Harun Bessie",
                  bills=monthly_bills("2021-11", 48, 50_000, penalty=5_000))
@@ -59,7 +59,7 @@ def story(branch: Branch) -> str:
 
 
 @pytest.fixture
-def enrolled(branch: Branch, story: str, cashier: Actor) -> str:
+def enrolled(branch: BranchDatabase, story: str, cashier: Actor) -> str:
     """The story customer enrolled with three instalments, down payment paid."""
     enrol_and_pay(branch.writing(), cashier,
                   EnrolRequest(story, 3, Tender(1_200_000, 1_200_000)))
@@ -100,7 +100,7 @@ def test_init_demo_builds_a_small_demo_branch(capsys: pytest.CaptureFixture[str]
 
 
 def test_options_go_before_or_after_the_command(
-    capsys: pytest.CaptureFixture[str], branch: Branch
+    capsys: pytest.CaptureFixture[str], branch: BranchDatabase
 ) -> None:
     for argv in (["--json", "--data-dir", str(branch.data_dir), "summary"],
                  ["summary", "--data-dir", str(branch.data_dir), "--json"],
@@ -110,7 +110,7 @@ def test_options_go_before_or_after_the_command(
 
 
 def test_summary_counts_customers_arrears_plans_and_money(
-    cli: Cli, story: str, branch: Branch, cashier: Actor
+    cli: Cli, story: str, branch: BranchDatabase, cashier: Actor
 ) -> None:
     add_customer(branch, "20001", status="active", bills=monthly_bills("2025-09", 2, 30_000))
     data = cli.json("summary")
@@ -197,7 +197,8 @@ def test_terms_load_reports_created_or_already_loaded(cli: Cli, tmp_path: Path) 
     assert "promotion terms are invalid" in cli.err
 
 
-def test_plans_check_breaks_an_overdue_plan(cli: Cli, enrolled: str, branch: Branch) -> None:
+def test_plans_check_breaks_an_overdue_plan(cli: Cli, enrolled: str,
+                                            branch: BranchDatabase) -> None:
     [order] = list_work_orders(branch.reading())
     confirm_work_order(branch.writing(), actor_for(branch, "spv"), order.number,
                        dt.date(2025, 11, 25), "Petrus")
@@ -273,7 +274,7 @@ def test_missing_database_is_a_refusal(capsys: pytest.CaptureFixture[str],
     assert "run 'loket-admin init'" in capsys.readouterr().err
 
 
-def test_installed_console_script(branch: Branch) -> None:
+def test_installed_console_script(branch: BranchDatabase) -> None:
     script = shutil.which("loket-admin", path=str(Path(sys.executable).parent))
     assert script is not None, "loket-admin is not installed next to this Python"
     done = subprocess.run([script, "--data-dir", str(branch.data_dir), "--json", "summary"],

@@ -7,20 +7,20 @@ import sqlite3
 
 import pytest
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.cli.main import main
 from app.models.database import database_path
+from app.services.audit.integrity import IntegrityReport, check_integrity
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.integrity import IntegrityReport, check_integrity
-from app.services.payments import Tender
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
 from tests.fakes import add_customer, monthly_bills
 
 CUSTOMERS = ("10010001", "10010002", "10010003")
 
 
 @pytest.fixture
-def paid(branch: Branch, cashier: Actor) -> list[str]:
+def paid(branch: BranchDatabase, cashier: Actor) -> list[str]:
     """Three customers enrolled and paid: receipts KPG-L01-2025-000001 … 000003."""
     receipts = []
     for conn in CUSTOMERS:
@@ -31,7 +31,7 @@ def paid(branch: Branch, cashier: Actor) -> list[str]:
     return receipts
 
 
-def tamper(branch: Branch, sql: str, *params: object) -> None:
+def tamper(branch: BranchDatabase, sql: str, *params: object) -> None:
     """Change the database behind the application's back (no triggers, no checks)."""
     db = sqlite3.connect(database_path(branch.data_dir))
     with db:
@@ -39,19 +39,20 @@ def tamper(branch: Branch, sql: str, *params: object) -> None:
     db.close()
 
 
-def verify(branch: Branch, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, object],
+def verify(branch: BranchDatabase, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str,
+                                                                                          object],
                                                                          str]:
     code = main(["--data-dir", str(branch.data_dir), "audit", "verify", "--json"])
     out, err = capsys.readouterr()
     return code, json.loads(out), err
 
 
-def integrity(branch: Branch) -> IntegrityReport:
+def integrity(branch: BranchDatabase) -> IntegrityReport:
     with branch.reading() as uow:
         return check_integrity(uow.session)
 
 
-def test_a_clean_branch_verifies(branch: Branch, paid: list[str],
+def test_a_clean_branch_verifies(branch: BranchDatabase, paid: list[str],
                                  capsys: pytest.CaptureFixture[str]) -> None:
     code, data, _ = verify(branch, capsys)
     assert code == 0
@@ -61,7 +62,7 @@ def test_a_clean_branch_verifies(branch: Branch, paid: list[str],
     assert capsys.readouterr().out.startswith("OK: ")
 
 
-def test_an_edited_audit_record_is_named(branch: Branch, paid: list[str],
+def test_an_edited_audit_record_is_named(branch: BranchDatabase, paid: list[str],
                                          capsys: pytest.CaptureFixture[str]) -> None:
     tamper(branch, "UPDATE audit_record SET details = replace(details, '180000', '18000') "
                    "WHERE entity = 'payment' AND entity_id = ?", paid[1])
@@ -77,7 +78,7 @@ def test_an_edited_audit_record_is_named(branch: Branch, paid: list[str],
     assert f"audit record {bad_id}: its contents were changed" in capsys.readouterr().out
 
 
-def test_a_deleted_audit_record_is_named(branch: Branch, paid: list[str],
+def test_a_deleted_audit_record_is_named(branch: BranchDatabase, paid: list[str],
                                          capsys: pytest.CaptureFixture[str]) -> None:
     tamper(branch, "DELETE FROM audit_record WHERE id = 2")
     code, data, err = verify(branch, capsys)
@@ -85,7 +86,7 @@ def test_a_deleted_audit_record_is_named(branch: Branch, paid: list[str],
     assert "audit record 2: record 2 is missing" in err
 
 
-def test_deleting_the_newest_payment_record_is_noticed(branch: Branch, paid: list[str],
+def test_deleting_the_newest_payment_record_is_noticed(branch: BranchDatabase, paid: list[str],
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     tamper(branch, "DELETE FROM audit_record WHERE entity_id = ?", paid[2])
     code, data, err = verify(branch, capsys)
@@ -95,7 +96,7 @@ def test_deleting_the_newest_payment_record_is_noticed(branch: Branch, paid: lis
     assert "named by an event" in err
 
 
-def test_a_payment_without_its_outbox_event(branch: Branch, paid: list[str]) -> None:
+def test_a_payment_without_its_outbox_event(branch: BranchDatabase, paid: list[str]) -> None:
     tamper(branch, "DELETE FROM outbox_event WHERE audit_id = "
                    "(SELECT id FROM audit_record WHERE entity_id = ?)", paid[0])
     report = integrity(branch)
@@ -105,7 +106,7 @@ def test_a_payment_without_its_outbox_event(branch: Branch, paid: list[str]) -> 
     assert any(p.check == "outbox_sequence" and "missing" in p.text for p in report.problems)
 
 
-def test_a_missing_receipt_number_is_a_gap(branch: Branch, paid: list[str]) -> None:
+def test_a_missing_receipt_number_is_a_gap(branch: BranchDatabase, paid: list[str]) -> None:
     for table in ("bill_allocation", "instalment_allocation"):
         tamper(branch, f"DELETE FROM {table} WHERE payment_id = "
                        "(SELECT id FROM payment WHERE receipt_no = ?)", paid[1])
@@ -118,7 +119,7 @@ def test_a_missing_receipt_number_is_a_gap(branch: Branch, paid: list[str]) -> N
     assert {p.subject.split()[0] for p in report.problems if p.check == "ledger"} == {"bill"}
 
 
-def test_the_last_receipt_number_taken_must_exist(branch: Branch, paid: list[str]) -> None:
+def test_the_last_receipt_number_taken_must_exist(branch: BranchDatabase, paid: list[str]) -> None:
     tamper(branch, "UPDATE number_sequence SET last_value = 5 WHERE name = 'receipt'")
     [problem] = integrity(branch).problems
     assert problem.text == "number(s) 4–5 missing"

@@ -6,15 +6,15 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import AuditRecord
+from app.services.audit.journal import audit_hash
 from app.services.context import Actor
 from app.services.documents.print_log import PrintAttempt, record_print
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.journal import audit_hash
-from app.services.payments import Tender
-from app.services.voids import VoidRequest, void_payment
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import Tender
+from app.services.ledger.voids import VoidRequest, void_payment
 from tests.fakes import SUPERVISOR, add_customer, monthly_bills
 from tests.test_cli_audit import tamper, verify
 
@@ -22,7 +22,7 @@ CUSTOMER = "10020001"
 
 
 @pytest.fixture
-def books(branch: Branch, cashier: Actor) -> list[str]:
+def books(branch: BranchDatabase, cashier: Actor) -> list[str]:
     """A plan (Rp 180,000 down, 2 instalments over 6 bills of Rp 60,000), one instalment
     paid and one voided, and a printed receipt: receipts 000001 … 000003."""
     add_customer(branch, CUSTOMER, bills=monthly_bills("2025-01", 6, 60_000))
@@ -38,7 +38,7 @@ def books(branch: Branch, cashier: Actor) -> list[str]:
     return [down.receipt_no, first.receipt_no, second.receipt_no]
 
 
-def _problems(branch: Branch, capsys: pytest.CaptureFixture[str]) -> list[str]:
+def _problems(branch: BranchDatabase, capsys: pytest.CaptureFixture[str]) -> list[str]:
     code, data, _ = verify(branch, capsys)
     problems = data["problems"]
     assert isinstance(problems, list)
@@ -46,13 +46,13 @@ def _problems(branch: Branch, capsys: pytest.CaptureFixture[str]) -> list[str]:
     return [f"{p['subject']}: {p['text']}" for p in problems]
 
 
-def test_untouched_books_verify(branch: Branch, books: list[str],
+def test_untouched_books_verify(branch: BranchDatabase, books: list[str],
                                 capsys: pytest.CaptureFixture[str]) -> None:
     assert _problems(branch, capsys) == []
 
 
 def test_bills_paid_before_loket_verify_but_not_beyond_what_they_cost(
-        branch: Branch, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+        branch: BranchDatabase, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     """Head office's history (bills paid before Loket, with no payment at this counter)
     is no tampering; a bill showing more paid than it costs is."""
     add_customer(branch, "10020002", bills=monthly_bills("2024-01", 3, 70_000))
@@ -65,7 +65,7 @@ def test_bills_paid_before_loket_verify_but_not_beyond_what_they_cost(
 
 
 def test_a_payment_amount_changed_in_the_database_is_named(
-        branch: Branch, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+        branch: BranchDatabase, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     tamper(branch, "UPDATE payment SET amount = 5000 WHERE receipt_no = ?", books[1])
     problems = _problems(branch, capsys)
     assert any(p.startswith(f"payment {books[1]}: amount is 5000 in the ledger but 50000")
@@ -73,7 +73,7 @@ def test_a_payment_amount_changed_in_the_database_is_named(
 
 
 def test_an_edited_outbox_payload_is_named(
-        branch: Branch, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+        branch: BranchDatabase, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     tamper(branch, "UPDATE outbox_event SET payload = replace(payload, '\"amount\":50000', "
                    "'\"amount\":5000') WHERE type = 'instalment.paid'")
     problems = _problems(branch, capsys)
@@ -81,7 +81,7 @@ def test_an_edited_outbox_payload_is_named(
     assert "(instalment.paid): amount, instalments differ(s) from audit record" in problems[0]
 
 
-def test_bills_marked_paid_are_named(branch: Branch, books: list[str],
+def test_bills_marked_paid_are_named(branch: BranchDatabase, books: list[str],
                                      capsys: pytest.CaptureFixture[str]) -> None:
     tamper(branch, "UPDATE bill SET settled = 1")
     problems = _problems(branch, capsys)
@@ -93,21 +93,21 @@ def test_bills_marked_paid_are_named(branch: Branch, books: list[str],
 
 
 def test_a_void_or_an_instalment_changed_in_the_database_is_named(
-        branch: Branch, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+        branch: BranchDatabase, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     tamper(branch, "DELETE FROM payment_void")
     assert f"payment {books[2]}: audit record 10 voids it, but the ledger has no void" in \
         _problems(branch, capsys)
 
 
 def test_a_plan_schedule_changed_in_the_database_is_named(
-        branch: Branch, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+        branch: BranchDatabase, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     tamper(branch, "UPDATE instalment SET amount = amount - 10000 WHERE number = 2")
     problems = _problems(branch, capsys)
     assert any(p.startswith("enrolment ") and "schedule is" in p for p in problems), problems
 
 
 def test_deleting_the_newest_audit_record_is_named(
-        branch: Branch, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+        branch: BranchDatabase, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     tamper(branch, "DELETE FROM audit_record WHERE id = (SELECT max(id) FROM audit_record)")
     problems = _problems(branch, capsys)
     assert len(problems) == 1 and problems[0].startswith("audit record "), problems
@@ -115,7 +115,7 @@ def test_deleting_the_newest_audit_record_is_named(
 
 
 def test_a_chain_rewritten_without_the_counters_key_is_named(
-        branch: Branch, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+        branch: BranchDatabase, books: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     """Whoever edits a record and rewrites the chain with plain SHA-256 (all one could do
     with the database file alone) is caught: the records are keyed."""
     with branch.writing() as uow:

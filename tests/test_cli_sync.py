@@ -14,11 +14,11 @@ import keyring.backend
 import pytest
 from sqlalchemy import func, select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import Customer
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.payments import Tender
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
 from app.services.sync.protocol import local_device
 from headoffice.auth import revoke_device
 from headoffice.bundle import import_bundle
@@ -65,21 +65,21 @@ def office(tmp_path: Path) -> Iterator[RunningOffice]:
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], branch: Branch) -> Cli:
+def cli(capsys: pytest.CaptureFixture[str], branch: BranchDatabase) -> Cli:
     return Cli(capsys, branch.data_dir)
 
 
-def customers(branch: Branch) -> int:
+def customers(branch: BranchDatabase) -> int:
     with branch.reading() as uow:
         return uow.session.scalar(select(func.count()).select_from(Customer)) or 0
 
 
-def unacked(branch: Branch) -> int:
+def unacked(branch: BranchDatabase) -> int:
     return sum(1 for event in outbox(branch) if event.acked_at is None)
 
 
 def test_register_sync_and_status_from_the_command_line(
-        cli: Cli, branch: Branch, office: RunningOffice, cashier: Actor) -> None:
+        cli: Cli, branch: BranchDatabase, office: RunningOffice, cashier: Actor) -> None:
     before = cli.json("sync", "status")
     assert before["registered"] is False and before["last_sync"] is None
     assert cli("register", office.url, office.code()) == 0
@@ -100,7 +100,7 @@ def test_register_sync_and_status_from_the_command_line(
 
 
 def test_sync_refuses_clearly_when_not_registered_unreachable_or_revoked(
-        cli: Cli, branch: Branch, office: RunningOffice) -> None:
+        cli: Cli, branch: BranchDatabase, office: RunningOffice) -> None:
     assert cli("sync") == 1
     assert "not registered with head office" in cli.err
     with LossyProxy(("127.0.0.1", office.port), rate=None) as proxy:
@@ -113,7 +113,8 @@ def test_sync_refuses_clearly_when_not_registered_unreachable_or_revoked(
     assert refused["error"]["code"] == "sync_unreachable"
 
 
-def test_a_revoked_counter_is_told_so(cli: Cli, branch: Branch, office: RunningOffice) -> None:
+def test_a_revoked_counter_is_told_so(cli: Cli, branch: BranchDatabase,
+                                      office: RunningOffice) -> None:
     assert cli("register", office.url, office.code()) == 0
     with branch.reading() as uow:
         device_id = local_device(uow.session).device_id
@@ -123,7 +124,7 @@ def test_a_revoked_counter_is_told_so(cli: Cli, branch: Branch, office: RunningO
     assert "head office has revoked this counter" in cli.err
 
 
-def test_bundles_from_the_command_line(cli: Cli, branch: Branch, office: RunningOffice,
+def test_bundles_from_the_command_line(cli: Cli, branch: BranchDatabase, office: RunningOffice,
                                        cashier: Actor, tmp_path: Path) -> None:
     stick = tmp_path / "usb"
     stick.mkdir()

@@ -12,9 +12,10 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import AuditRecord, OutboxEvent
 from app.models.database import make_session_factory
+from app.services.audit.journal import verify_chain
 from app.services.context import Actor
 from app.services.counter_settings import (
     AUDIT_ACTION,
@@ -22,14 +23,13 @@ from app.services.counter_settings import (
     save_counter_settings,
 )
 from app.services.errors import DomainError, ErrorCode
-from app.services.journal import verify_chain
 from app.services.settings import CounterSettings, PrinterChoice, default_printers, load_settings
 from app.services.unit_of_work import UnitOfWork
 from tests.fakes import ADMIN, CASHIER, SUPERVISOR, actor_for
 
 
 @pytest.fixture
-def admin(branch: Branch) -> Actor:
+def admin(branch: BranchDatabase) -> Actor:
     return actor_for(branch, ADMIN[0])
 
 
@@ -43,20 +43,20 @@ def changed(before: CounterSettings) -> CounterSettings:
     return replace(before, head_office_url="https://pusat.example/loket", printers=printers)
 
 
-def audit_records(branch: Branch) -> list[tuple[str, str, str, dict[str, Any]]]:
+def audit_records(branch: BranchDatabase) -> list[tuple[str, str, str, dict[str, Any]]]:
     """(actor, counter, entity, details) of every settings change in the audit trail."""
     with branch.reading() as uow:
         return [(r.actor, r.counter_code, r.entity, json.loads(r.details)) for r in
                 uow.session.scalars(select(AuditRecord).where(AuditRecord.action == AUDIT_ACTION))]
 
 
-def outbox_count(branch: Branch) -> int:
+def outbox_count(branch: BranchDatabase) -> int:
     with branch.reading() as uow:
         return uow.session.scalar(select(func.count()).select_from(OutboxEvent)) or 0
 
 
 def test_an_admin_saves_and_the_audit_trail_names_each_change(
-        branch: Branch, admin: Actor, target: Path) -> None:
+        branch: BranchDatabase, admin: Actor, target: Path) -> None:
     before = CounterSettings()
     events_before = outbox_count(branch)
     saved = save_counter_settings(branch.writing(), admin, before, changed(before), target)
@@ -81,7 +81,7 @@ def test_an_admin_saves_and_the_audit_trail_names_each_change(
 
 @pytest.mark.parametrize("username", [CASHIER[0], SUPERVISOR[0]])
 def test_anyone_but_an_admin_is_refused_and_nothing_is_written(
-        branch: Branch, target: Path, username: str) -> None:
+        branch: BranchDatabase, target: Path, username: str) -> None:
     actor = actor_for(branch, username)
     with pytest.raises(DomainError) as refused:
         save_counter_settings(branch.writing(), actor, CounterSettings(),
@@ -99,7 +99,7 @@ def test_anyone_but_an_admin_is_refused_and_nothing_is_written(
      "printers.agreement.paper '58mm'"),
 ])
 def test_settings_that_would_not_load_back_are_refused(
-        branch: Branch, admin: Actor, target: Path, change: dict[str, object],
+        branch: BranchDatabase, admin: Actor, target: Path, change: dict[str, object],
         says: str) -> None:
     with pytest.raises(DomainError) as refused:
         save_counter_settings(branch.writing(), admin, CounterSettings(),
@@ -110,7 +110,7 @@ def test_settings_that_would_not_load_back_are_refused(
 
 
 def test_a_location_that_cannot_be_written_is_refused_without_an_audit_record(
-        branch: Branch, admin: Actor, tmp_path: Path) -> None:
+        branch: BranchDatabase, admin: Actor, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the settings folder should be", encoding="utf-8")
     target = blocker / "settings.json"
@@ -123,7 +123,7 @@ def test_a_location_that_cannot_be_written_is_refused_without_an_audit_record(
 
 
 def test_a_failed_replace_leaves_the_old_file_whole_and_no_stray_files(
-        branch: Branch, admin: Actor, tmp_path: Path) -> None:
+        branch: BranchDatabase, admin: Actor, tmp_path: Path) -> None:
     target = tmp_path / "config" / "settings.json"
     target.mkdir(parents=True)  # a folder where the file should be: the rename fails
     with pytest.raises(DomainError) as refused:
@@ -142,7 +142,7 @@ class CommitFails(UnitOfWork):
 
 
 def test_when_the_audit_record_cannot_be_committed_the_old_file_comes_back(
-        branch: Branch, admin: Actor, target: Path) -> None:
+        branch: BranchDatabase, admin: Actor, target: Path) -> None:
     before = CounterSettings()
     save_counter_settings(branch.writing(), admin, before, replace(before, branch="KPG"),
                           target)
@@ -154,7 +154,7 @@ def test_when_the_audit_record_cannot_be_committed_the_old_file_comes_back(
     assert len(audit_records(branch)) == 1  # only the first save's
 
 
-def test_the_sample_receipt_is_marked_void_and_carries_this_counter(branch: Branch) -> None:
+def test_the_sample_receipt_is_marked_void_and_carries_this_counter(branch: BranchDatabase) -> None:
     pdf = sample_receipt_pdf(branch.reading(), "58mm")
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "BATAL" in text and "UJI CETAK" in text and "L01" in text

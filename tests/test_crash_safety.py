@@ -28,7 +28,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models import (
     AuditRecord,
     Bill,
@@ -45,8 +45,8 @@ from app.models import (
     WorkOrder,
 )
 from app.models.database import database_path
+from app.services.audit.journal import verify_chain
 from app.services.clock import FixedClock
-from app.services.journal import verify_chain
 from app.services.sequences import NO_YEAR, OUTBOX, RECEIPT, WORK_ORDER
 from app.services.shifts import open_shift
 from tests.fakes import CASHIER, DEMO_DAY, actor_for
@@ -116,7 +116,7 @@ class Claim:
     amount: int
 
 
-def seed_customers(branch: Branch, rng: random.Random) -> None:
+def seed_customers(branch: BranchDatabase, rng: random.Random) -> None:
     """Sealed customers with 1–36 unpaid monthly bills each, some with penalties."""
     with branch.writing() as uow:
         for n in range(CUSTOMERS):
@@ -213,7 +213,7 @@ def check_database(data_dir: Path, claims: list[Claim], where: str,
 
 def assert_integrity_report_clean(session: Session) -> None:
     """The report behind ``loket-admin audit verify`` sees nothing wrong either."""
-    from app.services.integrity import check_integrity
+    from app.services.audit.integrity import check_integrity
 
     report = check_integrity(session)
     assert report.ok, [str(p) for p in report.problems]

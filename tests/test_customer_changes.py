@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import AuditRecord, Customer, CustomerChangeRequest, OutboxEvent
+from app.services.audit.journal import verify_chain
 from app.services.context import Actor
 from app.services.customer_changes import (
     apply_decisions,
@@ -17,7 +18,6 @@ from app.services.customer_changes import (
     request_customer_change,
 )
 from app.services.errors import DomainError, ErrorCode
-from app.services.journal import verify_chain
 from app.services.sync.apply import Change, apply_changes
 from tests.fakes import add_customer
 
@@ -25,7 +25,7 @@ NO = "0103003217"
 
 
 @pytest.fixture
-def customer(branch: Branch) -> str:
+def customer(branch: BranchDatabase) -> str:
     add_customer(branch, NO, name="Ahmad Yusuf Bessie", address="Jl. Oeleta Raya No. 27")
     with branch.writing() as uow:
         row = uow.session.scalars(select(Customer).where(Customer.connection_no == NO)).one()
@@ -34,21 +34,21 @@ def customer(branch: Branch) -> str:
     return NO
 
 
-def counts(branch: Branch) -> tuple[int, int, int]:
+def counts(branch: BranchDatabase) -> tuple[int, int, int]:
     """(requests, audit records, outbox events) in the branch database."""
     with branch.reading() as uow:
         return tuple(uow.session.scalar(select(func.count()).select_from(model)) or 0
                      for model in (CustomerChangeRequest, AuditRecord, OutboxEvent))  # type: ignore[return-value]
 
 
-def stored_customer(branch: Branch) -> dict[str, Any]:
+def stored_customer(branch: BranchDatabase) -> dict[str, Any]:
     with branch.reading() as uow:
         c = uow.session.scalars(select(Customer).where(Customer.connection_no == NO)).one()
         return {f: getattr(c, f) for f in ("name", "address", "rt", "rw", "phone", "version")}
 
 
 def test_a_request_writes_request_audit_and_event_together_and_leaves_the_customer(
-        branch: Branch, cashier: Actor, customer: str) -> None:
+        branch: BranchDatabase, cashier: Actor, customer: str) -> None:
     before, customer_before = counts(branch), stored_customer(branch)
     info = request_customer_change(
         branch.writing(), cashier, NO,
@@ -90,7 +90,7 @@ def test_a_request_writes_request_audit_and_event_together_and_leaves_the_custom
     (NO, {"meter_no": "M2"}, "new meter", ErrorCode.CHANGE_FIELD_NOT_ALLOWED),
     (NO, {"phone": "081339120044"}, "  ", ErrorCode.REASON_REQUIRED),
 ])
-def test_refusals_write_nothing(branch: Branch, cashier: Actor, customer: str, number: str,
+def test_refusals_write_nothing(branch: BranchDatabase, cashier: Actor, customer: str, number: str,
                                 changes: dict[str, str], reason: str, code: ErrorCode) -> None:
     before, customer_before = counts(branch), stored_customer(branch)
     with pytest.raises(DomainError) as refused:
@@ -101,7 +101,7 @@ def test_refusals_write_nothing(branch: Branch, cashier: Actor, customer: str, n
 
 
 def test_international_phone_and_clearing_the_phone_are_accepted(
-        branch: Branch, cashier: Actor, customer: str) -> None:
+        branch: BranchDatabase, cashier: Actor, customer: str) -> None:
     plus = request_customer_change(branch.writing(), cashier, NO,
                                    {"phone": "+62 813-3912-0044"}, "new number")
     cleared = request_customer_change(branch.writing(), cashier, NO, {"phone": ""},
@@ -111,7 +111,7 @@ def test_international_phone_and_clearing_the_phone_are_accepted(
                                                                          plus.uuid]
 
 
-def test_head_office_decisions_arrive_with_a_pull(branch: Branch, cashier: Actor,
+def test_head_office_decisions_arrive_with_a_pull(branch: BranchDatabase, cashier: Actor,
                                                   customer: str, system: Actor) -> None:
     approved = request_customer_change(branch.writing(), cashier, NO,
                                        {"phone": "081339120044"}, "new number")
@@ -148,7 +148,7 @@ def test_head_office_decisions_arrive_with_a_pull(branch: Branch, cashier: Actor
                                [(c.key, c.data) for c in page[1:]]) == 0
 
 
-def test_a_malformed_decision_refuses_the_page(branch: Branch, cashier: Actor,
+def test_a_malformed_decision_refuses_the_page(branch: BranchDatabase, cashier: Actor,
                                                customer: str, system: Actor) -> None:
     request = request_customer_change(branch.writing(), cashier, NO,
                                       {"phone": "081339120044"}, "new number")

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.cli.main import main as loket_admin
 from app.models import AuditRecord, Bill, Customer, CustomerStatus, OutboxEvent, Setting
+from app.services.audit.journal import verify_chain
 from app.services.context import BUSINESS_DATE_KEY
-from app.services.demo import (
+from app.services.demo.branch import (
     DEMO_BUSINESS_DATE,
     DEMO_USERS,
     FEATURED_CONNECTION_NO,
@@ -23,7 +24,6 @@ from app.services.demo import (
     create_demo_branch,
     generate_demo,
 )
-from app.services.journal import verify_chain
 from app.services.setup import BranchSetup, initialise_branch
 from app.services.users import log_in
 
@@ -38,7 +38,8 @@ KNOWN_PLACES = {"Penkase Oeleta": "Alak", "Namosain": "Alak", "Manulai II": "Ala
 
 
 @pytest.fixture(scope="module")
-def full_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DemoSummary, Branch]]:
+def full_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DemoSummary,
+                                                                          BranchDatabase]]:
     data_dir = tmp_path_factory.mktemp("demo") / "branch"
     summary = create_demo_branch(data_dir)
     branch = open_branch(data_dir)
@@ -47,18 +48,18 @@ def full_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DemoSu
 
 
 @pytest.fixture
-def demo(full_demo: tuple[DemoSummary, Branch]) -> Branch:
+def demo(full_demo: tuple[DemoSummary, BranchDatabase]) -> BranchDatabase:
     return full_demo[1]
 
 
-def unpaid_principal(branch: Branch) -> int:
+def unpaid_principal(branch: BranchDatabase) -> int:
     with branch.reading() as uow:
         total = uow.session.scalar(
             select(func.sum(Bill.water_charge + Bill.fees)).where(Bill.settled.is_(False)))
     return int(total or 0)
 
 
-def test_full_demo_has_the_published_figures(full_demo: tuple[DemoSummary, Branch]) -> None:
+def test_full_demo_has_the_published_figures(full_demo: tuple[DemoSummary, BranchDatabase]) -> None:
     summary, branch = full_demo
     with branch.reading() as uow:
         by_status = dict(uow.session.execute(
@@ -73,7 +74,7 @@ def test_full_demo_has_the_published_figures(full_demo: tuple[DemoSummary, Branc
     assert bills == summary.bills
 
 
-def test_customers_live_in_kupangs_51_kelurahan(demo: Branch) -> None:
+def test_customers_live_in_kupangs_51_kelurahan(demo: BranchDatabase) -> None:
     with demo.reading() as uow:
         pairs = uow.session.execute(
             select(Customer.kelurahan, Customer.kecamatan).distinct()).all()
@@ -85,7 +86,7 @@ def test_customers_live_in_kupangs_51_kelurahan(demo: Branch) -> None:
         assert kecamatan_of[kelurahan] == kecamatan
 
 
-def test_featured_customer_owes_what_the_press_story_says(demo: Branch) -> None:
+def test_featured_customer_owes_what_the_press_story_says(demo: BranchDatabase) -> None:
     with demo.reading() as uow:
         customer = uow.session.scalars(
             select(Customer).where(Customer.connection_no == FEATURED_CONNECTION_NO)).one()
@@ -98,7 +99,7 @@ def test_featured_customer_owes_what_the_press_story_says(demo: Branch) -> None:
         assert (len(unpaid), unpaid[0].period, unpaid[-1].period) == (48, "2021-11", "2025-10")
 
 
-def test_sealed_customers_owe_every_month_since_they_were_sealed(demo: Branch) -> None:
+def test_sealed_customers_owe_every_month_since_they_were_sealed(demo: BranchDatabase) -> None:
     with demo.reading() as uow:
         rows = uow.session.execute(
             select(Customer.status_date, func.count(), func.min(Bill.period),
@@ -115,7 +116,7 @@ def test_sealed_customers_owe_every_month_since_they_were_sealed(demo: Branch) -
     assert sum(1 for sealed_on, *_ in rows if sealed_on.year <= 2021) >= 100
 
 
-def test_bills_add_up_like_real_bills(demo: Branch) -> None:
+def test_bills_add_up_like_real_bills(demo: BranchDatabase) -> None:
     with demo.reading() as uow:
         bills = uow.session.scalars(select(Bill).where(Bill.id % 7 == 0)).all()
         uow.session.expunge_all()
@@ -135,7 +136,7 @@ def test_bills_add_up_like_real_bills(demo: Branch) -> None:
             assert bill.paid_amount == 0 and bill.settled_at is None
 
 
-def test_customer_details_look_real(demo: Branch) -> None:
+def test_customer_details_look_real(demo: BranchDatabase) -> None:
     with demo.reading() as uow:
         customers = uow.session.scalars(select(Customer)).all()
         uow.session.expunge_all()
@@ -155,7 +156,7 @@ def test_customer_details_look_real(demo: Branch) -> None:
     assert {"Ndun", "Bessie", "Fanggidae", "Tefa", "Manafe"} <= family_names
 
 
-def test_demo_users_log_in_on_the_business_date(demo: Branch) -> None:
+def test_demo_users_log_in_on_the_business_date(demo: BranchDatabase) -> None:
     for username, password, role, _full_name in DEMO_USERS:
         assert len(password) >= 6
         assert log_in(demo.writing(), username, password).role == role
@@ -165,7 +166,7 @@ def test_demo_users_log_in_on_the_business_date(demo: Branch) -> None:
         assert setting is not None and setting.value == "2025-11-24"
 
 
-def test_generation_is_audited_once_and_not_sent_to_head_office(demo: Branch) -> None:
+def test_generation_is_audited_once_and_not_sent_to_head_office(demo: BranchDatabase) -> None:
     with demo.reading() as uow:
         [record] = uow.session.scalars(
             select(AuditRecord).where(AuditRecord.action == "demo.generate")).all()
@@ -176,7 +177,7 @@ def test_generation_is_audited_once_and_not_sent_to_head_office(demo: Branch) ->
     assert events == [] and chain.ok
 
 
-def test_an_existing_database_is_refused_and_left_alone(demo: Branch) -> None:
+def test_an_existing_database_is_refused_and_left_alone(demo: BranchDatabase) -> None:
     with pytest.raises(ValueError, match="already holds a branch database"):
         create_demo_branch(demo.data_dir, customers=50)
     with pytest.raises(ValueError, match="already has customers"):
@@ -222,7 +223,7 @@ def test_same_seed_gives_the_same_demo_and_another_seed_another(tmp_path: Path) 
     assert FEATURED_CONNECTION_NO in {row[1] for row in customers_c}
 
 
-def test_the_demo_branch_passes_audit_verify(demo: Branch,
+def test_the_demo_branch_passes_audit_verify(demo: BranchDatabase,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     """Bills paid before Loket (head office's history) are no ledger difference."""
     assert loket_admin(["--data-dir", str(demo.data_dir), "audit", "verify"]) == 0, \

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import User
 from app.services.clock import FixedClock
 from app.services.context import Actor
@@ -26,10 +26,10 @@ from app.services.documents.receipt_qr import (
     verify_receipt_payload,
 )
 from app.services.documents.terbilang import terbilang
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.payments import PaymentReceipt, Tender
-from app.services.voids import VoidRequest, void_payment
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import PaymentReceipt, Tender
+from app.services.ledger.voids import VoidRequest, void_payment
 from tests.fakes import SUPERVISOR, add_customer, monthly_bills
 from tests.pdfcheck import read_pdf, text_of
 
@@ -40,7 +40,7 @@ PAGE_WIDTHS = {Paper.ROLL_80: 226.77, Paper.ROLL_58: 164.41, Paper.A5: 419.53,
 
 
 @pytest.fixture
-def enrolled(branch: Branch, cashier: Actor) -> PaymentReceipt:
+def enrolled(branch: BranchDatabase, cashier: Actor) -> PaymentReceipt:
     """The press story: Rp 2,400,000 of arrears since Nov 2021, half paid, 3 instalments."""
     add_customer(branch, STORY_NO, name="Harun Bessie",
                  bills=monthly_bills("2021-11", 48, 50_000, penalty=5_000))
@@ -78,7 +78,8 @@ def test_dates_periods_and_instalments_in_indonesian() -> None:
     assert instalments_text([1, 2], 3, True) == "Cicilan ke-1 s.d. ke-2 dari 3 (ke-2 sebagian)"
 
 
-def test_down_payment_receipt_on_every_paper(branch: Branch, enrolled: PaymentReceipt) -> None:
+def test_down_payment_receipt_on_every_paper(branch: BranchDatabase,
+                                             enrolled: PaymentReceipt) -> None:
     doc = receipt_document(branch.reading(), enrolled.receipt_no)
     assert (doc.cashier_name, doc.plan_balance, doc.next_due) == (
         "Kasir", 1_200_000, dt.date(2025, 12, 20))
@@ -103,7 +104,7 @@ def test_down_payment_receipt_on_every_paper(branch: Branch, enrolled: PaymentRe
 
 
 def test_a_roll_is_cut_to_its_content_and_a_sheet_keeps_its_size(
-    branch: Branch, enrolled: PaymentReceipt
+    branch: BranchDatabase, enrolled: PaymentReceipt
 ) -> None:
     doc = receipt_document(branch.reading(), enrolled.receipt_no)
     heights = {paper: read_pdf(render(doc, paper))[0].height for paper in Paper}
@@ -116,7 +117,7 @@ def test_a_roll_is_cut_to_its_content_and_a_sheet_keeps_its_size(
 
 
 def test_long_names_addresses_and_references_stay_on_the_paper(
-    branch: Branch, cashier: Actor
+    branch: BranchDatabase, cashier: Actor
 ) -> None:
     add_customer(branch, "20000001", name="Yohanes Benyamin Fanggidae-Manafe Tanesib Nomleni",
                  address="Jl. Timor Raya Km. 12, Gang Kelapa Muda No. 17 (belakang Gereja "
@@ -141,7 +142,8 @@ def test_long_names_addresses_and_references_stay_on_the_paper(
         assert all(run.right <= page.width - margin + 0.5 for run in page.runs), paper
 
 
-def test_stamp_duty_only_above_five_million(branch: Branch, enrolled: PaymentReceipt) -> None:
+def test_stamp_duty_only_above_five_million(branch: BranchDatabase,
+                                            enrolled: PaymentReceipt) -> None:
     doc = receipt_document(branch.reading(), enrolled.receipt_no)
     at_limit = dataclasses.replace(doc, amount=5_000_000, tendered=5_000_000, change=0)
     above = dataclasses.replace(doc, amount=5_000_001, tendered=5_000_001, change=0)
@@ -151,7 +153,7 @@ def test_stamp_duty_only_above_five_million(branch: Branch, enrolled: PaymentRec
 
 
 def test_instalment_receipts_say_which_instalment_and_what_is_left(
-    branch: Branch, clock: FixedClock, cashier: Actor, enrolled: PaymentReceipt
+    branch: BranchDatabase, clock: FixedClock, cashier: Actor, enrolled: PaymentReceipt
 ) -> None:
     clock.advance(days=20)
     first = pay_instalment(branch.writing(), cashier, InstalmentRequest(
@@ -173,7 +175,8 @@ def test_instalment_receipts_say_which_instalment_and_what_is_left(
 
 
 def test_reprints_say_salinan_and_voided_slips_say_batal(
-    branch: Branch, clock: FixedClock, cashier: Actor, enrolled: PaymentReceipt, tmp_path: Path
+    branch: BranchDatabase, clock: FixedClock, cashier: Actor, enrolled: PaymentReceipt,
+    tmp_path: Path
 ) -> None:
     store = FileKeyStore(tmp_path / "keys")
     original = issue_receipt(branch.reading(), store, branch.data_dir, enrolled.receipt_no,
@@ -201,7 +204,7 @@ def test_reprints_say_salinan_and_voided_slips_say_batal(
 
 
 def test_the_qr_payload_is_signed_and_tampering_shows(
-    branch: Branch, enrolled: PaymentReceipt
+    branch: BranchDatabase, enrolled: PaymentReceipt
 ) -> None:
     doc = receipt_document(branch.reading(), enrolled.receipt_no)
     payload = receipt_payload(doc, KEY)
@@ -220,7 +223,7 @@ def test_the_qr_payload_is_signed_and_tampering_shows(
 
 
 def test_the_qr_drawn_on_the_receipt_is_the_payload_s(
-    branch: Branch, enrolled: PaymentReceipt
+    branch: BranchDatabase, enrolled: PaymentReceipt
 ) -> None:
     doc = receipt_document(branch.reading(), enrolled.receipt_no)
     payload = receipt_payload(doc, KEY)

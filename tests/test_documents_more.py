@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.documents.archive import customer_documents, save_document
 from app.services.documents.keys import (
@@ -26,9 +26,9 @@ from app.services.documents.receipt_data import receipt_document
 from app.services.documents.receipt_pdf import Paper
 from app.services.documents.receipt_qr import sign_receipt
 from app.services.documents.verify import verify_receipt
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.payments import PaymentReceipt, Tender
-from app.services.voids import VoidRequest, void_payment
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import PaymentReceipt, Tender
+from app.services.ledger.voids import VoidRequest, void_payment
 from tests.fakes import SUPERVISOR, add_customer, monthly_bills
 from tests.pdfcheck import read_pdf, text_of
 
@@ -56,7 +56,7 @@ class NoKeyring(MemoryKeyring):
 
 
 @pytest.fixture
-def enrolled(branch: Branch, cashier: Actor) -> PaymentReceipt:
+def enrolled(branch: BranchDatabase, cashier: Actor) -> PaymentReceipt:
     add_customer(branch, STORY_NO, name="Harun Bessie",
                  bills=monthly_bills("2021-11", 48, 50_000, penalty=5_000))
     return enrol_and_pay(branch.writing(), cashier, EnrolRequest(
@@ -74,7 +74,7 @@ def assert_within(pdf: bytes, size: tuple[float, float]) -> list[str]:
 
 
 def test_the_agreement_states_the_deal_and_what_a_missed_instalment_costs(
-    branch: Branch, enrolled: PaymentReceipt, tmp_path: Path
+    branch: BranchDatabase, enrolled: PaymentReceipt, tmp_path: Path
 ) -> None:
     issued = issue_agreement(branch.reading(), branch.data_dir, enrolled.receipt_no)
     pages = assert_within(issued.pdf, A4)
@@ -94,7 +94,7 @@ def test_the_agreement_states_the_deal_and_what_a_missed_instalment_costs(
 
 
 def test_the_work_order_tells_the_field_what_to_do_and_has_fields_to_fill(
-    branch: Branch, enrolled: PaymentReceipt
+    branch: BranchDatabase, enrolled: PaymentReceipt
 ) -> None:
     assert enrolled.work_order_no is not None
     issued = issue_work_order(branch.reading(), branch.data_dir, enrolled.work_order_no)
@@ -108,7 +108,7 @@ def test_the_work_order_tells_the_field_what_to_do_and_has_fields_to_fill(
 
 
 def test_the_archive_lists_a_customer_s_documents(
-    branch: Branch, enrolled: PaymentReceipt, tmp_path: Path
+    branch: BranchDatabase, enrolled: PaymentReceipt, tmp_path: Path
 ) -> None:
     store = FileKeyStore(tmp_path / "keys")
     assert enrolled.work_order_no is not None
@@ -150,7 +150,7 @@ def test_the_signing_key_is_made_once_and_kept(tmp_path: Path) -> None:
     assert isinstance(default_key_store(tmp_path, ring), FileKeyStore)
 
 
-def test_verifying_a_receipt_code(branch: Branch, cashier: Actor, enrolled: PaymentReceipt,
+def test_verifying_a_receipt_code(branch: BranchDatabase, cashier: Actor, enrolled: PaymentReceipt,
                                   tmp_path: Path) -> None:
     store = FileKeyStore(tmp_path / "keys")
     key = receipt_key(store, "KPG")

@@ -14,13 +14,13 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.documents.printing import issue_agreement, issue_work_order
 from app.services.documents.receipt_data import receipt_document
 from app.services.documents.receipt_pdf import Paper
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.payments import PaymentReceipt, Tender
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import PaymentReceipt, Tender
 from tests.fakes import add_customer, monthly_bills
 from tests.test_documents import render
 
@@ -29,7 +29,7 @@ EDGE_PX = 2  # the outermost columns: blank on a page whose text stays on the pa
 
 
 @pytest.fixture
-def enrolled(branch: Branch, cashier: Actor) -> PaymentReceipt:
+def enrolled(branch: BranchDatabase, cashier: Actor) -> PaymentReceipt:
     add_customer(branch, "10012345", name="Harun Bessie " * 6,  # a very long name
                  address="Jl. Penkase Oeleta Raya Gang Mawar Nomor 1234 Blok Z " * 2,
                  bills=monthly_bills("2021-11", 48, 50_000, penalty=5_000))
@@ -75,7 +75,7 @@ def check_page(image: QImage) -> None:
 
 @pytest.mark.parametrize("paper", list(Paper), ids=[p.name for p in Paper])
 def test_receipts_are_printed_within_the_paper(
-    branch: Branch, enrolled: PaymentReceipt, qapp: QApplication, paper: Paper
+    branch: BranchDatabase, enrolled: PaymentReceipt, qapp: QApplication, paper: Paper
 ) -> None:
     doc = receipt_document(branch.reading(), enrolled.receipt_no)
     pages = list(rasterise(render(doc, paper), qapp))
@@ -84,7 +84,7 @@ def test_receipts_are_printed_within_the_paper(
 
 
 def test_agreement_and_work_order_are_printed_within_the_paper(
-    branch: Branch, enrolled: PaymentReceipt, qapp: QApplication
+    branch: BranchDatabase, enrolled: PaymentReceipt, qapp: QApplication
 ) -> None:
     assert enrolled.work_order_no is not None
     for issued in (issue_agreement(branch.reading(), branch.data_dir, enrolled.receipt_no),

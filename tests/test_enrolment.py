@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import (
     AuditRecord,
     Bill,
@@ -17,33 +17,33 @@ from app.models import (
     Payment,
     WorkOrder,
 )
-from app.services.accounts import get_account, quote
 from app.services.clock import FixedClock
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
-from app.services.payments import Tender
+from app.services.ledger.accounts import get_account, quote
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
 from tests.fakes import add_customer, monthly_bills
 
 STORY_NO = "10012345"
 
 
 @pytest.fixture
-def story_customer(branch: Branch) -> str:
+def story_customer(branch: BranchDatabase) -> str:
     """Sealed since 2021, 48 bills of Rp 50,000 with Rp 5,000 penalty each: Rp 2,400,000."""
     add_customer(branch, STORY_NO, name="Harun Bessie",
                  bills=monthly_bills("2021-11", 48, 50_000, penalty=5_000))
     return STORY_NO
 
 
-def table_counts(branch: Branch) -> dict[str, int]:
+def table_counts(branch: BranchDatabase) -> dict[str, int]:
     with branch.reading() as uow:
         return {model.__tablename__: uow.session.scalar(select(func.count()).select_from(model))
                 or 0 for model in (Payment, Enrolment, Instalment, WorkOrder, AuditRecord,
                                    OutboxEvent)}
 
 
-def test_quote_matches_the_press_story(branch: Branch, story_customer: str) -> None:
+def test_quote_matches_the_press_story(branch: BranchDatabase, story_customer: str) -> None:
     q = quote(branch.reading(), story_customer)
     assert q.eligible and q.reasons == ()
     assert (q.arrears, q.penalty, q.penalty_waived) == (2_400_000, 240_000, 240_000)
@@ -55,7 +55,7 @@ def test_quote_matches_the_press_story(branch: Branch, story_customer: str) -> N
 
 
 def test_enrol_and_pay_does_everything_in_one_go(
-    branch: Branch, story_customer: str, cashier: Actor
+    branch: BranchDatabase, story_customer: str, cashier: Actor
 ) -> None:
     before = table_counts(branch)
     receipt = enrol_and_pay(branch.writing(), cashier, EnrolRequest(
@@ -78,7 +78,7 @@ def test_enrol_and_pay_does_everything_in_one_go(
 
 
 def test_paying_more_than_the_down_payment_shrinks_the_remainder(
-    branch: Branch, story_customer: str, cashier: Actor
+    branch: BranchDatabase, story_customer: str, cashier: Actor
 ) -> None:
     receipt = enrol_and_pay(branch.writing(), cashier, EnrolRequest(
         story_customer, 2, Tender(1_500_000, tendered=1_500_000)))
@@ -106,7 +106,8 @@ BAD_REQUESTS = [
 
 @pytest.mark.parametrize(("request_", "code"), BAD_REQUESTS, ids=[c.value for _, c in BAD_REQUESTS])
 def test_bad_enrolment_is_refused_and_writes_nothing(
-    branch: Branch, story_customer: str, cashier: Actor, request_: EnrolRequest, code: ErrorCode
+    branch: BranchDatabase, story_customer: str, cashier: Actor, request_: EnrolRequest,
+    code: ErrorCode
 ) -> None:
     before = table_counts(branch)
     with pytest.raises(DomainError) as refused:
@@ -116,7 +117,8 @@ def test_bad_enrolment_is_refused_and_writes_nothing(
     assert table_counts(branch) == before
 
 
-def test_double_enrolment_is_refused(branch: Branch, story_customer: str, cashier: Actor) -> None:
+def test_double_enrolment_is_refused(branch: BranchDatabase, story_customer: str,
+                                     cashier: Actor) -> None:
     enrol_and_pay(branch.writing(), cashier, EnrolRequest(
         story_customer, 3, Tender(1_200_000, 1_200_000)))
     before = table_counts(branch)
@@ -129,7 +131,7 @@ def test_double_enrolment_is_refused(branch: Branch, story_customer: str, cashie
 
 
 def test_expired_programme_is_refused(
-    branch: Branch, story_customer: str, cashier: Actor, clock: FixedClock
+    branch: BranchDatabase, story_customer: str, cashier: Actor, clock: FixedClock
 ) -> None:
     clock.at = dt.datetime(2026, 1, 2, 9, 0)
     with pytest.raises(DomainError) as refused:
@@ -140,7 +142,8 @@ def test_expired_programme_is_refused(
     assert not q.eligible and [r.code for r in q.reasons] == ["programme_closed"]
 
 
-def test_active_customer_is_not_eligible_with_reasons(branch: Branch, cashier: Actor) -> None:
+def test_active_customer_is_not_eligible_with_reasons(branch: BranchDatabase,
+                                                      cashier: Actor) -> None:
     from app.models import CustomerStatus
 
     add_customer(branch, "20000001", status=CustomerStatus.ACTIVE)
@@ -153,7 +156,7 @@ def test_active_customer_is_not_eligible_with_reasons(branch: Branch, cashier: A
     assert refused.value.code == ErrorCode.NOT_ELIGIBLE
 
 
-def test_bills_keep_their_sum(branch: Branch, story_customer: str, cashier: Actor) -> None:
+def test_bills_keep_their_sum(branch: BranchDatabase, story_customer: str, cashier: Actor) -> None:
     enrol_and_pay(branch.writing(), cashier, EnrolRequest(
         story_customer, 3, Tender(1_200_000, 1_200_000)))
     with branch.reading() as uow:

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models import User
 from app.models.database import database_path
+from app.services.audit.journal import verify_chain
 from app.services.branch_info import branch_overview
 from app.services.clock import FixedClock
 from app.services.errors import DomainError, ErrorCode
@@ -24,7 +25,6 @@ from app.services.first_run import (
     checked,
     set_up_counter,
 )
-from app.services.journal import verify_chain
 from app.services.settings import CounterSettings, PrinterChoice, load_settings, locations
 from app.services.setup import BranchSetup
 from app.services.unit_of_work import UnitOfWork
@@ -39,7 +39,7 @@ SETUP = CounterSetup(
     PrinterChoice("EPSON TM-T82", "58mm"))
 
 
-def open_new(data_dir: Path) -> Branch:
+def open_new(data_dir: Path) -> BranchDatabase:
     return open_branch(data_dir, create=True, clock=FixedClock(DEMO_DAY))
 
 
@@ -149,7 +149,7 @@ def test_checked_gives_codes_in_capitals_and_names_trimmed() -> None:
 class FailingOn:
     """A new branch whose ``n``-th unit of work fails as a full disk would."""
 
-    def __init__(self, branch: Branch, n: int) -> None:
+    def __init__(self, branch: BranchDatabase, n: int) -> None:
         self.branch, self.n, self.used = branch, n, 0
 
     def writing(self) -> UnitOfWork:
@@ -186,7 +186,7 @@ def test_settings_that_cannot_be_saved_undo_the_database(tmp_path: Path) -> None
     assert not database_path(tmp_path / "branch").exists()
 
 
-def test_a_folder_with_a_database_is_refused_and_left_alone(branch: Branch,
+def test_a_folder_with_a_database_is_refused_and_left_alone(branch: BranchDatabase,
                                                            tmp_path: Path) -> None:
     db_file = database_path(branch.data_dir)
     before = db_file.stat().st_size

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models.database import database_path
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
-from app.services.imports import ImportRejected, import_bills, import_customers
-from app.services.payments import Tender
+from app.services.imports.master_data import ImportRejected, import_bills, import_customers
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
 from tests.fakes import add_customer, monthly_bills
 
 CUSTOMER_HEADER = ("connection_no,name,address,rt,rw,kelurahan,kecamatan,tariff_group,meter_no,"
@@ -44,7 +44,7 @@ def write_csv(path: Path, header: str, lines: list[str], *, delimiter: str = ","
     return path
 
 
-def snapshot(branch: Branch) -> dict[str, str]:
+def snapshot(branch: BranchDatabase) -> dict[str, str]:
     """Row count and checksum of every table an import could touch."""
     with sqlite3.connect(database_path(branch.data_dir)) as db:
         result = {}
@@ -55,7 +55,7 @@ def snapshot(branch: Branch) -> dict[str, str]:
     return result
 
 
-def query(branch: Branch, sql: str) -> list[tuple[object, ...]]:
+def query(branch: BranchDatabase, sql: str) -> list[tuple[object, ...]]:
     with sqlite3.connect(database_path(branch.data_dir)) as db:
         rows = db.execute(sql).fetchall()
     db.close()
@@ -63,7 +63,7 @@ def query(branch: Branch, sql: str) -> list[tuple[object, ...]]:
 
 
 def test_good_customer_file_is_imported_with_one_audit_record(
-    branch: Branch, system: Actor, tmp_path: Path
+    branch: BranchDatabase, system: Actor, tmp_path: Path
 ) -> None:
     before = snapshot(branch)
     path = write_csv(tmp_path / "customers.csv", CUSTOMER_HEADER,
@@ -86,7 +86,7 @@ def test_good_customer_file_is_imported_with_one_audit_record(
 
 
 def test_bad_rows_reject_the_whole_file_and_name_each_line(
-    branch: Branch, system: Actor, tmp_path: Path
+    branch: BranchDatabase, system: Actor, tmp_path: Path
 ) -> None:
     add_customer(branch, "2001", bills=monthly_bills("2024-01", 2, 50_000))
     before = snapshot(branch)
@@ -122,7 +122,7 @@ def test_bad_rows_reject_the_whole_file_and_name_each_line(
 
 
 def test_unknown_status_and_duplicate_customer_are_rejected(
-    branch: Branch, system: Actor, tmp_path: Path
+    branch: BranchDatabase, system: Actor, tmp_path: Path
 ) -> None:
     before = snapshot(branch)
     path = write_csv(tmp_path / "customers.csv", CUSTOMER_HEADER, [
@@ -140,7 +140,7 @@ def test_unknown_status_and_duplicate_customer_are_rejected(
     assert snapshot(branch) == before
 
 
-def test_skip_invalid_imports_the_valid_rows(branch: Branch, system: Actor,
+def test_skip_invalid_imports_the_valid_rows(branch: BranchDatabase, system: Actor,
                                              tmp_path: Path) -> None:
     path = write_csv(tmp_path / "customers.csv", CUSTOMER_HEADER, [
         customer_line("1001"), customer_line("1002", status="closed"), customer_line("1003")])
@@ -151,7 +151,8 @@ def test_skip_invalid_imports_the_valid_rows(branch: Branch, system: Actor,
         ("1001",), ("1003",)]
 
 
-def test_semicolons_and_byte_order_mark(branch: Branch, system: Actor, tmp_path: Path) -> None:
+def test_semicolons_and_byte_order_mark(branch: BranchDatabase, system: Actor,
+                                        tmp_path: Path) -> None:
     path = write_csv(tmp_path / "excel.csv", CUSTOMER_HEADER.upper(),
                      [customer_line("1001"), customer_line("1002")], delimiter=";", bom=True)
     report = import_customers(branch.writing(), system, path)
@@ -164,7 +165,7 @@ def test_semicolons_and_byte_order_mark(branch: Branch, system: Actor, tmp_path:
 
 
 def test_reimport_updates_changed_customers_and_bumps_version(
-    branch: Branch, system: Actor, tmp_path: Path
+    branch: BranchDatabase, system: Actor, tmp_path: Path
 ) -> None:
     first = write_csv(tmp_path / "a.csv", CUSTOMER_HEADER,
                       [customer_line("1001"), customer_line("1002")])
@@ -177,7 +178,7 @@ def test_reimport_updates_changed_customers_and_bumps_version(
         ("1001", "active", 2), ("1002", "sealed", 1), ("1003", "sealed", 1)]
 
 
-def test_bills_upsert_by_customer_and_period(branch: Branch, system: Actor,
+def test_bills_upsert_by_customer_and_period(branch: BranchDatabase, system: Actor,
                                              tmp_path: Path) -> None:
     add_customer(branch, "2001")
     import_bills(branch.writing(), system, write_csv(
@@ -193,7 +194,7 @@ def test_bills_upsert_by_customer_and_period(branch: Branch, system: Actor,
 
 
 def test_bills_with_payments_are_never_changed(
-    branch: Branch, system: Actor, cashier: Actor, tmp_path: Path
+    branch: BranchDatabase, system: Actor, cashier: Actor, tmp_path: Path
 ) -> None:
     add_customer(branch, "3001", bills=monthly_bills("2025-01", 4, 50_000, penalty=5_000))
     enrol_and_pay(branch.writing(), cashier, EnrolRequest("3001", 1, Tender(100_000, 100_000)))
@@ -211,7 +212,7 @@ def test_bills_with_payments_are_never_changed(
     assert snapshot(branch) == before
 
 
-def test_file_problems_are_refused(branch: Branch, system: Actor, tmp_path: Path) -> None:
+def test_file_problems_are_refused(branch: BranchDatabase, system: Actor, tmp_path: Path) -> None:
     missing = write_csv(tmp_path / "short.csv", "connection_no,name", ["1001,Ani"])
     with pytest.raises(DomainError, match="lacks column"):
         import_customers(branch.writing(), system, missing)
@@ -224,7 +225,7 @@ def test_file_problems_are_refused(branch: Branch, system: Actor, tmp_path: Path
         import_customers(branch.writing(), system, tmp_path / "absent.csv")
 
 
-def test_unknown_kelurahan_is_only_a_warning(branch: Branch, system: Actor,
+def test_unknown_kelurahan_is_only_a_warning(branch: BranchDatabase, system: Actor,
                                              tmp_path: Path) -> None:
     path = write_csv(tmp_path / "c.csv", CUSTOMER_HEADER, [
         customer_line("1001", kelurahan="Penkase Oelta"), customer_line("1002")])
@@ -234,7 +235,7 @@ def test_unknown_kelurahan_is_only_a_warning(branch: Branch, system: Actor,
 
 
 @pytest.mark.slow
-def test_large_files_import_in_bulk(branch: Branch, system: Actor, tmp_path: Path) -> None:
+def test_large_files_import_in_bulk(branch: BranchDatabase, system: Actor, tmp_path: Path) -> None:
     n = 10_000
     customers = write_csv(tmp_path / "c.csv", CUSTOMER_HEADER,
                           [customer_line(str(100000 + i)) for i in range(n)])

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
-from app.services.imports import ImportRejected, import_bills, import_customers
-from app.services.search import search_customers
+from app.services.imports.master_data import ImportRejected, import_bills, import_customers
+from app.services.search.customers import search_customers
 from tests.fakes import add_customer, monthly_bills
 from tests.test_imports import BILL_HEADER, CUSTOMER_HEADER, bill_line, customer_line, snapshot
 from tests.test_imports import write_csv as write_lines
@@ -25,7 +25,7 @@ from tests.test_imports import write_csv as write_lines
     ("Yohanes\x7fBria", "name holds the character U+007F at position 8"),
 ])
 def test_a_control_character_in_a_customer_cell_refuses_the_file(
-        branch: Branch, system: Actor, tmp_path: Path, cell: str, said: str) -> None:
+        branch: BranchDatabase, system: Actor, tmp_path: Path, cell: str, said: str) -> None:
     before = snapshot(branch)
     path = write_lines(tmp_path / "customers.csv", CUSTOMER_HEADER, [
         customer_line("60000001"), customer_line("60000002", name=cell)])
@@ -42,7 +42,7 @@ def test_a_control_character_in_a_customer_cell_refuses_the_file(
 
 
 def test_a_control_character_in_a_bill_cell_refuses_the_file(
-        branch: Branch, system: Actor, tmp_path: Path) -> None:
+        branch: BranchDatabase, system: Actor, tmp_path: Path) -> None:
     add_customer(branch, "2001", bills=monthly_bills("2024-01", 2, 50_000))
     before = snapshot(branch)
     path = write_lines(tmp_path / "bills.csv", BILL_HEADER, [

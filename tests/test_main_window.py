@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 import app.main
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.main import main
 from app.services.branch_info import branch_overview, pending_outbox_events
 from app.services.context import Actor
-from app.services.demo import DEMO_BUSINESS_DATE, create_demo_branch
+from app.services.demo.branch import DEMO_BUSINESS_DATE, create_demo_branch
 from app.services.shifts import open_shift
 from app.ui.context import UiContext
 from app.ui.errors_dialog import log_path
@@ -35,7 +35,7 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 def test_window_names_user_branch_counter_date_and_customers(
-        qtbot: QtBot, branch: Branch, cashier: Actor) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor) -> None:
     add_customer(branch, "0103000451", bills=monthly_bills("2025-01", 3, 100_000))
     add_customer(branch, "0204001187")
     window = MainWindow(UiContext(branch, actor=cashier, lang="en"))
@@ -56,7 +56,7 @@ def test_window_names_user_branch_counter_date_and_customers(
 
 
 def test_status_bar_counts_events_waiting_for_head_office(
-        qtbot: QtBot, branch: Branch) -> None:
+        qtbot: QtBot, branch: BranchDatabase) -> None:
     actor = actor_for(branch, CASHIER[0])
     before = pending_outbox_events(branch.reading())
     window = MainWindow(UiContext(branch, actor=actor, lang="en"))
@@ -69,7 +69,7 @@ def test_status_bar_counts_events_waiting_for_head_office(
     assert window.value_of("statusShift") == "Shift: open since 09:00"
 
 
-def test_loket_saves_a_screenshot_of_the_log_in_and_exits(qtbot: QtBot, branch: Branch,
+def test_loket_saves_a_screenshot_of_the_log_in_and_exits(qtbot: QtBot, branch: BranchDatabase,
                                                           tmp_path: Path) -> None:
     shot = tmp_path / "shots" / "login.png"
     code = main(["--data-dir", str(branch.data_dir), "--screenshot", str(shot), "--lang", "id"])
@@ -79,7 +79,7 @@ def test_loket_saves_a_screenshot_of_the_log_in_and_exits(qtbot: QtBot, branch: 
 
 
 def test_loket_signs_in_directly_and_searches_for_a_screenshot(
-        qtbot: QtBot, branch: Branch, tmp_path: Path) -> None:
+        qtbot: QtBot, branch: BranchDatabase, tmp_path: Path) -> None:
     add_customer(branch, "0103000451", name="Yohanes Bria")
     shot = tmp_path / "search.png"
     code = main(["--data-dir", str(branch.data_dir), "--as", "kasir:kasir123",
@@ -87,7 +87,7 @@ def test_loket_signs_in_directly_and_searches_for_a_screenshot(
     assert code == 0 and shot.stat().st_size > 1000
 
 
-def test_loket_refuses_a_wrong_sign_in(qtbot: QtBot, branch: Branch, tmp_path: Path,
+def test_loket_refuses_a_wrong_sign_in(qtbot: QtBot, branch: BranchDatabase, tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["--data-dir", str(branch.data_dir), "--as", "kasir:salah-salah",
                  "--screenshot", str(tmp_path / "x.png"), "--lang", "en"])

@@ -15,7 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SAWarning
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models import (
     AuditRecord,
     Base,
@@ -30,10 +30,10 @@ from app.models import (
 )
 from app.models.database import BUSY_TIMEOUT_MS, database_path, make_engine
 from app.models.migrate import current_revision, head_revision, upgrade
+from app.services.audit.journal import verify_chain
 from app.services.branch_info import branch_overview
 from app.services.clock import FixedClock
-from app.services.journal import verify_chain
-from app.services.search import search_customers
+from app.services.search.customers import search_customers
 from app.services.shifts import open_shift
 from app.services.users import log_in
 from tests.fakes import DEMO_DAY
@@ -43,7 +43,7 @@ REGENERATE = "python tests/data/make_schema_v1.py"
 
 
 @pytest.fixture
-def v1_branch(tmp_path: Path) -> Iterator[Branch]:
+def v1_branch(tmp_path: Path) -> Iterator[BranchDatabase]:
     """A copy of the frozen revision-0001 database, opened (and so upgraded) as a branch."""
     data_dir = tmp_path / "old-branch"
     data_dir.mkdir()
@@ -121,12 +121,12 @@ def test_frozen_v1_file_matches_revision_0001(tmp_path: Path) -> None:
         f"put schema changes in a new migration (or, before any release, run {REGENERATE})")
 
 
-def test_v1_database_upgrades_to_head_and_matches_models(v1_branch: Branch) -> None:
+def test_v1_database_upgrades_to_head_and_matches_models(v1_branch: BranchDatabase) -> None:
     assert current_revision(v1_branch.writer) == head_revision()
     assert schema_differences(v1_branch.writer) == []
 
 
-def test_v1_data_survives_the_upgrade(v1_branch: Branch) -> None:
+def test_v1_data_survives_the_upgrade(v1_branch: BranchDatabase) -> None:
     with v1_branch.reading() as uow:
         session = uow.session
         customers = {c.connection_no: c for c in session.scalars(select(Customer))}
@@ -152,7 +152,7 @@ def test_v1_data_survives_the_upgrade(v1_branch: Branch) -> None:
     assert [h.arrears for h in hits] == [3 * (87_500 + 8_750)]  # stored by migration 0005
 
 
-def test_v1_audit_chain_users_and_overview_still_work(v1_branch: Branch) -> None:
+def test_v1_audit_chain_users_and_overview_still_work(v1_branch: BranchDatabase) -> None:
     with v1_branch.reading() as uow:
         report = verify_chain(uow.session)
     assert (report.ok, report.records) == (True, 12), report.problem
@@ -167,7 +167,7 @@ def test_v1_audit_chain_users_and_overview_still_work(v1_branch: Branch) -> None
     assert (overview.branch_name, overview.customers) == ("Kantor Pelayanan Kota Kupang", 3)
 
 
-def test_opened_branch_runs_with_safe_pragmas(branch: Branch) -> None:
+def test_opened_branch_runs_with_safe_pragmas(branch: BranchDatabase) -> None:
     for engine in (branch.writer, branch.reader):
         with engine.connect() as connection:
             def pragma(name: str, conn: Any = connection) -> Any:

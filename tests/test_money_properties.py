@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models import (
     Bill,
     BillAllocation,
@@ -35,13 +35,14 @@ from app.models import (
     WorkOrder,
 )
 from app.models.database import database_path
-from app.services.accounts import get_account, quote
-from app.services.allocation import allocate_oldest_first
 from app.services.clock import FixedClock
 from app.services.context import system_actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.payments import Tender
+from app.services.ledger.accounts import get_account, quote
+from app.services.ledger.allocation import allocate_oldest_first
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import Tender
+from app.services.ledger.voids import VoidRequest, void_payment
 from app.services.programmes import load_terms
 from app.services.quoting import (
     BillFacts,
@@ -54,7 +55,6 @@ from app.services.quoting import (
 )
 from app.services.shifts import open_shift
 from app.services.terms import PromotionTerms, terms_from_dict
-from app.services.voids import VoidRequest, void_payment
 from tests.fakes import CASHIER, DEMO_DAY, SUPERVISOR, BillSpec, actor_for, add_customer
 
 STEPS = (1, 100, 500, 1000)
@@ -205,7 +205,7 @@ def quick_template(branch_template: Path, tmp_path_factory: pytest.TempPathFacto
 
 
 @contextmanager
-def fresh_branch(template: Path, root: Path) -> Iterator[Branch]:
+def fresh_branch(template: Path, root: Path) -> Iterator[BranchDatabase]:
     data_dir = root / f"example-{next(_copies)}"
     data_dir.mkdir()
     shutil.copyfile(template, database_path(data_dir))
@@ -217,13 +217,13 @@ def fresh_branch(template: Path, root: Path) -> Iterator[Branch]:
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
-def bill_states(branch: Branch) -> dict[str, tuple[Any, ...]]:
+def bill_states(branch: BranchDatabase) -> dict[str, tuple[Any, ...]]:
     with branch.reading() as uow:
         return {b.period: (b.paid_amount, b.penalty_waived, b.settled, b.settled_at,
                            b.enrolment_id) for b in uow.session.scalars(select(Bill))}
 
 
-def check_books(branch: Branch) -> tuple[str, int, list[str]]:
+def check_books(branch: BranchDatabase) -> tuple[str, int, list[str]]:
     """Assert the books balance; returns (enrolment state, plan balance, live receipts)."""
     with branch.reading() as uow:
         s = uow.session
@@ -318,7 +318,7 @@ def test_payments_and_voids_keep_the_books_balanced(
             True, offer.amount_due, offer.down_payment)
 
 
-def void(branch: Branch, receipt_no: str) -> None:
+def void(branch: BranchDatabase, receipt_no: str) -> None:
     """The cashier voids a receipt with the supervisor's password (a real argon2 check)."""
     void_payment(branch.writing(), actor_for(branch, CASHIER[0]), VoidRequest(
         receipt_no, "typed the wrong amount", SUPERVISOR[0], SUPERVISOR[1]))

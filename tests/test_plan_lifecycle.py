@@ -7,43 +7,43 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import Bill, Customer, CustomerStatus
-from app.services.accounts import get_account
 from app.services.clock import FixedClock
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.payments import PaymentReceipt, Tender
-from app.services.plans import check_broken_plans
-from app.services.voids import VoidRequest, void_payment
-from app.services.workorders import confirm_work_order, list_work_orders
+from app.services.ledger.accounts import get_account
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import PaymentReceipt, Tender
+from app.services.ledger.plans import check_broken_plans
+from app.services.ledger.voids import VoidRequest, void_payment
+from app.services.ledger.workorders import confirm_work_order, list_work_orders
 from tests.fakes import SUPERVISOR, add_customer, monthly_bills
 
 NO = "10012345"
 
 
 @pytest.fixture
-def enrolled(branch: Branch, cashier: Actor) -> PaymentReceipt:
+def enrolled(branch: BranchDatabase, cashier: Actor) -> PaymentReceipt:
     """The press story: Rp 2,400,000 owed, Rp 1,200,000 down, 3 × Rp 400,000 to go."""
     add_customer(branch, NO, bills=monthly_bills("2021-11", 48, 50_000, penalty=5_000))
     return enrol_and_pay(branch.writing(), cashier, EnrolRequest(
         NO, 3, Tender(1_200_000, 1_200_000)))
 
 
-def pay(branch: Branch, actor: Actor, amount: int) -> PaymentReceipt:
+def pay(branch: BranchDatabase, actor: Actor, amount: int) -> PaymentReceipt:
     return pay_instalment(branch.writing(), actor, InstalmentRequest(
         NO, Tender(amount, amount)))
 
 
-def void(branch: Branch, actor: Actor, receipt_no: str, password: str = SUPERVISOR[1]):  # type: ignore[no-untyped-def]
+def void(branch: BranchDatabase, actor: Actor, receipt_no: str, password: str = SUPERVISOR[1]):  # type: ignore[no-untyped-def]
     return void_payment(branch.writing(), actor, VoidRequest(
         receipt_no, "salah input", SUPERVISOR[0], password))
 
 
 def test_instalments_go_to_the_oldest_first_and_complete_the_plan(
-    branch: Branch, cashier: Actor, enrolled: PaymentReceipt
+    branch: BranchDatabase, cashier: Actor, enrolled: PaymentReceipt
 ) -> None:
     first = pay(branch, cashier, 250_000)
     assert first.instalments_paid == ((1, 250_000),)
@@ -60,7 +60,7 @@ def test_instalments_go_to_the_oldest_first_and_complete_the_plan(
 
 
 def test_paying_more_than_the_plan_balance_is_refused(
-    branch: Branch, cashier: Actor, enrolled: PaymentReceipt
+    branch: BranchDatabase, cashier: Actor, enrolled: PaymentReceipt
 ) -> None:
     with pytest.raises(DomainError) as refused:
         pay(branch, cashier, 1_200_001)
@@ -68,7 +68,7 @@ def test_paying_more_than_the_plan_balance_is_refused(
     assert get_account(branch.reading(), NO).enrolment.balance == 1_200_000  # type: ignore[union-attr]
 
 
-def test_instalment_without_a_plan_is_refused(branch: Branch, cashier: Actor) -> None:
+def test_instalment_without_a_plan_is_refused(branch: BranchDatabase, cashier: Actor) -> None:
     add_customer(branch, "30000001", bills=monthly_bills("2024-01", 3, 40_000))
     with pytest.raises(DomainError) as refused:
         pay_instalment(branch.writing(), cashier, InstalmentRequest(
@@ -77,7 +77,7 @@ def test_instalment_without_a_plan_is_refused(branch: Branch, cashier: Actor) ->
 
 
 def test_void_needs_a_supervisor_and_a_reason(
-    branch: Branch, cashier: Actor, enrolled: PaymentReceipt
+    branch: BranchDatabase, cashier: Actor, enrolled: PaymentReceipt
 ) -> None:
     receipt = pay(branch, cashier, 400_000)
     for request, code in (
@@ -100,7 +100,7 @@ def test_void_needs_a_supervisor_and_a_reason(
 
 
 def test_voiding_the_down_payment_cancels_the_enrolment_and_restores_the_bills(
-    branch: Branch, cashier: Actor, enrolled: PaymentReceipt
+    branch: BranchDatabase, cashier: Actor, enrolled: PaymentReceipt
 ) -> None:
     later = pay(branch, cashier, 100_000)
     with pytest.raises(DomainError) as refused:
@@ -120,7 +120,7 @@ def test_voiding_the_down_payment_cancels_the_enrolment_and_restores_the_bills(
 
 
 def test_voiding_after_the_seal_was_opened_orders_a_reseal(
-    branch: Branch, cashier: Actor, enrolled: PaymentReceipt
+    branch: BranchDatabase, cashier: Actor, enrolled: PaymentReceipt
 ) -> None:
     assert enrolled.work_order_no is not None
     confirm_work_order(branch.writing(), cashier, enrolled.work_order_no,
@@ -132,7 +132,7 @@ def test_voiding_after_the_seal_was_opened_orders_a_reseal(
 
 
 def test_work_order_confirmation_refuses_bad_input(
-    branch: Branch, cashier: Actor, enrolled: PaymentReceipt
+    branch: BranchDatabase, cashier: Actor, enrolled: PaymentReceipt
 ) -> None:
     number = enrolled.work_order_no
     assert number is not None
@@ -148,7 +148,8 @@ def test_work_order_confirmation_refuses_bad_input(
 
 
 def test_a_missed_instalment_breaks_the_plan_after_the_grace_days(
-    branch: Branch, cashier: Actor, system: Actor, enrolled: PaymentReceipt, clock: FixedClock
+    branch: BranchDatabase, cashier: Actor, system: Actor, enrolled: PaymentReceipt,
+    clock: FixedClock
 ) -> None:
     assert enrolled.work_order_no is not None
     confirm_work_order(branch.writing(), cashier, enrolled.work_order_no,
@@ -173,7 +174,7 @@ def test_a_missed_instalment_breaks_the_plan_after_the_grace_days(
 
 
 def test_a_plan_broken_before_the_seal_was_opened_cancels_the_unseal_order(
-    branch: Branch, system: Actor, enrolled: PaymentReceipt
+    branch: BranchDatabase, system: Actor, enrolled: PaymentReceipt
 ) -> None:
     result = check_broken_plans(branch.writing(), system, dt.date(2026, 3, 1))
     assert result.broken == (NO,) and result.reseal_orders == ()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.counter_settings import sample_receipt_pdf
 from app.services.settings import (
     CounterSettings,
@@ -52,7 +52,7 @@ def test_each_archived_document_finds_the_printer_chosen_for_its_type(
 
 
 def test_the_print_dialog_starts_at_the_chosen_printer_only_when_installed(
-        chosen_printers: None, qtbot: QtBot, branch: Branch, tmp_path: Path) -> None:
+        chosen_printers: None, qtbot: QtBot, branch: BranchDatabase, tmp_path: Path) -> None:
     agreement = tmp_path / "perjanjian-PJ-KPG-2025-00001.pdf"
     agreement.write_bytes(sample_receipt_pdf(branch.reading(), "a5"))
     viewer = PdfViewDialog(agreement, "Perjanjian")

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import AuditRecord, Payment
 from app.services.context import Actor
 from app.services.documents.print_log import print_attempts, print_state
 from app.services.settings import PrinterChoice
-from app.ui.account_page import AccountPage
+from app.ui.account.page import AccountPage
 from app.ui.context import UiContext
 from app.ui.printing import NO_PRINTERS, NO_SUCH_PRINTER, page_size, printer_names
 from tests import ui_account_helpers as h
@@ -36,7 +36,7 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def ctx(branch: Branch, cashier: Actor) -> Iterator[UiContext]:
+def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
     yield from h.ui_context(branch, cashier)
 
 

@@ -10,15 +10,15 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import AuditRecord, HeldBillChange
-from app.services.accounts import get_account
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
-from app.services.payments import PaymentReceipt, Tender
+from app.services.ledger.accounts import get_account
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import PaymentReceipt, Tender
+from app.services.ledger.voids import VoidRequest, void_payment
 from app.services.sync import pull_changes, push_outbox
-from app.services.voids import VoidRequest, void_payment
 from tests.fakes import SUPERVISOR
 from tests.sync_fakes import (
     FakeHeadOffice,
@@ -43,30 +43,31 @@ def office() -> FakeHeadOffice:
 
 
 @pytest.fixture
-def link(branch: Branch, office: FakeHeadOffice) -> FakeLink:
+def link(branch: BranchDatabase, office: FakeHeadOffice) -> FakeLink:
     return connect(branch, office)
 
 
-def unpaid(branch: Branch) -> tuple[int, tuple[str, ...]]:
+def unpaid(branch: BranchDatabase) -> tuple[int, tuple[str, ...]]:
     """What the account screen shows: arrears and the open bills' periods."""
     account = get_account(branch.reading(), NO)
     return account.arrears, tuple(line.period for line in account.open_bills)
 
 
-def held(branch: Branch) -> list[str]:
+def held(branch: BranchDatabase) -> list[str]:
     with branch.reading() as uow:
         return list(uow.session.scalars(select(HeldBillChange.period)
                                         .order_by(HeldBillChange.period)))
 
 
-def void_details(branch: Branch) -> list[dict[str, Any]]:
+def void_details(branch: BranchDatabase) -> list[dict[str, Any]]:
     with branch.reading() as uow:
         return [json.loads(r.details) for r in uow.session.scalars(
             select(AuditRecord).where(AuditRecord.action == "payment.void")
             .order_by(AuditRecord.id))]
 
 
-def refused_with_bills_settled_at_sbu(branch: Branch, cashier: Actor, office: FakeHeadOffice,
+def refused_with_bills_settled_at_sbu(branch: BranchDatabase, cashier: Actor,
+                                      office: FakeHeadOffice,
                                       link: FakeLink) -> tuple[PaymentReceipt, PaymentReceipt]:
     """The customer (six Rp 100,000 bills from head office) enrols here and pays an
     instalment; head office refuses the plan (SBU's came first), and SBU's plan settled
@@ -89,7 +90,7 @@ def refused_with_bills_settled_at_sbu(branch: Branch, cashier: Actor, office: Fa
 
 
 def test_the_refund_shows_head_offices_bills_at_once(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     down, then = refused_with_bills_settled_at_sbu(branch, cashier, office, link)
     assert unpaid(branch) == (200_000, ("2024-05", "2024-06"))  # this branch's plan's view
 
@@ -114,7 +115,7 @@ def test_the_refund_shows_head_offices_bills_at_once(
 
 
 def test_a_void_killed_before_its_commit_applies_no_held_change(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     down, then = refused_with_bills_settled_at_sbu(branch, cashier, office, link)
     void(branch, cashier, then.receipt_no)
     request = VoidRequest(down.receipt_no, "refused by head office", *SUPERVISOR)
@@ -129,7 +130,7 @@ def test_a_void_killed_before_its_commit_applies_no_held_change(
 
 
 def test_a_refused_void_applies_no_held_change(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     down, _ = refused_with_bills_settled_at_sbu(branch, cashier, office, link)
     with pytest.raises(DomainError) as caught:  # the instalment must be voided first
         void(branch, cashier, down.receipt_no)
@@ -138,7 +139,7 @@ def test_a_refused_void_applies_no_held_change(
 
 
 def test_a_void_of_a_plan_with_nothing_held_changes_only_the_plan(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     publish_customer(office, NO)
     pull_changes(branch.writing, link)
     down = enrol_and_pay(branch.writing(), cashier, EnrolRequest(NO, 3, Tender(300_000,

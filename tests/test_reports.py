@@ -15,16 +15,18 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import func, select
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.cli.main import main
 from app.models import Enrolment, EnrolmentState, Payment, Void
 from app.models.database import database_path
 from app.services.clock import FixedClock
 from app.services.context import Actor, system_actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.payments import Tender
-from app.services.plans import check_broken_plans
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import Tender
+from app.services.ledger.plans import check_broken_plans
+from app.services.ledger.voids import VoidRequest, void_payment
+from app.services.ledger.workorders import confirm_work_order, list_work_orders
 from app.services.reports.issue import issue_lpp, issue_progress
 from app.services.reports.lpp_data import LineStatus, ScopeNotFound, lpp_document
 from app.services.reports.lpp_pdf import lpp_pdf
@@ -34,8 +36,6 @@ from app.services.reports.progress_pdf import progress_pdf
 from app.services.reports.progress_xlsx import progress_xlsx
 from app.services.shifts import CashCount, count_cash, current_shift, open_shift, sign_off
 from app.services.sync import push_outbox
-from app.services.voids import VoidRequest, void_payment
-from app.services.workorders import confirm_work_order, list_work_orders
 from tests.fakes import CASHIER, DEMO_DAY, SUPERVISOR, actor_for, add_customer, monthly_bills
 from tests.pdfcheck import read_pdf, text_of
 from tests.sync_fakes import FakeHeadOffice, connect
@@ -68,11 +68,11 @@ def tender(amount: int, method: str = "cash", reference: str = "") -> Tender:
     return Tender(amount, amount, method, reference)
 
 
-def enrol(branch: Branch, actor: Actor, no: str, pay: Tender) -> str:
+def enrol(branch: BranchDatabase, actor: Actor, no: str, pay: Tender) -> str:
     return enrol_and_pay(branch.writing(), actor, EnrolRequest(no, 3, pay)).receipt_no
 
 
-def tell_story(branch: Branch, clock: FixedClock) -> Story:
+def tell_story(branch: BranchDatabase, clock: FixedClock) -> Story:
     """Day 1: four enrolments (one voided at once) and an instalment; the cash is counted
     Rp 50,000 short and a supervisor signs off. Day 2: a new shift refunds day 1's
     instalment and takes one more enrolment; the shift is still open."""
@@ -124,7 +124,7 @@ def story_template(branch_template: Path, tmp_path_factory: pytest.TempPathFacto
 
 @dataclass(frozen=True)
 class Told:
-    branch: Branch
+    branch: BranchDatabase
     story: Story
     clock: FixedClock
 
@@ -222,7 +222,7 @@ def test_lpp_of_one_shift_and_unknown_scopes(told: Told) -> None:
 
 
 def test_a_long_lpp_paginates_with_the_header_row_on_every_page(
-    branch: Branch, cashier: Actor, clock: FixedClock
+    branch: BranchDatabase, cashier: Actor, clock: FixedClock
 ) -> None:
     add_customer(branch, "30000001", name="Harun Bessie",
                  bills=monthly_bills("2021-01", 48, 100_000))
@@ -369,7 +369,7 @@ def test_a_plan_head_office_refused_is_no_enrolment_and_its_money_a_credit(told:
         3, 900_000, 1, 0, 1)
 
 
-def test_an_empty_programme_and_an_empty_day_give_valid_reports(branch: Branch) -> None:
+def test_an_empty_programme_and_an_empty_day_give_valid_reports(branch: BranchDatabase) -> None:
     doc = progress_document(branch.reading())
     assert doc.totals.enrolled == 0 and doc.by_kelurahan == ()
     text = text_of(progress_pdf(doc))

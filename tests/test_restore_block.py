@@ -11,20 +11,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.cli.main import main as admin
 from app.models import AuditRecord, OutboxEvent
 from app.models.database import database_path
-from app.services.backups import backup_now
+from app.services.audit.journal import verify_chain
+from app.services.backup.copies import backup_now
+from app.services.backup.restore import restore
+from app.services.backup.restore_block import ReleaseRequest, current_block, release_payments
 from app.services.clock import FixedClock
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
-from app.services.journal import verify_chain
+from app.services.ledger.voids import VoidRequest, void_payment
 from app.services.reports.issue import issue_lpp
-from app.services.restore import restore
-from app.services.restore_block import ReleaseRequest, current_block, release_payments
 from app.services.sync import export_bundle, import_reply, run_sync
-from app.services.voids import VoidRequest, void_payment
 from app.services.worklists import receipts_for_day
 from tests.fakes import CASHIER, DEMO_DAY, SUPERVISOR, actor_for
 from tests.sync_fakes import (
@@ -40,7 +40,7 @@ from tests.sync_fakes import (
 BLOCKED = ErrorCode.PAYMENTS_BLOCKED_AFTER_RESTORE
 
 
-def restored(branch: Branch, tmp_path: Path, *, later_payments: int = 1) -> Branch:
+def restored(branch: BranchDatabase, tmp_path: Path, *, later_payments: int = 1) -> BranchDatabase:
     """Back the branch up, take ``later_payments`` more, then restore the backup (as
     ``loket-admin restore`` does) and open the restored branch."""
     backup = backup_now(database_path(branch.data_dir), tmp_path / "copies")
@@ -53,7 +53,8 @@ def restored(branch: Branch, tmp_path: Path, *, later_payments: int = 1) -> Bran
 
 
 @pytest.fixture
-def after_restore(branch: Branch, cashier: Actor, tmp_path: Path) -> Iterator[Branch]:
+def after_restore(branch: BranchDatabase, cashier: Actor,
+                  tmp_path: Path) -> Iterator[BranchDatabase]:
     """A branch with one enrolment, restored from a backup taken after it."""
     enrol(branch, cashier, "20000001")
     opened = restored(branch, tmp_path)
@@ -61,11 +62,11 @@ def after_restore(branch: Branch, cashier: Actor, tmp_path: Path) -> Iterator[Br
     opened.close()
 
 
-def cashier_of(branch: Branch) -> Actor:
+def cashier_of(branch: BranchDatabase) -> Actor:
     return actor_for(branch, CASHIER[0])
 
 
-def release_record(branch: Branch) -> tuple[str, dict[str, object]] | None:
+def release_record(branch: BranchDatabase) -> tuple[str, dict[str, object]] | None:
     """The actor and details of the release's audit record (None: no release)."""
     with branch.reading() as uow:
         record = uow.session.scalars(select(AuditRecord).where(
@@ -73,14 +74,14 @@ def release_record(branch: Branch) -> tuple[str, dict[str, object]] | None:
         return None if record is None else (record.actor, json.loads(record.details))
 
 
-def release(branch: Branch, actor: Actor, supervisor: tuple[str, str] = SUPERVISOR,
+def release(branch: BranchDatabase, actor: Actor, supervisor: tuple[str, str] = SUPERVISOR,
             reason: str = "no link to head office since Monday") -> None:
     release_payments(branch.writing(), actor, ReleaseRequest(supervisor[0], supervisor[1],
                                                              reason))
 
 
 def test_after_a_restore_payments_are_refused_but_voids_and_reports_go_on(
-        after_restore: Branch) -> None:
+        after_restore: BranchDatabase) -> None:
     cashier = cashier_of(after_restore)
     with pytest.raises(DomainError) as enrolment:
         enrol(after_restore, cashier, "20000002")
@@ -100,7 +101,7 @@ def test_after_a_restore_payments_are_refused_but_voids_and_reports_go_on(
     assert receipts_for_day(after_restore.reading(), cashier.counter_id)[0].voided
 
 
-def test_the_first_successful_sync_lifts_the_block(after_restore: Branch) -> None:
+def test_the_first_successful_sync_lifts_the_block(after_restore: BranchDatabase) -> None:
     office = FakeHeadOffice()
     link = connect(after_restore, office)
     cashier = cashier_of(after_restore)
@@ -117,7 +118,7 @@ def test_the_first_successful_sync_lifts_the_block(after_restore: Branch) -> Non
     assert receipt.amount == 100_000
 
 
-def test_a_bundle_reply_from_head_office_lifts_it_too(after_restore: Branch,
+def test_a_bundle_reply_from_head_office_lifts_it_too(after_restore: BranchDatabase,
                                                      tmp_path: Path) -> None:
     """A branch with no link: the USB bundle's reply confirms the counter as a push does."""
     office = FakeHeadOffice()
@@ -135,7 +136,7 @@ def test_a_bundle_reply_from_head_office_lifts_it_too(after_restore: Branch,
 
 
 def test_a_sync_that_finds_the_branch_behind_head_office_does_not_lift_it(
-        branch: Branch, cashier: Actor, tmp_path: Path) -> None:
+        branch: BranchDatabase, cashier: Actor, tmp_path: Path) -> None:
     office = FakeHeadOffice()
     link = connect(branch, office)
     enrol(branch, cashier, "20000001")
@@ -157,7 +158,7 @@ def test_a_sync_that_finds_the_branch_behind_head_office_does_not_lift_it(
 
 
 def test_a_supervisor_releases_the_block_and_the_audit_trail_says_who_and_why(
-        after_restore: Branch) -> None:
+        after_restore: BranchDatabase) -> None:
     cashier = cashier_of(after_restore)
     release(after_restore, cashier, reason="  no link   since Monday ")
     assert current_block(after_restore.reading()) is None
@@ -182,7 +183,7 @@ def test_a_supervisor_releases_the_block_and_the_audit_trail_says_who_and_why(
     (SUPERVISOR, "   ", ErrorCode.REASON_REQUIRED),
 ])
 def test_only_a_supervisor_with_a_reason_can_release(
-        after_restore: Branch, who: tuple[str, str], reason: str, code: ErrorCode) -> None:
+        after_restore: BranchDatabase, who: tuple[str, str], reason: str, code: ErrorCode) -> None:
     cashier = cashier_of(after_restore)
     with pytest.raises(DomainError) as refused:
         release(after_restore, cashier, who, reason)
@@ -191,7 +192,8 @@ def test_only_a_supervisor_with_a_reason_can_release(
     assert release_record(after_restore) is None
 
 
-def test_a_later_restore_blocks_payments_again(after_restore: Branch, tmp_path: Path) -> None:
+def test_a_later_restore_blocks_payments_again(after_restore: BranchDatabase,
+                                               tmp_path: Path) -> None:
     release(after_restore, cashier_of(after_restore))
     again = restored(after_restore, tmp_path / "second", later_payments=0)
     try:
@@ -203,7 +205,7 @@ def test_a_later_restore_blocks_payments_again(after_restore: Branch, tmp_path: 
 
 
 def test_loket_admin_shows_and_releases_the_block(
-        after_restore: Branch, capsys: pytest.CaptureFixture[str],
+        after_restore: BranchDatabase, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     data_dir = str(after_restore.data_dir)
     after_restore.close()

@@ -18,24 +18,25 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, select, update
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models import Bill, Customer, CustomerStatus
-from app.services import search_engine, search_tiers
 from app.services.clock import FixedClock
-from app.services.search import (
+from app.services.search import engine as search_engine
+from app.services.search import tiers as search_tiers
+from app.services.search.customers import (
     CustomerHit,
     compact_search_index,
     search_customers,
     suggest_similar_names,
 )
-from app.services.search_engine import COUNTED
+from app.services.search.engine import COUNTED
 from tests.fakes import DEMO_DAY, add_customer, monthly_bills
 
 COLUMNS = ("connection_no", "meter_no", "name", "address", "kelurahan")
 Person = tuple[str, str, str, str, str]  # connection, meter, name, address, kelurahan
 
 
-def insert(branch: Branch, people: Sequence[Person]) -> None:
+def insert(branch: BranchDatabase, people: Sequence[Person]) -> None:
     """Insert customers straight into the table (the search index follows by itself)."""
     rows = [(c, m, n, n.lower(), a, k) for c, m, n, a, k in people]
     with branch.writing() as uow:
@@ -47,14 +48,14 @@ def insert(branch: Branch, people: Sequence[Person]) -> None:
         uow.commit()
 
 
-def clear(branch: Branch) -> None:
+def clear(branch: BranchDatabase) -> None:
     with branch.writing() as uow:
         uow.session.connection().exec_driver_sql("DELETE FROM bill")
         uow.session.connection().exec_driver_sql("DELETE FROM customer")
         uow.commit()
 
 
-def everyone(branch: Branch) -> list[tuple[int, Person]]:
+def everyone(branch: BranchDatabase) -> list[tuple[int, Person]]:
     with branch.reading() as uow:
         rows = uow.session.connection().exec_driver_sql(
             f"SELECT id, {', '.join(COLUMNS)} FROM customer").all()
@@ -78,7 +79,7 @@ def rank_key(customer_id: int, person: Person, fragments: list[str]) -> tuple[in
     return tier, name, customer_id
 
 
-def expected(branch: Branch, text: str, limit: int) -> list[int]:
+def expected(branch: BranchDatabase, text: str, limit: int) -> list[int]:
     """Brute force: every customer whose fields hold every fragment, in rank order."""
     fragments = list(dict.fromkeys(text.lower().split()))
     found = [(rank_key(cid, p, fragments), cid) for cid, p in everyone(branch)
@@ -95,7 +96,7 @@ def names(hits: Sequence[CustomerHit]) -> list[str]:
 
 
 @pytest.fixture
-def kupang(branch: Branch) -> Branch:
+def kupang(branch: BranchDatabase) -> BranchDatabase:
     insert(branch, [
         ("11203217", "SM21-0004411", "Harun Bessie", "Jl. Oeleta Raya No. 27", "Penkase Oeleta"),
         ("1120321", "LX19-0001234", "Maria Ndun", "Jl. Timor Raya No. 4", "Oesapa"),
@@ -111,14 +112,14 @@ def kupang(branch: Branch) -> Branch:
 # -- hand-made cases --------------------------------------------------------------------
 
 
-def test_a_scanned_connection_number_comes_first(kupang: Branch) -> None:
+def test_a_scanned_connection_number_comes_first(kupang: BranchDatabase) -> None:
     result = search_customers(kupang.reading(), "1120321")
     # exact number, then the number it starts, then an address that holds it
     assert names(result.hits) == ["Maria Ndun", "Harun Bessie", "Ahmad Hasan"]
     assert (result.total, result.total_is_exact) == (3, True)
 
 
-def test_number_prefixes_rank_before_names_and_find_meter_numbers(kupang: Branch) -> None:
+def test_number_prefixes_rank_before_names_and_find_meter_numbers(kupang: BranchDatabase) -> None:
     assert names(search_customers(kupang.reading(), "3050").hits) == [
         "Ahmad Hasan", "Yohanes Harun Tefa"]
     assert names(search_customers(kupang.reading(), "lf10-").hits) == [
@@ -127,25 +128,25 @@ def test_number_prefixes_rank_before_names_and_find_meter_numbers(kupang: Branch
         "Harun Bessie", "Harun Lerrick"]
 
 
-def test_name_start_then_later_word_then_anywhere(kupang: Branch) -> None:
+def test_name_start_then_later_word_then_anywhere(kupang: BranchDatabase) -> None:
     result = search_customers(kupang.reading(), "harun")
     assert names(result.hits) == ["Harun Bessie", "Harun Lerrick", "Yohanes Harun Tefa",
                                   "Yohana Thaharun"]
 
 
-def test_fragments_in_any_order_must_all_match(kupang: Branch) -> None:
+def test_fragments_in_any_order_must_all_match(kupang: BranchDatabase) -> None:
     for text in ("penkase harun", "harun penkase", "  Oeleta   HARUN "):
         assert names(search_customers(kupang.reading(), text).hits) == [
             "Harun Bessie", "Yohanes Harun Tefa"]
     assert search_customers(kupang.reading(), "harun oesapa").hits == ()
 
 
-def test_search_ignores_case(kupang: Branch) -> None:
+def test_search_ignores_case(kupang: BranchDatabase) -> None:
     assert names(search_customers(kupang.reading(), "SIKUMANA kase").hits) == ["Susana Kase"]
     assert names(search_customers(kupang.reading(), "Jl. KENARI").hits) == ["Ahmad Hasan"]
 
 
-def test_one_and_two_letters_still_search(kupang: Branch) -> None:
+def test_one_and_two_letters_still_search(kupang: BranchDatabase) -> None:
     assert names(search_customers(kupang.reading(), "ha").hits) == [
         "Harun Bessie", "Harun Lerrick", "Ahmad Hasan", "Yohanes Harun Tefa",
         "Yohana Thaharun"]
@@ -155,20 +156,20 @@ def test_one_and_two_letters_still_search(kupang: Branch) -> None:
         assert result.total == len(expected(kupang, text, COUNTED))
 
 
-def test_empty_queries_and_misses_find_nobody(kupang: Branch) -> None:
+def test_empty_queries_and_misses_find_nobody(kupang: BranchDatabase) -> None:
     for text in ("", "   ", "zzzz", "harun zzzz", "q"):
         result = search_customers(kupang.reading(), text)
         assert (result.hits, result.total, result.total_is_exact) == ((), 0, True)
         assert result.query == text
 
 
-def test_limit_keeps_the_best_and_counts_the_rest(kupang: Branch) -> None:
+def test_limit_keeps_the_best_and_counts_the_rest(kupang: BranchDatabase) -> None:
     result = search_customers(kupang.reading(), "jl.", limit=2)
     assert names(result.hits) == ["Ahmad Hasan", "Harun Bessie"]
     assert (result.total, result.total_is_exact) == (6, True)
 
 
-def test_hit_shows_status_and_arrears_of_unsettled_bills(branch: Branch) -> None:
+def test_hit_shows_status_and_arrears_of_unsettled_bills(branch: BranchDatabase) -> None:
     sealed = add_customer(branch, "10012345", name="Ani Tefa",
                           bills=monthly_bills("2025-01", 4, 100_000, penalty=10_000))
     add_customer(branch, "10012346", name="Ani Benu", status=CustomerStatus.ACTIVE)
@@ -191,7 +192,7 @@ def test_hit_shows_status_and_arrears_of_unsettled_bills(branch: Branch) -> None
         "Penkase Oeleta", "Jl. Uji No. 1")
 
 
-def test_the_index_follows_renames_moves_and_removals(kupang: Branch) -> None:
+def test_the_index_follows_renames_moves_and_removals(kupang: BranchDatabase) -> None:
     with kupang.writing() as uow:
         uow.session.execute(update(Customer).where(Customer.connection_no == "40300055")
                             .values(name="Harun Lerik", name_lower="harun lerik",
@@ -206,7 +207,7 @@ def test_the_index_follows_renames_moves_and_removals(kupang: Branch) -> None:
     assert search_customers(kupang.reading(), "lerik").hits == ()
 
 
-def test_suggestions_for_a_mistyped_name(kupang: Branch) -> None:
+def test_suggestions_for_a_mistyped_name(kupang: BranchDatabase) -> None:
     assert search_customers(kupang.reading(), "yohanse").hits == ()
     suggested = names(suggest_similar_names(kupang.reading(), "yohanse"))
     assert suggested[:2] == ["Yohanes Harun Tefa", "Yohana Thaharun"]
@@ -216,7 +217,7 @@ def test_suggestions_for_a_mistyped_name(kupang: Branch) -> None:
     assert suggest_similar_names(kupang.reading(), "qqqqqq") == ()
 
 
-def test_beyond_five_hundred_matches_the_total_is_capped(branch: Branch) -> None:
+def test_beyond_five_hundred_matches_the_total_is_capped(branch: BranchDatabase) -> None:
     people = [(f"2{i:07d}", f"M{i:07d}", f"Pelanggan {i:04d} Oesapa", "Jl. Sama", "Oesapa")
               for i in range(1_050)]
     insert(branch, people)
@@ -250,7 +251,7 @@ class _NoTrigram:
 
 
 @pytest.fixture
-def plain_branch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Branch]:
+def plain_branch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[BranchDatabase]:
     """A branch created where SQLite has no trigram tokenizer (the search falls back)."""
     real_connect = sqlite3.connect
 
@@ -265,7 +266,7 @@ def plain_branch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Br
     opened.close()
 
 
-def test_without_the_trigram_tokenizer_search_scans_instead(plain_branch: Branch) -> None:
+def test_without_the_trigram_tokenizer_search_scans_instead(plain_branch: BranchDatabase) -> None:
     with plain_branch.reading() as uow:
         tables = {name for (name,) in uow.session.connection().exec_driver_sql(
             "SELECT name FROM sqlite_schema WHERE name LIKE 'customer_search%'")}
@@ -322,15 +323,15 @@ def use_strategy(monkeypatch: pytest.MonkeyPatch, strategy: str) -> None:
 
 
 @pytest.fixture(params=["branch", "plain_branch"])
-def any_branch(request: pytest.FixtureRequest) -> Branch:
+def any_branch(request: pytest.FixtureRequest) -> BranchDatabase:
     """A branch with the trigram index, and one without."""
-    found: Branch = request.getfixturevalue(request.param)
+    found: BranchDatabase = request.getfixturevalue(request.param)
     return found
 
 
 @pytest.mark.parametrize("strategy", list(STRATEGIES))
 def test_hits_are_exactly_the_substring_matches_in_rank_order(
-        any_branch: Branch, monkeypatch: pytest.MonkeyPatch, strategy: str) -> None:
+        any_branch: BranchDatabase, monkeypatch: pytest.MonkeyPatch, strategy: str) -> None:
     use_strategy(monkeypatch, strategy)
 
     @settings(max_examples=20, deadline=None,
@@ -352,7 +353,7 @@ def test_hits_are_exactly_the_substring_matches_in_rank_order(
 
 
 @pytest.mark.parametrize("strategy", list(STRATEGIES))
-def test_ranking_holds_for_many_matches(any_branch: Branch, monkeypatch: pytest.MonkeyPatch,
+def test_ranking_holds_for_many_matches(any_branch: BranchDatabase, monkeypatch: pytest.MonkeyPatch,
                                         strategy: str) -> None:
     use_strategy(monkeypatch, strategy)
     people = [(f"{i % 7}{i:05d}", f"LX{i:05d}",
@@ -366,7 +367,7 @@ def test_ranking_holds_for_many_matches(any_branch: Branch, monkeypatch: pytest.
         assert ids(result.hits) == expected(any_branch, text, 50), text
 
 
-def test_names_keep_their_order_when_the_keys_run_out_of_room(branch: Branch) -> None:
+def test_names_keep_their_order_when_the_keys_run_out_of_room(branch: BranchDatabase) -> None:
     """New customers go between their neighbours in name order; when two neighbours
     have no room left between them, every key is spaced out again."""
     insert(branch, [(f"1{i:03d}", f"M{i}", name, "Jl. Uji", "Oeba")
@@ -386,7 +387,7 @@ def test_names_keep_their_order_when_the_keys_run_out_of_room(branch: Branch) ->
     assert ids(search_customers(branch.reading(), "di").hits) == expected(branch, "di", 50)
 
 
-def test_compacting_the_index_changes_no_result(branch: Branch) -> None:
+def test_compacting_the_index_changes_no_result(branch: BranchDatabase) -> None:
     people = [(f"3{i:04d}", f"SH{i:04d}", f"{WORDS[i * 5 % 17]} {WORDS[i % 17]}".title(),
                f"Gg. {WORDS[i * 2 % 17].title()}", "Oebobo") for i in range(400)]
     insert(branch, people)
@@ -402,14 +403,14 @@ def test_compacting_the_index_changes_no_result(branch: Branch) -> None:
     assert names(search_customers(branch.reading(), "ana ana").hits)[0] == "Ana Ana"
 
 
-def test_customers_added_after_the_first_search_are_found(branch: Branch) -> None:
+def test_customers_added_after_the_first_search_are_found(branch: BranchDatabase) -> None:
     insert(branch, [("100", "M1", "Ana Benu", "Jl. A", "Oeba")])
     assert search_customers(branch.reading(), "benu").total == 1
     insert(branch, [("101", "M2", "Ria Benu", "Jl. B", "Oeba")])
     assert names(search_customers(branch.reading(), "benu").hits) == ["Ana Benu", "Ria Benu"]
 
 
-def test_search_reads_only(kupang: Branch) -> None:
+def test_search_reads_only(kupang: BranchDatabase) -> None:
     """Searching takes no write lock: it works while another counter holds one."""
     with kupang.writing() as uow:
         uow.session.connection()  # BEGIN IMMEDIATE: the write lock is held

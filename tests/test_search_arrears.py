@@ -5,26 +5,26 @@ from __future__ import annotations
 
 from sqlalchemy import delete, func, select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import Bill, Customer
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.payments import Tender
-from app.services.search import search_customers
-from app.services.voids import VoidRequest, void_payment
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import Tender
+from app.services.ledger.voids import VoidRequest, void_payment
+from app.services.search.customers import search_customers
 from tests.fakes import add_customer, monthly_bills
 
 NO = "10077001"
 
 
-def shown_arrears(branch: Branch, connection_no: str) -> int:
+def shown_arrears(branch: BranchDatabase, connection_no: str) -> int:
     hits = search_customers(branch.reading(), connection_no).hits
     assert hits and hits[0].connection_no == connection_no
     return hits[0].arrears
 
 
-def summed_arrears(branch: Branch, connection_no: str) -> int:
+def summed_arrears(branch: BranchDatabase, connection_no: str) -> int:
     """The arrears added up from the bills, as an auditor would."""
     with branch.reading() as uow:
         due = Bill.water_charge + Bill.fees + Bill.penalty - Bill.penalty_waived - Bill.paid_amount
@@ -34,13 +34,14 @@ def summed_arrears(branch: Branch, connection_no: str) -> int:
         return int(total or 0)
 
 
-def test_new_customer_shows_the_sum_of_its_bills(branch: Branch) -> None:
+def test_new_customer_shows_the_sum_of_its_bills(branch: BranchDatabase) -> None:
     add_customer(branch, NO, name="Yosina Ndun",
                  bills=monthly_bills("2024-01", 12, 60_000, penalty=6_000))
     assert shown_arrears(branch, NO) == 12 * 66_000 == summed_arrears(branch, NO)
 
 
-def test_arrears_follow_enrolment_instalments_and_voids(branch: Branch, cashier: Actor) -> None:
+def test_arrears_follow_enrolment_instalments_and_voids(branch: BranchDatabase,
+                                                        cashier: Actor) -> None:
     add_customer(branch, NO, name="Yosina Ndun",
                  bills=monthly_bills("2024-01", 12, 60_000, penalty=6_000))
     down = enrol_and_pay(branch.writing(), cashier, EnrolRequest(
@@ -57,7 +58,7 @@ def test_arrears_follow_enrolment_instalments_and_voids(branch: Branch, cashier:
     assert shown_arrears(branch, NO) == summed_arrears(branch, NO) == 12 * 66_000
 
 
-def test_removed_bills_leave_the_arrears(branch: Branch) -> None:
+def test_removed_bills_leave_the_arrears(branch: BranchDatabase) -> None:
     add_customer(branch, NO, name="Yosina Ndun", bills=monthly_bills("2024-01", 3, 60_000))
     with branch.writing() as uow:
         customer_id = uow.session.scalar(select(Customer.id).where(Customer.connection_no == NO))

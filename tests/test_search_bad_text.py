@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from app.bootstrap import Branch
-from app.services.search import search_customers, suggest_similar_names
+from app.bootstrap import BranchDatabase
+from app.services.search.customers import search_customers, suggest_similar_names
 from tests.test_search import everyone, ids, insert, rank_key
 
 PEOPLE = [
@@ -36,7 +36,7 @@ def cleaned(text: str) -> str:
                    if not 0xD800 <= ord(c) <= 0xDFFF)
 
 
-def expected(branch: Branch, text: str) -> list[int]:
+def expected(branch: BranchDatabase, text: str) -> list[int]:
     fragments = list(dict.fromkeys(cleaned(text).lower().split()))
     found = [(rank_key(cid, p, fragments), cid) for cid, p in everyone(branch)
              if fragments and all(f in "\n".join(p).lower() for f in fragments)]
@@ -50,13 +50,13 @@ long_queries = st.text(st.characters(exclude_categories=()), min_size=250, max_s
 
 
 @pytest.fixture
-def people(branch: Branch) -> Branch:
+def people(branch: BranchDatabase) -> BranchDatabase:
     insert(branch, PEOPLE)
     return branch
 
 
 @pytest.mark.slow
-def test_any_unicode_search_finds_exactly_the_substring_matches(people: Branch) -> None:
+def test_any_unicode_search_finds_exactly_the_substring_matches(people: BranchDatabase) -> None:
     @settings(max_examples=200, deadline=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(text=st.one_of(queries, long_queries))
@@ -74,7 +74,7 @@ def test_any_unicode_search_finds_exactly_the_substring_matches(people: Branch) 
     check()
 
 
-def test_a_nul_splits_the_query_like_a_space(people: Branch) -> None:
+def test_a_nul_splits_the_query_like_a_space(people: BranchDatabase) -> None:
     """Before: ``sqlite3.OperationalError`` from the full-text query."""
     hits = search_customers(people.reading(), "harun\x00bessie").hits
     assert [hit.name for hit in hits] == ["Harun Bessie"]

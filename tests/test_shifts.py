@@ -4,37 +4,37 @@ from __future__ import annotations
 
 import pytest
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
-from app.services.payments import Tender
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
+from app.services.ledger.voids import VoidRequest, void_payment
 from app.services.shifts import CashCount, count_cash, current_shift, open_shift, sign_off
-from app.services.voids import VoidRequest, void_payment
 from tests.fakes import SUPERVISOR, actor_for, add_customer, monthly_bills
 
 NO = "10012345"
 
 
 @pytest.fixture
-def customer(branch: Branch) -> str:
+def customer(branch: BranchDatabase) -> str:
     add_customer(branch, NO, bills=monthly_bills("2024-01", 10, 60_000))
     return NO
 
 
-def enrol(branch: Branch, actor: Actor, method: str = "cash") -> str:
+def enrol(branch: BranchDatabase, actor: Actor, method: str = "cash") -> str:
     tender = Tender(300_000, 300_000, method, "REF-1" if method != "cash" else "")
     return enrol_and_pay(branch.writing(), actor, EnrolRequest(NO, 3, tender)).receipt_no
 
 
-def test_no_payment_without_an_open_shift(branch: Branch, customer: str) -> None:
+def test_no_payment_without_an_open_shift(branch: BranchDatabase, customer: str) -> None:
     actor = actor_for(branch, "kasir")
     with pytest.raises(DomainError) as refused:
         enrol(branch, actor)
     assert refused.value.code == ErrorCode.SHIFT_NOT_OPEN
 
 
-def test_one_unclosed_shift_per_counter(branch: Branch, cashier: Actor) -> None:
+def test_one_unclosed_shift_per_counter(branch: BranchDatabase, cashier: Actor) -> None:
     with pytest.raises(DomainError) as refused:
         open_shift(branch.writing(), actor_for(branch, "spv"), 0)
     assert refused.value.code == ErrorCode.SHIFT_ALREADY_OPEN
@@ -42,7 +42,7 @@ def test_one_unclosed_shift_per_counter(branch: Branch, cashier: Actor) -> None:
 
 
 def test_blind_count_then_variance_then_sign_off(
-    branch: Branch, cashier: Actor, customer: str
+    branch: BranchDatabase, cashier: Actor, customer: str
 ) -> None:
     enrol(branch, cashier)
     shift = current_shift(branch.reading(), cashier)
@@ -64,7 +64,7 @@ def test_blind_count_then_variance_then_sign_off(
 
 
 def test_non_cash_payments_are_not_expected_in_the_drawer(
-    branch: Branch, cashier: Actor, customer: str
+    branch: BranchDatabase, cashier: Actor, customer: str
 ) -> None:
     enrol(branch, cashier, "qris")
     counted = count_cash(branch.writing(), cashier, CashCount(notes={100_000: 5}))
@@ -72,7 +72,7 @@ def test_non_cash_payments_are_not_expected_in_the_drawer(
 
 
 def test_closed_shift_receipts_cannot_be_voided_by_the_cashier(
-    branch: Branch, cashier: Actor, customer: str
+    branch: BranchDatabase, cashier: Actor, customer: str
 ) -> None:
     receipt_no = enrol(branch, cashier)
     count_cash(branch.writing(), cashier, CashCount(notes={100_000: 8}))
@@ -89,7 +89,7 @@ def test_closed_shift_receipts_cannot_be_voided_by_the_cashier(
     CashCount(notes={75_000: 1}), CashCount(notes={100_000: -1}), CashCount(coins=-100),
     CashCount(notes={1_000: 1.5}),  # type: ignore[dict-item]
 ])
-def test_bad_counts_are_refused(branch: Branch, cashier: Actor, count: CashCount) -> None:
+def test_bad_counts_are_refused(branch: BranchDatabase, cashier: Actor, count: CashCount) -> None:
     with pytest.raises(DomainError) as refused:
         count_cash(branch.writing(), cashier, count)
     assert refused.value.code == ErrorCode.COUNT_INVALID
@@ -97,7 +97,7 @@ def test_bad_counts_are_refused(branch: Branch, cashier: Actor, count: CashCount
     assert shift is not None and shift.state == "open"
 
 
-def test_sign_off_needs_a_count_first(branch: Branch, cashier: Actor) -> None:
+def test_sign_off_needs_a_count_first(branch: BranchDatabase, cashier: Actor) -> None:
     with pytest.raises(DomainError) as refused:
         sign_off(branch.writing(), cashier, *SUPERVISOR)
     assert refused.value.code == ErrorCode.SHIFT_NOT_COUNTED

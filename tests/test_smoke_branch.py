@@ -1,10 +1,10 @@
 """A fresh branch database opens, migrates, and knows its counter and terms."""
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.programmes import list_programmes
 
 
-def test_new_branch_has_buka_segel_terms(branch: Branch) -> None:
+def test_new_branch_has_buka_segel_terms(branch: BranchDatabase) -> None:
     [programme] = list_programmes(branch.reading())
     assert (programme.code, programme.version) == ("BUKA-SEGEL", 1)
     assert programme.name == "Buka Segel 2025"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import Customer
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
@@ -35,12 +35,12 @@ def office() -> FakeHeadOffice:
 
 
 @pytest.fixture
-def link(branch: Branch, office: FakeHeadOffice) -> FakeLink:
+def link(branch: BranchDatabase, office: FakeHeadOffice) -> FakeLink:
     return connect(branch, office)
 
 
 @pytest.fixture
-def store(branch: Branch, link: FakeLink) -> MemoryTokenStore:
+def store(branch: BranchDatabase, link: FakeLink) -> MemoryTokenStore:
     tokens = MemoryTokenStore()
     tokens.save(outbox(branch)[0].device_id, link.token)
     give_signing_key(link.office, tokens, outbox(branch)[0].device_id)
@@ -53,7 +53,7 @@ def carry(office: FakeHeadOffice, bundle: Path, reply: Path) -> Path:
     return reply
 
 
-def customer_count(branch: Branch) -> int:
+def customer_count(branch: BranchDatabase) -> int:
     with branch.reading() as uow:
         return len(uow.session.scalars(select(Customer.id)).all())
 
@@ -71,7 +71,7 @@ def rewrite(path: Path, name: str, data: bytes) -> None:
 
 
 def test_a_bundle_round_trip_acknowledges_events_and_brings_master_data(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, store: MemoryTokenStore,
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, store: MemoryTokenStore,
         tmp_path: Path) -> None:
     enrol(branch, cashier, "10000001")
     publish_customer(office, "20000001", periods=3)
@@ -99,7 +99,7 @@ def test_a_bundle_round_trip_acknowledges_events_and_brings_master_data(
 
 
 def test_a_bundle_overlapping_an_online_push_changes_nothing_twice(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink,
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink,
         store: MemoryTokenStore, tmp_path: Path) -> None:
     enrol(branch, cashier, "10000001")
     bundle = export_bundle(branch.writing, store, tmp_path / "b1.zip")
@@ -117,7 +117,7 @@ def test_a_bundle_overlapping_an_online_push_changes_nothing_twice(
 
 
 def test_head_office_lacking_events_asks_for_them_in_the_next_bundle(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink,
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink,
         store: MemoryTokenStore, tmp_path: Path) -> None:
     backup = office.backup()
     enrol(branch, cashier, "10000001")
@@ -138,7 +138,7 @@ def test_head_office_lacking_events_asks_for_them_in_the_next_bundle(
 
 @pytest.mark.parametrize("damage", ["tampered", "truncated", "manifest", "missing"])
 def test_a_damaged_reply_is_refused_and_changes_nothing(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, store: MemoryTokenStore,
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, store: MemoryTokenStore,
         tmp_path: Path, damage: str) -> None:
     enrol(branch, cashier, "10000001")
     publish_customer(office, "20000001", periods=1)
@@ -174,7 +174,7 @@ def reply_member(path: Path, name: str) -> bytes:
 
 
 def test_a_reply_for_another_branch_or_counter_is_refused(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink,
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink,
         store: MemoryTokenStore, tmp_path: Path) -> None:
     enrol(branch, cashier, "10000001")
     device = office.devices[link.token]
@@ -208,7 +208,7 @@ def test_a_reply_for_another_branch_or_counter_is_refused(
 
 
 def test_head_office_refuses_a_tampered_branch_bundle(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, store: MemoryTokenStore,
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, store: MemoryTokenStore,
         tmp_path: Path) -> None:
     enrol(branch, cashier, "10000001")
     bundle = export_bundle(branch.writing, store, tmp_path / "b.zip")
@@ -220,7 +220,7 @@ def test_head_office_refuses_a_tampered_branch_bundle(
 
 
 def test_with_nothing_pending_a_bundle_still_brings_the_changes(
-        branch: Branch, office: FakeHeadOffice, link: FakeLink, store: MemoryTokenStore,
+        branch: BranchDatabase, office: FakeHeadOffice, link: FakeLink, store: MemoryTokenStore,
         tmp_path: Path) -> None:
     push_outbox(branch.writing, link)
     publish_customer(office, "20000001", periods=2)

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
-from app.services.payments import Tender
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
 from app.services.sync import (
     export_bundle,
     import_reply,
@@ -40,7 +40,7 @@ def office(tmp_path: Path) -> Iterator[RunningOffice]:
 
 
 @pytest.fixture
-def store(branch: Branch, office: RunningOffice) -> TokenStore:
+def store(branch: BranchDatabase, office: RunningOffice) -> TokenStore:
     """KPG/L01 registered; everything after goes by bundle."""
     return office.register(branch)
 
@@ -48,7 +48,7 @@ def store(branch: Branch, office: RunningOffice) -> TokenStore:
 class Stick:
     """Bundles carried to head office (``loket-headoffice bundle import``) and back."""
 
-    def __init__(self, branch: Branch, store: TokenStore, office: RunningOffice,
+    def __init__(self, branch: BranchDatabase, store: TokenStore, office: RunningOffice,
                  folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
         self.branch, self.store, self.office = branch, store, office
         self.folder, self.capsys, self.n = folder, capsys, 0
@@ -79,7 +79,7 @@ class Stick:
 
 
 @pytest.fixture
-def stick(branch: Branch, store: TokenStore, office: RunningOffice, tmp_path: Path,
+def stick(branch: BranchDatabase, store: TokenStore, office: RunningOffice, tmp_path: Path,
           capsys: pytest.CaptureFixture[str]) -> Stick:
     return Stick(branch, store, office, tmp_path, capsys)
 
@@ -97,7 +97,7 @@ def _manifest(bundle: Path) -> dict[str, object]:
 
 
 def test_a_bundle_carries_the_chain_head_and_head_office_anchors_it(
-        branch: Branch, cashier: Actor, office: RunningOffice, stick: Stick) -> None:
+        branch: BranchDatabase, cashier: Actor, office: RunningOffice, stick: Stick) -> None:
     assert "audit chain anchored at record" in stick.carry()  # the snapshot comes back
     enrol_and_pay(branch.writing(), cashier, EnrolRequest(NO, 3, Tender(300_000, 300_000)))
     bundle = stick.export()
@@ -122,7 +122,7 @@ def test_a_bundle_carries_the_chain_head_and_head_office_anchors_it(
 
 
 def test_a_rewritten_chain_in_a_bundle_is_flagged_and_payments_stop_after_the_reply(
-        branch: Branch, cashier: Actor, office: RunningOffice, stick: Stick) -> None:
+        branch: BranchDatabase, cashier: Actor, office: RunningOffice, stick: Stick) -> None:
     stick.carry()
     enrol_and_pay(branch.writing(), cashier, EnrolRequest(NO, 3, Tender(300_000, 300_000)))
     stick.carry()
@@ -149,7 +149,7 @@ def test_a_rewritten_chain_in_a_bundle_is_flagged_and_payments_stop_after_the_re
 
 
 def test_a_bundle_of_an_older_counter_without_the_head_still_imports(
-        branch: Branch, cashier: Actor, office: RunningOffice, stick: Stick,
+        branch: BranchDatabase, cashier: Actor, office: RunningOffice, stick: Stick,
         store: TokenStore) -> None:
     stick.carry()
     enrol_and_pay(branch.writing(), cashier, EnrolRequest(NO, 3, Tender(300_000, 300_000)))

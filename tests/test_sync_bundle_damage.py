@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import Customer
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
@@ -33,7 +33,7 @@ from tests.sync_fakes import (
 
 
 @pytest.fixture
-def reply(branch: Branch, cashier: Actor, tmp_path: Path) -> tuple[MemoryTokenStore, bytes]:
+def reply(branch: BranchDatabase, cashier: Actor, tmp_path: Path) -> tuple[MemoryTokenStore, bytes]:
     """(the counter's store, head office's good reply to its bundle)."""
     office = FakeHeadOffice()
     link = connect(branch, office)
@@ -52,14 +52,14 @@ def resigned(members: dict[str, bytes], token: str, manifest: dict[str, object])
     return zipped(dict(members, **{"manifest.json": raw, "signature": sign(token, raw).encode()}))
 
 
-def state(branch: Branch) -> tuple[int, int]:
+def state(branch: BranchDatabase) -> tuple[int, int]:
     with branch.reading() as uow:
         customers = len(uow.session.scalars(select(Customer.id)).all())
     return pending_events(branch.reading()), customers
 
 
 def test_each_kind_of_damage_is_refused_with_its_reason(
-        branch: Branch, reply: tuple[MemoryTokenStore, bytes], tmp_path: Path) -> None:
+        branch: BranchDatabase, reply: tuple[MemoryTokenStore, bytes], tmp_path: Path) -> None:
     store, data = reply
     token = store.load(outbox(branch)[0].device_id) or ""
     members = members_of(data)
@@ -95,7 +95,7 @@ def test_each_kind_of_damage_is_refused_with_its_reason(
 
 @pytest.mark.slow
 def test_a_thousand_random_flips_and_cuts_apply_nothing_and_raise_nothing_else(
-        branch: Branch, reply: tuple[MemoryTokenStore, bytes], tmp_path: Path) -> None:
+        branch: BranchDatabase, reply: tuple[MemoryTokenStore, bytes], tmp_path: Path) -> None:
     store, data = reply
     original, now = members_of(data), state(branch)
     path = tmp_path / "reply.zip"

@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import AuditRecord, Payment
-from app.services.audit_key import audit_key
+from app.services.audit.journal import audit_hash, verify_chain
+from app.services.audit.key import audit_key
+from app.services.backup.restore_block import ReleaseRequest, release_payments
 from app.services.context import Actor, local_counter
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
-from app.services.journal import audit_hash, verify_chain
-from app.services.payments import Tender
-from app.services.restore_block import ReleaseRequest, release_payments
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
 from app.services.sync import (
     Transport,
     open_transport,
@@ -41,7 +41,7 @@ def office(tmp_path: Path) -> Iterator[RunningOffice]:
 
 
 @pytest.fixture
-def synced(branch: Branch, cashier: Actor, office: RunningOffice) -> Transport:
+def synced(branch: BranchDatabase, cashier: Actor, office: RunningOffice) -> Transport:
     """KPG/L01 registered, its customer pulled, a plan paid and anchored at head office."""
     store = office.register(branch)
     transport = open_transport(branch.reading(), store, timeout=10)
@@ -51,7 +51,7 @@ def synced(branch: Branch, cashier: Actor, office: RunningOffice) -> Transport:
     return transport
 
 
-def _rewrite(branch: Branch, receipt_no: str, amount: int) -> None:
+def _rewrite(branch: BranchDatabase, receipt_no: str, amount: int) -> None:
     """Someone with the database file *and* the counter's audit key lowers a payment and
     rewrites the whole chain after it so that it verifies again."""
     with branch.writing() as uow:
@@ -79,7 +79,7 @@ def _anchors(office: RunningOffice) -> list[str]:
 
 
 def test_a_rewritten_chain_is_flagged_and_payments_wait_for_head_office_and_a_supervisor(
-        branch: Branch, cashier: Actor, office: RunningOffice, synced: Transport,
+        branch: BranchDatabase, cashier: Actor, office: RunningOffice, synced: Transport,
         capsys: pytest.CaptureFixture[str]) -> None:
     assert _anchors(office) == ["anchored", "anchored"]
     _rewrite(branch, "KPG-L01-2025-000001", 100_000)
@@ -109,7 +109,7 @@ def test_a_rewritten_chain_is_flagged_and_payments_wait_for_head_office_and_a_su
 
 
 def test_records_cut_back_past_the_anchored_head_are_flagged(
-        branch: Branch, office: RunningOffice, synced: Transport) -> None:
+        branch: BranchDatabase, office: RunningOffice, synced: Transport) -> None:
     with office.db.reading() as session:
         anchored = max(session.scalars(select(AuditAnchor.record_id)))
     tamper(branch, "DELETE FROM audit_record WHERE id >= ?", anchored)

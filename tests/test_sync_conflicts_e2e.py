@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from app.bootstrap import Branch
-from app.services.accounts import get_account, quote
+from app.bootstrap import BranchDatabase
 from app.services.clock import FixedClock
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
-from app.services.payments import PaymentReceipt, Tender
+from app.services.ledger.accounts import get_account, quote
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import PaymentReceipt, Tender
 from app.services.sync import (
     SyncReport,
     pending_events,
@@ -58,7 +58,7 @@ def office(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RunningOf
 
 
 @pytest.fixture
-def kpg(office: RunningOffice, branch: Branch, cashier: Actor) -> Counter:
+def kpg(office: RunningOffice, branch: BranchDatabase, cashier: Actor) -> Counter:
     return register(office, branch, cashier)
 
 

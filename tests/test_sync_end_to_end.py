@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.clock import FixedClock
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.payments import Tender
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
 from app.services.sync import (
     export_bundle,
     import_reply,
@@ -32,7 +32,7 @@ def office(tmp_path: Path) -> Iterator[RunningOffice]:
 
 
 def test_a_counter_registers_pulls_pays_and_syncs_with_the_real_head_office(
-        branch: Branch, cashier: Actor, office: RunningOffice, tmp_path: Path) -> None:
+        branch: BranchDatabase, cashier: Actor, office: RunningOffice, tmp_path: Path) -> None:
     store = office.register(branch)
     transport = open_transport(branch.reading(), store, timeout=10)
 

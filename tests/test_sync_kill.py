@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from app.bootstrap import Branch
-from app.services.accounts import get_account
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.payments import Tender
+from app.services.ledger.accounts import get_account
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
 from app.services.sync import (
     open_transport,
     pending_events,
@@ -32,7 +32,7 @@ def office(tmp_path: Path) -> Iterator[RunningOffice]:
         yield running
 
 
-def kill_mid_sync(branch: Branch, office: RunningOffice, token: str, phase: str) -> None:
+def kill_mid_sync(branch: BranchDatabase, office: RunningOffice, token: str, phase: str) -> None:
     """Sync in another process and SIGKILL it once head office has answered ``phase``."""
     with subprocess.Popen(
             [sys.executable, "-m", "tests.sync_kill_worker", str(branch.data_dir), office.url,
@@ -48,7 +48,7 @@ def kill_mid_sync(branch: Branch, office: RunningOffice, token: str, phase: str)
 @pytest.mark.slow
 @pytest.mark.parametrize("phase", ["push", "pull"])
 def test_a_sync_killed_midway_does_not_lock_the_counter(
-        branch: Branch, cashier: Actor, office: RunningOffice, phase: str) -> None:
+        branch: BranchDatabase, cashier: Actor, office: RunningOffice, phase: str) -> None:
     store = office.register(branch)
     transport = open_transport(branch.reading(), store, timeout=10)
     token = store.load(outbox(branch)[0].device_id)
@@ -73,5 +73,5 @@ def test_a_sync_killed_midway_does_not_lock_the_counter(
     assert office.money() == (len(branch_payments(branch)), branch_net_paid(branch))
 
 
-def branch_payments(branch: Branch) -> list[str]:
+def branch_payments(branch: BranchDatabase) -> list[str]:
     return [e.type for e in outbox(branch) if e.type.endswith(".paid")]

@@ -19,14 +19,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import Bill as BranchBill
 from app.models import Customer as BranchCustomer
 from app.models import Payment as BranchPayment
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
-from app.services.payments import Tender
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
 from app.services.sync import (
     HttpTransport,
     KeyringTokenStore,
@@ -71,17 +71,17 @@ def link(office: RunningOffice) -> Iterator[LossyProxy]:
 
 
 @pytest.fixture
-def store(branch: Branch, office: RunningOffice, link: LossyProxy) -> KeyringTokenStore:
+def store(branch: BranchDatabase, office: RunningOffice, link: LossyProxy) -> KeyringTokenStore:
     """This counter registered (directly) with head office, to sync through the link."""
     return office.register(branch, link.url)
 
 
 @pytest.fixture
-def transport(branch: Branch, store: KeyringTokenStore) -> HttpTransport:
+def transport(branch: BranchDatabase, store: KeyringTokenStore) -> HttpTransport:
     return open_transport(branch.reading(), store, timeout=10)
 
 
-def press_sync(branch: Branch, transport: HttpTransport) -> SyncReport | DomainError:
+def press_sync(branch: BranchDatabase, transport: HttpTransport) -> SyncReport | DomainError:
     """What the cashier sees: a finished sync, or an error worth trying again."""
     try:
         report = run_sync(branch.writing, transport)
@@ -92,7 +92,7 @@ def press_sync(branch: Branch, transport: HttpTransport) -> SyncReport | DomainE
     return report
 
 
-def sync_until_done(branch: Branch, transport: HttpTransport,
+def sync_until_done(branch: BranchDatabase, transport: HttpTransport,
                     attempts: int = 30) -> tuple[SyncReport, list[DomainError]]:
     """Press Sync until a sync finishes; the report and the failures on the way."""
     failures: list[DomainError] = []
@@ -104,13 +104,13 @@ def sync_until_done(branch: Branch, transport: HttpTransport,
     pytest.fail(f"no sync finished in {attempts} tries: {[f.message for f in failures]}")
 
 
-def enrol(branch: Branch, cashier: Actor, connection_no: str) -> None:
+def enrol(branch: BranchDatabase, cashier: Actor, connection_no: str) -> None:
     """Six Rp 100,000 bills: Rp 300,000 down, the rest in 3 instalments."""
     enrol_and_pay(branch.writing(), cashier,
                   EnrolRequest(connection_no, 3, Tender(300_000, 300_000)))
 
 
-def assert_counted_once(branch: Branch, office: RunningOffice) -> None:
+def assert_counted_once(branch: BranchDatabase, office: RunningOffice) -> None:
     """Head office holds every branch payment and event exactly once, with its totals."""
     with branch.reading() as uow:
         paid = Counter(uow.session.scalars(select(BranchPayment.uuid)))
@@ -125,7 +125,7 @@ def assert_counted_once(branch: Branch, office: RunningOffice) -> None:
 
 
 def test_an_answer_cut_after_head_office_committed_is_sent_again_and_counted_once(
-        branch: Branch, cashier: Actor, office: RunningOffice, link: LossyProxy,
+        branch: BranchDatabase, cashier: Actor, office: RunningOffice, link: LossyProxy,
         transport: HttpTransport) -> None:
     sync_until_done(branch, transport)  # the customers come down the slow link
     enrol(branch, cashier, CUSTOMERS[0])
@@ -157,7 +157,7 @@ def test_an_answer_cut_after_head_office_committed_is_sent_again_and_counted_onc
 
 @pytest.mark.parametrize("office", ["sqlite", "postgresql"], indirect=True)
 def test_payments_reach_head_office_exactly_once_through_random_cuts(
-        branch: Branch, cashier: Actor, office: RunningOffice, link: LossyProxy,
+        branch: BranchDatabase, cashier: Actor, office: RunningOffice, link: LossyProxy,
         transport: HttpTransport) -> None:
     sync_until_done(branch, transport)
     link.cut_probability = 0.1  # per 256-byte chunk, either way
@@ -176,7 +176,7 @@ def test_payments_reach_head_office_exactly_once_through_random_cuts(
 
 
 def test_a_pull_over_the_lossy_link_applies_whole_pages_or_nothing(
-        branch: Branch, office: RunningOffice, link: LossyProxy,
+        branch: BranchDatabase, office: RunningOffice, link: LossyProxy,
         transport: HttpTransport) -> None:
     sync_until_done(branch, transport)
     start = _cursor_change_id(branch)
@@ -211,7 +211,7 @@ def test_a_pull_over_the_lossy_link_applies_whole_pages_or_nothing(
 
 
 def test_a_link_that_hangs_fails_within_the_timeout_and_the_next_sync_finishes(
-        branch: Branch, cashier: Actor, office: RunningOffice, link: LossyProxy,
+        branch: BranchDatabase, cashier: Actor, office: RunningOffice, link: LossyProxy,
         store: KeyringTokenStore) -> None:
     transport = open_transport(branch.reading(), store, timeout=1.5)
     sync_until_done(branch, transport)
@@ -231,7 +231,7 @@ def test_a_link_that_hangs_fails_within_the_timeout_and_the_next_sync_finishes(
 
 
 def test_an_answer_that_trickles_in_fails_instead_of_never_ending(
-        branch: Branch, office: RunningOffice, link: LossyProxy,
+        branch: BranchDatabase, office: RunningOffice, link: LossyProxy,
         store: KeyringTokenStore) -> None:
     """Each read comes within the timeout, so the socket never times out; yet at 400
     bytes a second a pull of many customers' pages would take minutes."""
@@ -254,13 +254,13 @@ def test_an_answer_that_trickles_in_fails_instead_of_never_ending(
     assert report.pulled > 0
 
 
-def _cursor_change_id(branch: Branch) -> int:
+def _cursor_change_id(branch: BranchDatabase) -> int:
     with branch.reading() as uow:
         cursor = get_setting(uow.session, CURSOR_KEY) or ""
     return int(cursor.rpartition(":")[2] or 0)
 
 
-def _applied_changes(branch: Branch, office: RunningOffice, after: int) -> tuple[int, int]:
+def _applied_changes(branch: BranchDatabase, office: RunningOffice, after: int) -> tuple[int, int]:
     """Head office's changes after ``after`` as the branch holds them: (applied, not)."""
     with office.db.reading() as session:
         changes = [(c.id, c.kind, c.key, c.data) for c in session.scalars(

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import Bill, Customer, HeldBillChange, PromotionTermsRecord, Setting
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
@@ -39,23 +39,23 @@ def office() -> FakeHeadOffice:
 
 
 @pytest.fixture
-def link(branch: Branch, office: FakeHeadOffice) -> FakeLink:
+def link(branch: BranchDatabase, office: FakeHeadOffice) -> FakeLink:
     return connect(branch, office)
 
 
-def cursor(branch: Branch) -> str | None:
+def cursor(branch: BranchDatabase) -> str | None:
     with branch.reading() as uow:
         row = uow.session.get(Setting, "sync_cursor")
         return row.value if row else None
 
 
-def customers(branch: Branch) -> dict[str, tuple[str, str, int]]:
+def customers(branch: BranchDatabase) -> dict[str, tuple[str, str, int]]:
     with branch.reading() as uow:
         return {c.connection_no: (c.name, c.name_lower, c.version)
                 for c in uow.session.scalars(select(Customer))}
 
 
-def bill(branch: Branch, connection_no: str, period: str) -> Bill:
+def bill(branch: BranchDatabase, connection_no: str, period: str) -> Bill:
     with branch.reading() as uow:
         found = uow.session.scalar(select(Bill).join(Customer).where(
             Customer.connection_no == connection_no, Bill.period == period))
@@ -65,7 +65,7 @@ def bill(branch: Branch, connection_no: str, period: str) -> Bill:
 
 
 def test_pages_are_applied_with_their_cursor(
-        branch: Branch, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, office: FakeHeadOffice, link: FakeLink) -> None:
     for n in range(3):
         publish_customer(office, f"2000000{n}", name=f"Yohana Nope {n}")
     result = pull_changes(branch.writing, link, limit=5)
@@ -85,7 +85,7 @@ def test_pages_are_applied_with_their_cursor(
 
 
 def test_a_bill_with_local_payments_keeps_the_branch_figures(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     enrol(branch, cashier, "10000001")
     before = bill(branch, "10000001", "2024-01")
     assert before.paid_amount > 0 and before.enrolment_id is not None
@@ -106,7 +106,7 @@ def test_a_bill_with_local_payments_keeps_the_branch_figures(
 
 
 def test_a_refused_change_leaves_nothing_of_its_page_and_the_cursor_where_it_was(
-        branch: Branch, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, office: FakeHeadOffice, link: FakeLink) -> None:
     publish_customer(office, "20000001", periods=2)  # changes 1–3: the first page
     office.publish("customer", "20000002", customer_data("20000002"))
     office.publish("bill", "20000002:2024-01",
@@ -122,7 +122,7 @@ def test_a_refused_change_leaves_nothing_of_its_page_and_the_cursor_where_it_was
 
 
 def test_a_bill_pulled_before_its_customer_waits_for_it(
-        branch: Branch, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, office: FakeHeadOffice, link: FakeLink) -> None:
     """Head office re-records a customer after its bills (a status or plan change), so a
     counter pulling from the start can meet the bills a page before their customer."""
     office.publish("bill", "20000001:2024-01", bill_data("20000001", "2024-01"))
@@ -140,7 +140,7 @@ def test_a_bill_pulled_before_its_customer_waits_for_it(
 
 
 def test_a_branch_killed_while_applying_a_page_keeps_the_page_before_it(
-        branch: Branch, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, office: FakeHeadOffice, link: FakeLink) -> None:
     publish_customer(office, "20000001", periods=2)
     publish_customer(office, "20000002", periods=2)
     with pytest.raises(SimulatedCrash):
@@ -152,7 +152,7 @@ def test_a_branch_killed_while_applying_a_page_keeps_the_page_before_it(
 
 
 def test_a_malformed_page_is_refused_whole(
-        branch: Branch, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, office: FakeHeadOffice, link: FakeLink) -> None:
     office.publish("customer", "20000001", customer_data("20000001"))
     office.publish("customer", "20000002", customer_data("20000002", status="dormant"))
     with pytest.raises(DomainError) as refused:
@@ -167,7 +167,7 @@ def test_a_malformed_page_is_refused_whole(
 
 
 def test_terms_versions_are_added_and_never_changed(
-        branch: Branch, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, office: FakeHeadOffice, link: FakeLink) -> None:
     terms = load_terms_file(DEFAULT_TERMS_FILE)
     newer = dataclasses.replace(terms, version=terms.version + 1, name="Buka Segel (revisi)")
     office.publish("terms", f"{terms.code}/{terms.version}", terms_data(terms))
@@ -186,7 +186,7 @@ def test_terms_versions_are_added_and_never_changed(
 
 
 def test_users_come_with_head_office_password_hashes(
-        branch: Branch, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, office: FakeHeadOffice, link: FakeLink) -> None:
     user = {"username": "ina", "full_name": "Ina Lado", "role": "cashier",
             "password_hash": quick_hash("rahasia-1"), "active": True}
     office.publish("user", "ina", user)
@@ -202,7 +202,7 @@ def test_users_come_with_head_office_password_hashes(
 
 
 def test_a_new_head_office_epoch_refetches_everything_and_pushes_again(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     publish_customer(office, "20000001", periods=1)
     run_sync(branch.writing, link)
     backup = office.backup()

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models.database import database_path
+from app.services.backup.restore_block import ReleaseRequest, release_payments
 from app.services.clock import FixedClock
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
-from app.services.restore_block import ReleaseRequest, release_payments
 from app.services.sync import (
     check_not_behind,
     pending_events,
@@ -41,7 +41,7 @@ def office() -> FakeHeadOffice:
 
 
 @pytest.fixture
-def link(branch: Branch, office: FakeHeadOffice) -> FakeLink:
+def link(branch: BranchDatabase, office: FakeHeadOffice) -> FakeLink:
     return connect(branch, office)
 
 
@@ -50,7 +50,7 @@ def held_once(office: FakeHeadOffice) -> bool:
 
 
 def test_push_sends_the_outbox_in_order_and_acks_after_the_answer(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     enrol(branch, cashier, "10000001")
     pay(branch, cashier, "10000001", 100_000)
     events = outbox(branch)
@@ -67,7 +67,7 @@ def test_push_sends_the_outbox_in_order_and_acks_after_the_answer(
 
 
 def test_batches_are_bounded_and_each_is_acked_in_its_own_transaction(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     for n in range(3):
         enrol(branch, cashier, f"1000000{n}")
     total = len(outbox(branch))
@@ -83,7 +83,7 @@ def test_batches_are_bounded_and_each_is_acked_in_its_own_transaction(
 
 
 def test_too_large_a_batch_is_split(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     enrol(branch, cashier, "10000001")
     office.max_events = 3
     result = push_outbox(branch.writing, link)
@@ -92,7 +92,7 @@ def test_too_large_a_batch_is_split(
 
 
 def test_a_lost_answer_is_retried_and_nothing_is_counted_twice(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     enrol(branch, cashier, "10000001")
     office.fail_next("lose_answer", "/api/v1/push")
     with pytest.raises(DomainError) as lost:
@@ -109,7 +109,7 @@ def test_a_lost_answer_is_retried_and_nothing_is_counted_twice(
 
 
 def test_a_branch_killed_before_the_local_ack_sends_again_and_gets_the_stored_results(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     enrol(branch, cashier, "10000001")
     killer = Killer(branch, crash_at=2)  # 1: the sync lock; 2: the acknowledgement
     with pytest.raises(SimulatedCrash):
@@ -127,7 +127,7 @@ def test_a_branch_killed_before_the_local_ack_sends_again_and_gets_the_stored_re
 
 @pytest.mark.parametrize("fault", ["truncate", "garble"])
 def test_a_damaged_answer_is_a_clear_error_and_nothing_is_acked(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink,
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink,
         fault: str) -> None:
     enrol(branch, cashier, "10000001")
     office.fail_next(fault, "/api/v1/push")
@@ -140,7 +140,7 @@ def test_a_damaged_answer_is_a_clear_error_and_nothing_is_acked(
 
 
 def test_an_answer_not_listing_every_event_acks_nothing(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     enrol(branch, cashier, "10000001")
     real = office.push
 
@@ -157,7 +157,7 @@ def test_an_answer_not_listing_every_event_acks_nothing(
 
 
 def test_head_office_restored_from_a_backup_gets_the_acked_events_again(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     enrol(branch, cashier, "10000001")
     push_outbox(branch.writing, link)
     backup = office.backup()
@@ -178,7 +178,7 @@ def test_head_office_restored_from_a_backup_gets_the_acked_events_again(
     assert held_once(office)
 
 
-def restore_branch_from(branch: Branch, backup: Path) -> Branch:
+def restore_branch_from(branch: BranchDatabase, backup: Path) -> BranchDatabase:
     """Close ``branch`` and put an older copy of its database in place."""
     branch.close()
     shutil.copyfile(backup, database_path(branch.data_dir))
@@ -186,7 +186,7 @@ def restore_branch_from(branch: Branch, backup: Path) -> Branch:
 
 
 def test_a_branch_restored_from_an_old_backup_stops_with_a_clear_error(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink,
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink,
         tmp_path: Path) -> None:
     enrol(branch, cashier, "10000001")
     push_outbox(branch.writing, link)
@@ -234,7 +234,7 @@ def test_a_branch_restored_from_an_old_backup_stops_with_a_clear_error(
     ("server_error", ErrorCode.SYNC_UNREACHABLE),
 ])
 def test_refusals_are_clear_and_leave_the_events_pending(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink,
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink,
         setup: str, code: ErrorCode) -> None:
     enrol(branch, cashier, "10000001")
     if setup == "revoke":

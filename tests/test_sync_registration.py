@@ -7,7 +7,7 @@ from pathlib import Path
 import keyring.backends.fail
 import pytest
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models.database import database_path
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
@@ -28,7 +28,7 @@ URL = "https://pusat.airminumkupang.example:8443"
 
 
 def test_registration_keeps_the_token_in_the_credential_store_only(
-        branch: Branch, cashier: Actor, tmp_path: Path) -> None:
+        branch: BranchDatabase, cashier: Actor, tmp_path: Path) -> None:
     office, ring = FakeHeadOffice(), MemoryKeyring()
     store = KeyringTokenStore(ring)
     code = office.issue_code("KPG", "L01")
@@ -52,7 +52,7 @@ def test_registration_keeps_the_token_in_the_credential_store_only(
     assert no_ca.value.code == ErrorCode.SYNC_UNREACHABLE and "pusat-ca.pem" in no_ca.value.message
 
 
-def test_a_wrong_or_used_code_is_refused_and_nothing_is_kept(branch: Branch) -> None:
+def test_a_wrong_or_used_code_is_refused_and_nothing_is_kept(branch: BranchDatabase) -> None:
     office, ring = FakeHeadOffice(), MemoryKeyring()
     code = office.issue_code("KPG", "L01")
     register_device(branch.writing(), office.link(""), URL, code,
@@ -71,13 +71,13 @@ def test_a_wrong_or_used_code_is_refused_and_nothing_is_kept(branch: Branch) -> 
     assert again.secrets == {}
 
 
-def test_an_unregistered_counter_cannot_sync(branch: Branch) -> None:
+def test_an_unregistered_counter_cannot_sync(branch: BranchDatabase) -> None:
     with pytest.raises(DomainError) as missing:
         open_transport(branch.reading(), KeyringTokenStore(MemoryKeyring()))
     assert missing.value.code == ErrorCode.SYNC_NOT_REGISTERED
 
 
-def test_without_a_working_credential_store_registration_is_refused(branch: Branch) -> None:
+def test_without_a_working_credential_store_registration_is_refused(branch: BranchDatabase) -> None:
     office = FakeHeadOffice()
     store = KeyringTokenStore(keyring.backends.fail.Keyring())
     with pytest.raises(DomainError) as refused:
@@ -87,7 +87,8 @@ def test_without_a_working_credential_store_registration_is_refused(branch: Bran
     assert registration(branch.reading()) is None
 
 
-def test_a_registered_counter_syncs_with_its_stored_token(branch: Branch, cashier: Actor) -> None:
+def test_a_registered_counter_syncs_with_its_stored_token(branch: BranchDatabase,
+                                                          cashier: Actor) -> None:
     office, ring = FakeHeadOffice(), MemoryKeyring()
     store = KeyringTokenStore(ring)
     register_device(branch.writing(), office.link(""), URL, office.issue_code("KPG", "L01"),

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.errors import DomainError, ErrorCode
 from app.services.sync import KeyringTokenStore, register_device, registration
 from app.services.sync.registration import registration_refused
@@ -37,7 +37,7 @@ class Refusing:
         return self.answer
 
 
-def test_a_429_becomes_a_wait_of_whole_minutes_and_nothing_is_kept(branch: Branch) -> None:
+def test_a_429_becomes_a_wait_of_whole_minutes_and_nothing_is_kept(branch: BranchDatabase) -> None:
     ring = MemoryKeyring()
     office = Refusing(429, {"error": "too_many_attempts", "message": "too many refused "
                             "registrations from this address", "retry_after": 61})

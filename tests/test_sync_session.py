@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models import AuditRecord, Counter, OutboxEvent, new_uuid
 from app.models.database import database_path
 from app.services.clock import FixedClock
@@ -46,7 +46,7 @@ def office() -> FakeHeadOffice:
 
 
 @pytest.fixture
-def link(branch: Branch, office: FakeHeadOffice) -> FakeLink:
+def link(branch: BranchDatabase, office: FakeHeadOffice) -> FakeLink:
     return connect(branch, office)
 
 
@@ -67,7 +67,7 @@ class GatedLink:
 
 
 def test_a_sync_reports_what_it_did_and_when(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     enrol(branch, cashier, "10000001")
     publish_customer(office, "20000001", periods=2)
     assert last_sync(branch.reading()) is None
@@ -93,7 +93,7 @@ def test_a_sync_reports_what_it_did_and_when(
 
 
 def test_a_second_sync_on_the_same_device_is_refused_while_one_runs(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     enrol(branch, cashier, "10000001")
     gated = GatedLink(link)
     results: list[Any] = []
@@ -116,7 +116,7 @@ def test_a_second_sync_on_the_same_device_is_refused_while_one_runs(
 
 
 def test_cancel_stops_between_batches_and_keeps_what_was_acknowledged(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     enrol(branch, cashier, "10000001")
     enrol(branch, cashier, "10000002")
     checks: list[int] = []
@@ -134,7 +134,7 @@ def test_cancel_stops_between_batches_and_keeps_what_was_acknowledged(
 
 
 def test_a_reconciliation_mismatch_is_reported_loudly_and_not_fixed(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     enrol(branch, cashier, "10000001")
     office.reconcile_skew["enrolment.paid"] = -100_000  # head office counts less money
     report = run_sync(branch.writing, link)
@@ -150,7 +150,7 @@ def test_a_reconciliation_mismatch_is_reported_loudly_and_not_fixed(
     assert branch_net_paid(branch) == 300_000  # nothing was "corrected"
 
 
-def second_branch(tmp_path: Path, template: Path) -> tuple[Branch, Actor]:
+def second_branch(tmp_path: Path, template: Path) -> tuple[BranchDatabase, Actor]:
     """Another counter (L02, its own device id) of the same branch, a cashier on shift."""
     data_dir = tmp_path / "other"
     data_dir.mkdir()
@@ -168,7 +168,7 @@ def second_branch(tmp_path: Path, template: Path) -> tuple[Branch, Actor]:
 
 
 def test_one_customer_enrolled_at_two_counters_offline_goes_to_exceptions_once(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink,
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink,
         tmp_path: Path, branch_template: Path) -> None:
     other, other_cashier = second_branch(tmp_path, branch_template)
     try:
@@ -192,7 +192,7 @@ def test_one_customer_enrolled_at_two_counters_offline_goes_to_exceptions_once(
 
 
 def test_a_void_synced_after_its_payment_cancels_it_at_head_office(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     enrol(branch, cashier, "10000001")
     receipt = pay(branch, cashier, "10000001", 100_000)
     run_sync(branch.writing, link)
@@ -202,7 +202,7 @@ def test_a_void_synced_after_its_payment_cancels_it_at_head_office(
 
 
 def test_a_poison_event_goes_to_exceptions_and_later_events_still_count(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     office.poison["shift.opened"] = "shift_unknown"
     enrol(branch, cashier, "10000001")
     report = run_sync(branch.writing, link)

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import AuditRecord, Bill, Customer
 from app.services.errors import DomainError, ErrorCode
-from app.services.search import search_customers
+from app.services.search.customers import search_customers
 from app.services.sync import (
     HttpTransport,
     KeyringTokenStore,
@@ -60,13 +60,13 @@ def link(office: RunningOffice) -> Iterator[LossyProxy]:
 
 
 @pytest.fixture
-def store_of(branch: Branch, office: RunningOffice, link: LossyProxy) -> KeyringTokenStore:
+def store_of(branch: BranchDatabase, office: RunningOffice, link: LossyProxy) -> KeyringTokenStore:
     """This counter registered with head office (its token store)."""
     return office.register(branch, link.url)
 
 
 @pytest.fixture
-def transport(branch: Branch, store_of: KeyringTokenStore) -> HttpTransport:
+def transport(branch: BranchDatabase, store_of: KeyringTokenStore) -> HttpTransport:
     return open_transport(branch.reading(), store_of, timeout=10)
 
 
@@ -96,24 +96,24 @@ def publish_varied(office: RunningOffice, count: int, *, first: int = 0) -> None
             bills_changed(session, customer, bills)
 
 
-def held(branch: Branch) -> tuple[int, int]:
+def held(branch: BranchDatabase) -> tuple[int, int]:
     with branch.reading() as uow:
         return (uow.session.scalar(select(func.count()).select_from(Customer)) or 0,
                 uow.session.scalar(select(func.count()).select_from(Bill)) or 0)
 
 
-def cursor(branch: Branch) -> str:
+def cursor(branch: BranchDatabase) -> str:
     with branch.reading() as uow:
         return get_setting(uow.session, CURSOR_KEY) or ""
 
 
-def audit_actions(branch: Branch, action: str) -> int:
+def audit_actions(branch: BranchDatabase, action: str) -> int:
     with branch.reading() as uow:
         return uow.session.scalar(select(func.count()).select_from(AuditRecord).where(
             AuditRecord.action == action)) or 0
 
 
-def arrears_index(branch: Branch) -> dict[int, int]:
+def arrears_index(branch: BranchDatabase) -> dict[int, int]:
     """The arrears the search keeps per customer (``customer_search_arrears``)."""
     with branch.reading() as uow:
         rows = uow.session.execute(text("SELECT customer_id, amount FROM "
@@ -121,7 +121,7 @@ def arrears_index(branch: Branch) -> dict[int, int]:
         return {int(customer): int(amount) for customer, amount in rows}
 
 
-def arrears_of_bills(branch: Branch) -> dict[int, int]:
+def arrears_of_bills(branch: BranchDatabase) -> dict[int, int]:
     with branch.reading() as uow:
         rows = uow.session.execute(select(Bill.customer_id, func.sum(
             Bill.water_charge + Bill.fees + Bill.penalty - Bill.penalty_waived
@@ -134,7 +134,7 @@ def offer(office: RunningOffice) -> office_snapshot.SnapshotInfo:
 
 
 def test_a_first_pull_loads_the_snapshot_then_pages_on_from_its_cursor(
-        branch: Branch, office: RunningOffice, link: LossyProxy,
+        branch: BranchDatabase, office: RunningOffice, link: LossyProxy,
         transport: HttpTransport) -> None:
     result = pull_changes(branch.writing, transport)
     total = CUSTOMERS + 1  # and head office's own customer NO
@@ -155,7 +155,7 @@ def test_a_first_pull_loads_the_snapshot_then_pages_on_from_its_cursor(
 
 
 def test_a_download_cut_at_90_percent_continues_from_there(
-        branch: Branch, office: RunningOffice, link: LossyProxy,
+        branch: BranchDatabase, office: RunningOffice, link: LossyProxy,
         transport: HttpTransport) -> None:
     size = offer(office).size
     assert size > 4_000
@@ -175,7 +175,7 @@ def test_a_download_cut_at_90_percent_continues_from_there(
 
 
 def test_a_damaged_download_is_refused_and_fetched_again(
-        branch: Branch, office: RunningOffice, link: LossyProxy,
+        branch: BranchDatabase, office: RunningOffice, link: LossyProxy,
         transport: HttpTransport) -> None:
     size = offer(office).size
     link.cut_response_after = size // 2
@@ -194,7 +194,7 @@ def test_a_damaged_download_is_refused_and_fetched_again(
 
 
 def test_a_download_of_another_epoch_is_dropped_and_the_new_one_fetched(
-        branch: Branch, office: RunningOffice, link: LossyProxy,
+        branch: BranchDatabase, office: RunningOffice, link: LossyProxy,
         transport: HttpTransport) -> None:
     old = offer(office)
     link.cut_response_after = old.size // 2
@@ -211,7 +211,7 @@ def test_a_download_of_another_epoch_is_dropped_and_the_new_one_fetched(
 
 
 def test_a_new_counter_gets_the_snapshot_through_a_usb_bundle(
-        branch: Branch, office: RunningOffice, link: LossyProxy, transport: HttpTransport,
+        branch: BranchDatabase, office: RunningOffice, link: LossyProxy, transport: HttpTransport,
         store_of: KeyringTokenStore, tmp_path: Path) -> None:
     bundle = export_bundle(branch.writing, store_of, tmp_path / "kpg-l01.zip")
     reply = tmp_path / "reply.zip"
@@ -236,7 +236,7 @@ def test_a_new_counter_gets_the_snapshot_through_a_usb_bundle(
 
 
 def test_a_counter_killed_while_loading_keeps_nothing_half_and_loads_the_kept_file(
-        branch: Branch, office: RunningOffice, link: LossyProxy,
+        branch: BranchDatabase, office: RunningOffice, link: LossyProxy,
         transport: HttpTransport) -> None:
     size = offer(office).size
     with pytest.raises(SimulatedCrash):  # killed as the snapshot's transaction commits
@@ -252,7 +252,7 @@ def test_a_counter_killed_while_loading_keeps_nothing_half_and_loads_the_kept_fi
 
 
 def test_through_a_link_that_cuts_at_random_the_first_pull_gets_there_without_restarting(
-        branch: Branch, office: RunningOffice, link: LossyProxy,
+        branch: BranchDatabase, office: RunningOffice, link: LossyProxy,
         transport: HttpTransport) -> None:
     size = offer(office).size
     link.cut_probability = 0.04  # per 256 bytes: most answers of the file are cut

@@ -23,13 +23,13 @@ from app.bootstrap import open_branch
 from app.models import Customer, Payment, User, Void
 from app.models.database import database_path
 from app.services.clock import FixedClock
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.payments import Tender
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import Tender
+from app.services.ledger.voids import VoidRequest, void_payment
 from app.services.shifts import open_shift
 from app.services.sync import pending_events, run_sync
-from app.services.voids import VoidRequest, void_payment
 from tests.fakes import CASHIER, DEMO_DAY, SUPERVISOR, actor_for, add_customer, monthly_bills
 from tests.sync_fakes import (
     FakeHeadOffice,

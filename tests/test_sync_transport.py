@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.sync import HttpTransport, pending_events, run_sync
@@ -76,7 +76,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def server(branch: Branch) -> Iterator[OfficeServer]:
+def server(branch: BranchDatabase) -> Iterator[OfficeServer]:
     running = OfficeServer(FakeHeadOffice())
     thread = threading.Thread(target=running.serve_forever, daemon=True)
     thread.start()
@@ -86,12 +86,12 @@ def server(branch: Branch) -> Iterator[OfficeServer]:
     thread.join(5)
 
 
-def token_for(branch: Branch, office: FakeHeadOffice) -> str:
+def token_for(branch: BranchDatabase, office: FakeHeadOffice) -> str:
     return connect(branch, office).token
 
 
 def test_a_sync_over_http_sends_gzip_bodies_and_the_token_in_a_header(
-        branch: Branch, cashier: Actor, server: OfficeServer) -> None:
+        branch: BranchDatabase, cashier: Actor, server: OfficeServer) -> None:
     enrol(branch, cashier, "10000001")
     token = token_for(branch, server.office)
     transport = HttpTransport(server.url + "/", token, timeout=10)
@@ -110,7 +110,7 @@ def test_a_sync_over_http_sends_gzip_bodies_and_the_token_in_a_header(
 
 
 def test_an_answer_cut_off_on_the_wire_acks_nothing(
-        branch: Branch, cashier: Actor, server: OfficeServer) -> None:
+        branch: BranchDatabase, cashier: Actor, server: OfficeServer) -> None:
     enrol(branch, cashier, "10000001")
     transport = HttpTransport(server.url, token_for(branch, server.office), timeout=10)
     server.cut_answers = 1
@@ -121,7 +121,7 @@ def test_an_answer_cut_off_on_the_wire_acks_nothing(
     assert run_sync(branch.writing, transport).duplicates == len(outbox(branch))
 
 
-def test_an_unreachable_head_office_is_a_clear_error(branch: Branch) -> None:
+def test_an_unreachable_head_office_is_a_clear_error(branch: BranchDatabase) -> None:
     closed = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     port = closed.server_address[1]
     closed.server_close()
@@ -184,7 +184,7 @@ def make_certificates(folder: Path) -> tuple[Path, Path, Path]:
 
 
 def test_https_is_checked_against_the_configured_ca_file(
-        branch: Branch, cashier: Actor, server: OfficeServer, tmp_path: Path) -> None:
+        branch: BranchDatabase, cashier: Actor, server: OfficeServer, tmp_path: Path) -> None:
     ca, cert, key = make_certificates(tmp_path)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from app.services.errors import DomainError
-from app.services.imports_bills import BILL_COLUMNS, check_bill_rows
-from app.services.imports_customers import CUSTOMER_COLUMNS, check_customer_rows
+from app.services.imports.bills import BILL_COLUMNS, check_bill_rows
+from app.services.imports.customers import CUSTOMER_COLUMNS, check_customer_rows
 from app.services.sync.apply import Change, _cells
 from app.services.sync.typed_rows import bill_rows, customer_rows
 

@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import AuditRecord, Enrolment, HeldBillChange
-from app.services.accounts import get_account, quote
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
-from app.services.payments import PaymentReceipt, Tender
+from app.services.ledger.accounts import get_account, quote
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import PaymentReceipt, Tender
 from app.services.sync import pending_events, pull_changes, push_outbox, rejected_list
 from tests.sync_fakes import (
     FakeHeadOffice,
@@ -43,11 +43,11 @@ def office() -> FakeHeadOffice:
 
 
 @pytest.fixture
-def link(branch: Branch, office: FakeHeadOffice) -> FakeLink:
+def link(branch: BranchDatabase, office: FakeHeadOffice) -> FakeLink:
     return connect(branch, office)
 
 
-def enrol(branch: Branch, cashier: Actor, amount: int = 300_000) -> PaymentReceipt:
+def enrol(branch: BranchDatabase, cashier: Actor, amount: int = 300_000) -> PaymentReceipt:
     """The customer (pulled from head office: six Rp 100,000 bills) enrols, 3 instalments."""
     return enrol_and_pay(branch.writing(), cashier, EnrolRequest(
         NO, 3, Tender(amount, amount)))
@@ -60,25 +60,25 @@ def refused(code: ErrorCode, call: Any, *args: Any) -> DomainError:
     return caught.value
 
 
-def plan_state(branch: Branch) -> str:
+def plan_state(branch: BranchDatabase) -> str:
     with branch.reading() as uow:
         states = uow.session.scalars(select(Enrolment.state).order_by(Enrolment.id)).all()
         return states[-1].value
 
 
-def audit(branch: Branch, action: str) -> list[dict[str, Any]]:
+def audit(branch: BranchDatabase, action: str) -> list[dict[str, Any]]:
     with branch.reading() as uow:
         return [json.loads(r.details) for r in uow.session.scalars(
             select(AuditRecord).where(AuditRecord.action == action))]
 
 
-def unpaid(branch: Branch) -> tuple[int, tuple[str, ...]]:
+def unpaid(branch: BranchDatabase) -> tuple[int, tuple[str, ...]]:
     """What the account screen shows: arrears and the open bills' periods."""
     account = get_account(branch.reading(), NO)
     return account.arrears, tuple(line.period for line in account.open_bills)
 
 
-def enrolled_first_at_sbu(branch: Branch, cashier: Actor, office: FakeHeadOffice,
+def enrolled_first_at_sbu(branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice,
                           link: FakeLink) -> tuple[PaymentReceipt, PaymentReceipt]:
     """The customer enrols here and pays an instalment, offline; SBU's enrolment of the
     same customer reached head office first, so head office refuses this one."""
@@ -91,7 +91,7 @@ def enrolled_first_at_sbu(branch: Branch, cashier: Actor, office: FakeHeadOffice
 
 # --- 1. the refused branch is stopped ----------------------------------------------------
 def test_a_refused_enrolment_stops_its_plan_in_the_transaction_that_records_the_answer(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     down, _ = enrolled_first_at_sbu(branch, cashier, office, link)
     pending = pending_events(branch.reading())
     with pytest.raises(SimulatedCrash):  # killed while recording head office's answer
@@ -123,7 +123,7 @@ def test_a_refused_enrolment_stops_its_plan_in_the_transaction_that_records_the_
 
 
 def test_the_account_shows_the_refusal_and_a_supervisor_still_refunds_the_plan(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     down, then = enrolled_first_at_sbu(branch, cashier, office, link)
     push_outbox(branch.writing, link)
     office.publish("customer", NO, customer_data(NO, enrolment=AT_SBU))
@@ -151,7 +151,7 @@ def test_the_account_shows_the_refusal_and_a_supervisor_still_refunds_the_plan(
 
 
 def test_head_office_applying_the_refused_enrolment_after_all_lets_the_plan_go_on(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     enrolled_first_at_sbu(branch, cashier, office, link)
     push_outbox(branch.writing, link)
     assert plan_state(branch) == "refused"
@@ -169,7 +169,7 @@ def test_head_office_applying_the_refused_enrolment_after_all_lets_the_plan_go_o
 
 
 def test_a_plan_voided_before_head_office_refused_it_stays_cancelled(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     publish_customer(office, NO)
     pull_changes(branch.writing, link)
     down = enrol(branch, cashier)
@@ -184,7 +184,7 @@ def test_a_plan_voided_before_head_office_refused_it_stays_cancelled(
 
 # --- 2. a customer enrolled at another branch ----------------------------------------------
 def test_a_customer_head_office_holds_enrolled_at_another_branch_is_not_enrolled_here(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     publish_customer(office, NO, enrolment=AT_SBU)
     pull_changes(branch.writing, link)
 
@@ -208,7 +208,7 @@ def test_a_customer_head_office_holds_enrolled_at_another_branch_is_not_enrolled
     ("completed", "BUKA-SEGEL", True), ("broken", "BUKA-SEGEL", True),
     ("completed", "OTHER-2026", False), ("broken", "OTHER-2026", False)])
 def test_head_offices_rule_decides_which_enrolment_elsewhere_blocks(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink,
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink,
         state: str, programme: str, blocks: bool) -> None:
     publish_customer(office, NO, enrolment=dict(AT_SBU, state=state, programme=programme))
     pull_changes(branch.writing, link)
@@ -216,7 +216,7 @@ def test_head_offices_rule_decides_which_enrolment_elsewhere_blocks(
 
 
 def test_the_branchs_own_enrolment_reported_back_by_head_office_is_no_enrolment_elsewhere(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     publish_customer(office, NO)
     pull_changes(branch.writing, link)
     down = enrol(branch, cashier)
@@ -231,7 +231,7 @@ def test_the_branchs_own_enrolment_reported_back_by_head_office_is_no_enrolment_
 
 
 def test_a_malformed_enrolment_of_a_customer_refuses_the_page(
-        branch: Branch, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, office: FakeHeadOffice, link: FakeLink) -> None:
     office.publish("customer", NO, customer_data(NO, enrolment=dict(AT_SBU,
                                                                     business_date="soon")))
     error = refused(ErrorCode.SYNC_BAD_CHANGE, pull_changes, branch.writing, link)
@@ -247,14 +247,14 @@ def settled_at_sbu(office: FakeHeadOffice, months: int) -> None:
         office.publish("bill", f"{NO}:{period}", bill_data(NO, period, paid=True))
 
 
-def held(branch: Branch) -> list[str]:
+def held(branch: BranchDatabase) -> list[str]:
     with branch.reading() as uow:
         return list(uow.session.scalars(select(HeldBillChange.period)
                                         .order_by(HeldBillChange.period)))
 
 
 def test_bill_changes_held_while_a_plan_covers_the_bills_apply_once_it_ends(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     down, then = enrolled_first_at_sbu(branch, cashier, office, link)
     push_outbox(branch.writing, link)
     settled_at_sbu(office, 3)
@@ -273,7 +273,7 @@ def test_bill_changes_held_while_a_plan_covers_the_bills_apply_once_it_ends(
 
 
 def test_a_newer_change_of_a_held_bill_wins_over_the_held_one(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     publish_customer(office, NO)
     pull_changes(branch.writing, link)
     down = enrol(branch, cashier)
@@ -294,7 +294,7 @@ def test_a_newer_change_of_a_held_bill_wins_over_the_held_one(
 
 
 def test_a_bill_head_office_changes_while_the_plan_goes_on_stays_as_the_plan_has_it(
-        branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
+        branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink) -> None:
     publish_customer(office, NO)
     pull_changes(branch.writing, link)
     enrol(branch, cashier)

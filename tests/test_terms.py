@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.programmes import list_programmes, load_terms
@@ -57,7 +57,7 @@ def test_json_terms_are_accepted(tmp_path: Path) -> None:
 
 
 def test_versions_are_kept_and_a_changed_body_needs_a_new_version(
-    branch: Branch, system: Actor, tmp_path: Path
+    branch: BranchDatabase, system: Actor, tmp_path: Path
 ) -> None:
     same = load_terms(branch.writing(), system, load_terms_file(DEFAULT_TERMS_FILE))
     assert not same.created

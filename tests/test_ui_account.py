@@ -12,15 +12,15 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.clock import FixedClock
 from app.services.context import Actor
-from app.services.plans import check_broken_plans
-from app.services.voids import VoidRequest, void_payment
-from app.ui.account_models import ScheduleModel
+from app.services.ledger.plans import check_broken_plans
+from app.services.ledger.voids import VoidRequest, void_payment
+from app.ui.account.models import ScheduleModel
+from app.ui.account.reprint_dialog import ReprintDialog
 from app.ui.context import UiContext
 from app.ui.pdf_view import PdfViewDialog, print_document
-from app.ui.reprint_dialog import ReprintDialog
 from tests import ui_account_helpers as h
 from tests.fakes import SUPERVISOR
 
@@ -31,7 +31,7 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def ctx(branch: Branch, cashier: Actor) -> Iterator[UiContext]:
+def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
     yield from h.ui_context(branch, cashier)
 
 
@@ -42,7 +42,7 @@ def cell(model: object, row: int, column: int, role: int = Qt.ItemDataRole.Displ
 
 
 def test_sealed_customer_shows_details_arrears_and_no_plan(
-        qtbot: QtBot, branch: Branch, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext) -> None:
     h.press_customer(branch)
     page = h.open_account(qtbot, ctx, h.PRESS)
 
@@ -67,7 +67,7 @@ def test_sealed_customer_shows_details_arrears_and_no_plan(
 
 
 def test_enrolled_account_shows_plan_schedule_states_and_voided_receipts(
-        qtbot: QtBot, branch: Branch, cashier: Actor, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> None:
     h.press_customer(branch)
     h.enrol(branch, cashier)
     first = h.pay(branch, cashier, 400_000)
@@ -99,7 +99,7 @@ def test_enrolled_account_shows_plan_schedule_states_and_voided_receipts(
 
 
 def test_overdue_and_broken_instalments_read_differently(
-        qtbot: QtBot, branch: Branch, cashier: Actor, system: Actor, ctx: UiContext,
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, system: Actor, ctx: UiContext,
         clock: FixedClock) -> None:
     h.press_customer(branch)
     h.enrol(branch, cashier)
@@ -127,7 +127,7 @@ def test_unknown_connection_number_says_so(qtbot: QtBot, ctx: UiContext) -> None
     assert not page.enrol_button.isEnabled()
 
 
-def test_back_button_asks_to_go_back(qtbot: QtBot, branch: Branch, ctx: UiContext) -> None:
+def test_back_button_asks_to_go_back(qtbot: QtBot, branch: BranchDatabase, ctx: UiContext) -> None:
     h.press_customer(branch)
     page = h.open_account(qtbot, ctx, h.PRESS)
     with qtbot.waitSignal(page.back_requested, timeout=1000):
@@ -135,7 +135,7 @@ def test_back_button_asks_to_go_back(qtbot: QtBot, branch: Branch, ctx: UiContex
 
 
 def test_item_models_pass_the_model_tester(
-        qtbot: QtBot, qtmodeltester: object, branch: Branch, cashier: Actor,
+        qtbot: QtBot, qtmodeltester: object, branch: BranchDatabase, cashier: Actor,
         ctx: UiContext) -> None:
     h.press_customer(branch)
     receipt = h.enrol(branch, cashier)
@@ -152,7 +152,8 @@ def test_item_models_pass_the_model_tester(
 
 
 def test_reprint_shows_a_copy_and_keeps_it_in_the_archive(
-        qtbot: QtBot, branch: Branch, cashier: Actor, ctx: UiContext, tmp_path: Path) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext,
+        tmp_path: Path) -> None:
     h.press_customer(branch)
     receipt = h.enrol(branch, cashier)
     page = h.open_account(qtbot, ctx, h.PRESS)

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.main import main
 from app.models import Payment
 from app.models.database import database_path
 from app.models.dbfile import backup_dir
-from app.services.backups import (
+from app.services.audit.journal import verify_chain
+from app.services.backup.copies import (
     backup_failure,
     backup_now,
     backup_to,
@@ -30,20 +31,19 @@ from app.services.backups import (
     list_backups,
     verify_backup,
 )
+from app.services.backup.restore_block import ReleaseRequest, release_payments
 from app.services.clock import FixedClock
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import DomainError, ErrorCode
-from app.services.journal import verify_chain
-from app.services.payments import PaymentReceipt, Tender
-from app.services.restore_block import ReleaseRequest, release_payments
-from app.ui.backup_actions import BackupActions, BackupCancelled
-from app.ui.backups_dialog import BackupsDialog
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import PaymentReceipt, Tender
+from app.ui.backup.actions import BackupActions, BackupCancelled
+from app.ui.backup.list_dialog import BackupsDialog
+from app.ui.backup.restore_flow import RestoreConfirmDialog
 from app.ui.context import UiContext
 from app.ui.i18n import install_translator
 from app.ui.main_window import MainWindow
-from app.ui.restore_flow import RestoreConfirmDialog
-from app.ui.session import AppShell
+from app.ui.session.flow import AppShell
 from tests.fakes import ADMIN, CASHIER, DEMO_DAY, SUPERVISOR, actor_for, add_customer, monthly_bills
 from tests.ui_shell_helpers import WAIT_MS, make_context, submit
 
@@ -58,7 +58,7 @@ def english(qapp: QApplication) -> Iterator[None]:
     QLocale.setDefault(before)
 
 
-def enrol(branch: Branch, cashier: Actor, connection_no: str) -> PaymentReceipt:
+def enrol(branch: BranchDatabase, cashier: Actor, connection_no: str) -> PaymentReceipt:
     """A sealed customer with six Rp 100,000 bills enrols: Rp 300,000 down."""
     add_customer(branch, connection_no, bills=monthly_bills("2024-01", 6, 100_000))
     return enrol_and_pay(branch.writing(), cashier, EnrolRequest(
@@ -69,7 +69,7 @@ def number(receipt_no: str) -> int:
     return int(receipt_no.rpartition("-")[2])
 
 
-def receipts(branch: Branch) -> set[str]:
+def receipts(branch: BranchDatabase) -> set[str]:
     with branch.reading() as uow:
         return set(uow.session.scalars(select(Payment.receipt_no)))
 
@@ -111,7 +111,7 @@ def damage_table(db_file: Path, table: str) -> None:
 
 
 @pytest.fixture
-def ctx(branch: Branch) -> Iterator[UiContext]:
+def ctx(branch: BranchDatabase) -> Iterator[UiContext]:
     context = make_context(branch)
     yield context
     context.tasks.wait()
@@ -119,7 +119,8 @@ def ctx(branch: Branch) -> Iterator[UiContext]:
 
 # ---------------------------------------------------------------- back up
 def test_backup_to_a_folder_while_a_payment_is_written_verifies(
-        qtbot: QtBot, branch: Branch, cashier: Actor, ctx: UiContext, tmp_path: Path) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext,
+        tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
     ctx.actor = actor_for(branch, SUPERVISOR[0])
@@ -154,7 +155,7 @@ def test_backup_to_a_folder_while_a_payment_is_written_verifies(
 
 @pytest.mark.parametrize("place", ["a file, not a folder", "a folder that is gone"])
 def test_a_target_that_cannot_be_written_says_so_and_leaves_no_file(
-        qtbot: QtBot, branch: Branch, ctx: UiContext, tmp_path: Path, place: str) -> None:
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext, tmp_path: Path, place: str) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
     if place == "a file, not a folder":
@@ -178,7 +179,7 @@ def test_a_target_that_cannot_be_written_says_so_and_leaves_no_file(
 
 
 def test_a_disk_that_fills_up_or_a_cancel_during_the_copy_leaves_no_half_file(
-        branch: Branch, tmp_path: Path) -> None:
+        branch: BranchDatabase, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
 
@@ -202,7 +203,7 @@ def test_a_disk_that_fills_up_or_a_cancel_during_the_copy_leaves_no_half_file(
     assert denied.code is backup_failure(read_only, usb).code is ErrorCode.BACKUP_NOT_WRITABLE
 
 
-def test_entries_follow_the_role(qtbot: QtBot, branch: Branch, ctx: UiContext) -> None:
+def test_entries_follow_the_role(qtbot: QtBot, branch: BranchDatabase, ctx: UiContext) -> None:
     seen = {}
     for username in (CASHIER[0], SUPERVISOR[0], ADMIN[0]):
         ctx.actor = actor_for(branch, username)
@@ -217,7 +218,7 @@ def test_entries_follow_the_role(qtbot: QtBot, branch: Branch, ctx: UiContext) -
 
 # ---------------------------------------------------------------- the list
 def test_the_backups_list_shows_daily_and_manual_copies_and_verifies_one(
-        qtbot: QtBot, branch: Branch, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext) -> None:
     db_file = database_path(branch.data_dir)
     daily = daily_backup_if_due(db_file, clock=FixedClock(DEMO_DAY)).made
     manual = backup_now(db_file, backup_dir(branch.data_dir),
@@ -275,7 +276,8 @@ def start_restore(qtbot: QtBot, shell: AppShell, backup: Path) -> RestoreConfirm
 
 
 def test_restore_from_the_window_goes_back_in_time_without_reusing_a_number(
-        qtbot: QtBot, branch: Branch, cashier: Actor, shell: AppShell, tmp_path: Path) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, shell: AppShell,
+        tmp_path: Path) -> None:
     first = enrol(branch, cashier, "30000001")
     backup = backup_now(database_path(branch.data_dir), tmp_path / "usb")
     later = enrol(branch, cashier, "30000002")  # after the backup: the restore loses it
@@ -319,7 +321,8 @@ def test_restore_from_the_window_goes_back_in_time_without_reusing_a_number(
 
 
 def test_a_wrong_password_refuses_the_restore(
-        qtbot: QtBot, branch: Branch, cashier: Actor, shell: AppShell, tmp_path: Path) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, shell: AppShell,
+        tmp_path: Path) -> None:
     enrol(branch, cashier, "30000011")
     backup = backup_now(database_path(branch.data_dir), tmp_path / "usb")
     later = enrol(branch, cashier, "30000012")
@@ -337,7 +340,8 @@ def test_a_wrong_password_refuses_the_restore(
 
 
 def test_a_restore_that_fails_reopens_the_current_database_and_says_so(
-        qtbot: QtBot, branch: Branch, cashier: Actor, shell: AppShell, tmp_path: Path) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, shell: AppShell,
+        tmp_path: Path) -> None:
     enrol(branch, cashier, "30000041")
     backup = backup_now(database_path(branch.data_dir), tmp_path / "usb")
     later = enrol(branch, cashier, "30000042")
@@ -360,7 +364,8 @@ def test_a_restore_that_fails_reopens_the_current_database_and_says_so(
 
 
 def test_a_tampered_backup_is_refused_before_anything_changes(
-        qtbot: QtBot, branch: Branch, cashier: Actor, shell: AppShell, tmp_path: Path) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, shell: AppShell,
+        tmp_path: Path) -> None:
     enrol(branch, cashier, "30000021")
     backup = backup_now(database_path(branch.data_dir), tmp_path / "usb").path
     with sqlite3.connect(backup) as connection:  # someone "corrects" an audit record
@@ -424,7 +429,7 @@ def press_ok(widget: QWidget) -> None:
 
 
 def test_a_damaged_database_at_start_up_offers_the_last_backup_and_loket_starts(
-        qtbot: QtBot, branch: Branch, cashier: Actor, tmp_path: Path) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, tmp_path: Path) -> None:
     first = enrol(branch, cashier, "30000031")
     good = backup_now(database_path(branch.data_dir), backup_dir(branch.data_dir),
                       "daily", clock=FixedClock(DEMO_DAY.replace(hour=18)))
@@ -454,7 +459,7 @@ def test_a_damaged_database_at_start_up_offers_the_last_backup_and_loket_starts(
 
 
 def test_an_admin_restores_from_the_list_after_the_same_check(
-        qtbot: QtBot, branch: Branch, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext) -> None:
     daily = daily_backup_if_due(database_path(branch.data_dir), clock=FixedClock(DEMO_DAY)).made
     assert daily is not None
     ctx.actor = actor_for(branch, ADMIN[0])

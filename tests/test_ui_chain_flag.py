@@ -11,15 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
+from app.services.backup.restore_block import ReleaseRequest, current_block, release_payments
 from app.services.context import Actor
-from app.services.restore_block import ReleaseRequest, current_block, release_payments
 from app.services.sync.chain_anchor import take_answer
+from app.ui.account.payment_dialog import PaymentDialog
+from app.ui.backup.restore_release_dialog import RestoreReleaseDialog
 from app.ui.context import UiContext
-from app.ui.payment_dialog import PaymentDialog
-from app.ui.restore_release_dialog import RestoreReleaseDialog
-from app.ui.sync_actions import SyncActions
-from app.ui.sync_dialogs import SyncServices
+from app.ui.sync.actions import SyncActions
+from app.ui.sync.dialogs import SyncServices
 from tests import ui_account_helpers as h
 from tests.fakes import CASHIER, SUPERVISOR, actor_for
 
@@ -30,7 +30,7 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def flagged(branch: Branch, cashier: Actor) -> Branch:
+def flagged(branch: BranchDatabase, cashier: Actor) -> BranchDatabase:
     """The press customer enrolled; then a sync's answer: head office flagged the chain."""
     h.press_customer(branch)
     h.enrol(branch, cashier)
@@ -43,12 +43,12 @@ def flagged(branch: Branch, cashier: Actor) -> Branch:
 
 
 @pytest.fixture
-def ctx(flagged: Branch) -> Iterator[UiContext]:
+def ctx(flagged: BranchDatabase) -> Iterator[UiContext]:
     yield from h.ui_context(flagged, actor_for(flagged, CASHIER[0]))
 
 
 def test_payments_wait_and_a_supervisor_alone_does_not_end_it(
-        qtbot: QtBot, flagged: Branch, ctx: UiContext, tmp_path: Path) -> None:
+        qtbot: QtBot, flagged: BranchDatabase, ctx: UiContext, tmp_path: Path) -> None:
     page = h.open_account(qtbot, ctx, h.PRESS)
     page.pay()
     pay = h.current_dialog(page, PaymentDialog)

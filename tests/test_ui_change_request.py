@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
-from app.services.accounts import get_account
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.customer_changes import list_change_requests
-from app.ui.account_page import AccountPage
-from app.ui.change_request_dialog import ChangeRequestDialog
+from app.services.ledger.accounts import get_account
+from app.ui.account.change_request_dialog import ChangeRequestDialog
+from app.ui.account.page import AccountPage
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from tests import ui_account_helpers as h
@@ -29,7 +29,7 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def ctx(branch: Branch, cashier: Actor) -> Iterator[UiContext]:
+def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
     yield from h.ui_context(branch, cashier)
 
 
@@ -48,7 +48,7 @@ def retype(qtbot: QtBot, dialog: ChangeRequestDialog, field: str, text: str) -> 
 
 
 def test_a_request_is_checked_in_the_dialog_then_shown_pending_on_the_account(
-        qtbot: QtBot, branch: Branch, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext) -> None:
     h.press_customer(branch)
     page = h.open_account(qtbot, ctx, h.PRESS)
     qtbot.waitUntil(lambda: not page.is_loading() and not page.change_note.is_loading())
@@ -91,7 +91,7 @@ def test_a_request_is_checked_in_the_dialog_then_shown_pending_on_the_account(
     assert get_account(branch.reading(), h.PRESS).customer.phone == "081234567890"
 
 
-def test_closing_the_dialog_sends_nothing(qtbot: QtBot, branch: Branch,
+def test_closing_the_dialog_sends_nothing(qtbot: QtBot, branch: BranchDatabase,
                                           ctx: UiContext) -> None:
     h.press_customer(branch)
     page = h.open_account(qtbot, ctx, h.PRESS)
@@ -103,7 +103,7 @@ def test_closing_the_dialog_sends_nothing(qtbot: QtBot, branch: Branch,
 
 
 def test_after_the_request_the_search_is_ready_and_the_account_shows_it_pending(
-        qtbot: QtBot, branch: Branch, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext) -> None:
     h.press_customer(branch)
     window = MainWindow(ctx)
     qtbot.addWidget(window)

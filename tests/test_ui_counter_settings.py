@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import AuditRecord
 from app.services.context import Actor
 from app.services.settings import PrinterChoice, load_settings
 from app.ui.context import UiContext
-from app.ui.counter_settings_dialog import CounterSettingsDialog
 from app.ui.i18n import install_translator
 from app.ui.main_window import MainWindow
+from app.ui.settings.counter_dialog import CounterSettingsDialog
 from app.ui.tasks import TaskRunner
 from tests.fakes import ADMIN, CASHIER, SUPERVISOR, actor_for
 
@@ -47,7 +47,7 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
     return tmp_path / "user" / "settings.json", tmp_path / "machine" / "settings.json"
 
 
-def make_window(qtbot: QtBot, branch: Branch, actor: Actor, pool: QThreadPool,
+def make_window(qtbot: QtBot, branch: BranchDatabase, actor: Actor, pool: QThreadPool,
                 files: tuple[Path, Path]) -> MainWindow:
     window = MainWindow(UiContext(branch, actor=actor, lang="en", tasks=TaskRunner(pool=pool)))
     qtbot.addWidget(window)
@@ -83,7 +83,7 @@ def type_url(qtbot: QtBot, dialog: CounterSettingsDialog, url: str) -> None:
 
 
 def test_an_admin_sets_the_receipt_paper_and_head_office_and_they_load_back(
-        qtbot: QtBot, branch: Branch, pool: QThreadPool, files: tuple[Path, Path]) -> None:
+        qtbot: QtBot, branch: BranchDatabase, pool: QThreadPool, files: tuple[Path, Path]) -> None:
     window = make_window(qtbot, branch, actor_for(branch, ADMIN[0]), pool, files)
     entry = window.actions_by_name["counter_settings"]
     assert entry in loket_menu(window).actions()
@@ -118,7 +118,7 @@ def test_an_admin_sets_the_receipt_paper_and_head_office_and_they_load_back(
 
 @pytest.mark.parametrize("username", [CASHIER[0], SUPERVISOR[0]])
 def test_a_cashier_or_supervisor_does_not_see_the_entry(
-        qtbot: QtBot, branch: Branch, pool: QThreadPool, files: tuple[Path, Path],
+        qtbot: QtBot, branch: BranchDatabase, pool: QThreadPool, files: tuple[Path, Path],
         username: str) -> None:
     window = make_window(qtbot, branch, actor_for(branch, username), pool, files)
     entry = window.actions_by_name["counter_settings"]
@@ -132,7 +132,7 @@ def test_a_cashier_or_supervisor_does_not_see_the_entry(
 @pytest.mark.parametrize("url", ["ftp://pusat.example/loket", "pusat.example", "https://",
                                  "https://pusat example"])
 def test_an_address_that_is_not_http_is_refused_with_a_message(
-        qtbot: QtBot, branch: Branch, pool: QThreadPool, files: tuple[Path, Path],
+        qtbot: QtBot, branch: BranchDatabase, pool: QThreadPool, files: tuple[Path, Path],
         url: str) -> None:
     window = make_window(qtbot, branch, actor_for(branch, ADMIN[0]), pool, files)
     dialog = open_dialog(qtbot, window)
@@ -152,7 +152,7 @@ def test_an_address_that_is_not_http_is_refused_with_a_message(
 
 
 def test_a_broken_settings_file_shows_why_the_defaults_are_used(
-        qtbot: QtBot, branch: Branch, pool: QThreadPool, files: tuple[Path, Path]) -> None:
+        qtbot: QtBot, branch: BranchDatabase, pool: QThreadPool, files: tuple[Path, Path]) -> None:
     user, _machine = files
     user.parent.mkdir()
     user.write_text('{"branch": "KPG", "keep_daily_backups": "many",', encoding="utf-8")
@@ -170,7 +170,7 @@ def test_a_broken_settings_file_shows_why_the_defaults_are_used(
 
 
 def test_a_branch_other_than_the_databases_is_warned_about(
-        qtbot: QtBot, branch: Branch, pool: QThreadPool, files: tuple[Path, Path]) -> None:
+        qtbot: QtBot, branch: BranchDatabase, pool: QThreadPool, files: tuple[Path, Path]) -> None:
     window = make_window(qtbot, branch, actor_for(branch, ADMIN[0]), pool, files)
     dialog = open_dialog(qtbot, window)
     warning = dialog.identity_warning
@@ -186,7 +186,7 @@ def test_a_branch_other_than_the_databases_is_warned_about(
 
 
 def test_saving_where_nothing_can_be_written_says_so_and_keeps_the_dialog(
-        qtbot: QtBot, branch: Branch, pool: QThreadPool, tmp_path: Path) -> None:
+        qtbot: QtBot, branch: BranchDatabase, pool: QThreadPool, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the settings folder should be", encoding="utf-8")
     target = blocker / "settings.json"
@@ -208,7 +208,7 @@ def test_saving_where_nothing_can_be_written_says_so_and_keeps_the_dialog(
 
 
 def test_test_print_without_any_printer_says_so(
-        qtbot: QtBot, branch: Branch, pool: QThreadPool, files: tuple[Path, Path]) -> None:
+        qtbot: QtBot, branch: BranchDatabase, pool: QThreadPool, files: tuple[Path, Path]) -> None:
     window = make_window(qtbot, branch, actor_for(branch, ADMIN[0]), pool, files)
     window.counter_settings.installed = []
     dialog = open_dialog(qtbot, window)

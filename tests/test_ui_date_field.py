@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.ui.context import UiContext
 from app.ui.lists import OverduePage
@@ -19,7 +19,7 @@ from app.ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def ctx(branch: Branch, cashier: Actor) -> Iterator[UiContext]:
+def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
     context = UiContext(branch, cashier, TaskRunner())
     yield context
     context.tasks.wait()

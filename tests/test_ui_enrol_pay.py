@@ -10,16 +10,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import CustomerStatus
-from app.services.accounts import get_account
 from app.services.context import Actor
 from app.services.documents.archive import document_path
-from app.ui import account_actions
-from app.ui.account_page import AccountPage
+from app.services.ledger.accounts import get_account
+from app.ui.account import actions as account_actions
+from app.ui.account.enrol_dialog import EnrolDialog
+from app.ui.account.page import AccountPage
+from app.ui.account.payment_dialog import PaymentDialog
 from app.ui.context import UiContext
-from app.ui.enrol_dialog import EnrolDialog
-from app.ui.payment_dialog import PaymentDialog
 from app.ui.pdf_view import PdfViewDialog
 from tests import ui_account_helpers as h
 from tests.fakes import CASHIER, actor_for, add_customer, monthly_bills
@@ -33,7 +33,7 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def ctx(branch: Branch, cashier: Actor) -> Iterator[UiContext]:
+def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
     yield from h.ui_context(branch, cashier)
 
 
@@ -51,7 +51,7 @@ def schedule_rows(dialog: EnrolDialog) -> list[tuple[str, str]]:
 
 
 def test_enrol_with_three_instalments_and_pay_the_down_payment_with_change(
-        qtbot: QtBot, branch: Branch, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext) -> None:
     h.press_customer(branch)
     page = h.open_account(qtbot, ctx, h.PRESS)
     dialog = quote_dialog(qtbot, page)
@@ -115,7 +115,7 @@ def test_enrol_with_three_instalments_and_pay_the_down_payment_with_change(
 
 
 def test_pay_an_instalment_shows_what_it_covered_and_the_balance(
-        qtbot: QtBot, branch: Branch, cashier: Actor, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> None:
     h.press_customer(branch)
     h.enrol(branch, cashier)
     page = h.open_account(qtbot, ctx, h.PRESS)
@@ -137,7 +137,7 @@ def test_pay_an_instalment_shows_what_it_covered_and_the_balance(
 
 
 def test_a_transfer_needs_its_reference_and_then_goes_through(
-        qtbot: QtBot, branch: Branch, cashier: Actor, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> None:
     h.press_customer(branch)
     h.enrol(branch, cashier)
     page = h.open_account(qtbot, ctx, h.PRESS)
@@ -170,7 +170,7 @@ def test_a_transfer_needs_its_reference_and_then_goes_through(
      "The money received (Rp 1.100.000) is less than Rp 1.200.000."),
 ])
 def test_bad_amounts_are_refused_next_to_the_field(
-        qtbot: QtBot, branch: Branch, ctx: UiContext, field: str, typed: str,
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext, field: str, typed: str,
         problem: str) -> None:
     h.press_customer(branch)
     page = h.open_account(qtbot, ctx, h.PRESS)
@@ -189,7 +189,7 @@ def test_bad_amounts_are_refused_next_to_the_field(
 
 
 def test_an_ineligible_customer_sees_every_reason_and_cannot_confirm(
-        qtbot: QtBot, branch: Branch, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext) -> None:
     h.active_customer(branch, "0204001187")
     page = h.open_account(qtbot, ctx, "0204001187")
     dialog = quote_dialog(qtbot, page)
@@ -207,7 +207,7 @@ def test_an_ineligible_customer_sees_every_reason_and_cannot_confirm(
 
 
 def test_an_enrolled_customer_is_told_they_already_joined(
-        qtbot: QtBot, branch: Branch, cashier: Actor, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> None:
     add_customer(branch, "0305000001", bills=monthly_bills("2025-01", 4, 100_000),
                  status=CustomerStatus.DISCONNECTED)
     h.press_customer(branch)
@@ -224,7 +224,7 @@ def test_an_enrolled_customer_is_told_they_already_joined(
 
 
 def test_a_failure_after_the_payment_is_told_politely(
-        qtbot: QtBot, branch: Branch, cashier: Actor, ctx: UiContext,
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext,
         monkeypatch: pytest.MonkeyPatch) -> None:
     h.press_customer(branch)
     h.enrol(branch, cashier)
@@ -245,7 +245,7 @@ def test_a_failure_after_the_payment_is_told_politely(
     box.close()
 
 
-def test_no_payment_without_an_open_shift(qtbot: QtBot, branch: Branch) -> None:
+def test_no_payment_without_an_open_shift(qtbot: QtBot, branch: BranchDatabase) -> None:
     h.press_customer(branch)
     ctx = UiContext(branch, actor_for(branch, CASHIER[0]))  # signed in, no shift opened
     try:

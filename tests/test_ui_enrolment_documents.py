@@ -11,15 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.settings import PrinterChoice
-from app.ui import enrolment_documents
-from app.ui.account_page import AccountPage
+from app.ui.account import enrolment_documents
+from app.ui.account.enrol_dialog import EnrolDialog
+from app.ui.account.enrolment_documents import EnrolmentDocumentsDialog
+from app.ui.account.page import AccountPage
+from app.ui.account.payment_dialog import PaymentDialog
 from app.ui.context import UiContext
-from app.ui.enrol_dialog import EnrolDialog
-from app.ui.enrolment_documents import EnrolmentDocumentsDialog
-from app.ui.payment_dialog import PaymentDialog
 from app.ui.printing import NO_SUCH_PRINTER, PrintResult
 from tests import ui_account_helpers as h
 
@@ -32,7 +32,7 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def ctx(branch: Branch, cashier: Actor) -> Iterator[UiContext]:
+def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
     yield from h.ui_context(branch, cashier)
 
 

@@ -23,20 +23,20 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 import app.main as main_module
-import app.ui.first_run
-from app.bootstrap import Branch, open_branch
+import app.ui.first_run.wizard
+from app.bootstrap import BranchDatabase, open_branch
 from app.main import broken_settings_files, main
 from app.models.database import database_path
 from app.services.branch_info import branch_overview
-from app.services.demo import create_demo_branch
+from app.services.demo.branch import create_demo_branch
 from app.services.first_run import CounterSetup, NewBranch, SetupDone, set_up_counter
 from app.services.settings import CounterSettings, PrinterChoice, load_settings
 from app.services.users import log_in
 from app.ui.errors_dialog import log_path
-from app.ui.first_run import FirstRunWizard, settings_problem_box
-from app.ui.first_run_pages import ADMIN, BRANCH, COUNTER, DEMO, PRINTER, SUMMARY
+from app.ui.first_run.pages import ADMIN, BRANCH, COUNTER, DEMO, PRINTER, SUMMARY
+from app.ui.first_run.wizard import FirstRunWizard, settings_problem_box
 from app.ui.i18n import install_translator
-from app.ui.login_dialog import LoginDialog
+from app.ui.session.login_dialog import LoginDialog
 from tests.test_first_run import FailingOn
 from tests.ui_shell_helpers import top_level
 
@@ -265,7 +265,8 @@ def test_loket_first_run_screenshot_grabs_the_wizard(qtbot: QtBot, home: Path) -
 
 
 def test_loket_first_run_refuses_a_folder_with_a_database(
-        qtbot: QtBot, branch: Branch, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        qtbot: QtBot, branch: BranchDatabase, home: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["--first-run", "--screenshot", str(home / "x.png"), "--data-dir",
                  str(branch.data_dir)])
     assert code == 2 and "already holds a branch database" in capsys.readouterr().err
@@ -279,7 +280,7 @@ def test_loket_sets_up_a_new_counter_then_asks_for_a_log_in(
     settings_file = home / "config" / "Loket" / "settings.json"
     settings_file.parent.mkdir(parents=True)
     settings_file.write_text(json.dumps({"data_dir": str(folder)}), encoding="utf-8")
-    monkeypatch.setattr(app.ui.first_run, "printer_names", lambda: ["EPSON TM-T82"])
+    monkeypatch.setattr(app.ui.first_run.wizard, "printer_names", lambda: ["EPSON TM-T82"])
     seen: dict[str, str] = {}
 
     def drive() -> None:
@@ -336,7 +337,7 @@ def test_cancelling_the_wizard_quits_and_leaves_no_database(qtbot: QtBot, home: 
 
 
 def test_loket_uses_the_settings_language_and_logs_a_broken_file_once(
-        qtbot: QtBot, branch: Branch, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, branch: BranchDatabase, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     settings_file = home / "config" / "Loket" / "settings.json"
     settings_file.parent.mkdir(parents=True)
     settings_file.write_text('{"language": "id",', encoding="utf-8")  # broken

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from app.services.errors import DomainError, ErrorCode
 from app.ui.error_text import error_text
 from app.ui.i18n import install_translator, translations_dir
-from app.ui.money_edit import MoneyEdit
+from app.ui.kit.money_edit import MoneyEdit
 from app.ui.tasks import Cancel, TaskRunner
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.errors import DomainError
 from app.services.sync import HttpTransport
@@ -81,7 +81,7 @@ def test_qt_save_and_print_dialogs_speak_indonesian(qtbot: QtBot, indonesian: No
 
 
 def test_f1_speaks_indonesian_and_names_the_real_menus(
-        qtbot: QtBot, indonesian: None, branch: Branch, cashier: Actor) -> None:
+        qtbot: QtBot, indonesian: None, branch: BranchDatabase, cashier: Actor) -> None:
     window = MainWindow(UiContext(branch, actor=cashier))
     qtbot.addWidget(window)
     window.show()
@@ -132,7 +132,7 @@ def test_sync_errors_carry_no_english_inside_indonesian(indonesian: None) -> Non
 
 
 def test_the_english_window_groups_counts_like_rupiah(
-        qtbot: QtBot, branch: Branch, cashier: Actor) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor) -> None:
     window = MainWindow(UiContext(branch, actor=cashier, lang="en"))
     qtbot.addWidget(window)
     window.search.set_customer_count(17_405)

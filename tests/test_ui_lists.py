@@ -13,13 +13,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
-from app.services.accounts import get_account
+from app.bootstrap import BranchDatabase
 from app.services.clock import FixedClock
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.payments import Tender
-from app.services.voids import VoidRequest, void_payment
+from app.services.ledger.accounts import get_account
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
+from app.services.ledger.voids import VoidRequest, void_payment
 from app.ui.context import UiContext
 from app.ui.i18n import install_translator
 from app.ui.lists import OverduePage, ReceiptsPage, WorkOrdersPage
@@ -32,13 +32,13 @@ DAY = dt.timedelta(days=1)
 
 
 @pytest.fixture
-def ctx(branch: Branch, cashier: Actor) -> Iterator[UiContext]:
+def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
     context = UiContext(branch, cashier, TaskRunner())
     yield context
     context.tasks.wait()
 
 
-def enrol(branch: Branch, cashier: Actor, no: str, name: str, kelurahan: str = "Alak",
+def enrol(branch: BranchDatabase, cashier: Actor, no: str, name: str, kelurahan: str = "Alak",
           method: str = "cash", reference: str = "") -> str:
     add_customer(branch, no, name=name, kelurahan=kelurahan,
                  bills=monthly_bills("2024-01", 10, 60_000))
@@ -46,7 +46,7 @@ def enrol(branch: Branch, cashier: Actor, no: str, name: str, kelurahan: str = "
         no, 3, Tender(300_000, 300_000, method, reference))).receipt_no
 
 
-def enrol_three(branch: Branch, cashier: Actor, clock: FixedClock) -> None:
+def enrol_three(branch: BranchDatabase, cashier: Actor, clock: FixedClock) -> None:
     """Yakob and Maria enrol on 24 November (instalments due from 20 December), Agustina
     (Oebobo) on 22 December (due from 20 January)."""
     enrol(branch, cashier, "10000001", "Yakob Ndun")
@@ -77,7 +77,7 @@ def overdue_page(qtbot: QtBot, ctx: UiContext) -> OverduePage:
 
 
 def test_overdue_list_shows_whom_to_call_as_of_a_date(
-        qtbot: QtBot, qtmodeltester: object, ctx: UiContext, branch: Branch, cashier: Actor,
+        qtbot: QtBot, qtmodeltester: object, ctx: UiContext, branch: BranchDatabase, cashier: Actor,
         clock: FixedClock) -> None:
     enrol_three(branch, cashier, clock)
     page = overdue_page(qtbot, ctx)
@@ -116,7 +116,7 @@ def test_overdue_list_shows_whom_to_call_as_of_a_date(
 
 
 def test_overdue_list_exports_what_is_shown(
-        qtbot: QtBot, ctx: UiContext, branch: Branch, cashier: Actor, clock: FixedClock,
+        qtbot: QtBot, ctx: UiContext, branch: BranchDatabase, cashier: Actor, clock: FixedClock,
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     enrol_three(branch, cashier, clock)
     page = overdue_page(qtbot, ctx)
@@ -168,7 +168,7 @@ def work_orders_page(qtbot: QtBot, ctx: UiContext) -> WorkOrdersPage:
 
 
 def test_marking_a_work_order_done_unseals_the_customer(
-        qtbot: QtBot, qtmodeltester: object, ctx: UiContext, branch: Branch,
+        qtbot: QtBot, qtmodeltester: object, ctx: UiContext, branch: BranchDatabase,
         cashier: Actor) -> None:
     enrol(branch, cashier, "10000001", "Yakob Ndun")
     page = work_orders_page(qtbot, ctx)
@@ -218,7 +218,7 @@ def test_marking_a_work_order_done_unseals_the_customer(
     assert not page.done_button.isEnabled()
 
 
-def test_print_spk_archives_the_work_order(qtbot: QtBot, ctx: UiContext, branch: Branch,
+def test_print_spk_archives_the_work_order(qtbot: QtBot, ctx: UiContext, branch: BranchDatabase,
                                            cashier: Actor) -> None:
     enrol(branch, cashier, "10000001", "Yakob Ndun")
     page = work_orders_page(qtbot, ctx)
@@ -241,7 +241,7 @@ def receipts_page(qtbot: QtBot, ctx: UiContext) -> ReceiptsPage:
 
 
 def test_todays_receipts_mark_voids_and_total_by_method(
-        qtbot: QtBot, qtmodeltester: object, ctx: UiContext, branch: Branch, cashier: Actor,
+        qtbot: QtBot, qtmodeltester: object, ctx: UiContext, branch: BranchDatabase, cashier: Actor,
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     enrol(branch, cashier, "10000001", "Yakob Ndun")
     enrol(branch, cashier, "10000002", "Maria Bessie", method="transfer", reference="TRF-77")
@@ -269,7 +269,7 @@ def test_todays_receipts_mark_voids_and_total_by_method(
         ("Cash", "tidak", ""), ("Bank transfer", "tidak", ""), ("QRIS", "ya", "salah nama")]
 
 
-def test_receipts_need_someone_logged_in(qtbot: QtBot, branch: Branch) -> None:
+def test_receipts_need_someone_logged_in(qtbot: QtBot, branch: BranchDatabase) -> None:
     page = ReceiptsPage(UiContext(branch))
     qtbot.addWidget(page)
     page.refresh()
@@ -277,7 +277,8 @@ def test_receipts_need_someone_logged_in(qtbot: QtBot, branch: Branch) -> None:
     assert not page.csv_button.isEnabled()
 
 
-def test_table_sorting_keeps_the_selected_record(qtbot: QtBot, ctx: UiContext, branch: Branch,
+def test_table_sorting_keeps_the_selected_record(qtbot: QtBot, ctx: UiContext,
+                                                 branch: BranchDatabase,
                                                  cashier: Actor, clock: FixedClock) -> None:
     enrol_three(branch, cashier, clock)
     page = overdue_page(qtbot, ctx)
@@ -314,7 +315,7 @@ def test_lists_speak_indonesian(qtbot: QtBot, qapp: QApplication, ctx: UiContext
 
 
 def test_work_order_list_exports_what_is_shown(
-        qtbot: QtBot, ctx: UiContext, branch: Branch, cashier: Actor,
+        qtbot: QtBot, ctx: UiContext, branch: BranchDatabase, cashier: Actor,
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     enrol(branch, cashier, "10000001", "Yakob Ndun")
     enrol(branch, cashier, "10000002", "Agustina Lay", kelurahan="Oebobo")

@@ -14,17 +14,17 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import User
 from app.services.context import Actor
 from app.services.shifts import current_shift
 from app.ui.context import UiContext
 from app.ui.errors_dialog import install_excepthook, log_path, setup_logging, stop_logging
-from app.ui.login_dialog import LoginDialog
 from app.ui.main_window import MainWindow
-from app.ui.session import AppShell
-from app.ui.settings_dialog import UserSettings
-from app.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
+from app.ui.session.flow import AppShell
+from app.ui.session.login_dialog import LoginDialog
+from app.ui.session.shift_dialogs import CloseShiftDialog, OpenShiftDialog
+from app.ui.settings.preferences_dialog import UserSettings
 from tests.fakes import CASHIER, SUPERVISOR
 from tests.ui_shell_helpers import (
     WAIT_MS,
@@ -37,7 +37,7 @@ from tests.ui_shell_helpers import (
 
 
 @pytest.fixture
-def ctx(branch: Branch) -> Iterator[UiContext]:
+def ctx(branch: BranchDatabase) -> Iterator[UiContext]:
     yield from context_fixture(branch)
 
 
@@ -51,7 +51,7 @@ def shell(ctx: UiContext) -> Iterator[AppShell]:
             widget.deleteLater()
 
 
-def log_in_dialog(qtbot: QtBot, branch: Branch) -> LoginDialog:
+def log_in_dialog(qtbot: QtBot, branch: BranchDatabase) -> LoginDialog:
     dialog = LoginDialog(branch)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -59,7 +59,7 @@ def log_in_dialog(qtbot: QtBot, branch: Branch) -> LoginDialog:
 
 
 def test_wrong_password_is_refused_then_the_right_one_signs_in(
-        qtbot: QtBot, branch: Branch) -> None:
+        qtbot: QtBot, branch: BranchDatabase) -> None:
     dialog = log_in_dialog(qtbot, branch)
     qtbot.keyClicks(dialog.user, CASHIER[0])
     submit(qtbot, dialog.password, "salah-sekali")
@@ -73,7 +73,7 @@ def test_wrong_password_is_refused_then_the_right_one_signs_in(
     assert dialog.result() == LoginDialog.DialogCode.Accepted
 
 
-def test_repeated_wrong_passwords_lock_the_user(qtbot: QtBot, branch: Branch) -> None:
+def test_repeated_wrong_passwords_lock_the_user(qtbot: QtBot, branch: BranchDatabase) -> None:
     with branch.writing() as uow:  # three failures already (each costs a password hash)
         user = uow.session.scalars(select(User).where(User.username == "kasir")).one()
         user.failed_attempts = 3

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.ui.context import UiContext
 from tests import ui_account_helpers as h
@@ -23,12 +23,12 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def ctx(branch: Branch, cashier: Actor) -> Iterator[UiContext]:
+def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
     yield from h.ui_context(branch, cashier)
 
 
 def test_a_refused_plan_says_why_takes_no_instalment_and_is_refunded_by_voids(
-        qtbot: QtBot, branch: Branch, cashier: Actor, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> None:
     office = FakeHeadOffice()
     down, then = refused_plan(branch, cashier, office, connect(branch, office))
     page = h.open_account(qtbot, ctx, h.PRESS)

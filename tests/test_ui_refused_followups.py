@@ -11,12 +11,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.sync import pull_changes
-from app.ui.account_page import AccountPage
+from app.ui.account.enrol_dialog import EnrolDialog
+from app.ui.account.page import AccountPage
 from app.ui.context import UiContext
-from app.ui.enrol_dialog import EnrolDialog
 from app.ui.i18n import install_translator
 from app.ui.main_window import MainWindow
 from tests import ui_account_helpers as h
@@ -31,7 +31,7 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def ctx(branch: Branch, cashier: Actor) -> Iterator[UiContext]:
+def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
     yield from h.ui_context(branch, cashier)
 
 
@@ -41,11 +41,11 @@ def office() -> FakeHeadOffice:
 
 
 @pytest.fixture
-def link(branch: Branch, office: FakeHeadOffice) -> FakeLink:
+def link(branch: BranchDatabase, office: FakeHeadOffice) -> FakeLink:
     return connect(branch, office)
 
 
-def enrolled_at_sbu(branch: Branch, office: FakeHeadOffice, link: FakeLink) -> None:
+def enrolled_at_sbu(branch: BranchDatabase, office: FakeHeadOffice, link: FakeLink) -> None:
     """The press customer; the last sync said head office holds SBU's plan for them."""
     h.press_customer(branch)
     office.publish("customer", h.PRESS, customer_data(h.PRESS, NAME, enrolment=AT_SBU))
@@ -61,7 +61,7 @@ def quote_dialog(qtbot: QtBot, page: AccountPage) -> EnrolDialog:
 
 # --- 1. the quote names the branch and the day ----------------------------------------
 def test_the_quote_says_where_and_since_when_the_customer_is_enrolled(
-        qtbot: QtBot, branch: Branch, ctx: UiContext, office: FakeHeadOffice,
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext, office: FakeHeadOffice,
         link: FakeLink) -> None:
     enrolled_at_sbu(branch, office, link)
     page = h.open_account(qtbot, ctx, h.PRESS)
@@ -78,7 +78,7 @@ def test_the_quote_says_where_and_since_when_the_customer_is_enrolled(
 
 
 def test_the_quote_says_it_in_indonesian(
-        qtbot: QtBot, qapp: QApplication, branch: Branch, ctx: UiContext,
+        qtbot: QtBot, qapp: QApplication, branch: BranchDatabase, ctx: UiContext,
         office: FakeHeadOffice, link: FakeLink) -> None:
     enrolled_at_sbu(branch, office, link)
     translator = install_translator(qapp, "id")
@@ -96,7 +96,7 @@ def test_the_quote_says_it_in_indonesian(
 
 # --- 2. F8 on a refused plan -------------------------------------------------------------
 def test_f8_on_a_refused_plan_says_why_instead_of_no_active_plan(
-        qtbot: QtBot, branch: Branch, cashier: Actor, office: FakeHeadOffice,
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice,
         link: FakeLink) -> None:
     down, _ = refused_plan(branch, cashier, office, link)
     ctx = make_context(branch, cashier)
@@ -119,7 +119,7 @@ def test_f8_on_a_refused_plan_says_why_instead_of_no_active_plan(
 
 
 def test_f8_without_a_plan_still_says_there_is_no_active_plan(
-        qtbot: QtBot, branch: Branch, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext) -> None:
     h.press_customer(branch)
     page = h.open_account(qtbot, ctx, h.PRESS)
     page.pay()  # what F8 calls
@@ -129,7 +129,7 @@ def test_f8_without_a_plan_still_says_there_is_no_active_plan(
 
 # --- 4. the refund shows head office's bills at once ------------------------------------
 def test_after_the_refund_the_account_shows_the_bills_head_office_settled(
-        qtbot: QtBot, branch: Branch, cashier: Actor, ctx: UiContext,
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext,
         office: FakeHeadOffice, link: FakeLink) -> None:
     down, then = refused_plan(branch, cashier, office, link)
     for month in range(12):  # SBU's plan settled the first year of bills at head office

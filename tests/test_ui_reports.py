@@ -8,11 +8,11 @@ import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.documents.indonesian import tanggal_jam
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.payments import Tender
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
 from app.services.shifts import CashCount, count_cash, sign_off
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
@@ -21,7 +21,7 @@ from tests.fakes import SUPERVISOR, add_customer, monthly_bills
 
 
 @pytest.fixture
-def window(qtbot: QtBot, branch: Branch, cashier: Actor) -> MainWindow:
+def window(qtbot: QtBot, branch: BranchDatabase, cashier: Actor) -> MainWindow:
     add_customer(branch, "10012345", bills=monthly_bills("2021-11", 48, 50_000))
     enrol_and_pay(branch.writing(), cashier, EnrolRequest(
         "10012345", 3, Tender(1_200_000, 1_250_000)))
@@ -51,7 +51,7 @@ def test_report_is_archived_and_shown_ready_to_print(
 
 
 def test_the_lpp_of_a_closed_shift_says_when_it_was_closed(
-    qtbot: QtBot, window: MainWindow, branch: Branch, cashier: Actor
+    qtbot: QtBot, window: MainWindow, branch: BranchDatabase, cashier: Actor
 ) -> None:
     count_cash(branch.writing(), cashier, CashCount(notes={100_000: 17}))
     closed = sign_off(branch.writing(), cashier, *SUPERVISOR)

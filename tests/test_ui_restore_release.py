@@ -11,18 +11,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models.database import database_path
-from app.services.backups import backup_now
+from app.services.backup.copies import backup_now
+from app.services.backup.restore import restore
+from app.services.backup.restore_block import current_block
 from app.services.clock import FixedClock
 from app.services.context import Actor
-from app.services.restore import restore
-from app.services.restore_block import current_block
+from app.ui.account.payment_dialog import PaymentDialog
+from app.ui.backup.restore_release_dialog import RestoreReleaseDialog
 from app.ui.context import UiContext
-from app.ui.payment_dialog import PaymentDialog
-from app.ui.restore_release_dialog import RestoreReleaseDialog
-from app.ui.sync_actions import SyncActions
-from app.ui.sync_dialogs import SyncServices
+from app.ui.sync.actions import SyncActions
+from app.ui.sync.dialogs import SyncServices
 from tests import ui_account_helpers as h
 from tests.fakes import CASHIER, DEMO_DAY, SUPERVISOR, actor_for
 
@@ -35,7 +35,7 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def restored(branch: Branch, cashier: Actor, tmp_path: Path) -> Iterator[Branch]:
+def restored(branch: BranchDatabase, cashier: Actor, tmp_path: Path) -> Iterator[BranchDatabase]:
     """The press customer enrolled, then the branch restored from a backup of that."""
     h.press_customer(branch)
     h.enrol(branch, cashier)
@@ -48,11 +48,11 @@ def restored(branch: Branch, cashier: Actor, tmp_path: Path) -> Iterator[Branch]
 
 
 @pytest.fixture
-def ctx(restored: Branch) -> Iterator[UiContext]:
+def ctx(restored: BranchDatabase) -> Iterator[UiContext]:
     yield from h.ui_context(restored, actor_for(restored, CASHIER[0]))
 
 
-def test_the_payment_dialog_says_to_sync_first(qtbot: QtBot, restored: Branch,
+def test_the_payment_dialog_says_to_sync_first(qtbot: QtBot, restored: BranchDatabase,
                                                ctx: UiContext) -> None:
     page = h.open_account(qtbot, ctx, h.PRESS)
     page.pay()
@@ -65,7 +65,7 @@ def test_the_payment_dialog_says_to_sync_first(qtbot: QtBot, restored: Branch,
     assert pay.isVisible() and len(h.receipts_of(restored, h.PRESS)) == 1
 
 
-def test_a_supervisor_allows_payments_in_the_dialog(qtbot: QtBot, restored: Branch,
+def test_a_supervisor_allows_payments_in_the_dialog(qtbot: QtBot, restored: BranchDatabase,
                                                     ctx: UiContext, tmp_path: Path) -> None:
     window = QWidget()
     qtbot.addWidget(window)

@@ -10,20 +10,20 @@ from PySide6.QtWidgets import QTableWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import CustomerStatus
 from app.services.context import Actor
-from app.services.search import search_customers
+from app.services.search.customers import search_customers
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
-from app.ui.search_model import CONNECTION_NO_ROLE, SearchModel
+from app.ui.search.model import CONNECTION_NO_ROLE, SearchModel
 from app.ui.shortcuts import SHORTCUTS, ShortcutsDialog
 from tests.fakes import add_customer, monthly_bills
 from tests.ui_shell_helpers import WAIT_MS, make_context, search_for
 
 
 @pytest.fixture
-def customers(branch: Branch) -> None:
+def customers(branch: BranchDatabase) -> None:
     add_customer(branch, "0103000451", name="Yohanes Bria", address="Jl. Timor Raya 12",
                  kelurahan="Oesapa", bills=monthly_bills("2025-01", 3, 100_000))
     add_customer(branch, "0103000452", name="Maria Bria", address="Jl. Sumba 3",
@@ -33,7 +33,8 @@ def customers(branch: Branch) -> None:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, branch: Branch, customers: None, cashier: Actor) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, branch: BranchDatabase, customers: None,
+           cashier: Actor) -> Iterator[MainWindow]:
     ctx: UiContext = make_context(branch, cashier)
     main = MainWindow(ctx)
     qtbot.addWidget(main)
@@ -48,7 +49,7 @@ def row_texts(window: MainWindow, row: int) -> list[str]:
 
 
 def test_the_search_model_passes_the_model_tester(
-        qtmodeltester: ModelTester, branch: Branch, customers: None) -> None:
+        qtmodeltester: ModelTester, branch: BranchDatabase, customers: None) -> None:
     model = SearchModel()
     model.set_result(search_customers(branch.reading(), "bria"))
     qtmodeltester.check(model, force_py=True)

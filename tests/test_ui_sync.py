@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.sync import TokenStore, Transport, last_sync, pending_events, run_sync
 from app.services.sync.protocol import local_device
@@ -21,9 +21,9 @@ from app.services.sync.token_store import device_token
 from app.ui.context import UiContext
 from app.ui.i18n import install_translator
 from app.ui.main_window import MainWindow
-from app.ui.register_dialog import RegisterDialog
-from app.ui.sync_dialogs import SyncDialog, SyncServices
-from app.ui.sync_views import SyncReviewDialog
+from app.ui.sync.dialogs import SyncDialog, SyncServices
+from app.ui.sync.register_dialog import RegisterDialog
+from app.ui.sync.views import SyncReviewDialog
 from app.ui.tasks import TaskRunner
 from tests.fakes import SUPERVISOR, actor_for
 from tests.sync_fakes import (
@@ -66,7 +66,7 @@ class GatedLink:
 class Office:
     """A fake head office, the counter's token store and the links the window opens."""
 
-    def __init__(self, branch: Branch) -> None:
+    def __init__(self, branch: BranchDatabase) -> None:
         self.office, self.store = FakeHeadOffice(), MemoryTokenStore()
         with branch.reading() as uow:
             self.device = local_device(uow.session)
@@ -80,7 +80,7 @@ class Office:
         assert url == "https://pusat.example:8443" and ca_file is None
         return self.office.link("")
 
-    def _sync_link(self, _branch: Branch, store: TokenStore) -> Transport:
+    def _sync_link(self, _branch: BranchDatabase, store: TokenStore) -> Transport:
         if self.next_links:
             return self.next_links.pop(0)
         return self.office.link(device_token(store, self.device.device_id))
@@ -95,7 +95,7 @@ class Office:
 
 
 @pytest.fixture
-def office(branch: Branch) -> Office:
+def office(branch: BranchDatabase) -> Office:
     return Office(branch)
 
 
@@ -107,7 +107,7 @@ def pool() -> Iterator[QThreadPool]:
     pool.waitForDone(WAIT_MS)
 
 
-def make_window(qtbot: QtBot, branch: Branch, actor: Actor, office: Office,
+def make_window(qtbot: QtBot, branch: BranchDatabase, actor: Actor, office: Office,
                 pool: QThreadPool) -> MainWindow:
     ctx = UiContext(branch, actor=actor, lang="en", tasks=TaskRunner(pool=pool))
     window = MainWindow(ctx, sync=office.services())
@@ -128,7 +128,7 @@ def wait_finished(qtbot: QtBot, dialog: SyncDialog) -> None:
 
 
 def test_register_then_sync_sends_everything_and_the_status_bar_says_so(
-        qtbot: QtBot, branch: Branch, cashier: Actor, office: Office,
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, office: Office,
         pool: QThreadPool) -> None:
     window = make_window(qtbot, branch, cashier, office, pool)
     window.actions_by_name["register"].trigger()
@@ -171,7 +171,7 @@ def test_register_then_sync_sends_everything_and_the_status_bar_says_so(
 
 
 def test_a_second_f12_while_one_runs_brings_that_sync_forward(
-        qtbot: QtBot, branch: Branch, cashier: Actor, office: Office,
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, office: Office,
         pool: QThreadPool) -> None:
     office.register_directly()
     enrol(branch, cashier, "10000001")
@@ -196,7 +196,7 @@ def test_a_second_f12_while_one_runs_brings_that_sync_forward(
 
 
 def test_a_sync_running_elsewhere_on_this_counter_is_refused_with_the_services_words(
-        qtbot: QtBot, branch: Branch, cashier: Actor, office: Office,
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, office: Office,
         pool: QThreadPool) -> None:
     office.register_directly()
     enrol(branch, cashier, "10000001")
@@ -218,7 +218,7 @@ def test_a_sync_running_elsewhere_on_this_counter_is_refused_with_the_services_w
 
 
 def test_an_unreachable_head_office_is_said_plainly_and_nothing_is_marked_sent(
-        qtbot: QtBot, branch: Branch, cashier: Actor, office: Office,
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, office: Office,
         pool: QThreadPool) -> None:
     office.register_directly()
     enrol(branch, cashier, "10000001")
@@ -239,7 +239,7 @@ def test_an_unreachable_head_office_is_said_plainly_and_nothing_is_marked_sent(
 
 
 def test_an_unregistered_counter_is_told_to_register(
-        qtbot: QtBot, branch: Branch, cashier: Actor, office: Office,
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, office: Office,
         pool: QThreadPool) -> None:
     window = make_window(qtbot, branch, cashier, office, pool)
     dialog = window.sync.sync_now()
@@ -257,7 +257,7 @@ def test_an_unregistered_counter_is_told_to_register(
 
 
 def test_the_supervisor_view_lists_rejected_events_and_a_mismatch_in_red(
-        qtbot: QtBot, branch: Branch, cashier: Actor, office: Office,
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, office: Office,
         pool: QThreadPool) -> None:
     office.register_directly()
     office.office.poison["shift.opened"] = "shift_unknown"
@@ -283,7 +283,7 @@ def test_the_supervisor_view_lists_rejected_events_and_a_mismatch_in_red(
 
 
 def test_export_writes_a_zip_and_a_refused_reply_is_explained(
-        qtbot: QtBot, branch: Branch, cashier: Actor, office: Office,
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, office: Office,
         pool: QThreadPool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     office.register_directly()
     enrol(branch, cashier, "10000001")

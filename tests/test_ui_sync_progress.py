@@ -16,7 +16,7 @@ from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import Customer
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
@@ -32,7 +32,7 @@ from app.services.sync import (
 from app.services.sync.progress import RateMeter
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
-from app.ui.sync_dialogs import SyncDialog, SyncServices
+from app.ui.sync.dialogs import SyncDialog, SyncServices
 from app.ui.tasks import TaskRunner
 from headoffice import snapshot as office_snapshot
 from tests.lossy_proxy import LossyProxy
@@ -53,7 +53,7 @@ class Clock:
 
 
 def test_the_dialog_shows_bytes_rate_and_time_left_of_the_branch_data(
-        qtbot: QtBot, branch: Branch, cashier: Actor) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor) -> None:
     dialog = SyncDialog(UiContext(branch, actor=cashier, lang="en"), SyncServices())
     qtbot.addWidget(dialog)
     clock = Clock()
@@ -76,7 +76,7 @@ def test_the_dialog_shows_bytes_rate_and_time_left_of_the_branch_data(
 
 
 def test_a_wrapped_kept_sentence_never_parts_a_size_from_its_unit(
-        qtbot: QtBot, branch: Branch, cashier: Actor) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor) -> None:
     dialog = SyncDialog(UiContext(branch, actor=cashier, lang="en"), SyncServices())
     qtbot.addWidget(dialog)
     dialog.show()
@@ -97,14 +97,14 @@ def office(tmp_path: Path) -> Iterator[RunningOffice]:
 
 
 def test_a_cut_link_says_what_is_kept_and_sync_continues_from_there(
-        qtbot: QtBot, branch: Branch, cashier: Actor, office: RunningOffice) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, office: RunningOffice) -> None:
     tokens = KeyringTokenStore(MemoryKeyring())
     pool = QThreadPool()
     with LossyProxy(("127.0.0.1", office.port), rate=None) as link:
         register_device(branch.writing(), HttpTransport(office.url, timeout=10), link.url,
                         office.code(), store=tokens)
 
-        def sync_link(counter: Branch, store: TokenStore) -> Transport:
+        def sync_link(counter: BranchDatabase, store: TokenStore) -> Transport:
             return open_transport(counter.reading(), store, timeout=10)
 
         window = MainWindow(UiContext(branch, actor=cashier, lang="en",

@@ -11,13 +11,13 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
+from app.ui.account.payment_dialog import PaymentDialog
+from app.ui.account.reprint_dialog import ReprintDialog
+from app.ui.account.void_dialog import VoidDialog
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
-from app.ui.payment_dialog import PaymentDialog
-from app.ui.reprint_dialog import ReprintDialog
-from app.ui.void_dialog import VoidDialog
 from tests import ui_account_helpers as h
 from tests.fakes import SUPERVISOR, add_customer, monthly_bills
 from tests.ui_shell_helpers import search_for
@@ -32,12 +32,12 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def ctx(branch: Branch, cashier: Actor) -> Iterator[UiContext]:
+def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
     yield from h.ui_context(branch, cashier)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, branch: Branch, cashier: Actor, ctx: UiContext) -> MainWindow:
+def window(qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> MainWindow:
     """Dortea Tafuli, enrolled, and Dortea Novita Tafuli, who sorts first."""
     add_customer(branch, h.PRESS, name="Dortea Tafuli",
                  bills=monthly_bills("2023-10", 24, 100_000, 10_000))
@@ -85,7 +85,7 @@ def test_after_a_payment_no_look_alike_is_selected(qtbot: QtBot, window: MainWin
 
 
 def test_a_void_is_confirmed_with_receipt_and_amount(
-        qtbot: QtBot, branch: Branch, cashier: Actor, window: MainWindow) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, window: MainWindow) -> None:
     instalment = h.pay(branch, cashier, 400_000)
     open_by_search(qtbot, window, "dortea tafuli", h.PRESS)
     qtbot.keyClick(window, Key.Key_F6)
@@ -106,7 +106,7 @@ def test_a_void_is_confirmed_with_receipt_and_amount(
 
 
 def test_f7_with_no_receipt_selected_asks_which(
-        qtbot: QtBot, branch: Branch, cashier: Actor, window: MainWindow) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, window: MainWindow) -> None:
     first = h.pay(branch, cashier, 400_000)
     second = h.pay(branch, cashier, 400_000)
     h.void_receipt(branch, cashier, second.receipt_no)
@@ -129,7 +129,7 @@ def test_f7_with_no_receipt_selected_asks_which(
 
 
 def test_f7_reprints_the_selected_receipt_without_asking(
-        qtbot: QtBot, branch: Branch, cashier: Actor, window: MainWindow) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, window: MainWindow) -> None:
     first = h.pay(branch, cashier, 400_000)
     h.pay(branch, cashier, 400_000)
     open_by_search(qtbot, window, "dortea tafuli", h.PRESS)

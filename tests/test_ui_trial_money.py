@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.shifts import current_shift
 from app.ui.context import UiContext
-from app.ui.money_edit import MoneyEdit
-from app.ui.shift_dialogs import CloseShiftDialog
+from app.ui.kit.money_edit import MoneyEdit
+from app.ui.session.shift_dialogs import CloseShiftDialog
 from tests.fakes import SUPERVISOR
 from tests.ui_shell_helpers import WAIT_MS, close_shift_dialog, context_fixture, submit
 
@@ -23,7 +23,7 @@ Key = Qt.Key
 
 
 @pytest.fixture
-def ctx(branch: Branch) -> Iterator[UiContext]:
+def ctx(branch: BranchDatabase) -> Iterator[UiContext]:
     yield from context_fixture(branch)
 
 

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
+from app.ui.account.payment_dialog import LARGEST_AMOUNT, PaymentDialog
 from app.ui.context import UiContext
-from app.ui.payment_dialog import LARGEST_AMOUNT, PaymentDialog
 from tests import ui_account_helpers as h
 from tests.ui_fit import edit_fits, label_fits
 from tests.ui_trial_helpers import assert_fits, language
@@ -27,11 +27,11 @@ def lang(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[str]:
 
 
 @pytest.fixture
-def ctx(branch: Branch, cashier: Actor) -> Iterator[UiContext]:
+def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
     yield from h.ui_context(branch, cashier)
 
 
-def instalment_dialog(qtbot: QtBot, branch: Branch, cashier: Actor,
+def instalment_dialog(qtbot: QtBot, branch: BranchDatabase, cashier: Actor,
                       ctx: UiContext) -> PaymentDialog:
     """F8 on a customer whose next instalment is Rp 400.000."""
     h.press_customer(branch)
@@ -48,7 +48,7 @@ def type_into(qtbot: QtBot, dialog: PaymentDialog, amount: str, tendered: str) -
     qtbot.keyClicks(dialog.tendered, tendered)
 
 
-def test_the_change_is_whole_and_large(qtbot: QtBot, branch: Branch, cashier: Actor,
+def test_the_change_is_whole_and_large(qtbot: QtBot, branch: BranchDatabase, cashier: Actor,
                                        ctx: UiContext, lang: str) -> None:
     dialog = instalment_dialog(qtbot, branch, cashier, ctx)
     type_into(qtbot, dialog, "350000", "400000")
@@ -63,7 +63,7 @@ def test_the_change_is_whole_and_large(qtbot: QtBot, branch: Branch, cashier: Ac
         assert label_fits(dialog.change), dialog.change.text()
 
 
-def test_a_shortfall_and_its_refusal_are_whole(qtbot: QtBot, branch: Branch, cashier: Actor,
+def test_a_shortfall_and_its_refusal_are_whole(qtbot: QtBot, branch: BranchDatabase, cashier: Actor,
                                                ctx: UiContext, lang: str) -> None:
     dialog = instalment_dialog(qtbot, branch, cashier, ctx)
     type_into(qtbot, dialog, "350000", "300000")
@@ -75,7 +75,7 @@ def test_a_shortfall_and_its_refusal_are_whole(qtbot: QtBot, branch: Branch, cas
     assert_fits(qtbot, dialog)
 
 
-def test_an_absurd_amount_is_refused_whole(qtbot: QtBot, branch: Branch, cashier: Actor,
+def test_an_absurd_amount_is_refused_whole(qtbot: QtBot, branch: BranchDatabase, cashier: Actor,
                                            ctx: UiContext, lang: str) -> None:
     dialog = instalment_dialog(qtbot, branch, cashier, ctx)
     type_into(qtbot, dialog, "999999999999", "999999999999")
@@ -85,7 +85,7 @@ def test_an_absurd_amount_is_refused_whole(qtbot: QtBot, branch: Branch, cashier
     assert_fits(qtbot, dialog)
 
 
-def test_the_reference_hint_is_whole(qtbot: QtBot, branch: Branch, cashier: Actor,
+def test_the_reference_hint_is_whole(qtbot: QtBot, branch: BranchDatabase, cashier: Actor,
                                      ctx: UiContext, lang: str) -> None:
     dialog = instalment_dialog(qtbot, branch, cashier, ctx)
     dialog.method.setCurrentIndex(dialog.method.findData("transfer"))

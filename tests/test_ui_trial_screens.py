@@ -16,7 +16,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.ui.main_window import MainWindow
 from tests.fakes import add_customer
@@ -59,7 +59,7 @@ def lang(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[str]:
     yield from language(qapp, request.param)
 
 
-def test_the_no_match_text_stays_under_the_field(qtbot: QtBot, branch: Branch,
+def test_the_no_match_text_stays_under_the_field(qtbot: QtBot, branch: BranchDatabase,
                                                  cashier: Actor, lang: str) -> None:
     add_customer(branch, "0103000451", name="Yohanes Ndun")
     ctx = make_context(branch, cashier)

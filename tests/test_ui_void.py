@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
-from app.services.accounts import get_account
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
+from app.services.ledger.accounts import get_account
+from app.ui.account.void_dialog import VoidDialog
 from app.ui.context import UiContext
-from app.ui.void_dialog import VoidDialog
 from tests import ui_account_helpers as h
 from tests.fakes import SUPERVISOR
 
@@ -27,7 +27,7 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def ctx(branch: Branch, cashier: Actor) -> Iterator[UiContext]:
+def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
     yield from h.ui_context(branch, cashier)
 
 
@@ -39,7 +39,7 @@ def type_credentials(qtbot: QtBot, dialog: VoidDialog, reason: str, password: st
 
 
 def test_void_with_a_wrong_then_the_right_supervisor_password(
-        qtbot: QtBot, branch: Branch, cashier: Actor, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> None:
     h.press_customer(branch)
     h.enrol(branch, cashier)
     instalment = h.pay(branch, cashier, 400_000)
@@ -69,7 +69,7 @@ def test_void_with_a_wrong_then_the_right_supervisor_password(
 
 
 def test_voiding_the_down_payment_warns_and_cancels_the_enrolment(
-        qtbot: QtBot, branch: Branch, cashier: Actor, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> None:
     h.press_customer(branch)
     down = h.enrol(branch, cashier)
     page = h.open_account(qtbot, ctx, h.PRESS)
@@ -92,7 +92,7 @@ def test_voiding_the_down_payment_warns_and_cancels_the_enrolment(
 
 
 def test_a_void_needs_a_reason_and_a_supervisor(
-        qtbot: QtBot, branch: Branch, cashier: Actor, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> None:
     h.press_customer(branch)
     h.enrol(branch, cashier)
     page = h.open_account(qtbot, ctx, h.PRESS)
@@ -110,7 +110,7 @@ def test_a_void_needs_a_reason_and_a_supervisor(
 
 
 def test_the_selected_row_is_offered_and_later_receipts_must_go_first(
-        qtbot: QtBot, branch: Branch, cashier: Actor, ctx: UiContext) -> None:
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> None:
     h.press_customer(branch)
     down = h.enrol(branch, cashier)
     later = h.pay(branch, cashier, 400_000)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.clock import FixedClock
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
@@ -20,20 +20,21 @@ from app.services.users import (
 from tests.fakes import CASHIER
 
 
-def test_log_in_gives_the_counter_and_role(branch: Branch) -> None:
+def test_log_in_gives_the_counter_and_role(branch: BranchDatabase) -> None:
     actor = log_in(branch.writing(), "  KASIR ", CASHIER[1])
     assert (actor.username, actor.role, actor.counter_code, actor.branch_code) == (
         "kasir", "cashier", "L01", "KPG")
 
 
-def test_wrong_password_and_unknown_user_say_the_same(branch: Branch) -> None:
+def test_wrong_password_and_unknown_user_say_the_same(branch: BranchDatabase) -> None:
     for username, password in (("kasir", "nope-nope"), ("nobody", "whatever")):
         with pytest.raises(DomainError) as refused:
             log_in(branch.writing(), username, password)
         assert refused.value.code == ErrorCode.BAD_CREDENTIALS
 
 
-def test_repeated_failures_lock_the_user_for_a_while(branch: Branch, clock: FixedClock) -> None:
+def test_repeated_failures_lock_the_user_for_a_while(branch: BranchDatabase,
+                                                     clock: FixedClock) -> None:
     for _ in range(MAX_FAILED_ATTEMPTS):
         with pytest.raises(DomainError):
             log_in(branch.writing(), "kasir", "wrong-pass")
@@ -44,7 +45,8 @@ def test_repeated_failures_lock_the_user_for_a_while(branch: Branch, clock: Fixe
     assert log_in(branch.writing(), *CASHIER).username == "kasir"
 
 
-def test_add_user_refuses_duplicates_and_short_passwords(branch: Branch, system: Actor) -> None:
+def test_add_user_refuses_duplicates_and_short_passwords(branch: BranchDatabase,
+                                                         system: Actor) -> None:
     with pytest.raises(DomainError) as dup:
         add_user(branch.writing(), system, "Kasir", "Lagi", "cashier", "longenough")
     assert dup.value.code == ErrorCode.USER_EXISTS
@@ -54,7 +56,7 @@ def test_add_user_refuses_duplicates_and_short_passwords(branch: Branch, system:
     assert [u.username for u in list_users(branch.reading())] == ["admin", "kasir", "spv"]
 
 
-def test_change_password(branch: Branch, system: Actor) -> None:
+def test_change_password(branch: BranchDatabase, system: Actor) -> None:
     change_password(branch.writing(), system, "kasir", "rahasia-baru")
     with pytest.raises(DomainError):
         log_in(branch.writing(), *CASHIER)

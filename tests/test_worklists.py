@@ -8,18 +8,18 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.clock import FixedClock
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.exports import write_csv, write_xlsx
-from app.services.payments import Tender
-from app.services.voids import VoidRequest, void_payment
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
+from app.services.ledger.voids import VoidRequest, void_payment
 from app.services.worklists import overdue_instalments, receipts_for_day
 from tests.fakes import SUPERVISOR, add_customer, monthly_bills
 
 
-def enrol_two(branch: Branch, cashier: Actor) -> list[str]:
+def enrol_two(branch: BranchDatabase, cashier: Actor) -> list[str]:
     numbers = []
     for no, name in (("10000001", "Yakob Ndun"), ("10000002", "Maria Bessie")):
         add_customer(branch, no, name=name, bills=monthly_bills("2024-01", 10, 60_000))
@@ -28,7 +28,8 @@ def enrol_two(branch: Branch, cashier: Actor) -> list[str]:
     return numbers
 
 
-def test_overdue_list_names_who_to_call(branch: Branch, cashier: Actor, clock: FixedClock) -> None:
+def test_overdue_list_names_who_to_call(branch: BranchDatabase, cashier: Actor,
+                                        clock: FixedClock) -> None:
     enrol_two(branch, cashier)
     assert overdue_instalments(branch.reading()) == []
     lines = overdue_instalments(branch.reading(), dt.date(2026, 1, 5))
@@ -37,7 +38,7 @@ def test_overdue_list_names_who_to_call(branch: Branch, cashier: Actor, clock: F
     assert lines[0].phone.startswith("08")
 
 
-def test_todays_receipts_mark_voids(branch: Branch, cashier: Actor, tmp_path: Path) -> None:
+def test_todays_receipts_mark_voids(branch: BranchDatabase, cashier: Actor, tmp_path: Path) -> None:
     first, second = enrol_two(branch, cashier)
     void_payment(branch.writing(), cashier, VoidRequest(second, "salah nama", *SUPERVISOR))
     lines = receipts_for_day(branch.reading(), cashier.counter_id)

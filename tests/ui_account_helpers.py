@@ -10,15 +10,15 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import CustomerStatus
-from app.services.accounts import get_account
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.payments import PaymentReceipt, Tender
-from app.services.voids import VoidRequest, VoidResult, void_payment
-from app.ui.account_page import AccountPage
+from app.services.ledger.accounts import get_account
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import PaymentReceipt, Tender
+from app.services.ledger.voids import VoidRequest, VoidResult, void_payment
+from app.ui.account.page import AccountPage
 from app.ui.context import UiContext
 from app.ui.i18n import install_translator
 from tests.fakes import SUPERVISOR, add_customer, monthly_bills
@@ -35,14 +35,14 @@ def english(qapp: QApplication) -> Iterator[None]:
     QLocale.setDefault(before)
 
 
-def ui_context(branch: Branch, actor: Actor) -> Iterator[UiContext]:
+def ui_context(branch: BranchDatabase, actor: Actor) -> Iterator[UiContext]:
     """A context whose background tasks are finished before the branch closes."""
     ctx = UiContext(branch, actor)
     yield ctx
     ctx.tasks.wait(5000)
 
 
-def press_customer(branch: Branch, connection_no: str = PRESS, **kwargs: object) -> str:
+def press_customer(branch: BranchDatabase, connection_no: str = PRESS, **kwargs: object) -> str:
     """A sealed customer owing 24 × Rp 100.000 (+ Rp 10.000 penalty each) since 2023."""
     add_customer(branch, connection_no, name="Ahmad Yusuf Bessie",
                  bills=monthly_bills("2023-10", 24, 100_000, 10_000),
@@ -51,7 +51,7 @@ def press_customer(branch: Branch, connection_no: str = PRESS, **kwargs: object)
     return connection_no
 
 
-def active_customer(branch: Branch, connection_no: str = "0204001187") -> str:
+def active_customer(branch: BranchDatabase, connection_no: str = "0204001187") -> str:
     add_customer(branch, connection_no, name="Maria Fanggidae", status=CustomerStatus.ACTIVE)
     return connection_no
 
@@ -78,24 +78,24 @@ def current_dialog[D: QDialog](page: AccountPage, kind: type[D]) -> D:
     return dialog
 
 
-def enrol(branch: Branch, actor: Actor, connection_no: str = PRESS, count: int = 3,
+def enrol(branch: BranchDatabase, actor: Actor, connection_no: str = PRESS, count: int = 3,
           amount: int = 1_200_000) -> PaymentReceipt:
     return enrol_and_pay(branch.writing(), actor,
                          EnrolRequest(connection_no, count, Tender(amount, amount)))
 
 
-def pay(branch: Branch, actor: Actor, amount: int, connection_no: str = PRESS
+def pay(branch: BranchDatabase, actor: Actor, amount: int, connection_no: str = PRESS
         ) -> PaymentReceipt:
     return pay_instalment(branch.writing(), actor,
                           InstalmentRequest(connection_no, Tender(amount, amount)))
 
 
-def receipts_of(branch: Branch, connection_no: str) -> list[str]:
+def receipts_of(branch: BranchDatabase, connection_no: str) -> list[str]:
     """Receipt numbers of the customer's payments, newest first (what the DB holds)."""
     return [p.receipt_no for p in get_account(branch.reading(), connection_no).payments]
 
 
-def void_receipt(branch: Branch, actor: Actor, receipt_no: str,
+def void_receipt(branch: BranchDatabase, actor: Actor, receipt_no: str,
                  reason: str = "wrong amount typed") -> VoidResult:
     """The supervisor voids ``receipt_no`` (straight through the service)."""
     return void_payment(branch.writing(), actor,

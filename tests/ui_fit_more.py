@@ -23,7 +23,7 @@ def sync_running(walk: Walk) -> QWidget:
     """The sync window while the branch's data comes in."""
     from app.services.sync import SyncProgress
     from app.services.sync.progress import RateMeter
-    from app.ui.sync_dialogs import SyncDialog, SyncServices
+    from app.ui.sync.dialogs import SyncDialog, SyncServices
     dialog = SyncDialog(walk.ctx, SyncServices(), walk.window)
     seconds = iter((100.0, 107.0))  # 6,3 MB in 7 s: about 2 minutes left
     dialog.meter = RateMeter(clock=lambda: next(seconds))
@@ -58,7 +58,7 @@ def counter_settings_printers(walk: Walk) -> QWidget:
         PrinterChoice,
         save_settings,
     )
-    from app.ui.counter_settings_dialog import CounterSettingsDialog
+    from app.ui.settings.counter_dialog import CounterSettingsDialog
     installed = ["EPSON TM-T82 Receipt (Kasir 1 Loket Depan)", "Microsoft Print to PDF",
                  "HP LaserJet Pro MFP M428fdw PCL-6 (V4)"]
     chosen = {kind: PrinterChoice(installed[number % 3], papers[-1]) for number, (kind, papers)
@@ -77,8 +77,8 @@ def backups_checked(walk: Walk) -> QWidget:
     """The backups dialog with a backup listed and just checked."""
     from app.models.database import database_path
     from app.models.dbfile import backup_dir
-    from app.services.backups import backup_now, list_backups
-    from app.ui.backups_dialog import BackupsDialog
+    from app.services.backup.copies import backup_now, list_backups
+    from app.ui.backup.list_dialog import BackupsDialog
     folder = backup_dir(walk.ctx.data_dir)
     if not list_backups(folder):
         backup_now(database_path(walk.ctx.data_dir), folder)
@@ -92,8 +92,8 @@ def backups_checked(walk: Walk) -> QWidget:
 def register_unreachable(walk: Walk) -> QWidget:
     """Registering the counter when head office does not answer."""
     from app.services.sync import KeyringTokenStore
-    from app.ui.register_dialog import RegisterDialog
-    from app.ui.sync_dialogs import SyncServices
+    from app.ui.sync.dialogs import SyncServices
+    from app.ui.sync.register_dialog import RegisterDialog
     from tests.sync_fakes import MemoryKeyring
     services = SyncServices(token_store=KeyringTokenStore(MemoryKeyring()))
     dialog = RegisterDialog(walk.ctx, services, walk.window)
@@ -107,8 +107,8 @@ def register_unreachable(walk: Walk) -> QWidget:
 
 def restore_release(walk: Walk) -> QWidget:
     """Allowing payments after a restore (as it reads with a block), with no reason typed."""
-    from app.services.restore_block import PaymentBlock
-    from app.ui.restore_release_dialog import RestoreReleaseDialog
+    from app.services.backup.restore_block import PaymentBlock
+    from app.ui.backup.restore_release_dialog import RestoreReleaseDialog
     dialog = RestoreReleaseDialog(walk.ctx, walk.window)
     block = PaymentBlock("loket-KPG-L01-20251120-170512.zip", "2025-11-24T08:55:00")
     dialog.block = block
@@ -128,7 +128,7 @@ def unexpected_error(walk: Walk) -> QWidget:
 
 
 def enrolment_documents(walk: Walk) -> QWidget:
-    from app.ui.enrolment_documents import (
+    from app.ui.account.enrolment_documents import (
         AGREEMENT,
         WORK_ORDER,
         EnrolmentDocument,
@@ -165,8 +165,8 @@ def first_run_page(page_id: int, *, filled: bool) -> Opener:
     """The first-run wizard at one page (with printers installed): every field filled in,
     or every field left empty with its problem shown."""
     def open_page(walk: Walk) -> QWidget:
-        from app.ui.first_run import FirstRunWizard
-        from app.ui.first_run_pages import FormPage
+        from app.ui.first_run.pages import FormPage
+        from app.ui.first_run.wizard import FirstRunWizard
         from tests.ui_fit_walk import on_window_screen
         wizard = FirstRunWizard(walk.folder / "new", walk.folder / "demo-new",
                                 printers=["EPSON TM-T82", "Microsoft Print to PDF"])
@@ -195,7 +195,7 @@ def tendered(typed: str) -> Opener:
     """F8 with ``typed`` as the money received, confirmed: its refusal under the field
     (too large: two lines; too little: the shortfall)."""
     def refused(walk: Walk) -> QWidget:
-        from app.ui.payment_dialog import PaymentDialog
+        from app.ui.account.payment_dialog import PaymentDialog
         dialog = walk.account_dialog(walk.window.account.pay)
         assert isinstance(dialog, PaymentDialog)
         dialog.tendered.setText(typed)
@@ -206,7 +206,7 @@ def tendered(typed: str) -> Opener:
 
 
 def openers() -> dict[str, Opener]:
-    from app.ui.first_run_pages import ADMIN, BRANCH, COUNTER, PRINTER, SUMMARY
+    from app.ui.first_run.pages import ADMIN, BRANCH, COUNTER, PRINTER, SUMMARY
     return {
         "sync, running": sync_running,
         "sync, failed with data kept": sync_failed_kept,

@@ -51,14 +51,14 @@ class Walk:
     def __init__(self, app: QApplication, folder: Path) -> None:
         from app.bootstrap import open_branch
         from app.services.clock import FixedClock
-        from app.services.demo import FEATURED_CONNECTION_NO, create_demo_branch
-        from app.services.enrolment import EnrolRequest, enrol_and_pay
-        from app.services.instalments import InstalmentRequest, pay_instalment
-        from app.services.payments import Tender
+        from app.services.demo.branch import FEATURED_CONNECTION_NO, create_demo_branch
+        from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+        from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+        from app.services.ledger.payments import Tender
+        from app.services.ledger.voids import VoidRequest, void_payment
         from app.services.shifts import open_shift
         from app.services.users import log_in
-        from app.services.voids import VoidRequest, void_payment
-        from app.ui.account_docs import payment_documents
+        from app.ui.account.docs import payment_documents
         from app.ui.context import UiContext
         from app.ui.main_window import MainWindow
 
@@ -140,8 +140,8 @@ def _pages(walk: Walk) -> dict[str, Callable[[], QWidget]]:
 
 
 def _dialogs(walk: Walk) -> dict[str, Callable[[], QWidget]]:
-    from app.ui.login_dialog import LoginDialog
     from app.ui.pdf_view import PdfViewDialog
+    from app.ui.session.login_dialog import LoginDialog
     from tests.ui_fit_more import openers
 
     window, page = walk.window, walk.window.account
@@ -152,14 +152,14 @@ def _dialogs(walk: Walk) -> dict[str, Callable[[], QWidget]]:
         return dialog
 
     def instalment() -> QWidget:
-        from app.ui.payment_dialog import PaymentDialog
+        from app.ui.account.payment_dialog import PaymentDialog
         dialog = walk.account_dialog(page.pay)
         assert isinstance(dialog, PaymentDialog)
         dialog.tendered.setText(str((dialog.amount.amount() or 0) + 50_000))
         return dialog
 
     def void_done() -> QWidget:
-        from app.services.voids import VoidResult
+        from app.services.ledger.voids import VoidResult
         walk.account()
         line = next(p for p in page.account.payments if p.voided)  # type: ignore[union-attr]
         page.flows.confirm_void(VoidResult(line.receipt_no, "", line.kind, line.amount,
@@ -169,27 +169,27 @@ def _dialogs(walk: Walk) -> dict[str, Callable[[], QWidget]]:
         return box
 
     def work_order_done() -> QWidget:
-        from app.services.workorders import list_work_orders
+        from app.services.ledger.workorders import list_work_orders
         from app.ui.lists.work_order_done_dialog import WorkOrderDoneDialog
         orders = list_work_orders(walk.branch.reading(), None)
         return WorkOrderDoneDialog(walk.ctx, orders[0], window)
 
     def first_run() -> QWidget:
-        from app.ui.first_run import FirstRunWizard
+        from app.ui.first_run.wizard import FirstRunWizard
         wizard = FirstRunWizard(walk.folder / "new", walk.folder / "demo-new", printers=[])
         return on_window_screen(wizard, window)
 
     def counter_settings() -> QWidget:
-        from app.ui.counter_settings_dialog import CounterSettingsDialog
+        from app.ui.settings.counter_dialog import CounterSettingsDialog
         return CounterSettingsDialog(walk.ctx, window, installed=["EPSON TM-T82"])
 
     def backups() -> QWidget:
-        from app.ui.backups_dialog import BackupsDialog
+        from app.ui.backup.list_dialog import BackupsDialog
         return BackupsDialog(walk.ctx, window)
 
     def register() -> QWidget:
-        from app.ui.register_dialog import RegisterDialog
-        from app.ui.sync_dialogs import SyncServices
+        from app.ui.sync.dialogs import SyncServices
+        from app.ui.sync.register_dialog import RegisterDialog
         return RegisterDialog(walk.ctx, SyncServices(), window)
 
     return {

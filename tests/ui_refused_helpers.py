@@ -6,12 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
-from app.services.payments import PaymentReceipt
+from app.services.ledger.payments import PaymentReceipt
 from app.services.sync import pull_changes, push_outbox
-from app.ui.account_page import AccountPage
-from app.ui.void_dialog import VoidDialog
+from app.ui.account.page import AccountPage
+from app.ui.account.void_dialog import VoidDialog
 from tests import ui_account_helpers as h
 from tests.fakes import SUPERVISOR
 from tests.sync_fakes import FakeHeadOffice, FakeLink, customer_data
@@ -21,7 +21,7 @@ AT_SBU = {"uuid": "5b0d7c1e-0000-4000-8000-00000000a5b0", "programme": "BUKA-SEG
 NAME = "Ahmad Yusuf Bessie"
 
 
-def refused_plan(branch: Branch, cashier: Actor, office: FakeHeadOffice, link: FakeLink
+def refused_plan(branch: BranchDatabase, cashier: Actor, office: FakeHeadOffice, link: FakeLink
                  ) -> tuple[PaymentReceipt, PaymentReceipt]:
     """The press customer enrols here and pays an instalment; at the next sync head
     office refuses the plan (SBU's came first) and says SBU holds the customer's plan."""

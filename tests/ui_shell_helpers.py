@@ -8,21 +8,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
-from app.ui.search_page import SearchPage
-from app.ui.shift_dialogs import CloseShiftDialog
+from app.ui.search.page import SearchPage
+from app.ui.session.shift_dialogs import CloseShiftDialog
 
 WAIT_MS = 5000
 
 
-def make_context(branch: Branch, actor: Actor | None = None) -> UiContext:
+def make_context(branch: BranchDatabase, actor: Actor | None = None) -> UiContext:
     return UiContext(branch, actor=actor, lang="en")
 
 
-def context_fixture(branch: Branch) -> Iterator[UiContext]:
+def context_fixture(branch: BranchDatabase) -> Iterator[UiContext]:
     """A signed-out context (English) whose background tasks end with the test."""
     context = make_context(branch)
     yield context
