@@ -35,7 +35,7 @@ from app.services.shifts import open_shift
 from app.services.users import add_user
 from app.ui.account.docs import payment_documents
 from app.ui.printing import print_receipt, printer_names
-from tests.fakes import DEMO_DAY, actor_for, add_customer, monthly_bills
+from tests.support.fakes import DEMO_DAY, actor_for, add_customer, monthly_bills
 
 
 def main() -> None:

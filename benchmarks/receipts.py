@@ -33,7 +33,7 @@ from app.services.ledger.payments import Tender
 from app.services.setup import BranchSetup, initialise_branch
 from app.services.shifts import open_shift
 from app.services.users import add_user
-from tests.fakes import DEMO_DAY, actor_for, add_customer, monthly_bills
+from tests.support.fakes import DEMO_DAY, actor_for, add_customer, monthly_bills
 
 KEY = bytes(range(32))
 

@@ -15,7 +15,7 @@ empty counters of branch KPG registered with it:
 - **push**: ``--events`` events made through the real services (enrolments with their
   down payment, then instalments paid), pushed in batches of 500.
 
-The throttled link is 8,000 bytes/s each way (about 64 kbit/s; ``tests/lossy_proxy.py``
+The throttled link is 8,000 bytes/s each way (about 64 kbit/s; ``tests/support/lossy_proxy.py``
 without faults). The proxy sits in front of head office in every case, so bytes on
 the wire are counted the same way: every byte of the HTTP requests and answers
 (headers included) each way. ``--json`` prints the measures as one JSON object.
@@ -71,10 +71,10 @@ from headoffice.db import Database  # noqa: E402
 from headoffice.demo import create_demo  # noqa: E402
 from headoffice.models import Bill as OfficeBill  # noqa: E402
 from headoffice.models import Customer as OfficeCustomer  # noqa: E402
-from tests.fakes import actor_for  # noqa: E402
-from tests.lossy_proxy import DEFAULT_RATE, LinkStats, LossyProxy  # noqa: E402
-from tests.office_server import serving  # noqa: E402
-from tests.sync_fakes import MemoryKeyring  # noqa: E402
+from tests.support.fakes import actor_for  # noqa: E402
+from tests.support.lossy_proxy import DEFAULT_RATE, LinkStats, LossyProxy  # noqa: E402
+from tests.support.office_server import serving  # noqa: E402
+from tests.support.sync_fakes import MemoryKeyring  # noqa: E402
 
 TIMEOUT = 300.0
 QUIET = False  # --json: progress to stderr, the measures alone on stdout

@@ -26,7 +26,7 @@ from app.services.setup import BranchSetup, initialise_branch
 from app.services.shifts import open_shift
 from app.services.users import add_user
 from app.ui.main_thread_gc import collect_like_cpython
-from tests.fakes import ADMIN, CASHIER, DEMO_DAY, SUPERVISOR, actor_for
+from tests.support.fakes import ADMIN, CASHIER, DEMO_DAY, SUPERVISOR, actor_for
 
 # As in the app (app/ui/main_thread_gc.py): no automatic collection, which could start
 # in a background thread and destroy Qt objects there; the main thread collects after
@@ -61,7 +61,7 @@ def branch_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def branch(tmp_path: Path, clock: FixedClock, branch_template: Path) -> Iterator[BranchDatabase]:
     """An initialised branch (KPG, counter L01, Buka Segel 2025 terms) with three users:
-    kasir (cashier), spv (supervisor) and admin — passwords in tests/fakes.py."""
+    kasir (cashier), spv (supervisor) and admin — passwords in tests/support/fakes.py."""
     data_dir = tmp_path / "branch"
     data_dir.mkdir()
     shutil.copyfile(branch_template, database_path(data_dir))

@@ -36,8 +36,8 @@ from headoffice.db import Database, start_epoch
 from headoffice.masterdata import add_branch
 from headoffice.models import Base, Event, Payment
 from headoffice.serve import make_server
-from tests.fakes import actor_for, add_customer, monthly_bills
-from tests.office_server import postgres_schema, publish_customer
+from tests.support.fakes import actor_for, add_customer, monthly_bills
+from tests.support.office_server import postgres_schema, publish_customer
 
 CUSTOMER = "50400001"
 BRANCHES = (("KPG", "Kantor Pelayanan Kota Kupang"), ("OEB", "Kantor Pelayanan Oebobo"),

@@ -27,9 +27,9 @@ from app.services.ledger.voids import VoidRequest, void_payment
 from app.services.ledger.workorders import confirm_work_order, list_work_orders
 from headoffice.db import Database
 from headoffice.demo import create_demo
-from tests.fakes import DEMO_DAY, SUPERVISOR
-from tests.office_server import RunningOffice, serving
-from tests.sync_conflict_helpers import Counter, branch_template, copy_branch, register
+from tests.support.fakes import DEMO_DAY, SUPERVISOR
+from tests.support.office_server import RunningOffice, serving
+from tests.support.sync_conflict_helpers import Counter, branch_template, copy_branch, register
 
 CUSTOMERS = 120
 BROKEN_CHECK = dt.date(2026, 1, 20)

@@ -19,8 +19,8 @@ from app.services.context import Actor
 from app.services.sync.signing import public_hex
 from headoffice.bundle import BundleRefused, build_bundle, counter_signature, import_bundle
 from headoffice.cli import main
-from tests.bundle_damage import damaged_copies, members_of, zipped
 from tests.headoffice.conftest import CUSTOMER, HeadOffice, device_of, enrol, outbox
+from tests.support.bundle_damage import damaged_copies, members_of, zipped
 
 Signed = tuple[str, Ed25519PrivateKey, bytes]
 

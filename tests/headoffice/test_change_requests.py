@@ -21,8 +21,8 @@ from app.services.sync import HttpTransport, pull_changes
 from headoffice.change_requests import list_requests
 from headoffice.cli import main
 from headoffice.models import ChangeRequest, Customer, SyncException
-from tests.fakes import add_customer
 from tests.headoffice.conftest import CUSTOMER, HeadOffice, outbox, statuses
+from tests.support.fakes import add_customer
 
 NEW_PHONE = "081339120044"
 

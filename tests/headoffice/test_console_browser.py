@@ -14,11 +14,11 @@ from app.services.context import Actor
 from app.services.customer_changes import list_change_requests, request_customer_change
 from app.services.sync import HttpTransport, KeyringTokenStore, pull_changes, register_device
 from headoffice.models import Device, SyncException
-from tests.fakes import add_customer
 from tests.headoffice.browser import OFFICE_SCREEN, chromium, sign_in
 from tests.headoffice.conftest import CUSTOMER, HeadOffice, enrol, outbox
 from tests.headoffice.console_helpers import PASSWORD, staff_user
-from tests.sync_fakes import MemoryKeyring
+from tests.support.fakes import add_customer
+from tests.support.sync_fakes import MemoryKeyring
 
 
 @pytest.fixture(scope="module")

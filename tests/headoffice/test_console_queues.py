@@ -13,9 +13,9 @@ from app.services.customer_changes import list_change_requests, request_customer
 from app.services.sync import HttpTransport, pull_changes
 from headoffice.console.tables import StaffAudit
 from headoffice.models import ChangeRequest, Customer, EnrolmentCode, SyncException
-from tests.fakes import add_customer
 from tests.headoffice.conftest import CUSTOMER, HeadOffice, enrol, outbox, statuses
 from tests.headoffice.console_helpers import console, post_form, staff_user
+from tests.support.fakes import add_customer
 
 SCRIPT = "<script>alert('x')</script>"
 

@@ -21,7 +21,7 @@ from headoffice.evaluation.figures import Evaluation, Figures
 from headoffice.evaluation.service import EvaluationRefused, programme_evaluation
 from headoffice.masterdata import add_branch, publish_terms_file
 from tests.headoffice.evaluation_world import BROKEN_CHECK, World, evaluation_world
-from tests.office_server import postgres_schema
+from tests.support.office_server import postgres_schema
 
 SHARED = ("enrolled", "down_payments", "instalments", "arrears_in_plans", "penalty_waived",
           "seals_opened", "broken", "cancelled")

@@ -21,7 +21,6 @@ from app.services.context import Actor
 from app.services.ledger.instalments import InstalmentRequest, pay_instalment
 from app.services.ledger.payments import Tender
 from headoffice.models import Enrolment, Payment, SyncException
-from tests.fakes import CASHIER, DEMO_DAY, SUPERVISOR, actor_for
 from tests.headoffice.conftest import (
     CUSTOMER,
     HeadOffice,
@@ -31,6 +30,7 @@ from tests.headoffice.conftest import (
     outbox,
     statuses,
 )
+from tests.support.fakes import CASHIER, DEMO_DAY, SUPERVISOR, actor_for
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from headoffice.rate_limit import (
     client_key,
 )
 from tests.headoffice.conftest import HeadOffice, serving
-from tests.sync_fakes import MemoryKeyring
+from tests.support.sync_fakes import MemoryKeyring
 
 
 def _code(ho: HeadOffice, branch: str = "KPG", counter: str = "L01") -> str:

@@ -34,7 +34,7 @@ from headoffice.auth import issue_code, sha256_hex
 from headoffice.bundle import BundleRefused, build_bundle, import_bundle, pack
 from headoffice.models import Device, EnrolmentCode
 from tests.headoffice.conftest import HeadOffice, device_of, enrol, outbox
-from tests.sync_fakes import MemoryKeyring
+from tests.support.sync_fakes import MemoryKeyring
 
 
 class ForgetfulKeyring(MemoryKeyring):
