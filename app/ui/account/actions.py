@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
 from app.services.context import Actor
 from app.services.customer_changes import ChangeRequestInfo
@@ -43,23 +43,32 @@ from app.ui.account.enrolment_documents import (
 from app.ui.account.payment_dialog import PaymentDialog
 from app.ui.account.reprint_dialog import ReprintDialog
 from app.ui.account.void_dialog import VoidDialog
+from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.i18n import format_date
-from app.ui.kit.widgets import report_unexpected
+from app.ui.kit.widgets import MessageLine, report_unexpected
 from app.ui.pdf_view import PdfViewDialog
 from app.ui.printing import ReceiptPrinted, print_receipt_in_background, receipt_printer
 
-if TYPE_CHECKING:
-    from app.ui.account.page import AccountPage
-
 
 class AccountActions(QObject):
-    """The flows behind F5 / F8 / F6 / F7 for one account page."""
+    """The flows behind F5 / F8 / F6 / F7 for one account page.
 
-    def __init__(self, page: AccountPage) -> None:
+    The page builds the actions and listens: ``reload_wanted`` asks it to read the account
+    again, ``notice`` and ``changed`` say that a transaction is over. The actions write to
+    the page's ``message`` line and open their dialogs over ``page``."""
+
+    reload_wanted = Signal()
+    notice = Signal(str)  # one line on what a transaction did
+    changed = Signal()  # after ``notice``
+
+    def __init__(self, ctx: UiContext, page: QWidget, message: MessageLine,
+                 account: Callable[[], Account | None]) -> None:
         super().__init__(page)
         self.page = page
-        self.ctx = page.ctx
+        self.message = message
+        self.account = account  # the account on the page now
+        self.ctx = ctx
         self.dialog: QDialog | None = None  # the dialog open now (tests drive it)
         self.viewers: list[PdfViewDialog] = []
         self.last_documents: PaymentDocuments | None = None
@@ -110,7 +119,7 @@ class AccountActions(QObject):
         plan = account.enrolment
         if plan is None or plan.state != "active":
             refused = labels.refusal_text(plan) if plan is not None else ""
-            self.page.message.show_message(
+            self.message.show_message(
                 refused or error_text(DomainError(ErrorCode.NO_ACTIVE_PLAN)), "error")
             return
         nxt = next((i for i in plan.instalments if i.paid_amount < i.amount), None)
@@ -136,8 +145,8 @@ class AccountActions(QObject):
 
     def _paid(self, receipt: PaymentReceipt) -> None:
         summary = self.receipt_summary(receipt)
-        self.page.message.show_message(summary, "info")
-        self.page.reload()
+        self.message.show_message(summary, "info")
+        self.reload_wanted.emit()
         choice = self.printer_choice()
         branch, paper, actor = self.ctx.branch, Paper(choice.paper), self.ctx.signed_in()
         self.enrolment_documents.reset()
@@ -154,7 +163,7 @@ class AccountActions(QObject):
                          summary: str, printer: str, actor: Actor) -> None:
         self.last_documents = docs
         self.enrolment_documents.ready({AGREEMENT: docs.agreement, WORK_ORDER: docs.work_order})
-        self.page.reload()
+        self.reload_wanted.emit()
         if printer:  # the receipt prints in the background
             self._print(receipt.receipt_no, docs.receipt_doc, printer, actor=actor)
             return
@@ -195,7 +204,7 @@ class AccountActions(QObject):
 
     def _say_printed(self, text: str, ok: bool) -> None:
         """How printing went: on the account page and in the window's status bar."""
-        self.page.message.show_message(text, "info" if ok else "error")
+        self.message.show_message(text, "info" if ok else "error")
         window = self.page.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text, 15_000)
@@ -204,12 +213,12 @@ class AccountActions(QObject):
         self.enrolment_documents.reset()
         report_unexpected(self.page, error)
         if not self._went_on:
-            self._finished(self.page.message.text())
+            self._finished(self.message.text())
 
     def _finished(self, summary: str) -> None:
         """The transaction is over: say so in one line, then ``changed``."""
-        self.page.notice.emit(" · ".join(line for line in summary.splitlines() if line))
-        self.page.changed.emit()
+        self.notice.emit(" · ".join(line for line in summary.splitlines() if line))
+        self.changed.emit()
 
     def receipt_summary(self, receipt: PaymentReceipt) -> str:
         """What the cashier tells the customer: receipt, change, what it paid, what is left."""
@@ -245,8 +254,8 @@ class AccountActions(QObject):
     def _change_requested(self, request: ChangeRequestInfo) -> None:
         text = self.tr("Change request recorded for head office: {changes}").format(
             changes=changes_text(request))
-        self.page.message.show_message(text, "info")
-        self.page.reload()  # the account shows the request pending when opened again
+        self.message.show_message(text, "info")
+        self.reload_wanted.emit()  # the account shows the request pending when opened again
         self._finished(text)
 
     # --- void and reprint ---------------------------------------------------------------
@@ -267,17 +276,18 @@ class AccountActions(QObject):
                 no=result.reseal_work_order))
             branch, number = self.ctx.branch, result.reseal_work_order
             self.ctx.tasks.run(lambda _cancel: work_order_file(branch, number),
-                               lambda _path: self.page.reload(),
+                               lambda _path: self.reload_wanted.emit(),
                                lambda error: report_unexpected(self.page, error))
-        self.page.message.show_message(" ".join(lines), "info")
-        self.page.reload()
+        self.message.show_message(" ".join(lines), "info")
+        self.reload_wanted.emit()
         self.confirm_void(result, lines)
         self._finished(" ".join(lines))
 
     def confirm_void(self, result: VoidResult, lines: list[str]) -> QMessageBox:
         """Say what was voided — receipt, kind and amount, and what it undid — in a
         message the cashier closes with Enter."""
-        customer = self.page.account.customer if self.page.account else None
+        account = self.account()
+        customer = account.customer if account else None
         what = self.tr("Receipt {no} ({kind}, {amount}) was voided.").format(
             no=result.receipt_no, kind=labels.payment_kind_text(result.kind),
             amount=format_rupiah(result.amount))
@@ -304,7 +314,7 @@ class AccountActions(QObject):
 
     def reprint(self, receipt_no: str) -> None:
         branch, paper = self.ctx.branch, Paper(self.printer_choice().paper)
-        self.page.message.show_message(self.tr("Preparing a copy of receipt {no}…").format(
+        self.message.show_message(self.tr("Preparing a copy of receipt {no}…").format(
             no=receipt_no), "info")
         self.ctx.tasks.run(lambda _cancel: receipt_file(branch, receipt_no, paper),
                            lambda doc: self._reprinted(receipt_no, doc),
@@ -313,20 +323,20 @@ class AccountActions(QObject):
     def _reprinted(self, receipt_no: str, doc: ArchivedDocument) -> None:
         title = (self.tr("Copy of receipt {no}") if doc.copy_no
                  else self.tr("Receipt {no}")).format(no=receipt_no)
-        self.page.message.show_message(title, "info")
+        self.message.show_message(title, "info")
         printer = self.printer_choice().printer
         if printer:
             self._print(receipt_no, doc, printer, then=lambda: self._finished(title))
         else:
             self.show_pdf(doc.path, title)
-        self.page.reload()
+        self.reload_wanted.emit()
         if not printer:
             self._finished(title)
 
     def _reprint_failed(self, error: BaseException) -> None:
-        self.page.message.clear_message()
+        self.message.clear_message()
         if isinstance(error, DomainError):
-            self.page.message.show_message(error_text(error), "error")
+            self.message.show_message(error_text(error), "error")
         else:
             report_unexpected(self.page, error)
 

@@ -98,8 +98,11 @@ class AccountPage(QWidget):
         self.payments_model = PaymentsModel(self)
         self.orders_model = WorkOrdersModel(self)
         self.documents_model = DocumentsModel(self)
-        self.flows = AccountActions(self)
         self._build()
+        self.flows = AccountActions(ctx, self, self.message, lambda: self.account)
+        self.flows.reload_wanted.connect(self.reload)
+        self.flows.notice.connect(self.notice.emit)
+        self.flows.changed.connect(self.changed.emit)
         self._enable_actions()
 
     # --- building -------------------------------------------------------------------

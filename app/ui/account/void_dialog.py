@@ -26,6 +26,7 @@ from app.ui.account import labels
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.i18n import format_date
+from app.ui.kit.supervisor import SupervisorCredentials
 from app.ui.kit.widgets import (
     DIALOG_STYLE,
     MessageLine,
@@ -78,21 +79,17 @@ class VoidDialog(ServiceDialog):
         self.reason.setObjectName("voidReason")
         self.reason.setPlaceholderText(self.tr("e.g. wrong amount typed"))
         self.reason_problem = problem_label("voidReasonProblem", self)
-        self.supervisor = QLineEdit(self)
-        self.supervisor.setObjectName("voidSupervisor")
-        self.password = QLineEdit(self)
-        self.password.setObjectName("voidPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.credentials = SupervisorCredentials("void", self)
+        self.supervisor, self.password = self.credentials.supervisor, self.credentials.password
         form = QFormLayout()
         reason = with_problem(self.reason, self.reason_problem)
         for caption, cell, buddy in (
                 (self.tr("Recei&pt"), self.receipt, self.receipt),
-                (self.tr("Rea&son"), reason, self.reason),
-                (self.tr("S&upervisor"), self.supervisor, self.supervisor),
-                (self.tr("Supervisor's pass&word"), self.password, self.password)):
+                (self.tr("Rea&son"), reason, self.reason)):
             label = QLabel(caption, self)
             label.setBuddy(buddy)
             form.addRow(label, cell)
+        self.credentials.add_rows(form)
         self.message = MessageLine(self)
         self.message.setObjectName("voidMessage")
         buttons, self.confirm, close = confirm_buttons(
@@ -137,11 +134,9 @@ class VoidDialog(ServiceDialog):
             self.reason_problem.setText(error_text(DomainError(ErrorCode.REASON_REQUIRED)))
             self.reason.setFocus()
             return None
-        if not self.supervisor.text().strip() or not self.password.text():
-            self.message.show_message(self.tr("A supervisor must type their user name and "
-                                              "password."), "error")
-            (self.supervisor if not self.supervisor.text().strip() else self.password
-             ).setFocus()
+        missing = self.credentials.missing()
+        if missing:
+            self.message.show_message(missing, "error")
             return None
         return VoidRequest(line.receipt_no, self.reason.text(), self.supervisor.text(),
                            self.password.text())

@@ -31,6 +31,7 @@ from app.services.errors import DomainError, ErrorCode
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.i18n import format_date
+from app.ui.kit.supervisor import SupervisorCredentials
 from app.ui.kit.widgets import (
     DIALOG_STYLE,
     MessageLine,
@@ -69,20 +70,14 @@ class RestoreReleaseDialog(ServiceDialog):
         self.reason.setObjectName("restoreReleaseReason")
         self.reason.setPlaceholderText(self.tr("e.g. no link to head office since Monday"))
         self.reason_problem = problem_label("restoreReleaseReasonProblem", self)
-        self.supervisor = QLineEdit(self)
-        self.supervisor.setObjectName("restoreReleaseSupervisor")
-        self.password = QLineEdit(self)
-        self.password.setObjectName("restoreReleasePassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.credentials = SupervisorCredentials("restoreRelease", self)
+        self.supervisor, self.password = self.credentials.supervisor, self.credentials.password
         form = QFormLayout()
-        for caption, cell, buddy in (
-                (self.tr("Rea&son"), with_problem(self.reason, self.reason_problem),
-                 self.reason),
-                (self.tr("S&upervisor"), self.supervisor, self.supervisor),
-                (self.tr("Supervisor's pass&word"), self.password, self.password)):
-            label = QLabel(caption, self)
-            label.setBuddy(buddy)
-            form.addRow(label, cell)
+        reason = with_problem(self.reason, self.reason_problem)
+        label = QLabel(self.tr("Rea&son"), self)
+        label.setBuddy(self.reason)
+        form.addRow(label, reason)
+        self.credentials.add_rows(form)
         self.message = MessageLine(self)
         self.message.setObjectName("restoreReleaseMessage")
         buttons, self.confirm, close = confirm_buttons(
@@ -124,10 +119,9 @@ class RestoreReleaseDialog(ServiceDialog):
             self.reason_problem.setText(error_text(DomainError(ErrorCode.REASON_REQUIRED)))
             self.reason.setFocus()
             return None
-        if not self.supervisor.text().strip() or not self.password.text():
-            self._say(self.tr("A supervisor must type their user name and password."), "error")
-            (self.supervisor if not self.supervisor.text().strip() else self.password
-             ).setFocus()
+        missing = self.credentials.missing()
+        if missing:
+            self._say(missing, "error")
             return None
         return ReleaseRequest(self.supervisor.text(), self.password.text(), self.reason.text())
 
