@@ -90,7 +90,8 @@ class HeadOffice:
 
     def add_customer(self, connection_no: str, *, bills: int = 10, principal: int = 100_000,
                      status: str = "sealed") -> None:
-        """A customer with ``bills`` unpaid monthly bills from 2024-01 (as in tests/fakes)."""
+        """A customer with ``bills`` unpaid monthly bills from 2024-01 (as in
+        tests/support/fakes.py)."""
         with self.db.writing() as session:
             publish_customer(session, connection_no, bills=bills, principal=principal,
                              status=status)

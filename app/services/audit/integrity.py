@@ -6,7 +6,7 @@
 * outbox sequence numbers run 1, 2, 3 … per device up to the last number issued;
 * receipt numbers run 1, 2, 3 … per counter and year up to the last number issued;
 * the newest audit record is the one the last change recorded (none removed at the end);
-* the ledger and the outbox equal the audit trail (``ledger_audit``).
+* the ledger and the outbox equal the audit trail (``audit.ledger``).
 """
 
 from __future__ import annotations

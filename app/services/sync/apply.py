@@ -1,7 +1,7 @@
 """Applying head office's changes (customers, bills, terms, users, acks) to the branch.
 
 Master data is head office's; the branch upserts it with the same checks and plans as
-the CSV imports (``imports_customers`` / ``imports_bills``): a customer is found by
+the CSV imports (``imports.customers`` / ``imports.bills``): a customer is found by
 connection number (``name_lower`` follows the name, ``version`` is head office's; the
 enrolment head office holds for them is kept in ``office_enrolment``), a bill by
 (customer, period) — a bill this branch took payments for, or that a plan took over, is
