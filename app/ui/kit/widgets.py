@@ -1,5 +1,5 @@
-"""Small widgets of the account screen and its dialogs: badges, tables, message lines,
-and the one place that turns an exception into something the cashier can read."""
+"""Small widgets every wing shares: badges, tables, message lines, dialog buttons, and
+the one place that turns an exception into something the cashier can read."""
 
 from __future__ import annotations
 
