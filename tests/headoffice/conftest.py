@@ -12,7 +12,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,14 +20,15 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import delete, func, select
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models import OutboxEvent
 from app.services.clock import Clock
 from app.services.context import Actor, local_counter
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.payments import PaymentReceipt, Tender
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import PaymentReceipt, Tender
 from app.services.setup import BranchSetup, initialise_branch
 from app.services.shifts import open_shift
 from app.services.users import add_user
@@ -36,8 +37,8 @@ from headoffice.db import Database, start_epoch
 from headoffice.masterdata import add_branch
 from headoffice.models import Base, Event, Payment
 from headoffice.serve import make_server
-from tests.fakes import actor_for, add_customer, monthly_bills
-from tests.office_server import postgres_schema, publish_customer
+from tests.support.fakes import actor_for, add_customer, monthly_bills
+from tests.support.office_server import postgres_schema, publish_customer
 
 CUSTOMER = "50400001"
 BRANCHES = (("KPG", "Kantor Pelayanan Kota Kupang"), ("OEB", "Kantor Pelayanan Oebobo"),
@@ -90,7 +91,8 @@ class HeadOffice:
 
     def add_customer(self, connection_no: str, *, bills: int = 10, principal: int = 100_000,
                      status: str = "sealed") -> None:
-        """A customer with ``bills`` unpaid monthly bills from 2024-01 (as in tests/fakes)."""
+        """A customer with ``bills`` unpaid monthly bills from 2024-01 (as in
+        tests/support/fakes.py)."""
         with self.db.writing() as session:
             publish_customer(session, connection_no, bills=bills, principal=principal,
                              status=status)
@@ -122,14 +124,20 @@ def reset(db: Database) -> None:
 
 @contextmanager
 def serving(database_url: str, *, tls_cert: Path | None = None,
-            tls_key: Path | None = None) -> Iterator[int]:
-    """``loket-headoffice serve``'s server in a thread on a free port of 127.0.0.1."""
+            tls_key: Path | None = None,
+            configure: Callable[[FastAPI], None] | None = None) -> Iterator[int]:
+    """``loket-headoffice serve``'s server in a thread on a free port of 127.0.0.1
+    (``configure`` sees its app before it starts)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     uvicorn_server = make_server(database_url, "127.0.0.1", port, tls_cert=tls_cert,
                                  tls_key=tls_key, log_level="warning")
+    if configure is not None:
+        app = uvicorn_server.config.app
+        assert isinstance(app, FastAPI)
+        configure(app)
     thread = threading.Thread(target=uvicorn_server.run, kwargs={"sockets": [sock]},
                               daemon=True)
     try:
@@ -166,7 +174,7 @@ def ho(server: HeadOffice) -> HeadOffice:
     return server
 
 
-def outbox(branch: Branch, after_seq: int = 0) -> list[dict[str, Any]]:
+def outbox(branch: BranchDatabase, after_seq: int = 0) -> list[dict[str, Any]]:
     """The branch's outbox events after ``after_seq``, as a push carries them."""
     with branch.reading() as uow:
         rows = uow.session.scalars(select(OutboxEvent).where(OutboxEvent.seq > after_seq)
@@ -176,13 +184,13 @@ def outbox(branch: Branch, after_seq: int = 0) -> list[dict[str, Any]]:
                 for r in rows]
 
 
-def device_of(branch: Branch) -> str:
+def device_of(branch: BranchDatabase) -> str:
     with branch.reading() as uow:
         counter, _ = local_counter(uow.session)
         return counter.device_id
 
 
-def enrol(branch: Branch, cashier: Actor, connection_no: str = CUSTOMER) -> PaymentReceipt:
+def enrol(branch: BranchDatabase, cashier: Actor, connection_no: str = CUSTOMER) -> PaymentReceipt:
     """Sealed, 10 bills of Rp 100,000: Rp 500,000 down, the rest in 3 instalments."""
     add_customer(branch, connection_no, bills=monthly_bills("2024-01", 10, 100_000))
     return enrol_and_pay(branch.writing(), cashier,
@@ -194,7 +202,7 @@ def statuses(response: httpx.Response) -> list[str]:
 
 
 @pytest.fixture
-def kpg(ho: HeadOffice, branch: Branch, cashier: Actor) -> tuple[str, str]:
+def kpg(ho: HeadOffice, branch: BranchDatabase, cashier: Actor) -> tuple[str, str]:
     """The branch's device registered with head office (which has ``CUSTOMER``):
     (device id, token)."""
     ho.add_customer(CUSTOMER)
@@ -208,7 +216,7 @@ def write_csv(path: Path, header: str, *lines: str) -> Path:
 
 
 def open_second_branch(tmp_path: Path, clock: Clock, code: str = "OEB",
-                       counter: str = "L01") -> tuple[Branch, Actor]:
+                       counter: str = "L01") -> tuple[BranchDatabase, Actor]:
     """Another branch database (its own device) with a cashier whose shift is open."""
     opened = open_branch(tmp_path / f"branch-{code}-{counter}", create=True, clock=clock)
     system = initialise_branch(opened.writing(), BranchSetup(branch_code=code,
@@ -217,3 +225,18 @@ def open_second_branch(tmp_path: Path, clock: Clock, code: str = "OEB",
     actor = actor_for(opened, "kasir")
     open_shift(opened.writing(), actor, 500_000)
     return opened, actor
+
+
+@pytest.fixture(scope="module")
+def cek_running(database_url: str) -> Iterator[Any]:
+    """The demo served with ``/cek`` on 24 November 2025 (``selfcheck_site.Site``)."""
+    from tests.headoffice.selfcheck_site import running_site  # it imports this module
+    with running_site(database_url) as site:
+        yield site
+
+
+@pytest.fixture
+def cek(cek_running: Any) -> Any:
+    """The self-check site with its limits counted afresh."""
+    cek_running.fresh_limits()
+    return cek_running
