@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 def _branch_copy(args: argparse.Namespace, target: Path, say: object) -> Path:
     """A fresh copy of the demo branch of ``args.customers`` (made and cached first)."""
     from app.models.database import database_path
-    from app.services.demo import create_demo_branch
+    from app.services.demo.branch import create_demo_branch
 
     if args.quick:  # small enough to make afresh each time
         create_demo_branch(target, customers=args.customers)

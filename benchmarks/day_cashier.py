@@ -16,15 +16,15 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.ui.enrol_dialog import EnrolDialog
-from app.ui.enrolment_documents import EnrolmentDocumentsDialog
+from app.ui.account.enrol_dialog import EnrolDialog
+from app.ui.account.enrolment_documents import EnrolmentDocumentsDialog
+from app.ui.account.payment_dialog import PaymentDialog
+from app.ui.account.reprint_dialog import ReprintDialog
+from app.ui.account.void_dialog import VoidDialog
 from app.ui.lists.list_page import ListPage
 from app.ui.main_window import LIST_PAGES, MainWindow
-from app.ui.payment_dialog import PaymentDialog
-from app.ui.register_dialog import RegisterDialog
-from app.ui.reprint_dialog import ReprintDialog
-from app.ui.sync_dialogs import SyncDialog
-from app.ui.void_dialog import VoidDialog
+from app.ui.sync.dialogs import SyncDialog
+from app.ui.sync.register_dialog import RegisterDialog
 
 TIMEOUT_S = 60.0
 SUPERVISOR = ("spv1", "spv12345")

@@ -22,14 +22,14 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models import Customer, CustomerStatus
-from app.services.accounts import quote
-from app.services.demo import DEMO_USERS
+from app.services.demo.branch import DEMO_USERS
 from app.services.errors import DomainError
+from app.services.ledger.accounts import quote
 from app.services.settings import PrinterChoice
 from app.services.shifts import open_shift
-from app.services.sync import KeyringTokenStore
+from app.services.sync.token_store import KeyringTokenStore
 from app.services.users import log_in
 from app.ui.context import UiContext
 from app.ui.i18n import install_translator
@@ -37,13 +37,13 @@ from app.ui.main_thread_gc import MainThreadGarbageCollector
 from app.ui.main_window import MainWindow
 from app.ui.printing import printer_names
 from app.ui.style import apply_style
-from app.ui.sync_dialogs import SyncServices
+from app.ui.sync.dialogs import SyncServices
 from benchmarks import search as engine_bench
 from benchmarks.day_cashier import Cashier, wait_until
 from benchmarks.day_office import LocalOffice
 from benchmarks.day_probe import Sample, collect_now, take_sample
 from benchmarks.ui_search import ResultsWatch, percentile, time_query
-from tests.sync_fakes import MemoryKeyring
+from tests.support.sync_fakes import MemoryKeyring
 
 OPENING_FLOAT = 500_000
 CUPS_PRINTER, NOT_INSTALLED = "PDF", "Loket-Struk"
@@ -101,7 +101,7 @@ class Clock:
                 for kind, values in self.seconds.items() if values}
 
 
-def sample_customers(branch: Branch, count: int, seed: int) -> list[engine_bench.Customer]:
+def sample_customers(branch: BranchDatabase, count: int, seed: int) -> list[engine_bench.Customer]:
     """``count`` customers drawn at random by id (the whole table is never loaded)."""
     with branch.reading() as uow:
         connection = uow.session.connection()
@@ -116,7 +116,7 @@ def sample_customers(branch: Branch, count: int, seed: int) -> list[engine_bench
     return [tuple(row) for row in rows]  # type: ignore[misc]
 
 
-def enrollable(branch: Branch, count: int) -> list[str]:
+def enrollable(branch: BranchDatabase, count: int) -> list[str]:
     """``count`` sealed customers the promotion accepts, spread over the branch."""
     from sqlalchemy import select
 
@@ -151,7 +151,8 @@ def keystroke_latency(app: QApplication, window: MainWindow,
             for clock, values in times.items() for name, share in (("p50", 0.5), ("p95", 0.95))}
 
 
-def open_window(app: QApplication, branch: Branch, printer: str) -> tuple[MainWindow, UiContext]:
+def open_window(app: QApplication, branch: BranchDatabase, printer: str
+                ) -> tuple[MainWindow, UiContext]:
     """The cashier signed in with a shift open, the window shown and the receipt printer set."""
     username, password = DEMO_USERS[0][:2]
     actor = log_in(branch.writing(), username, password)
