@@ -44,6 +44,79 @@ ENGLISH: dict[str, str] = {
     "Peran Anda tidak mengizinkan halaman atau tindakan ini. Tidak ada yang diubah.":
         "Your role does not allow this page or action. Nothing was changed.",
     "Formulir ditolak": "Form refused",
+    "Halaman tidak ditemukan": "Page not found",
+    # codes in words (words.py)
+    "QRIS": "QRIS",
+    "RT": "RT",
+    "RW": "RW",
+    "alamat": "address",
+    "berjalan": "running",
+    "cicilan": "instalment",
+    "golongan tarif": "tariff group",
+    "impor pelanggan": "customers imported",
+    "impor tagihan": "bills imported",
+    "kecamatan": "kecamatan",
+    "keluar": "signed out",
+    "kelurahan": "kelurahan",
+    "ketentuan diterbitkan": "terms published",
+    "loket dicabut": "counter revoked",
+    "loket didaftarkan": "counter registered",
+    "masuk": "signed in",
+    "masuk ditolak": "sign-in refused",
+    "nama": "name",
+    "nomor meter": "meter number",
+    "pengecualian diselesaikan": "exception resolved",
+    "pengecualian diterapkan ulang": "exception re-applied",
+    "permintaan perubahan disetujui": "change request approved",
+    "permintaan perubahan ditolak": "change request rejected",
+    "putus": "broken",
+    "staf dinonaktifkan": "staff user disabled",
+    "staf ditambahkan": "staff user added",
+    "telepon": "phone",
+    "transfer bank": "bank transfer",
+    "tunai": "cash",
+    "Sinkronisasi terakhir": "Last sync",
+    "Cabut loket ini?": "Revoke this counter?",
+    "Ya, cabut loket": "Yes, revoke the counter",
+    "Cabut…": "Revoke…",
+    "Setelah dicabut, loket ini tidak dapat lagi mengirim atau mengambil data. Kejadian yang "
+    "belum terkirim tetap di loket. Untuk memakainya lagi, daftarkan loket dengan kode sekali "
+    "pakai yang baru.":
+        "Once revoked, this counter can no longer push or pull. Events not yet pushed stay at "
+        "the counter. To use it again, register it with a new one-time code.",
+    "dicabut: permintaannya ditolak mulai sekarang.":
+        "revoked: its requests are refused from now on.",
+    "Loket itu tidak ada (lagi) di daftar.": "That counter is not (or no longer) in the list.",
+    "Nonaktifkan staf ini?": "Disable this staff user?",
+    "Ya, nonaktifkan": "Yes, disable",
+    "Nonaktifkan…": "Disable…",
+    "Setelah dinonaktifkan, staf ini tidak dapat masuk lagi dan sesinya yang terbuka langsung "
+    "berakhir. Catatan jejak auditnya tetap disimpan.":
+        "Once disabled, this staff user cannot sign in again and their open sessions end now. "
+        "Their audit trail records are kept.",
+    "dinonaktifkan; sesinya berakhir.": "disabled; their sessions have ended.",
+    "Staf itu tidak ada.": "That staff user does not exist.",
+    "Batal, kembali": "Cancel, go back",
+    "kirim": "push",
+    "ambil": "pull",
+    "belum pernah": "never",
+    "Alamat ini tidak ada di konsol. Mungkin salah ketik, atau tautannya sudah lama.":
+        "This address does not exist in the console. It may be mistyped, or the link is old.",
+    "Alamat tidak dapat dibaca": "Address not understood",
+    "Alamat atau isian di alamat ini tidak dapat dibaca. Buka halamannya lagi dari menu.":
+        "The address or a value in it cannot be read. Open the page again from the menu.",
+    "Terjadi kesalahan": "Something went wrong",
+    "Basis data sedang sibuk": "The database is busy",
+    "Basis data kantor pusat sedang sibuk atau tidak terjangkau. Tidak ada yang diubah. "
+    "Coba lagi sebentar lagi.":
+        "Head office's database is busy or cannot be reached. Nothing was changed. "
+        "Try again shortly.",
+    "Kantor pusat tidak dapat menyelesaikan permintaan ini karena kesalahan di server. "
+    "Tindakan yang belum selesai tidak disimpan. Coba lagi sebentar lagi; bila terulang, "
+    "beri tahu TI beserta waktu kejadiannya.":
+        "Head office could not finish this request because of an error on the server. "
+        "Nothing unfinished was saved. Try again shortly; if it happens again, tell IT "
+        "and when it happened.",
     "Formulir ini kedaluwarsa atau tidak berasal dari konsol ini. Tidak ada yang diubah. "
     "Buka halamannya lagi dan coba sekali lagi.":
         "This form expired or did not come from this console. Nothing was changed. "

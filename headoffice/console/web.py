@@ -30,7 +30,7 @@ from headoffice.console import staff
 from headoffice.console.i18n import LANGUAGES, translator
 from headoffice.console.roles import role_label
 from headoffice.console.staff import SignedIn
-from headoffice.console.words import customer_state, refusal_text
+from headoffice.console.words import WORD_TABLES, customer_state, in_words, refusal_text
 from headoffice.db import Database
 
 PREFIX = "/console"
@@ -107,6 +107,14 @@ def _session(request: Request) -> SignedIn:
     if who is None:
         raise SignInRequired
     return who
+
+
+def signed_in_or_none(request: Request) -> SignedIn | None:
+    """Who is signed in, if anyone (an error page shows them the menu)."""
+    try:
+        return _session(request)
+    except SignInRequired:
+        return None
 
 
 def viewer(request: Request) -> SignedIn:
@@ -209,6 +217,7 @@ _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 _env.filters.update(rupiah=rupiah, when=when, number=number, role=role_label,
                     customer_state=customer_state)
+_env.filters.update({name: in_words(table) for name, table in WORD_TABLES.items()})
 
 
 def render(request: Request, who: SignedIn | None, template: str, *, status: int = 200,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 REASONS = {
     "already_enrolled": "Pelanggan sudah terdaftar dari cabang lain (pendaftaran pertama "
                         "berlaku); uang mukanya disimpan sebagai kredit.",
@@ -70,3 +72,37 @@ def reason_text(code: str) -> str:
 
 def event_text(code: str) -> str:
     return EVENT_TYPES.get(code, code or "–")
+
+
+# Codes the console shows as words (Bahasa Indonesia; English in ``i18n.py``).
+PLAN_STATES = {"active": "berjalan", "completed": "lunas", "broken": "putus",
+               "cancelled": "dibatalkan"}
+REQUEST_STATES = {"pending": "menunggu", "approved": "disetujui", "rejected": "ditolak"}
+PAYMENT_KINDS = {"down_payment": "uang muka", "instalment": "cicilan"}
+PAYMENT_METHODS = {"cash": "tunai", "transfer": "transfer bank", "qris": "QRIS"}
+CUSTOMER_FIELDS = {"name": "nama", "address": "alamat", "phone": "telepon", "rt": "RT",
+                   "rw": "RW", "kelurahan": "kelurahan", "kecamatan": "kecamatan",
+                   "meter_no": "nomor meter", "tariff_group": "golongan tarif"}
+AUDIT_ACTIONS = {
+    "signin": "masuk", "signin.refused": "masuk ditolak", "signout": "keluar",
+    "staff.add": "staf ditambahkan", "staff.disable": "staf dinonaktifkan",
+    "counter.register": "loket didaftarkan", "counter.revoke": "loket dicabut",
+    "change_request.approve": "permintaan perubahan disetujui",
+    "change_request.reject": "permintaan perubahan ditolak",
+    "exception.resolve": "pengecualian diselesaikan",
+    "exception.reapply": "pengecualian diterapkan ulang",
+    "terms.publish": "ketentuan diterbitkan", "import.customers": "impor pelanggan",
+    "import.bills": "impor tagihan",
+}
+IMPORT_KINDS = {"customers": "pelanggan", "bills": "tagihan"}
+WORD_TABLES = {"import_kind": IMPORT_KINDS, "plan_state": PLAN_STATES,
+               "request_state": REQUEST_STATES,
+               "payment_kind": PAYMENT_KINDS, "payment_method": PAYMENT_METHODS,
+               "customer_field": CUSTOMER_FIELDS, "audit_action": AUDIT_ACTIONS}
+
+
+def in_words(table: dict[str, str]) -> Callable[[str], str]:
+    """A template filter: the code's word from ``table`` (the code itself if unknown)."""
+    def word(code: str) -> str:
+        return table.get(code, code or "–")
+    return word
