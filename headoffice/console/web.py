@@ -30,7 +30,13 @@ from headoffice.console import staff
 from headoffice.console.i18n import LANGUAGES, translator
 from headoffice.console.roles import role_label
 from headoffice.console.staff import SignedIn
-from headoffice.console.words import WORD_TABLES, customer_state, in_words, refusal_text
+from headoffice.console.words import (
+    WORD_TABLES,
+    audit_detail,
+    customer_state,
+    in_words,
+    refusal_text,
+)
 from headoffice.db import Database
 
 PREFIX = "/console"
@@ -218,6 +224,7 @@ _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
 _env.filters.update(rupiah=rupiah, when=when, number=number, role=role_label,
                     customer_state=customer_state)
 _env.filters.update({name: in_words(table) for name, table in WORD_TABLES.items()})
+_env.filters["audit_detail"] = audit_detail
 
 
 def render(request: Request, who: SignedIn | None, template: str, *, status: int = 200,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+
+from headoffice.console.roles import role_label
 
 REASONS = {
     "already_enrolled": "Pelanggan sudah terdaftar dari cabang lain (pendaftaran pertama "
@@ -106,3 +109,28 @@ def in_words(table: dict[str, str]) -> Callable[[str], str]:
     def word(code: str) -> str:
         return table.get(code, code or "–")
     return word
+
+
+# The audit trail's details the console itself records (in English), said in Indonesian.
+AUDIT_DETAILS = (
+    (re.compile(r"signed in"), "berhasil masuk"),
+    (re.compile(r"signed out"), "keluar"),
+    (re.compile(r"unknown user name"), "nama pengguna tidak dikenal"),
+    (re.compile(r"account disabled"), "akun nonaktif"),
+    (re.compile(r"account locked"), "akun terkunci"),
+    (re.compile(r"wrong password \((\d+) in a row\)"),
+     r"kata sandi salah (\1 kali berturut-turut)"),
+    (re.compile(r"role (\w+)"), "peran {role}"),
+    (re.compile(r"one-time code valid until (.+)"), r"kode sekali pakai berlaku sampai \1"),
+)
+
+
+def audit_detail(text: str) -> str:
+    """An audit detail the console recorded, in Bahasa Indonesia (other text as it is)."""
+    for pattern, words in AUDIT_DETAILS:
+        found = pattern.fullmatch(text)
+        if found:
+            if "{role}" in words:
+                return words.format(role=role_label(found.group(1)))
+            return found.expand(words)
+    return text

@@ -149,7 +149,10 @@ def test_codes_are_shown_as_words(ho: HeadOffice, branch: Branch, cashier: Actor
         trail = client.get("/console/audit").text
         assert "loket didaftarkan" in trail and "masuk" in trail
         assert "counter.register" not in trail and ">signin<" not in trail
+        assert "kode sekali pakai berlaku sampai" in trail and "berhasil masuk" in trail
+        assert "signed in" not in trail and "valid until" not in trail
         post_form(client, "/console/", "/console/language", {"language": "en",
                                                             "next": "/console/"})
         view = client.get(f"/console/customers/{CUSTOMER}").text
         assert "down payment" in view and ">cash<" in view and "running" in view
+        assert "signed in" in client.get("/console/audit").text  # as recorded
