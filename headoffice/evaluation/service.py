@@ -68,10 +68,8 @@ def programme_evaluation(session: Session, programme: str | None = None,
 
 def _evaluate(session: Session, terms: PromotionTerms, start: dt.date, end: dt.date,
               branch: str | None, branches: list[str]) -> Evaluation:
-    scope = queries.Scope(terms.code, start, end, branch, by_day=False)
-    cells = list(queries.collect(session, scope))
-    days = dict(_merge(queries.collect(session, queries.Scope(
-        terms.code, start, end, branch, by_day=True)), lambda key: key[0]))
+    cells = list(queries.collect(session, queries.Scope(terms.code, start, end, branch)))
+    days = dict(_merge((c for c in cells if c[0][3] is not None), lambda key: key[3]))
     by_branch = dict(_merge(((k, f) for k, f in cells if k[0]), lambda key: key[0]))
     return Evaluation(
         programme_code=terms.code, programme_name=terms.name,
