@@ -60,7 +60,8 @@ def main() -> int:
             time.sleep(0.05)
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
+                browser = playwright.chromium.launch(executable_path=executable,
+                                                     args=[*ARGS, "--lang=id"])
                 _shoot(browser, base, args.out)
                 browser.close()
         finally:
@@ -72,7 +73,8 @@ def main() -> int:
 
 def _shoot(browser: Browser, base: str, out: Path) -> None:
     def page_as(user: str | None) -> Page:
-        context = browser.new_context(viewport={"width": 1366, "height": 768})
+        context = browser.new_context(viewport={"width": 1366, "height": 768},
+                                      locale="id-ID")  # an Indonesian office PC
         page: Page = context.new_page()
         page.goto(f"{base}/console/signin")
         if user is not None:
