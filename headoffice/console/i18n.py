@@ -76,6 +76,10 @@ ENGLISH: dict[str, str] = {
     "transfer bank": "bank transfer",
     "tunai": "cash",
     "Sinkronisasi terakhir": "Last sync",
+    "Ditampilkan": "Showing",
+    "dari": "of",
+    "baris (yang tidak cocok lebih dulu). Pilih cabang atau tanggal untuk melihat sisanya.":
+        "lines (mismatches first). Choose a branch or a day to see the rest.",
     "Cabut loket ini?": "Revoke this counter?",
     "Ya, cabut loket": "Yes, revoke the counter",
     "Cabut…": "Revoke…",

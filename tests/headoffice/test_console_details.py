@@ -8,7 +8,7 @@ import datetime as dt
 
 from app.bootstrap import Branch
 from app.services.context import Actor
-from headoffice.models import Device, Terms
+from headoffice.models import Device, Event, Terms
 from tests.headoffice.conftest import CUSTOMER, HeadOffice, enrol
 from tests.headoffice.console_helpers import console, post_form, sign_in, staff_user
 from tests.headoffice.test_console_queues import audit_of, push_all
@@ -156,3 +156,24 @@ def test_codes_are_shown_as_words(ho: HeadOffice, branch: Branch, cashier: Actor
         view = client.get(f"/console/customers/{CUSTOMER}").text
         assert "down payment" in view and ">cash<" in view and "running" in view
         assert "signed in" in client.get("/console/audit").text  # as recorded
+
+
+def test_reconciliation_shows_a_readable_page_and_says_how_to_see_the_rest(
+        ho: HeadOffice) -> None:
+    ho.register(DEVICE, "ALK", "L02")
+    start = dt.date(2025, 1, 1)
+    with ho.db.writing() as session:  # 130 days of one event each: 130 lines
+        session.add_all(Event(id=f"00000000-0000-4000-8000-{n:012d}", device_id=DEVICE,
+                              branch_code="ALK", seq=n + 1, type="instalment.paid",
+                              created_at=dt.datetime(2025, 1, 1), payload={},
+                              business_date=start + dt.timedelta(days=n), amount=1000,
+                              status="applied", received_at=dt.datetime(2025, 1, 1))
+                        for n in range(130))
+    staff_user(ho.db, "keuangan", "finance")
+    with console(ho.url, "keuangan") as client:
+        page = client.get("/console/reconciliation").text
+        assert page.count("belum dilaporkan") == 100
+        assert "Ditampilkan 100 dari 130 baris" in page
+        one_day = client.get("/console/reconciliation",
+                             params={"branch": "ALK", "day": "2025-05-10"}).text
+        assert one_day.count("belum dilaporkan") == 1 and "Ditampilkan" not in one_day
