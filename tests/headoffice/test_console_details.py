@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from headoffice.models import Device, Event, Terms
 from tests.headoffice.conftest import CUSTOMER, HeadOffice, enrol
@@ -111,7 +111,7 @@ def test_disabling_a_staff_user_asks_first_and_says_who(ho: HeadOffice) -> None:
 
 
 def test_a_counters_last_sync_is_its_later_push_or_pull(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     staff_user(ho.db, "ti", "it")
     with console(ho.url, "ti") as client:
         assert "belum pernah" in client.get("/console/counters").text
@@ -132,7 +132,7 @@ def test_a_counters_last_sync_is_its_later_push_or_pull(
         assert "(ambil)" in line and "tidak terdengar lebih dari sehari" in line
 
 
-def test_codes_are_shown_as_words(ho: HeadOffice, branch: Branch, cashier: Actor,
+def test_codes_are_shown_as_words(ho: HeadOffice, branch: BranchDatabase, cashier: Actor,
                                   kpg: tuple[str, str]) -> None:
     enrol(branch, cashier)
     push_all(ho, branch, kpg)
