@@ -77,6 +77,11 @@ ENGLISH: dict[str, str] = {
     "tunai": "cash",
     "Sinkronisasi terakhir": "Last sync",
     "Ditampilkan": "Showing",
+    "Tidak ada pelanggan yang cocok. Coba nomor sambungan lengkap, sebagian nama, atau nama "
+    "jalan.": "No customer matches. Try the whole connection number, part of the name, or "
+               "the street name.",
+    "Ketik nomor sambungan, sebagian nama atau alamat, lalu Cari.":
+        "Type a connection number, part of a name or an address, then Search.",
     "dari": "of",
     "baris (yang tidak cocok lebih dulu). Pilih cabang atau tanggal untuk melihat sisanya.":
         "lines (mismatches first). Choose a branch or a day to see the rest.",

@@ -177,3 +177,12 @@ def test_reconciliation_shows_a_readable_page_and_says_how_to_see_the_rest(
         one_day = client.get("/console/reconciliation",
                              params={"branch": "ALK", "day": "2025-05-10"}).text
         assert one_day.count("belum dilaporkan") == 1 and "Ditampilkan" not in one_day
+
+
+def test_a_customer_search_without_results_says_so_and_what_to_try(ho: HeadOffice) -> None:
+    staff_user(ho.db, "hublang", "customer_service")
+    with console(ho.url, "hublang") as client:
+        empty = client.get("/console/customers").text
+        assert "Ketik nomor sambungan, sebagian nama atau alamat" in empty
+        nothing = client.get("/console/customers", params={"q": "zzzzqq"}).text
+        assert "0 pelanggan ditemukan" in nothing and "Tidak ada pelanggan yang cocok" in nothing
