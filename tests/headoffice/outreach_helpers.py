@@ -1,0 +1,36 @@
+"""Head office set up for outreach tests: the Buka Segel terms, sealed customers with
+phone numbers written as the billing system has them, and a gateway."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import update
+
+from app.services.setup import DEFAULT_TERMS_FILE
+from headoffice.db import Database
+from headoffice.masterdata import publish_terms_file
+from headoffice.models import Customer
+from headoffice.outreach.gateway import GatewaySettings, save_settings
+from tests.office_server import publish_customer
+
+ON = dt.date(2025, 11, 24)  # the programme runs 17 November – 31 December 2025
+PAYLOAD = '{"to": "{phone_digits}", "message": "{text}", "ref": "{message_id}"}'
+
+
+def programme_with(db: Database, customers: dict[str, str], *, name: str = "") -> None:
+    """The Buka Segel terms and a sealed customer per connection number → phone, each
+    with 10 unpaid bills of Rp 100,000."""
+    with db.writing() as session:
+        publish_terms_file(session, DEFAULT_TERMS_FILE)
+        for number, phone in customers.items():
+            publish_customer(session, number, bills=10)
+            session.execute(update(Customer).where(Customer.connection_no == number)
+                            .values(phone=phone, name=name or f"Pelanggan {number[-2:]}"))
+
+
+def use_gateway(db: Database, url: str, *, timeout: int = 5, auth: bool = False) -> None:
+    with db.writing() as session:
+        save_settings(session, GatewaySettings(
+            url, PAYLOAD, "Authorization" if auth else "", "Bearer {credential}" if auth else "",
+            timeout), "test")
