@@ -4,6 +4,7 @@ phone numbers written as the billing system has them, and a gateway."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from sqlalchemy import update
 
@@ -12,6 +13,7 @@ from headoffice.db import Database
 from headoffice.masterdata import publish_terms_file
 from headoffice.models import Customer
 from headoffice.outreach.gateway import GatewaySettings, save_settings
+from headoffice.outreach.words import local_today
 from tests.office_server import publish_customer
 
 ON = dt.date(2025, 11, 24)  # the programme runs 17 November – 31 December 2025
@@ -27,6 +29,19 @@ def programme_with(db: Database, customers: dict[str, str], *, name: str = "") -
             publish_customer(session, number, bills=10)
             session.execute(update(Customer).where(Customer.connection_no == number)
                             .values(phone=phone, name=name or f"Pelanggan {number[-2:]}"))
+
+
+def running_today(db: Database, folder: Path) -> None:
+    """The Buka Segel terms again as version 2, running from 10 days ago to 30 days on
+    (the commands and the console work on today)."""
+    today = local_today()
+    terms = DEFAULT_TERMS_FILE.read_text(encoding="utf-8").replace(
+        "version = 1", "version = 2").replace(
+        "valid_from = 2025-11-17", f"valid_from = {today - dt.timedelta(days=10)}").replace(
+        "valid_to = 2025-12-31", f"valid_to = {today + dt.timedelta(days=30)}")
+    (folder / "terms.toml").write_text(terms, encoding="utf-8")
+    with db.writing() as session:
+        publish_terms_file(session, folder / "terms.toml")
 
 
 def use_gateway(db: Database, url: str, *, timeout: int = 5, auth: bool = False) -> None:

@@ -4,20 +4,16 @@ templates refused with the reason."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from app.services.setup import DEFAULT_TERMS_FILE
 from headoffice.cli import main
-from headoffice.masterdata import publish_terms_file
 from headoffice.outreach.tables import OutreachMessage, OutreachTemplate
-from headoffice.outreach.words import local_today
 from tests.headoffice.conftest import HeadOffice
 from tests.headoffice.fake_gateway import fake_gateway
-from tests.headoffice.outreach_helpers import programme_with, use_gateway
+from tests.headoffice.outreach_helpers import programme_with, running_today, use_gateway
 
 CUSTOMERS = {"50400001": "0813-3947-2615", "50400002": "0380 821234"}
 
@@ -26,14 +22,7 @@ CUSTOMERS = {"50400001": "0813-3947-2615", "50400002": "0380 821234"}
 def office(ho: HeadOffice, tmp_path: Path) -> HeadOffice:
     """Sealed customers and a programme running today (the terms' dates moved)."""
     programme_with(ho.db, CUSTOMERS)
-    today = local_today()
-    terms = DEFAULT_TERMS_FILE.read_text(encoding="utf-8").replace(
-        "version = 1", "version = 2").replace(
-        "valid_from = 2025-11-17", f"valid_from = {today - dt.timedelta(days=10)}").replace(
-        "valid_to = 2025-12-31", f"valid_to = {today + dt.timedelta(days=30)}")
-    (tmp_path / "terms.toml").write_text(terms, encoding="utf-8")
-    with ho.db.writing() as session:
-        publish_terms_file(session, tmp_path / "terms.toml")
+    running_today(ho.db, tmp_path)
     return ho
 
 
