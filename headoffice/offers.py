@@ -123,10 +123,9 @@ def offers_for(session: Session, customers: Sequence[Customer], on: dt.date,
     return result
 
 
-def _offer(terms: PromotionTerms, customer: Customer, bills: list[Bill], on: dt.date, *,
+def _offer(terms: PromotionTerms, customer: Customer, bills: list[BillFacts], on: dt.date, *,
            blocked: bool, office: OfficeRef) -> OfficeOffer:
-    facts = CustomerFacts(customer.status, customer.tariff_group, tuple(
-        BillFacts(b.period, b.water_charge + b.fees, b.penalty) for b in bills))
+    facts = CustomerFacts(customer.status, customer.tariff_group, tuple(bills))
     offer = make_offer(terms, facts, on)
     reasons = tuple(r.code for r in offer.reasons) + (("already_enrolled",) if blocked else ())
     remainder = offer.amount_due - offer.down_payment
@@ -141,13 +140,15 @@ def _offer(terms: PromotionTerms, customer: Customer, bills: list[Bill], on: dt.
         office=office)
 
 
-def _open_bills(session: Session, customer_ids: Iterable[int]) -> dict[int, list[Bill]]:
-    """Bills neither settled nor taken over by a plan, oldest period first."""
-    found: dict[int, list[Bill]] = {}
-    for bill in session.scalars(select(Bill).where(
+def _open_bills(session: Session, customer_ids: Iterable[int]) -> dict[int, list[BillFacts]]:
+    """Bills neither settled nor taken over by a plan, oldest period first (read as plain
+    rows: thousands of customers are quoted at once)."""
+    found: dict[int, list[BillFacts]] = {}
+    for customer_id, period, principal, penalty in session.execute(select(
+            Bill.customer_id, Bill.period, Bill.water_charge + Bill.fees, Bill.penalty).where(
             Bill.customer_id.in_(list(customer_ids)), Bill.settled.is_(False),
             Bill.enrolment_uuid.is_(None)).order_by(Bill.customer_id, Bill.period)):
-        found.setdefault(bill.customer_id, []).append(bill)
+        found.setdefault(customer_id, []).append(BillFacts(period, principal, penalty))
     return found
 
 

@@ -16,6 +16,9 @@ is not a mobile number are listed apart with the reason (:mod:`phones`).
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +26,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app.services.terms import PromotionTerms, terms_from_json
+from headoffice.evaluation.cache import fingerprint
 from headoffice.evaluation.tables import PlanInstalment
 from headoffice.models import BranchOffice, Customer, Enrolment, Payment, Terms
 from headoffice.offers import OfficeOffer, offers_for, published_terms
@@ -31,6 +35,9 @@ from headoffice.outreach.phones import PhoneCheck, normalise
 from headoffice.outreach.tables import OutreachOptOut
 
 MAX_DAYS_AHEAD = 60
+KEEP = 8  # invitation lists kept
+_lock = threading.Lock()
+_kept: OrderedDict[Hashable, list[Draft]] = OrderedDict()
 
 
 @dataclass(frozen=True)
@@ -63,15 +70,39 @@ def invitations(session: Session, on: dt.date, programme: str | None = None,
     """Every customer the programme's terms find eligible on ``on`` (of the office
     ``branch`` serves, of ``kelurahan``)."""
     terms = published_terms(session, programme, on)
-    query = select(Customer).where(Customer.status.in_(terms.eligibility.statuses))
-    if kelurahan:
-        query = query.where(func.lower(Customer.kelurahan) == kelurahan.strip().lower())
-    customers = list(session.scalars(query.order_by(Customer.connection_no)))
-    offers = offers_for(session, customers, on, terms.code)
     wanted = branch.strip().upper() if branch else None
-    drafts = [_invitation(c, o) for c, o in zip(customers, offers, strict=True)
-              if o.eligible and (wanted is None or o.office.code == wanted)]
-    return _audience(session, "invitation", on, drafts)
+    place = kelurahan.strip().lower() if kelurahan else None
+
+    def make() -> list[Draft]:
+        query = select(Customer).where(Customer.status.in_(terms.eligibility.statuses))
+        if place:
+            query = query.where(func.lower(Customer.kelurahan) == place)
+        customers = list(session.scalars(query.order_by(Customer.connection_no)))
+        offers = offers_for(session, customers, on, terms.code)
+        return [_invitation(c, o) for c, o in zip(customers, offers, strict=True)
+                if o.eligible and (wanted is None or o.office.code == wanted)]
+
+    key = (terms.code, terms.version, on, wanted, place)
+    return _audience(session, "invitation", on, _cached(session, key, make))
+
+
+def _cached(session: Session, request: Hashable, make: Callable[[], list[Draft]]
+            ) -> list[Draft]:
+    """The invitations of ``request`` over the data as it is now: quoting thousands of
+    customers takes seconds, so they are kept until head office's data changes (the
+    evaluation's fingerprint: customers, bills, plans, payments, terms, branches)."""
+    key = (str(session.get_bind().engine.url), request, fingerprint(session))
+    with _lock:
+        found = _kept.get(key)
+        if found is not None:
+            _kept.move_to_end(key)
+            return found
+    made = make()
+    with _lock:
+        _kept[key] = made
+        while len(_kept) > KEEP:
+            _kept.popitem(last=False)
+    return made
 
 
 def _invitation(customer: Customer, offer: OfficeOffer) -> Draft:
