@@ -51,7 +51,7 @@ def add_commands(add: AddParser, parent: Any, usage: Handler) -> None:
     add("opt-outs", list_opt_outs, "the customers who asked not to be contacted", sub)
     p = add("log", show_log, "the messages made, newest first, with the gateway's answers", sub)
     p.add_argument("--kind", choices=templates.KINDS)
-    p.add_argument("--state", choices=("sending", "sent", "failed", "exported"))
+    p.add_argument("--state", choices=("sending", "sent", "failed", "exported", "stopped"))
     p.add_argument("--customer", metavar="CONNECTION_NO")
     p.add_argument("--limit", type=int, default=records.PAGE)
     p = add("invalid-phones", invalid_phones, "customers whose phone is not a mobile number",

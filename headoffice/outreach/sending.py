@@ -3,11 +3,12 @@ a CSV for a broadcast tool.
 
 Each message is a row of ``outreach_message`` keyed by its reason and day (kind,
 customer, subject, day). A run first *claims* its messages in one writing transaction —
-a new row, or a failed one (or one left ``sending`` by a run that died) to retry — so
-two runs at once never both send one message; then it calls the gateway for each, and
-records the answer (``outreach_attempt``) and the message's state in a transaction of
-its own. A message already sent (or exported) that day is skipped; a customer who opted
-out is checked again at the claim. The gateway is never called inside a transaction.
+a new row, or a failed one (or one left ``sending`` by a run that died) to retry, marked
+with the run's token — so two runs at once never both send one message; then, for each,
+it renews its claim (and checks the customer did not opt out meanwhile), calls the
+gateway, and records the answer (``outreach_attempt``) and the message's state, each in
+a short transaction of its own. A message already sent (or exported) that day is
+skipped. The gateway is never called inside a transaction.
 """
 
 from __future__ import annotations
@@ -100,17 +101,50 @@ def _rows_by_reason(session: Session, audience: Audience
     return found
 
 
+@dataclass(frozen=True)
+class Claimed:
+    message_id: int
+    connection_no: str
+    phone: str
+    text: str
+    uuid: str
+    tried_before: bool
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The messages one run took to send (``token`` marks them as this run's)."""
+
+    token: str
+    kind: str
+    on: dt.date
+    messages: tuple[Claimed, ...]
+    skipped: int
+    invalid: int
+    opted_out: int
+
+
 def send(db: Database, audience: Audience, sender: Sender, by: str) -> RunResult:
     """Send ``audience``'s messages through ``sender``; failed ones are left to retry."""
-    claimed, skipped = _claim(db, audience, by, "gateway")
+    return deliver(db, claim(db, audience, by), sender)
+
+
+def deliver(db: Database, taken: Claim, sender: Sender) -> RunResult:
+    """Call the gateway for each claimed message still this run's and record its answer.
+
+    Just before each call the message is checked (still claimed by this run, customer
+    not opted out since) and its claim renewed, so a long run is never taken over by
+    another one for a message it is about to send."""
     sent = failed = retried = 0
-    for message_id, phone, text, uid, was_tried in claimed:
-        answer = sender.send(phone, text, uid)
+    for message in taken.messages:
+        if not _still_ours(db, message, taken.token):
+            continue
+        answer = sender.send(message.phone, message.text, message.uuid)
         with db.writing() as session:
-            row = session.get(OutreachMessage, message_id)
+            row = session.get(OutreachMessage, message.message_id)
             assert row is not None
             now = utcnow()
-            session.add(OutreachAttempt(message_id=message_id, at=now, outcome=answer.outcome,
+            session.add(OutreachAttempt(message_id=row.id, at=now, outcome=answer.outcome,
                                         http_status=answer.http_status,
                                         answer=answer.answer[:400]))
             row.attempts += 1
@@ -119,16 +153,30 @@ def send(db: Database, audience: Audience, sender: Sender, by: str) -> RunResult
             row.sent_at = now if answer.delivered else None
         sent += answer.delivered
         failed += not answer.delivered
-        retried += was_tried
-    return RunResult(audience.kind, audience.on, sent, failed, retried, skipped,
-                     len(audience.invalid), audience.opted_out)
+        retried += message.tried_before
+    return RunResult(taken.kind, taken.on, sent, failed, retried, taken.skipped,
+                     taken.invalid, taken.opted_out)
 
 
-def _claim(db: Database, audience: Audience, by: str, channel: str
-           ) -> tuple[list[tuple[int, str, str, str, bool]], int]:
-    """Claim the messages to send now: (row id, phone, text, uuid, tried before)."""
-    claimed: list[tuple[int, str, str, str, bool]] = []
+def _still_ours(db: Database, message: Claimed, token: str) -> bool:
+    with db.writing() as session:
+        row = session.get(OutreachMessage, message.message_id)
+        if row is None or row.state != "sending" or row.claim != token:
+            return False
+        row.updated_at = utcnow()
+        if session.get(OutreachOptOut, message.connection_no) is not None:
+            row.state = "stopped"  # opted out after the run began: never sent
+            return False
+        return True
+
+
+def claim(db: Database, audience: Audience, by: str, channel: str = "gateway") -> Claim:
+    """Take the messages to send now, in one transaction: new ones, and failed ones (or
+    ones a dead run left ``sending``) to retry; a message already sent or exported
+    today, or being sent by another run, is skipped."""
+    claimed: list[Claimed] = []
     skipped = 0
+    token = uuid.uuid4().hex
     with db.writing() as session:
         template = templates.current(session, audience.kind)
         stopped = set(session.scalars(select(OutreachOptOut.connection_no)))
@@ -152,10 +200,12 @@ def _claim(db: Database, audience: Audience, by: str, channel: str
                 session.add(row)
             row.phone, row.body, row.figures = draft.phone.number, text, draft.figures
             row.template_version, row.channel = template.version, channel
-            row.state, row.updated_at = "sending", now
+            row.state, row.updated_at, row.claim = "sending", now, token
             session.flush()
-            claimed.append((row.id, row.phone, text, row.uuid, row.attempts > 0))
-    return claimed, skipped
+            claimed.append(Claimed(row.id, row.connection_no, row.phone, text, row.uuid,
+                                   row.attempts > 0))
+    return Claim(token, audience.kind, audience.on, tuple(claimed), skipped,
+                 len(audience.invalid), audience.opted_out)
 
 
 def export_csv(db: Database, audience: Audience, path: Path, by: str) -> int:
@@ -164,12 +214,12 @@ def export_csv(db: Database, audience: Audience, path: Path, by: str) -> int:
     gateway today are left out; the file is written whole or not at all."""
     if not path.parent.is_dir():
         raise ValueError(f"the folder {path.parent} does not exist")
-    claimed, _skipped = _claim(db, audience, by, "csv")
+    taken = claim(db, audience, by, "csv")
     with db.writing() as session:
-        for message_id, *_rest in claimed:
-            row = session.get(OutreachMessage, message_id)
-            assert row is not None
-            row.state, row.updated_at = "exported", utcnow()
+        for message in taken.messages:
+            row = session.get(OutreachMessage, message.message_id)
+            if row is not None and row.claim == taken.token and row.state == "sending":
+                row.state, row.updated_at = "exported", utcnow()
         exported = list(session.scalars(select(OutreachMessage).where(
             OutreachMessage.kind == audience.kind, OutreachMessage.day == audience.on,
             OutreachMessage.state == "exported",

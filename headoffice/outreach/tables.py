@@ -37,9 +37,10 @@ class OutreachTemplate(Base):
 class OutreachMessage(Base):
     """A message to one customer for one reason on one day, with what it said.
 
-    ``state``: ``sending`` (claimed by a run, at the gateway now), ``sent`` (the gateway
-    accepted it), ``failed`` (an error or no answer: retried by the next run),
-    ``exported`` (handed over in a CSV for a broadcast tool)."""
+    ``state``: ``sending`` (claimed by the run whose token is ``claim``), ``sent`` (the
+    gateway accepted it), ``failed`` (an error or no answer: retried by the next run),
+    ``exported`` (handed over in a CSV for a broadcast tool), ``stopped`` (the customer
+    opted out before it went out)."""
 
     __tablename__ = "outreach_message"
     __table_args__ = (UniqueConstraint("kind", "connection_no", "subject", "day"),
@@ -59,6 +60,7 @@ class OutreachMessage(Base):
     state: Mapped[str] = mapped_column(String(16))
     channel: Mapped[str] = mapped_column(String(16))  # gateway | csv
     attempts: Mapped[int] = mapped_column(default=0)
+    claim: Mapped[str] = mapped_column(String(32), default="")
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
     sent_at: Mapped[dt.datetime | None]

@@ -4,16 +4,19 @@ phone numbers written as the billing system has them, and a gateway."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from app.services.setup import DEFAULT_TERMS_FILE
 from headoffice.db import Database
 from headoffice.masterdata import publish_terms_file
 from headoffice.models import Customer
 from headoffice.outreach.gateway import GatewaySettings, save_settings
+from headoffice.outreach.tables import OutreachMessage
 from headoffice.outreach.words import local_today
+from tests.headoffice.conftest import HeadOffice
 from tests.office_server import publish_customer
 
 ON = dt.date(2025, 11, 24)  # the programme runs 17 November – 31 December 2025
@@ -49,3 +52,15 @@ def use_gateway(db: Database, url: str, *, timeout: int = 5, auth: bool = False)
         save_settings(session, GatewaySettings(
             url, PAYLOAD, "Authorization" if auth else "", "Bearer {credential}" if auth else "",
             timeout), "test")
+
+
+def wait_until_sent(ho: HeadOffice, count: int) -> None:
+    """The console sends after its answer: wait for ``count`` messages to be sent."""
+    deadline = time.monotonic() + 30
+    while True:
+        with ho.db.reading() as session:
+            states = list(session.scalars(select(OutreachMessage.state)))
+        if states.count("sent") == count and "sending" not in states:
+            return
+        assert time.monotonic() < deadline, states
+        time.sleep(0.1)

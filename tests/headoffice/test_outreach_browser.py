@@ -15,7 +15,12 @@ from tests.headoffice.browser import OFFICE_SCREEN, chromium, sign_in
 from tests.headoffice.conftest import HeadOffice
 from tests.headoffice.console_helpers import PASSWORD, staff_user
 from tests.headoffice.fake_gateway import fake_gateway
-from tests.headoffice.outreach_helpers import programme_with, running_today, use_gateway
+from tests.headoffice.outreach_helpers import (
+    programme_with,
+    running_today,
+    use_gateway,
+    wait_until_sent,
+)
 
 SCRIPT = "<img src=x onerror=alert(1)>"
 
@@ -62,8 +67,9 @@ def test_a_template_is_previewed_saved_and_the_invitations_sent(
         expect(page.get_by_role("status")).to_contain_text("Templat disimpan sebagai versi 1")
         page.get_by_role("link", name="Daftar kirim").click()
         page.get_by_role("button", name="Kirim 2 pesan").click()
-        expect(page.get_by_role("status")).to_contain_text("Terkirim: 2")
-        page.get_by_role("link", name="Log pesan").click()
+        expect(page.get_by_role("status")).to_contain_text("Pengiriman dimulai: 2 pesan")
+        wait_until_sent(ho, 2)
+        page.get_by_role("main").get_by_role("link", name="Log pesan").first.click()
         expect(page.get_by_role("main")).to_contain_text("terkirim: 2")
         assert sorted(b["message"][:10] for b in gateway.received) == ["Halo Budi ",
                                                                        "Halo Pelan"]

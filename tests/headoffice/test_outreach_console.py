@@ -17,7 +17,12 @@ from headoffice.outreach.tables import OutreachMessage, OutreachOptOut, Outreach
 from tests.headoffice.conftest import HeadOffice
 from tests.headoffice.console_helpers import console, post_form, staff_user, token
 from tests.headoffice.fake_gateway import FakeGateway, fake_gateway
-from tests.headoffice.outreach_helpers import programme_with, running_today, use_gateway
+from tests.headoffice.outreach_helpers import (
+    programme_with,
+    running_today,
+    use_gateway,
+    wait_until_sent,
+)
 
 SCRIPT = "<script>alert('x')</script>"
 PAGE = "/console/outreach"
@@ -55,10 +60,12 @@ def test_customer_relations_see_who_is_invited_and_send_once(
         assert SCRIPT not in page.text and "Ina &lt;script&gt;alert(" in page.text
         assert "bukan nomor seluler" in page.text  # 50400002's landline, listed apart
         done = post_form(client, PAGE, "/console/outreach/send", {"kind": "invitation"})
-        assert done.status_code == 303 and "done=sent&sent=1&failed=0" in \
+        assert done.status_code == 303 and "done=started&count=1&skipped=0" in \
             done.headers["location"]
+        assert "Pengiriman dimulai: 1 pesan" in client.get(done.headers["location"]).text
+        wait_until_sent(ho, 1)
         again = post_form(client, PAGE, "/console/outreach/send", {"kind": "invitation"})
-        assert "sent=0&failed=0&skipped=1" in again.headers["location"]
+        assert "count=0&skipped=1" in again.headers["location"]
         log = client.get("/console/outreach/log")
         assert "terkirim" in log.text and "HTTP 200" in log.text
         assert SCRIPT in office.received[0]["message"]  # the message itself is plain text

@@ -5,6 +5,7 @@ sending once, customers who opted out never contacted, invalid phones listed."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import threading
 from pathlib import Path
 
@@ -166,6 +167,38 @@ def test_an_opt_out_made_while_a_run_is_prepared_still_holds(
         records.opt_out(session, "50400002", "hublang")
     assert sending.send(ho.db, found, sender, "hublang").sent == 1
     assert [b["to"] for b in gateway.received] == ["6281339472615"]
+
+
+def test_a_customer_who_opts_out_while_a_run_is_sending_is_not_reached(
+        ho: HeadOffice, gateway: FakeGateway) -> None:
+    with ho.db.reading() as session:
+        found = audience.invitations(session, ON)
+        sender = configured_gateway(session)
+    taken = sending.claim(ho.db, found, "hublang")
+    assert len(taken.messages) == 2
+    with ho.db.writing() as session:
+        records.opt_out(session, "50400001", "hublang")
+    assert sending.deliver(ho.db, taken, sender).sent == 1
+    assert [b["to"] for b in gateway.received] == ["6285211112222"]
+    assert [(m.connection_no, m.state) for m in _messages(ho)] == [("50400001", "stopped"),
+                                                                  ("50400002", "sent")]
+
+
+def test_a_run_that_died_is_taken_over_and_its_messages_sent_once(
+        ho: HeadOffice, gateway: FakeGateway) -> None:
+    with ho.db.reading() as session:
+        found = audience.invitations(session, ON)
+        sender = configured_gateway(session)
+    dead = sending.claim(ho.db, found, "hublang")
+    assert sending.claim(ho.db, found, "hublang").messages == ()  # still being sent
+    with ho.db.writing() as session:  # the first run stopped 20 minutes ago
+        for row in session.scalars(select(OutreachMessage)):
+            row.updated_at -= dt.timedelta(minutes=20)
+    later = sending.claim(ho.db, found, "hublang")
+    assert len(later.messages) == 2
+    assert sending.deliver(ho.db, dead, sender).sent == 0  # no longer its messages
+    assert sending.deliver(ho.db, later, sender).sent == 2
+    assert len(gateway.received) == 2
 
 
 def test_the_csv_export_carries_whatsapp_links_and_no_formula(

@@ -3,6 +3,8 @@ with their figures and the message; send them through the gateway (``outreach/``
 
 from __future__ import annotations
 
+import logging
+import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
@@ -11,12 +13,19 @@ from fastapi.responses import Response
 from headoffice.console import audit
 from headoffice.console.staff import SignedIn
 from headoffice.console.web import PREFIX, Action, acting, back_to, database, render, viewer_with
+from headoffice.db import Database
 from headoffice.offers import NoProgramme
 from headoffice.outreach import audience, records, sending
-from headoffice.outreach.gateway import GatewayRefused, configured_gateway, load_settings
+from headoffice.outreach.gateway import (
+    GatewayRefused,
+    Sender,
+    configured_gateway,
+    load_settings,
+)
 from headoffice.outreach.words import local_today
 
 router = APIRouter()
+log = logging.getLogger(__name__)
 PAGE = f"{PREFIX}/outreach"
 SHOWN = 200
 KIND_TITLES = {"invitation": "Undangan", "reminder": "Pengingat jatuh tempo",
@@ -86,13 +95,23 @@ def send(request: Request, action: Annotated[Action, acting("outreach.act")]) ->
         return _page(request, action.who, kind, days, branch, kelurahan, status=409,
                      refusal=str(exc))
     by = action.who.username
-    done = sending.send(database(request), found, gateway, by)
+    taken = sending.claim(database(request), found, by)
     with database(request).writing() as session:
-        audit.record(session, by, f"outreach.{kind}", f"{done.sent} sent",
-                     f"{done.failed} failed, {done.skipped} already sent, {done.invalid} "
-                     f"invalid phones, {done.opted_out} opted out")
-    return back_to(PAGE, **back, done="sent", sent=done.sent, failed=done.failed,
-                   skipped=done.skipped)
+        audit.record(session, by, f"outreach.{kind}", f"{len(taken.messages)} to send",
+                     f"{taken.skipped} already sent today, {taken.invalid} invalid phones, "
+                     f"{taken.opted_out} opted out")
+    # thousands of messages take minutes: they go out after the answer (see the log)
+    threading.Thread(target=_deliver, args=(database(request), taken, gateway),
+                     name="outreach-send", daemon=True).start()
+    return back_to(PAGE, **back, done="started", count=len(taken.messages),
+                   skipped=taken.skipped)
+
+
+def _deliver(db: Database, taken: sending.Claim, gateway: Sender) -> None:
+    try:
+        sending.deliver(db, taken, gateway)
+    except Exception:  # the messages not reached stay claimed and are retried later
+        log.exception("sending %s messages stopped", taken.kind)
 
 
 @router.get("/outreach/log")
