@@ -22,7 +22,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from headoffice.db import Database, utcnow
@@ -34,6 +34,7 @@ from headoffice.outreach.tables import OutreachAttempt, OutreachMessage, Outreac
 
 STALE_AFTER = dt.timedelta(minutes=15)  # a claim older than this was left by a dead run
 DONE = ("sent", "exported")
+CHUNK = 1_000  # connection numbers per query
 CSV_COLUMNS = ("nomor_sambungan", "nama", "telepon", "jenis", "pesan", "tautan_whatsapp")
 
 
@@ -82,15 +83,14 @@ def _rows_by_reason(session: Session, audience: Audience
                     ) -> dict[tuple[str, str, str], tuple[OutreachMessage | None,
                                                          OutreachMessage | None]]:
     """Per reason: its message of the day, and an earlier one still to retry."""
-    numbers = {d.connection_no for d in audience.ready}
+    numbers = sorted({d.connection_no for d in audience.ready})
     found: dict[tuple[str, str, str], tuple[OutreachMessage | None,
                                             OutreachMessage | None]] = {}
-    if not numbers:
-        return found
-    for row in session.scalars(select(OutreachMessage).where(
-            OutreachMessage.kind == audience.kind,
-            OutreachMessage.connection_no.in_(sorted(numbers)))
-            .order_by(OutreachMessage.day)):
+    rows = [row for start in range(0, len(numbers), CHUNK)
+            for row in session.scalars(select(OutreachMessage).where(
+                OutreachMessage.kind == audience.kind,
+                OutreachMessage.connection_no.in_(numbers[start:start + CHUNK])))]
+    for row in sorted(rows, key=lambda r: r.day):
         key = (row.kind, row.connection_no, row.subject)
         today, earlier = found.get(key, (None, None))
         if row.day == audience.on:
@@ -174,7 +174,7 @@ def claim(db: Database, audience: Audience, by: str, channel: str = "gateway") -
     """Take the messages to send now, in one transaction: new ones, and failed ones (or
     ones a dead run left ``sending``) to retry; a message already sent or exported
     today, or being sent by another run, is skipped."""
-    claimed: list[Claimed] = []
+    taken: list[OutreachMessage] = []
     skipped = 0
     token = uuid.uuid4().hex
     with db.writing() as session:
@@ -201,9 +201,10 @@ def claim(db: Database, audience: Audience, by: str, channel: str = "gateway") -
             row.phone, row.body, row.figures = draft.phone.number, text, draft.figures
             row.template_version, row.channel = template.version, channel
             row.state, row.updated_at, row.claim = "sending", now, token
-            session.flush()
-            claimed.append(Claimed(row.id, row.connection_no, row.phone, text, row.uuid,
-                                   row.attempts > 0))
+            taken.append(row)
+        session.flush()  # once: the new rows get their ids
+        claimed = [Claimed(row.id, row.connection_no, row.phone, row.body, row.uuid,
+                           row.attempts > 0) for row in taken]
     return Claim(token, audience.kind, audience.on, tuple(claimed), skipped,
                  len(audience.invalid), audience.opted_out)
 
@@ -216,17 +217,15 @@ def export_csv(db: Database, audience: Audience, path: Path, by: str) -> int:
         raise ValueError(f"the folder {path.parent} does not exist")
     taken = claim(db, audience, by, "csv")
     with db.writing() as session:
-        for message in taken.messages:
-            row = session.get(OutreachMessage, message.message_id)
-            if row is not None and row.claim == taken.token and row.state == "sending":
-                row.state, row.updated_at = "exported", utcnow()
+        session.execute(update(OutreachMessage).where(
+            OutreachMessage.claim == taken.token, OutreachMessage.state == "sending")
+            .values(state="exported", updated_at=utcnow()))
         exported = list(session.scalars(select(OutreachMessage).where(
             OutreachMessage.kind == audience.kind, OutreachMessage.day == audience.on,
-            OutreachMessage.state == "exported",
-            OutreachMessage.connection_no.in_(sorted({d.connection_no
-                                                      for d in audience.ready})))))
+            OutreachMessage.state == "exported")))
         stopped = set(session.scalars(select(OutreachOptOut.connection_no)))
     names = {d.connection_no: d.name for d in audience.ready}
+    exported = [row for row in exported if row.connection_no in names]
     buffer = io.StringIO()
     out = csv.writer(buffer)
     out.writerow(CSV_COLUMNS)
