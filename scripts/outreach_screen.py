@@ -30,7 +30,7 @@ from headoffice.masterdata import publish_terms_file
 from headoffice.outreach.gateway import GatewaySettings, save_settings
 from headoffice.outreach.words import local_today
 from scripts.console_screens import ARGS, PASSWORDS
-from tests.office_server import serving
+from tests.support.office_server import serving
 
 
 def build(url: str, customers: int, folder: Path) -> None:

@@ -17,7 +17,7 @@ from headoffice.outreach.gateway import GatewaySettings, save_settings
 from headoffice.outreach.tables import OutreachMessage
 from headoffice.outreach.words import local_today
 from tests.headoffice.conftest import HeadOffice
-from tests.office_server import publish_customer
+from tests.support.office_server import publish_customer
 
 ON = dt.date(2025, 11, 24)  # the programme runs 17 November – 31 December 2025
 PAYLOAD = '{"to": "{phone_digits}", "message": "{text}", "ref": "{message_id}"}'

@@ -11,17 +11,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, select
 
-from app.bootstrap import Branch, open_branch
-from app.services.accounts import quote
+from app.bootstrap import BranchDatabase, open_branch
 from app.services.clock import FixedClock
-from app.services.demo import generate_demo
+from app.services.demo.branch import generate_demo
+from app.services.ledger.accounts import quote
 from app.services.setup import BranchSetup, initialise_branch
 from headoffice.db import Database
 from headoffice.demo import create_demo
 from headoffice.models import Customer, Enrolment, Terms
 from headoffice.offers import NoProgramme, offer_for, offers_for
 from headoffice.offices import OfficesFileInvalid, load_offices, offices
-from tests.fakes import DEMO_DAY
+from tests.support.fakes import DEMO_DAY
 
 CUSTOMERS = 80
 AFTER = dt.date(2026, 1, 5)
@@ -38,7 +38,7 @@ def office(database_url: str) -> Iterator[Database]:
 
 
 @pytest.fixture(scope="module")
-def counter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Branch]:
+def counter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BranchDatabase]:
     folder = tmp_path_factory.mktemp("counter") / "branch"
     branch = open_branch(folder, create=True, clock=FixedClock(DEMO_DAY))
     initialise_branch(branch.writing(), BranchSetup(branch_code="KPG"))
@@ -48,7 +48,7 @@ def counter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Branch]:
 
 
 @pytest.mark.parametrize("day", [DEMO_DAY.date(), AFTER], ids=["in-programme", "after-it"])
-def test_every_figure_equals_the_counters_quote(office: Database, counter: Branch,
+def test_every_figure_equals_the_counters_quote(office: Database, counter: BranchDatabase,
                                                 day: dt.date) -> None:
     with office.reading() as session:
         customers = list(session.scalars(select(Customer).order_by(Customer.connection_no)))

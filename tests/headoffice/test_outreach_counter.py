@@ -16,22 +16,22 @@ from sqlalchemy import select
 from app.models import Customer as BranchCustomer
 from app.models import Enrolment as BranchEnrolment
 from app.models import Instalment
-from app.services.accounts import quote
 from app.services.clock import FixedClock
-from app.services.demo import generate_demo
+from app.services.demo.branch import generate_demo
+from app.services.ledger.accounts import quote
 from headoffice.demo import create_demo
 from headoffice.evaluation.service import programme_evaluation
 from headoffice.evaluation.text import evaluation_data, evaluation_text
 from headoffice.outreach import audience, sending
 from headoffice.outreach.gateway import configured_gateway
 from headoffice.outreach.words import rupiah, tanggal
-from tests.fakes import DEMO_DAY
 from tests.headoffice.conftest import HeadOffice
 from tests.headoffice.evaluation_world import enrol, pay
 from tests.headoffice.fake_gateway import FakeGateway, fake_gateway
 from tests.headoffice.outreach_helpers import use_gateway
-from tests.office_server import RunningOffice
-from tests.sync_conflict_helpers import Counter, branch_template, copy_branch, register
+from tests.support.fakes import DEMO_DAY
+from tests.support.office_server import RunningOffice
+from tests.support.sync_conflict_helpers import Counter, branch_template, copy_branch, register
 
 CUSTOMERS = 60
 ON = DEMO_DAY.date()

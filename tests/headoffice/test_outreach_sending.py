@@ -25,7 +25,7 @@ from headoffice.outreach.tables import OutreachAttempt, OutreachMessage
 from tests.headoffice.conftest import HeadOffice
 from tests.headoffice.fake_gateway import FakeGateway, fake_gateway
 from tests.headoffice.outreach_helpers import ON, programme_with, use_gateway
-from tests.sync_fakes import MemoryKeyring
+from tests.support.sync_fakes import MemoryKeyring
 
 CUSTOMERS = {"50400001": "0813-3947-2615", "50400002": "+62 852 1111 2222",
              "50400003": "0380 821234"}  # the last: a landline
