@@ -32,6 +32,7 @@ class OfficeInfo:
     address: str
     hours: str
     kecamatan: tuple[str, ...]
+    hours_en: str = ""  # the hours in English (none: as in Indonesian)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def load_offices(path: Path) -> Offices:
 
 def _build(data: dict[str, Any]) -> Offices:
     offices = tuple(OfficeInfo(_text(o["code"]), _text(o["address"]), _text(o["hours"]),
-                               tuple(_text(k) for k in _list(o.get("kecamatan", []))))
+                               tuple(_text(k) for k in _list(o.get("kecamatan", []))),
+                               _text(o.get("hours_en", o["hours"])))
                     for o in _list(data.get("office", [])))
     documents = tuple(Document(_text(d["programme"]), _text(d["id"]), _text(d["en"]))
                       for d in _list(data.get("documents", [])))
