@@ -46,7 +46,8 @@ PAGES = ("/console/", "/console/evaluation", "cold:/console/evaluation",
          "/console/change-requests?state=all", "/console/exceptions",
          "/console/reconciliation", "/console/customers?q=jl.", "/console/customers?q=bere",
          "/console/customers/{customer}", "/console/counters", "/console/terms",
-         "/console/staff", "/console/audit")
+         "/console/staff", "/console/audit", "/console/outreach",
+         "/console/outreach?kind=reminder&due_within=7", "/console/outreach/log")
 
 
 def main() -> int:

@@ -70,6 +70,7 @@ NAV: list[NavEntry] = [
     NavEntry(f"{PREFIX}/exceptions", "Pengecualian", "exceptions.view"),
     NavEntry(f"{PREFIX}/reconciliation", "Rekonsiliasi", "reconciliation.view"),
     NavEntry(f"{PREFIX}/customers", "Pelanggan", "customers.view"),
+    NavEntry(f"{PREFIX}/outreach", "Undangan & pengingat", "outreach.view"),
     NavEntry(f"{PREFIX}/counters", "Loket", "counters.view"),
     NavEntry(f"{PREFIX}/terms", "Ketentuan & impor", "terms.view"),
     NavEntry(f"{PREFIX}/staff", "Staf", "staff.view"),

@@ -52,6 +52,17 @@ REFUSALS = (
      "terbitkan sebagai versi baru."),
     ("already exists", "Nama pengguna ini sudah ada."),
     ("password needs at least", "Kata sandi minimal 8 karakter."),
+    ("unknown placeholder", "Templat memakai tempat isian yang tidak dikenal pesan ini."),
+    ("brace is not closed", "Kurung kurawal tidak berpasangan; tulis tempat isian seperti "
+     "{nama}."),
+    ("may not carry a format", "Tempat isian tidak boleh diberi format."),
+    ("the template holds", "Templat berisi karakter kendali atau tanda arah teks."),
+    ("the template is empty", "Templat kosong."),
+    ("the template is longer", "Templat terlalu panjang."),
+    ("no gateway is set up", "Gateway pengiriman belum diatur."),
+    ("credential", "Kredensial gateway belum tersimpan di penyimpanan kredensial."),
+    ("had not opted out", "Pelanggan ini tidak sedang menolak dihubungi."),
+    ("no customer", "Nomor sambungan ini tidak dikenal."),
     ("user name", "Nama pengguna 2–40 huruf, angka, titik, garis bawah atau tanda hubung."),
 )
 
