@@ -20,7 +20,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException
 
-from headoffice import SUPPORTED_PROTOCOLS, anchors, reconcile, snapshot
+from headoffice import SUPPORTED_PROTOCOLS, anchors, counters, reconcile, snapshot
 from headoffice.auth import attempt_registration, authenticate
 from headoffice.console.app import install as install_console
 from headoffice.db import Database, current_epoch
@@ -105,6 +105,7 @@ def push_events(body: PushRequest, db: DbDep, device: DeviceDep) -> PushResponse
         IncomingEvent(e.id, e.seq, e.type, e.created_at, e.payload) for e in body.events])
     checked = None if body.audit is None else anchors.anchor(
         db, device.id, anchors.ChainHead(**body.audit.model_dump()))
+    counters.note_sync(db, device, "push")
     return PushResponse.model_validate(
         {"results": [vars(r) for r in batch.results], "acked_through": batch.acked_through,
          "audit": None if checked is None else vars(checked)})
@@ -117,6 +118,7 @@ def pull_changes(db: DbDep, device: DeviceDep, cursor: Annotated[str, Query(max_
     """The next page of master-data changes after ``cursor`` (empty: from the start)."""
     with db.reading() as session:
         page = pull(session, device, cursor, limit)
+    counters.note_sync(db, device, "pull")
     return PullResponse.model_validate(vars(page))
 
 

@@ -17,6 +17,7 @@ from headoffice import cli_commands as cmd
 from headoffice.console.roles import ROLES
 from headoffice.db import default_database_url
 from headoffice.evaluation import command as evaluation_command
+from headoffice.outreach import command as outreach_command
 from headoffice.serve import DEFAULT_HOST, DEFAULT_PORT
 
 
@@ -121,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
         "programme", evaluation_command.report_programme,
         "a programme's evaluation across every branch (Indonesian text, --json, --pdf, "
         "--xlsx)", report))
+
+    outreach_command.add_commands(add, sub, cmd.usage)
 
     bundle = add("bundle", cmd.usage, "sync bundles").add_subparsers(dest="action",
                                                                      required=True)

@@ -42,7 +42,9 @@ class Refusal(Exception):
 
 
 @contextmanager
-def _database(args: argparse.Namespace) -> Iterator[Database]:
+def opened(args: argparse.Namespace) -> Iterator[Database]:
+    """The database of ``--database-url``, upgraded; a ValueError or LookupError inside
+    is a :class:`Refusal`."""
     db = Database(args.database_url)
     try:
         db.create_tables()
@@ -55,7 +57,7 @@ def _database(args: argparse.Namespace) -> Iterator[Database]:
 
 @contextmanager
 def _writing(args: argparse.Namespace) -> Iterator[Session]:
-    with _database(args) as db, db.writing() as session:
+    with opened(args) as db, db.writing() as session:
         yield session
 
 
@@ -351,7 +353,7 @@ def bundle_import(args: argparse.Namespace) -> int:
     if not path.is_file() or path.stat().st_size > MAX_MEMBER:
         raise Refusal(f"{path} is not a bundle file (missing or too large)")
     reply_path = args.reply or path.with_name(f"{path.stem}-reply.zip")
-    with _database(args) as db:
+    with opened(args) as db:
         try:
             reply = import_bundle(db, path.read_bytes())
         except BundleRefused as exc:

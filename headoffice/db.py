@@ -27,6 +27,7 @@ from headoffice import rate_limit as _rate_limit  # noqa: F401  (its table is in
 from headoffice.console import tables as _console_tables  # noqa: F401  (and the console's)
 from headoffice.evaluation import tables as _evaluation_tables  # noqa: F401  (so are these)
 from headoffice.models import Epoch
+from headoffice.outreach import tables as _outreach_tables  # noqa: F401  (and outreach's)
 
 URL_VARIABLE = "LOKET_HEADOFFICE_DATABASE_URL"
 WRITER_LOCK = 0x4C4F4B4554  # one advisory lock for all writers ("LOKET")

@@ -60,6 +60,8 @@ class Device(Base):
     revoked_at: Mapped[dt.datetime | None]
     last_seq: Mapped[int] = mapped_column(default=0)
     public_key: Mapped[str | None] = mapped_column(String(64))  # Ed25519, hex; None: older
+    last_push_at: Mapped[dt.datetime | None]  # the last push head office accepted
+    last_pull_at: Mapped[dt.datetime | None]  # the last pull head office answered
 
 
 class EnrolmentCode(Base):

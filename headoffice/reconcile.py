@@ -7,11 +7,11 @@ branch reports its own figures for the same range. Differences are shown, never 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, and_, case, delete, func, select
 from sqlalchemy.orm import Session
 
 from headoffice.db import utcnow
@@ -105,67 +105,59 @@ def store_report(session: Session, device: Device, through_seq: int,
 
 def branch_days(session: Session, branch: str | None = None,
                 day: dt.date | None = None) -> list[BranchDay]:
-    """Received vs reported per branch, day, type and status (all devices summed)."""
-    received: dict[tuple[str, Key], list[int]] = defaultdict(lambda: [0, 0])
-    in_range: dict[tuple[str, Key], list[int]] = defaultdict(lambda: [0, 0])
-    reported: dict[tuple[str, Key], list[int]] = defaultdict(lambda: [0, 0])
-    through = _reported_through(session)
-    query = select(Event.branch_code, Event.device_id, Event.business_date, Event.type,
-                   Event.status, Event.seq, Event.amount)
-    if branch:
-        query = query.where(Event.branch_code == branch)
-    if day:
-        query = query.where(Event.business_date == day)
-    for code, device_id, date, type_, status, seq, amount in session.execute(query):
-        key = (code, (date, type_, status))
-        _add(received[key], amount)
-        if device_id in through and seq <= through[device_id]:
-            _add(in_range[key], amount)
-    for row in session.scalars(select(ReconcileReport).where(ReconcileReport.type != "")):
-        if (branch and row.branch_code != branch) or (day and row.business_date != day):
-            continue
-        key = (row.branch_code, (row.business_date, row.type, row.status))
-        reported[key][0] += row.count
-        reported[key][1] += row.amount
-    keys = sorted(set(received) | set(reported))
-    return [BranchDay(code, *k, _pair(received.get((code, k))), _pair(in_range.get((code, k))),
-                      _pair(reported[(code, k)]) if (code, k) in reported else None)
-            for code, k in keys]
+    """Received vs reported per branch, day, type and status (all devices summed; the
+    sums are made in the database)."""
+    through = (select(ReconcileReport.device_id, func.max(ReconcileReport.through_seq)
+                      .label("seq")).group_by(ReconcileReport.device_id).subquery())
+    in_range = Event.seq <= through.c.seq  # NULL (never reported): not in range
+    keys = (Event.branch_code, Event.business_date, Event.type, Event.status)
+    query = (select(*keys, func.count(), func.sum(Event.amount),
+                    func.sum(case((in_range, 1), else_=0)),
+                    func.sum(case((in_range, Event.amount), else_=0)))
+             .outerjoin(through, through.c.device_id == Event.device_id)
+             .where(*_within(Event.branch_code, Event.business_date, branch, day))
+             .group_by(*keys))
+    received: dict[tuple[str, Key], tuple[tuple[int, int], tuple[int, int]]] = {
+        (code, (date, type_, status)): ((int(n), int(total or 0)),
+                                        (int(n_in or 0), int(total_in or 0)))
+        for code, date, type_, status, n, total, n_in, total_in in session.execute(query)}
+    report_keys = (ReconcileReport.branch_code, ReconcileReport.business_date,
+                   ReconcileReport.type, ReconcileReport.status)
+    reported = {(code, (date, type_, status)): (int(n or 0), int(total or 0))
+                for code, date, type_, status, n, total in session.execute(
+                    select(*report_keys, func.sum(ReconcileReport.count),
+                           func.sum(ReconcileReport.amount))
+                    .where(ReconcileReport.type != "",
+                           *_within(ReconcileReport.branch_code,
+                                    ReconcileReport.business_date, branch, day))
+                    .group_by(*report_keys))}
+    nothing = ((0, 0), (0, 0))
+    return [BranchDay(code, *k, *received.get((code, k), nothing), reported.get((code, k)))
+            for code, k in sorted(set(received) | set(reported))]
 
 
 def payment_days(session: Session, branch: str | None = None,
                  day: dt.date | None = None) -> list[PaymentDay]:
     """Payments held per branch and day: received, voided since, kept as credit."""
-    query = select(Payment.branch_code, Payment.business_date, Payment.amount, Payment.voided,
-                   Payment.applied)
-    if branch:
-        query = query.where(Payment.branch_code == branch)
-    if day:
-        query = query.where(Payment.business_date == day)
-    totals: dict[tuple[str, dt.date], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for code, date, amount, voided, applied in session.execute(query):
-        line = totals[(code, date)]
-        line[0] += 1
-        line[1] += amount
-        line[2] += amount if voided else 0
-        line[3] += amount if not applied and not voided else 0
-    return [PaymentDay(code, date, *line) for (code, date), line in sorted(totals.items())]
+    credit = and_(Payment.applied.is_(False), Payment.voided.is_(False))
+    query = (select(Payment.branch_code, Payment.business_date, func.count(),
+                    func.sum(Payment.amount),
+                    func.sum(case((Payment.voided.is_(True), Payment.amount), else_=0)),
+                    func.sum(case((credit, Payment.amount), else_=0)))
+             .where(*_within(Payment.branch_code, Payment.business_date, branch, day))
+             .group_by(Payment.branch_code, Payment.business_date)
+             .order_by(Payment.branch_code, Payment.business_date))
+    return [PaymentDay(code, date, int(n), int(total or 0), int(voided or 0), int(kept or 0))
+            for code, date, n, total, voided, kept in session.execute(query)]
 
 
-def _reported_through(session: Session) -> dict[str, int]:
-    rows = session.execute(select(ReconcileReport.device_id, func.max(ReconcileReport.through_seq))
-                           .group_by(ReconcileReport.device_id))
-    return {device_id: int(seq) for device_id, seq in rows}
+def _within(branch_column: Any, day_column: Any, branch: str | None,
+            day: dt.date | None) -> list[ColumnElement[bool]]:
+    """The filters of one branch and one day (none when not given)."""
+    return [*([branch_column == branch] if branch else []),
+            *([day_column == day] if day else [])]
 
 
 def _by_key(totals: Iterable[DayTotal]) -> dict[Key, tuple[int, int]]:
     return {(t.business_date, t.type, t.status): (t.count, t.amount) for t in totals}
 
-
-def _add(line: list[int], amount: int) -> None:
-    line[0] += 1
-    line[1] += amount
-
-
-def _pair(line: list[int] | None) -> tuple[int, int]:
-    return (line[0], line[1]) if line else (0, 0)

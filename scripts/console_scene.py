@@ -16,18 +16,22 @@ from sqlalchemy import select
 
 from headoffice import reconcile
 from headoffice.auth import issue_code, register_device
-from headoffice.db import Database
-from headoffice.demo import create_demo
+from headoffice.db import Database, utcnow
+from headoffice.demo import DEMO_BRANCHES, create_demo
+from headoffice.masterdata import add_branch
 from headoffice.models import Customer, Device
 from headoffice.push import IncomingEvent, push
 
 
-def build_scene(url: str, customers: int) -> Database:
-    """Make the scene in the (empty) database at ``url``; returns it opened."""
+def build_scene(url: str, customers: int, branches: int = len(DEMO_BRANCHES)) -> Database:
+    """Make the scene in the (empty) database at ``url``; returns it opened. More
+    ``branches`` than the demo's three are added as ``CB04``, ``CB05``, …"""
     db = Database(url)
     db.create_tables()
     with db.writing() as session:
         create_demo(session, customers=customers)
+        for code in extra_branches(branches):
+            add_branch(session, code, f"Kantor Pelayanan Cabang {code[2:]}")
         devices = {}
         for branch in ("KPG", "OEB", "ALK"):
             device = str(uuid.uuid4())
@@ -64,8 +68,17 @@ def build_scene(url: str, customers: int) -> Database:
         silent = session.get(Device, devices["ALK"])  # registered days ago, never heard from
         assert silent is not None
         silent.registered_at -= dt.timedelta(days=3)
+        for branch in ("KPG", "OEB"):  # as the sync API notes a push it accepted
+            pushed = session.get(Device, devices[branch])
+            assert pushed is not None
+            pushed.last_push_at = utcnow()
         device = session.get(Device, devices["KPG"])
         assert device is not None
         reconcile.store_report(session, device, len(kpg), [reconcile.DayTotal(
             now.date(), "customer.change_requested", "applied", len(requests) + 1, 0)])
     return db
+
+
+def extra_branches(branches: int) -> list[str]:
+    """The codes of the branches beyond the demo's three, for a scene of ``branches``."""
+    return [f"CB{n:02d}" for n in range(len(DEMO_BRANCHES) + 1, branches + 1)]

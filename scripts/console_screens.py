@@ -1,10 +1,12 @@
 """Screenshots of the head-office console's main pages (Chromium at 1366×768) for docs/.
 
-    python scripts/console_screens.py [--customers 17405] [--out docs]
+    python scripts/console_screens.py [--customers 17405] [--out docs] [--database-url URL]
 
-Builds the demo head office with work waiting (``console_scene.py``), serves it with
-``loket-headoffice serve``'s server on a free local port, and signs in as each demo
-staff user in Debian's Chromium (``apt-get install chromium``).
+Builds the demo head office with work waiting (``console_scene.py``) — or opens the one
+at ``--database-url``, made so before (``benchmarks/console.py --build`` also works the
+programme at its branches, for the evaluation) — serves it with ``loket-headoffice
+serve``'s server on a free local port, and signs in as each demo staff user in Debian's
+Chromium (``apt-get install chromium``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--customers", type=int, default=17_405)
     parser.add_argument("--out", type=Path, default=Path("docs"))
+    parser.add_argument("--database-url", help="a head office made before (it is changed: "
+                                               "a counter is registered)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     executable = shutil.which("chromium")
@@ -42,8 +46,10 @@ def main() -> int:
         print("Chromium is not installed (apt-get install chromium)", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{Path(folder, 'headoffice.sqlite3').as_posix()}"
-        build_scene(url, args.customers).dispose()
+        url = args.database_url
+        if url is None:
+            url = f"sqlite:///{Path(folder, 'headoffice.sqlite3').as_posix()}"
+            build_scene(url, args.customers).dispose()
         sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
         base = f"http://127.0.0.1:{sock.getsockname()[1]}"
@@ -54,7 +60,8 @@ def main() -> int:
             time.sleep(0.05)
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
+                browser = playwright.chromium.launch(executable_path=executable,
+                                                     args=[*ARGS, "--lang=id"])
                 _shoot(browser, base, args.out)
                 browser.close()
         finally:
@@ -66,7 +73,8 @@ def main() -> int:
 
 def _shoot(browser: Browser, base: str, out: Path) -> None:
     def page_as(user: str | None) -> Page:
-        context = browser.new_context(viewport={"width": 1366, "height": 768})
+        context = browser.new_context(viewport={"width": 1366, "height": 768},
+                                      locale="id-ID")  # an Indonesian office PC
         page: Page = context.new_page()
         page.goto(f"{base}/console/signin")
         if user is not None:
@@ -83,6 +91,8 @@ def _shoot(browser: Browser, base: str, out: Path) -> None:
     save(page_as(None), "signin")
     manager = page_as("direktur")
     save(manager, "home")
+    manager.goto(f"{base}/console/evaluation")
+    save(manager, "evaluation")
     service = page_as("hublang")
     service.goto(f"{base}/console/change-requests")
     save(service, "change-requests")

@@ -15,13 +15,14 @@ import datetime as dt
 import random
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from headoffice.auth import issue_code, register_device
-from headoffice.db import Database
-from headoffice.models import Bill, Customer
+from headoffice.db import Database, utcnow
+from headoffice.models import Bill, Customer, Device
 from headoffice.push import IncomingEvent, push
 
 START, LAST = dt.date(2025, 11, 17), dt.date(2025, 12, 24)
@@ -29,12 +30,14 @@ BRANCHES = ("KPG", "OEB", "ALK")
 BATCH = 400
 
 
-def add_programme_activity(db: Database, *, share: float = 0.4, seed: int = 2025) -> int:
-    """Push the programme's events to ``db``; returns how many events were applied."""
+def add_programme_activity(db: Database, *, share: float = 0.4, seed: int = 2025,
+                           branches: Sequence[str] = BRANCHES) -> int:
+    """Push the programme's events to ``db`` (``share`` of the sealed customers in arrears
+    enrol, each at one of ``branches``); returns how many events were applied."""
     dice = random.Random(seed)
     with db.writing() as session:
         devices = {}
-        for branch in BRANCHES:
+        for branch in branches:
             device = str(uuid.uuid4())
             register_device(session, issue_code(session, branch, "L09").code, device, branch,
                             "L09")
@@ -48,7 +51,8 @@ def add_programme_activity(db: Database, *, share: float = 0.4, seed: int = 2025
     events: dict[str, list[tuple[dt.datetime, str, dict[str, Any]]]] = defaultdict(list)
     for number, principal, penalty, _bills in arrears:
         if dice.random() < share:
-            _plan(dice, events, str(number), int(principal), int(penalty))
+            _plan(dice, events, dice.choice(branches), str(number), int(principal),
+                  int(penalty))
     applied = 0
     for branch, todo in events.items():
         todo.sort(key=lambda e: e[0])
@@ -60,6 +64,9 @@ def add_programme_activity(db: Database, *, share: float = 0.4, seed: int = 2025
                 applied += _send(db, devices[branch], branch, batch)
                 batch = []
         applied += _send(db, devices[branch], branch, batch)
+    with db.writing() as session:  # as the sync API notes a push it accepted
+        session.execute(update(Device).where(Device.id.in_(list(devices.values())))
+                        .values(last_push_at=utcnow()))
     return applied
 
 
@@ -72,8 +79,7 @@ def _send(db: Database, device: str, branch: str, batch: list[IncomingEvent]) ->
 
 def _plan(dice: random.Random,
           events: dict[str, list[tuple[dt.datetime, str, dict[str, Any]]]],
-          number: str, principal: int, penalty: int) -> None:
-    branch = dice.choice(BRANCHES)
+          branch: str, number: str, principal: int, penalty: int) -> None:
     day = START + dt.timedelta(days=int(dice.expovariate(1 / 9)) % ((LAST - START).days + 1))
     at = dt.datetime.combine(day, dt.time(8)) + dt.timedelta(minutes=dice.randrange(480))
     down = -(-principal // 2 // 100) * 100

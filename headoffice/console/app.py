@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from headoffice.console import error_pages
 from headoffice.console.pages import ROUTERS
 from headoffice.console.web import HERE, PREFIX, error_handlers
 
@@ -17,3 +18,4 @@ def install(app: FastAPI) -> None:
     app.mount(f"{PREFIX}/static", StaticFiles(directory=HERE / "static"), name="console-static")
     for exception, handler in error_handlers().items():
         app.add_exception_handler(exception, handler)
+    error_pages.install(app)

@@ -44,6 +44,88 @@ ENGLISH: dict[str, str] = {
     "Peran Anda tidak mengizinkan halaman atau tindakan ini. Tidak ada yang diubah.":
         "Your role does not allow this page or action. Nothing was changed.",
     "Formulir ditolak": "Form refused",
+    "Halaman tidak ditemukan": "Page not found",
+    # codes in words (words.py)
+    "QRIS": "QRIS",
+    "RT": "RT",
+    "RW": "RW",
+    "alamat": "address",
+    "berjalan": "running",
+    "cicilan": "instalment",
+    "golongan tarif": "tariff group",
+    "impor pelanggan": "customers imported",
+    "impor tagihan": "bills imported",
+    "kecamatan": "kecamatan",
+    "keluar": "signed out",
+    "kelurahan": "kelurahan",
+    "ketentuan diterbitkan": "terms published",
+    "loket dicabut": "counter revoked",
+    "loket didaftarkan": "counter registered",
+    "masuk": "signed in",
+    "masuk ditolak": "sign-in refused",
+    "nama": "name",
+    "nomor meter": "meter number",
+    "pengecualian diselesaikan": "exception resolved",
+    "pengecualian diterapkan ulang": "exception re-applied",
+    "permintaan perubahan disetujui": "change request approved",
+    "permintaan perubahan ditolak": "change request rejected",
+    "putus": "broken",
+    "staf dinonaktifkan": "staff user disabled",
+    "staf ditambahkan": "staff user added",
+    "telepon": "phone",
+    "transfer bank": "bank transfer",
+    "tunai": "cash",
+    "Sinkronisasi terakhir": "Last sync",
+    "Ditampilkan": "Showing",
+    "Tidak ada pelanggan yang cocok. Coba nomor sambungan lengkap, sebagian nama, atau nama "
+    "jalan.": "No customer matches. Try the whole connection number, part of the name, or "
+               "the street name.",
+    "Ketik nomor sambungan, sebagian nama atau alamat, lalu Cari.":
+        "Type a connection number, part of a name or an address, then Search.",
+    "dari": "of",
+    "baris (yang tidak cocok lebih dulu). Pilih cabang atau tanggal untuk melihat sisanya.":
+        "lines (mismatches first). Choose a branch or a day to see the rest.",
+    "Cabut loket ini?": "Revoke this counter?",
+    "Ya, cabut loket": "Yes, revoke the counter",
+    "Cabut…": "Revoke…",
+    "Setelah dicabut, loket ini tidak dapat lagi mengirim atau mengambil data. Kejadian yang "
+    "belum terkirim tetap di loket. Untuk memakainya lagi, daftarkan loket dengan kode sekali "
+    "pakai yang baru.":
+        "Once revoked, this counter can no longer push or pull. Events not yet pushed stay at "
+        "the counter. To use it again, register it with a new one-time code.",
+    "dicabut: permintaannya ditolak mulai sekarang.":
+        "revoked: its requests are refused from now on.",
+    "Loket itu tidak ada (lagi) di daftar.": "That counter is not (or no longer) in the list.",
+    "Nonaktifkan staf ini?": "Disable this staff user?",
+    "Ya, nonaktifkan": "Yes, disable",
+    "Nonaktifkan…": "Disable…",
+    "Setelah dinonaktifkan, staf ini tidak dapat masuk lagi dan sesinya yang terbuka langsung "
+    "berakhir. Catatan jejak auditnya tetap disimpan.":
+        "Once disabled, this staff user cannot sign in again and their open sessions end now. "
+        "Their audit trail records are kept.",
+    "dinonaktifkan; sesinya berakhir.": "disabled; their sessions have ended.",
+    "Staf itu tidak ada.": "That staff user does not exist.",
+    "Batal, kembali": "Cancel, go back",
+    "kirim": "push",
+    "ambil": "pull",
+    "belum pernah": "never",
+    "Alamat ini tidak ada di konsol. Mungkin salah ketik, atau tautannya sudah lama.":
+        "This address does not exist in the console. It may be mistyped, or the link is old.",
+    "Alamat tidak dapat dibaca": "Address not understood",
+    "Alamat atau isian di alamat ini tidak dapat dibaca. Buka halamannya lagi dari menu.":
+        "The address or a value in it cannot be read. Open the page again from the menu.",
+    "Terjadi kesalahan": "Something went wrong",
+    "Basis data sedang sibuk": "The database is busy",
+    "Basis data kantor pusat sedang sibuk atau tidak terjangkau. Tidak ada yang diubah. "
+    "Coba lagi sebentar lagi.":
+        "Head office's database is busy or cannot be reached. Nothing was changed. "
+        "Try again shortly.",
+    "Kantor pusat tidak dapat menyelesaikan permintaan ini karena kesalahan di server. "
+    "Tindakan yang belum selesai tidak disimpan. Coba lagi sebentar lagi; bila terulang, "
+    "beri tahu TI beserta waktu kejadiannya.":
+        "Head office could not finish this request because of an error on the server. "
+        "Nothing unfinished was saved. Try again shortly; if it happens again, tell IT "
+        "and when it happened.",
     "Formulir ini kedaluwarsa atau tidak berasal dari konsol ini. Tidak ada yang diubah. "
     "Buka halamannya lagi dan coba sekali lagi.":
         "This form expired or did not come from this console. Nothing was changed. "
@@ -372,6 +454,118 @@ ENGLISH: dict[str, str] = {
     "segel dibuka / SPK buka segel": "seals opened / unseal orders",
     "semua cabang": "all branches",
     "tunggakan tertagih dari sasaran": "arrears collected of the target",
+    # outreach
+    "Undangan & pengingat": "Invitations & reminders",
+    "Undangan": "Invitations",
+    "Pengingat jatuh tempo": "Due-date reminders",
+    "Pemberitahuan terlambat": "Overdue notices",
+    "Daftar kirim": "To send",
+    "Templat": "Templates",
+    "Templat pesan": "Message templates",
+    "Log pesan": "Message log",
+    "Tidak mau dihubungi": "Do not contact",
+    "Nomor telepon tidak sah": "Invalid phone numbers",
+    "Pengiriman dimulai:": "Sending started:",
+    "pesan; hasilnya di": "messages; the results are in the",
+    "Sudah terkirim hari ini:": "Already sent today:",
+    "dihentikan (pelanggan menolak dihubungi)": "stopped (the customer opted out)",
+    "Tidak dikirim.": "Not sent.",
+    "Pesan": "Message",
+    "pesan": "messages",
+    "Jatuh tempo dalam (hari)": "Due within (days)",
+    "Kantor cabang": "Branch office",
+    "Kantor": "Office",
+    "Tunggakan": "Arrears",
+    "Cicilan ke": "Instalment",
+    "pelanggan akan menerima pesan": "customers would get a message",
+    "tanpa nomor seluler yang sah": "without a valid mobile number",
+    "tidak mau dihubungi": "asked not to be contacted",
+    "Dikirim lewat gateway": "Sent through the gateway",
+    "Pesan yang sudah terkirim hari ini tidak dikirim lagi.":
+        "Messages already sent today are not sent again.",
+    "Kirim": "Send",
+    "Gateway belum diatur (loket-headoffice outreach gateway set). Ekspor CSV lewat baris "
+    "perintah.": "No gateway is set up (loket-headoffice outreach gateway set). Export a CSV "
+                 "on the command line.",
+    "Tidak ada pelanggan untuk pesan ini hari ini.": "Nobody gets this message today.",
+    "Hanya": "Only the first",
+    "pertama ditampilkan.": "are shown.",
+    "Tanpa nomor seluler yang sah": "Without a valid mobile number",
+    "Telepon tercatat": "Phone on record",
+    "Masalah": "Problem",
+    "dicoba lagi": "retry",
+    "sudah terkirim": "already sent",
+    "terkirim": "sent",
+    "gagal": "failed",
+    "sedang dikirim": "being sent",
+    "diekspor": "exported",
+    "Belum ada pesan.": "No messages yet.",
+    "Percobaan": "Attempts",
+    "Jawaban gateway": "Gateway answer",
+    "tidak akan dihubungi lagi.": "will not be contacted again.",
+    "boleh dihubungi lagi.": "may be contacted again.",
+    "Tidak diubah.": "Not changed.",
+    "Jangan hubungi lagi": "Do not contact again",
+    "Sejak (UTC)": "Since (UTC)",
+    "Oleh": "By",
+    "Boleh dihubungi lagi": "May be contacted again",
+    "Belum ada pelanggan yang menolak dihubungi.": "No customer has asked not to be contacted.",
+    "pelanggan memiliki nomor telepon yang tidak dapat dikirimi pesan. Perbaiki nomornya di "
+    "sistem penagihan; nomor tidak pernah ditebak.":
+        "customers have a phone number no message can go to. Correct the number in the "
+        "billing system; numbers are never guessed.",
+    "Semua nomor telepon sah.": "Every phone number is valid.",
+    "Templat disimpan sebagai versi": "Template saved as version",
+    "Templat ditolak; tidak ada yang disimpan.": "Template refused; nothing was saved.",
+    "Buka": "Open",
+    "Versi yang dipakai:": "Version in use:",
+    "teks bawaan": "built-in text",
+    "Isi templat": "Template text",
+    "Pratinjau dengan pelanggan (nomor sambungan, kosong: yang pertama)":
+        "Preview with customer (connection number; empty: the first)",
+    "Simpan sebagai versi baru": "Save as a new version",
+    "Tempat isian": "Placeholders",
+    "Tidak ada pelanggan untuk pratinjau pesan ini hari ini.":
+        "No customer to preview this message with today.",
+    "Versi tersimpan": "Saved versions",
+    "Disimpan (UTC)": "Saved (UTC)",
+    "nama pelanggan": "the customer's name",
+    "nomor sambungan": "the connection number",
+    "kantor cabang yang didatangi": "the branch office to visit",
+    "nama program": "the programme's name",
+    "tunggakan (rekening belum dibayar)": "arrears (unpaid bills)",
+    "denda yang dihapus": "penalties waived",
+    "uang muka yang membuka segel": "the down payment that opens the seal",
+    "cicilan yang ditawarkan": "the instalments on offer",
+    "hari terakhir program": "the programme's last day",
+    "cicilan ke berapa": "which instalment",
+    "jumlah yang jatuh tempo": "the amount due",
+    "tanggal jatuh tempo": "the due date",
+    "akibat bila terlewat, menurut ketentuan": "what happens if it is missed, per the terms",
+    "jumlah yang terlambat": "the amount past due",
+    "tanggal jatuh tempo yang terlewat": "the due date that passed",
+    "hari terakhir sebelum rencana cicilan batal": "the last day before the plan is broken",
+    "akibat bila tidak dibayar sampai saat itu, menurut ketentuan":
+        "what happens if it is not paid by then, per the terms",
+    "Templat memakai tempat isian yang tidak dikenal pesan ini.":
+        "The template uses a placeholder this message does not know.",
+    "Kurung kurawal tidak berpasangan; tulis tempat isian seperti {nama}.":
+        "A brace is not paired; write placeholders as {nama}.",
+    "Tempat isian tidak boleh diberi format.": "Placeholders may not carry a format.",
+    "Templat berisi karakter kendali atau tanda arah teks.":
+        "The template holds a control character or a text-direction mark.",
+    "Templat kosong.": "The template is empty.",
+    "Templat terlalu panjang.": "The template is too long.",
+    "Gateway pengiriman belum diatur.": "No sending gateway is set up.",
+    "Kredensial gateway belum tersimpan di penyimpanan kredensial.":
+        "The gateway's credential is not in the credential store.",
+    "Pelanggan ini tidak sedang menolak dihubungi.": "This customer had not opted out.",
+    "Nomor sambungan ini tidak dikenal.": "This connection number is not known.",
+    "Diundang (undangan terkirim)": "Invited (invitations sent)",
+    "Diundang lalu mendaftar dalam 7 hari": "Invited, then enrolled within 7 days",
+    "Diingatkan (pengingat dan pemberitahuan terlambat)":
+        "Reminded (reminders and overdue notices)",
+    "Diingatkan lalu membayar cicilan dalam 7 hari": "Reminded, then paid within 7 days",
 }
 
 

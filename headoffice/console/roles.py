@@ -10,9 +10,9 @@ from __future__ import annotations
 ROLES = ("manager", "customer_service", "finance", "it")
 
 _AREAS = ("evaluation", "change_requests", "customers", "exceptions", "reconciliation",
-          "counters", "staff", "terms", "imports", "audit")
+          "counters", "staff", "terms", "imports", "audit", "outreach")
 _ACTS: dict[str, tuple[str, ...]] = {
-    "customer_service": ("change_requests", "customers"),
+    "customer_service": ("change_requests", "customers", "outreach"),
     "finance": ("exceptions", "reconciliation", "customers"),
     "it": ("counters", "staff", "terms", "imports", "audit"),
 }

@@ -30,7 +30,13 @@ from headoffice.console import staff
 from headoffice.console.i18n import LANGUAGES, translator
 from headoffice.console.roles import role_label
 from headoffice.console.staff import SignedIn
-from headoffice.console.words import customer_state, refusal_text
+from headoffice.console.words import (
+    WORD_TABLES,
+    audit_detail,
+    customer_state,
+    in_words,
+    refusal_text,
+)
 from headoffice.db import Database
 
 PREFIX = "/console"
@@ -64,6 +70,7 @@ NAV: list[NavEntry] = [
     NavEntry(f"{PREFIX}/exceptions", "Pengecualian", "exceptions.view"),
     NavEntry(f"{PREFIX}/reconciliation", "Rekonsiliasi", "reconciliation.view"),
     NavEntry(f"{PREFIX}/customers", "Pelanggan", "customers.view"),
+    NavEntry(f"{PREFIX}/outreach", "Undangan & pengingat", "outreach.view"),
     NavEntry(f"{PREFIX}/counters", "Loket", "counters.view"),
     NavEntry(f"{PREFIX}/terms", "Ketentuan & impor", "terms.view"),
     NavEntry(f"{PREFIX}/staff", "Staf", "staff.view"),
@@ -107,6 +114,14 @@ def _session(request: Request) -> SignedIn:
     if who is None:
         raise SignInRequired
     return who
+
+
+def signed_in_or_none(request: Request) -> SignedIn | None:
+    """Who is signed in, if anyone (an error page shows them the menu)."""
+    try:
+        return _session(request)
+    except SignInRequired:
+        return None
 
 
 def viewer(request: Request) -> SignedIn:
@@ -209,6 +224,8 @@ _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 _env.filters.update(rupiah=rupiah, when=when, number=number, role=role_label,
                     customer_state=customer_state)
+_env.filters.update({name: in_words(table) for name, table in WORD_TABLES.items()})
+_env.filters["audit_detail"] = audit_detail
 
 
 def render(request: Request, who: SignedIn | None, template: str, *, status: int = 200,

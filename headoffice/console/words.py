@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
+from headoffice.console.roles import role_label
+
 REASONS = {
     "already_enrolled": "Pelanggan sudah terdaftar dari cabang lain (pendaftaran pertama "
                         "berlaku); uang mukanya disimpan sebagai kredit.",
@@ -47,6 +52,17 @@ REFUSALS = (
      "terbitkan sebagai versi baru."),
     ("already exists", "Nama pengguna ini sudah ada."),
     ("password needs at least", "Kata sandi minimal 8 karakter."),
+    ("unknown placeholder", "Templat memakai tempat isian yang tidak dikenal pesan ini."),
+    ("brace is not closed", "Kurung kurawal tidak berpasangan; tulis tempat isian seperti "
+     "{nama}."),
+    ("may not carry a format", "Tempat isian tidak boleh diberi format."),
+    ("the template holds", "Templat berisi karakter kendali atau tanda arah teks."),
+    ("the template is empty", "Templat kosong."),
+    ("the template is longer", "Templat terlalu panjang."),
+    ("no gateway is set up", "Gateway pengiriman belum diatur."),
+    ("credential", "Kredensial gateway belum tersimpan di penyimpanan kredensial."),
+    ("had not opted out", "Pelanggan ini tidak sedang menolak dihubungi."),
+    ("no customer", "Nomor sambungan ini tidak dikenal."),
     ("user name", "Nama pengguna 2–40 huruf, angka, titik, garis bawah atau tanda hubung."),
 )
 
@@ -70,3 +86,62 @@ def reason_text(code: str) -> str:
 
 def event_text(code: str) -> str:
     return EVENT_TYPES.get(code, code or "–")
+
+
+# Codes the console shows as words (Bahasa Indonesia; English in ``i18n.py``).
+PLAN_STATES = {"active": "berjalan", "completed": "lunas", "broken": "putus",
+               "cancelled": "dibatalkan"}
+REQUEST_STATES = {"pending": "menunggu", "approved": "disetujui", "rejected": "ditolak"}
+PAYMENT_KINDS = {"down_payment": "uang muka", "instalment": "cicilan"}
+PAYMENT_METHODS = {"cash": "tunai", "transfer": "transfer bank", "qris": "QRIS"}
+CUSTOMER_FIELDS = {"name": "nama", "address": "alamat", "phone": "telepon", "rt": "RT",
+                   "rw": "RW", "kelurahan": "kelurahan", "kecamatan": "kecamatan",
+                   "meter_no": "nomor meter", "tariff_group": "golongan tarif"}
+AUDIT_ACTIONS = {
+    "signin": "masuk", "signin.refused": "masuk ditolak", "signout": "keluar",
+    "staff.add": "staf ditambahkan", "staff.disable": "staf dinonaktifkan",
+    "counter.register": "loket didaftarkan", "counter.revoke": "loket dicabut",
+    "change_request.approve": "permintaan perubahan disetujui",
+    "change_request.reject": "permintaan perubahan ditolak",
+    "exception.resolve": "pengecualian diselesaikan",
+    "exception.reapply": "pengecualian diterapkan ulang",
+    "terms.publish": "ketentuan diterbitkan", "import.customers": "impor pelanggan",
+    "import.bills": "impor tagihan",
+}
+IMPORT_KINDS = {"customers": "pelanggan", "bills": "tagihan"}
+WORD_TABLES = {"import_kind": IMPORT_KINDS, "plan_state": PLAN_STATES,
+               "request_state": REQUEST_STATES,
+               "payment_kind": PAYMENT_KINDS, "payment_method": PAYMENT_METHODS,
+               "customer_field": CUSTOMER_FIELDS, "audit_action": AUDIT_ACTIONS}
+
+
+def in_words(table: dict[str, str]) -> Callable[[str], str]:
+    """A template filter: the code's word from ``table`` (the code itself if unknown)."""
+    def word(code: str) -> str:
+        return table.get(code, code or "–")
+    return word
+
+
+# The audit trail's details the console itself records (in English), said in Indonesian.
+AUDIT_DETAILS = (
+    (re.compile(r"signed in"), "berhasil masuk"),
+    (re.compile(r"signed out"), "keluar"),
+    (re.compile(r"unknown user name"), "nama pengguna tidak dikenal"),
+    (re.compile(r"account disabled"), "akun nonaktif"),
+    (re.compile(r"account locked"), "akun terkunci"),
+    (re.compile(r"wrong password \((\d+) in a row\)"),
+     r"kata sandi salah (\1 kali berturut-turut)"),
+    (re.compile(r"role (\w+)"), "peran {role}"),
+    (re.compile(r"one-time code valid until (.+)"), r"kode sekali pakai berlaku sampai \1"),
+)
+
+
+def audit_detail(text: str) -> str:
+    """An audit detail the console recorded, in Bahasa Indonesia (other text as it is)."""
+    for pattern, words in AUDIT_DETAILS:
+        found = pattern.fullmatch(text)
+        if found:
+            if "{role}" in words:
+                return words.format(role=role_label(found.group(1)))
+            return found.expand(words)
+    return text

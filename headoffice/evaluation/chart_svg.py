@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from html import escape
 
 from app.services.money import format_rupiah
-from app.services.reports.charts import nice_ceiling
-from app.services.reports.wording import angka, short_day, short_rupiah
+from app.services.reports.wording import angka, nice_ceiling, short_day, short_rupiah
 from headoffice.evaluation.figures import AreaLine, DayLine
 
 INK, FILL, GRID, MUTED = "#1f4e79", "#5b8fc7", "#d9d9d9", "#666666"

@@ -20,7 +20,9 @@ enrolment to opening.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
+
+from headoffice.outreach.results import Campaign
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ class Evaluation:
     by_kelurahan: tuple[AreaLine, ...]  # kelurahan with activity or population
     by_day: tuple[DayLine, ...]  # every day of the range
     made_at: dt.datetime  # naive UTC
+    campaign: Campaign = field(default_factory=Campaign)  # invitations and reminders
 
     @property
     def customers_share(self) -> float | None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -22,6 +23,7 @@ from headoffice.evaluation.figures import (
     Figures,
 )
 from headoffice.models import BranchOffice, Terms
+from headoffice.outreach.results import campaign
 
 _INDEX = {name: i for i, name in enumerate(FIGURE_NAMES)}
 MAX_DAYS = 3_660  # a range of ten years is surely a typing mistake
@@ -62,16 +64,17 @@ def programme_evaluation(session: Session, programme: str | None = None,
         if branch not in branches:
             raise EvaluationRefused("unknown_branch", f"head office has no branch {branch}")
         branches = [branch]
-    return cache.cached(session, (terms.code, terms.version, start, end, branch),
-                        lambda: _evaluate(session, terms, start, end, branch, branches))
+    figures = cache.cached(session, (terms.code, terms.version, start, end, branch),
+                           lambda: _evaluate(session, terms, start, end, branch, branches))
+    # not cached: messages sent do not move the cache's fingerprint
+    return dataclasses.replace(figures, campaign=campaign(session, terms.code, start, end,
+                                                          branch))
 
 
 def _evaluate(session: Session, terms: PromotionTerms, start: dt.date, end: dt.date,
               branch: str | None, branches: list[str]) -> Evaluation:
-    scope = queries.Scope(terms.code, start, end, branch, by_day=False)
-    cells = list(queries.collect(session, scope))
-    days = dict(_merge(queries.collect(session, queries.Scope(
-        terms.code, start, end, branch, by_day=True)), lambda key: key[0]))
+    cells = list(queries.collect(session, queries.Scope(terms.code, start, end, branch)))
+    days = dict(_merge((c for c in cells if c[0][3] is not None), lambda key: key[3]))
     by_branch = dict(_merge(((k, f) for k, f in cells if k[0]), lambda key: key[0]))
     return Evaluation(
         programme_code=terms.code, programme_name=terms.name,

@@ -36,6 +36,8 @@ def evaluation_data(e: Evaluation) -> dict[str, Any]:
         "targets": {"sealed_customers": e.target_customers, "arrears": e.target_arrears,
                     "customers_share": e.customers_share, "arrears_share": e.arrears_share},
         "totals": figures_data(e.totals),
+        "campaign": {**asdict(e.campaign), "enrolled_share": e.campaign.enrolled_share,
+                     "paid_share": e.campaign.paid_share},
         "by_branch": [_area(x) for x in e.by_branch],
         "by_kecamatan": [_area(x) for x in e.by_kecamatan],
         "by_kelurahan": [_area(x) for x in e.by_kelurahan],
@@ -59,7 +61,7 @@ def days(value: float | None) -> str:
 
 def summary_rows(e: Evaluation) -> list[tuple[str, str]]:
     """The headline figures as (label, value) in Indonesian, for every format."""
-    t = e.totals
+    t, c = e.totals, e.campaign
     return [
         ("Sasaran: pelanggan disegel (ketentuan)", angka(e.target_customers)),
         ("Sasaran: tunggakan (ketentuan)", format_rupiah(e.target_arrears)),
@@ -84,6 +86,12 @@ def summary_rows(e: Evaluation) -> list[tuple[str, str]]:
         ("SPK buka segel diterbitkan / segel dibuka",
          f"{angka(t.seals_ordered)} / {angka(t.seals_opened)}"),
         ("Rata-rata hari dari daftar sampai segel dibuka", days(t.mean_days_to_open)),
+        ("Diundang (undangan terkirim)", angka(c.invited)),
+        ("Diundang lalu mendaftar dalam 7 hari",
+         f"{angka(c.invited_enrolled)} ({share(c.enrolled_share)})"),
+        ("Diingatkan (pengingat dan pemberitahuan terlambat)", angka(c.reminded)),
+        ("Diingatkan lalu membayar cicilan dalam 7 hari",
+         f"{angka(c.reminded_paid)} ({share(c.paid_share)})"),
     ]
 
 

@@ -198,6 +198,6 @@ def test_decisions_on_the_command_line_join_the_audit_trail_shown_in_the_console
     staff_user(ho.db, "keuangan", "finance")
     with console(ho.url, "ti") as client:
         trail = client.get("/console/audit").text
-    assert "counter.register" in trail and "OEB L09" in trail and "cli:" in trail
+    assert "loket didaftarkan" in trail and "OEB L09" in trail and "cli:" in trail
     with console(ho.url, "keuangan") as client:
         assert client.get("/console/audit").status_code == 403

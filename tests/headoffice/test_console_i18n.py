@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from headoffice.console import words
+from headoffice.console import error_pages, words
 from headoffice.console.i18n import ENGLISH
 from headoffice.console.roles import ROLES, role_label
 from headoffice.console.web import NAV
@@ -23,6 +23,9 @@ def shown_texts() -> set[str]:
         texts |= set(re.findall(r'title="([^"]+)"', module.read_text(encoding="utf-8")))
     texts |= {entry.label for entry in NAV} | {role_label(role) for role in ROLES}
     texts |= {text for _key, text in words.REFUSALS} | set(words.CUSTOMER_STATES.values())
+    for table in words.WORD_TABLES.values():
+        texts |= set(table.values())
+    texts |= set(error_pages.TITLES.values())
     return texts | set(words.REASONS.values()) | set(words.EVENT_TYPES.values())
 
 

@@ -171,7 +171,8 @@ def test_a_counter_registered_in_the_console_uses_its_code(ho: HeadOffice) -> No
         assert "7d1c3f4e-0000-4000-8000-000000000007" in listing
         assert "tidak terdengar" not in listing.split("<table>")[1]
         revoked = post_form(client, page,
-                            f"{page}/7d1c3f4e-0000-4000-8000-000000000007/revoke", {})
+                            f"{page}/7d1c3f4e-0000-4000-8000-000000000007/revoke",
+                            {"confirm": "yes"})
         assert revoked.status_code == 303
     assert ho.pull(registered.json()["token"]).status_code == 403
     assert [a.split()[0] for a in audit_of(ho, "counter.register")] == ["ti"]

@@ -167,3 +167,33 @@ def test_the_migration_scripts_are_package_data() -> None:
             "migrations/versions/0001_initial.py"} <= set(scripts)
     for script in scripts:
         assert any(fnmatch.fnmatch(script, pattern) for pattern in patterns), script
+
+
+def test_counters_keep_their_last_push_when_the_last_sync_is_added(fresh_url: str) -> None:
+    """``0010``: a counter's last push is taken from the newest event it sent."""
+    db = Database(fresh_url)
+    try:
+        with db.writer.begin() as connection:
+            command.upgrade(alembic_config(connection), "0009")
+            connection.execute(text(
+                "INSERT INTO branch (code, name, utc_offset_minutes) VALUES ('KPG', 'K', 480)"))
+            for device in ("d-sent", "d-quiet"):
+                connection.execute(text(
+                    "INSERT INTO device (id, branch_code, counter, token_hash, "
+                    "token_expires_at, registered_at, revoked, last_seq) VALUES "
+                    f"('{device}', 'KPG', 'L01', 'h-{device}', '2030-01-01 00:00:00', "
+                    "'2026-01-01 00:00:00', false, 2)"))
+            for seq, at in ((1, "2026-01-02 08:00:00"), (2, "2026-01-03 09:30:00")):
+                connection.execute(text(
+                    "INSERT INTO event (id, device_id, branch_code, seq, type, created_at, "
+                    "payload, cashier, business_date, amount, status, reason, message, "
+                    f"received_at) VALUES ('e{seq}', 'd-sent', 'KPG', {seq}, 'x', "
+                    f"'{at}', '{{}}', '', '2026-01-02', 0, 'applied', '', '', '{at}')"))
+        db.create_tables()
+        with db.writer.connect() as connection:
+            found = dict(connection.execute(text(
+                "SELECT id, last_push_at FROM device")).all())
+        assert str(found["d-sent"]).startswith("2026-01-03 09:30")
+        assert found["d-quiet"] is None
+    finally:
+        db.dispose()

@@ -13,7 +13,7 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
 
-from app.services.reports.wording import angka, short_day, short_rupiah
+from app.services.reports.wording import angka, nice_ceiling, short_day, short_rupiah
 
 INK = colors.HexColor("#1f4e79")
 FILL = colors.HexColor("#5b8fc7")
@@ -42,16 +42,6 @@ def _empty(drawing: Drawing, text: str) -> Drawing:
     drawing.add(String(drawing.width / 2, drawing.height / 2, text, fontName=FONT,
                        fontSize=9, fillColor=colors.grey, textAnchor="middle"))
     return drawing
-
-
-def nice_ceiling(value: float) -> tuple[float, float]:
-    """A round axis maximum ≥ ``value`` and its step (about 5 steps)."""
-    if value <= 0:
-        return 1.0, 1.0
-    raw = value / 5
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    return step * math.ceil(value / step), step
 
 
 def collection_chart(days: Sequence[dt.date], cumulative: Sequence[int], width: float,

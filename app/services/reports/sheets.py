@@ -13,7 +13,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -81,15 +81,24 @@ def _write_row(sheet: Worksheet, row: int, values: Sequence[Any], formats: Seque
                bold: bool = False) -> None:
     for col, (value, fmt) in enumerate(zip(values, formats, strict=True), start=1):
         cell = sheet.cell(row=row, column=col, value=value)
-        cell.border = _box()
-        if bold:
-            cell.font = Font(bold=True)
         if isinstance(value, dt.datetime):
-            cell.number_format = fmt if fmt in (DATETIME, TIME) else DATETIME
+            fmt = fmt if fmt in (DATETIME, TIME) else DATETIME
         elif isinstance(value, dt.date):
-            cell.number_format = DATE
-        elif fmt and isinstance(value, int | float) and not isinstance(value, bool):
-            cell.number_format = fmt
+            fmt = DATE
+        elif not (fmt and isinstance(value, int | float) and not isinstance(value, bool)):
+            fmt = None
+        cell.style = _cell_style(sheet, fmt, bold)
+
+
+def _cell_style(sheet: Worksheet, fmt: str | None, bold: bool) -> str:
+    """A boxed cell's named style with ``fmt``, made once per workbook: setting border,
+    font and format cell by cell costs openpyxl a comparison of every style it holds."""
+    name = f"Loket {'tebal ' if bold else ''}{fmt or 'General'}"
+    book = sheet.parent
+    if name not in book.named_styles:
+        book.add_named_style(NamedStyle(name=name, border=_box(), font=Font(bold=bold),
+                                        number_format=fmt or "General"))
+    return name
 
 
 def _box() -> Border:

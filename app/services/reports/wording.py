@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from app.services.documents.indonesian import METHODS, SHORT_MONTHS, tanggal
 
@@ -64,3 +65,13 @@ def short_day(day: dt.date) -> str:
 def jam(moment: dt.datetime) -> str:
     """``09:05`` → ``"09.05"`` (Indonesian time uses a dot)."""
     return f"{moment:%H.%M}"
+
+
+def nice_ceiling(value: float) -> tuple[float, float]:
+    """A round axis maximum ≥ ``value`` and its step (about 5 steps)."""
+    if value <= 0:
+        return 1.0, 1.0
+    raw = value / 5
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    return step * math.ceil(value / step), step

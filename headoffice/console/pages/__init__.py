@@ -13,6 +13,8 @@ from headoffice.console.pages import (
     evaluation,
     exceptions,
     home,
+    outreach,
+    outreach_setup,
     reconciliation,
     signin,
     staff_users,
@@ -22,5 +24,5 @@ from headoffice.console.pages import (
 ROUTERS: list[APIRouter] = [
     signin.router, home.router, evaluation.router, change_requests.router, exceptions.router,
     reconciliation.router, customers.router, counters.router, staff_users.router,
-    audit_trail.router, terms.router,
+    audit_trail.router, terms.router, outreach.router, outreach_setup.router,
 ]

@@ -12,7 +12,16 @@ from fastapi.responses import Response
 from headoffice import auth, counters, masterdata
 from headoffice.console import audit
 from headoffice.console.staff import SignedIn
-from headoffice.console.web import PREFIX, Action, acting, back_to, database, render, viewer_with
+from headoffice.console.web import (
+    PREFIX,
+    Action,
+    acting,
+    back_to,
+    database,
+    render,
+    viewer_with,
+    when,
+)
 
 router = APIRouter()
 PAGE = f"{PREFIX}/counters"
@@ -49,14 +58,37 @@ def register(request: Request, action: Annotated[Action, acting("counters.act")]
     return _page(request, action.who, issued=issued, qr=qr)
 
 
+@router.get("/counters/{device_id}/revoke")
+def revoke_question(request: Request, device_id: str,
+                    who: Annotated[SignedIn, viewer_with("counters.act")]) -> Response:
+    """The step before revoking: which counter, and what revoking it means."""
+    return _confirm(request, who, device_id)
+
+
+def _confirm(request: Request, who: SignedIn, device_id: str) -> Response:
+    with database(request).reading() as session:
+        found = next((c for c in counters.counters(session) if c.device_id == device_id), None)
+    if found is None or found.revoked:
+        return back_to(PAGE, done="revoked" if found else "unknown")
+    synced, _kind = found.last_sync
+    facts = [("Cabang", found.branch), ("Loket", found.counter), ("Perangkat", found.device_id),
+             ("Terdaftar", when(found.registered_at)),
+             ("Sinkronisasi terakhir", f"{when(synced)} UTC" if synced else "–"),
+             ("Kejadian diterima", f"{found.events:,}".replace(",", "."))]
+    return render(request, who, "confirm.html", title="Cabut loket ini?", kind="revoke",
+                  facts=facts, action=f"{PAGE}/{device_id}/revoke", back=PAGE)
+
+
 @router.post("/counters/{device_id}/revoke")
 def revoke(request: Request, device_id: str,
            action: Annotated[Action, acting("counters.act")]) -> Response:
+    if action.text("confirm") != "yes":  # not confirmed yet: ask first
+        return _confirm(request, action.who, device_id[:36])
     try:
         with database(request).writing() as session:
             device = auth.revoke_device(session, device_id[:36])
-            audit.record(session, action.who.username, "counter.revoke",
-                         f"{device.branch_code} {device.counter}", device.id)
+            named = f"{device.branch_code} {device.counter}"
+            audit.record(session, action.who.username, "counter.revoke", named, device.id)
     except LookupError as exc:
         return _page(request, action.who, status=404, refusal=str(exc))
-    return back_to(PAGE, done="revoked")
+    return back_to(PAGE, done="revoked", counter=named)

@@ -18,8 +18,6 @@ from headoffice.console.staff import SignedIn
 from headoffice.console.web import SECURITY_HEADERS, database, render, viewer_with
 from headoffice.evaluation.chart_svg import branches_svg, trend_svg
 from headoffice.evaluation.columns import SCREEN_COLUMNS
-from headoffice.evaluation.export_pdf import evaluation_pdf
-from headoffice.evaluation.export_xlsx import evaluation_xlsx
 from headoffice.evaluation.figures import Evaluation
 from headoffice.evaluation.service import EvaluationRefused, programme_evaluation, programmes
 from headoffice.evaluation.text import share, summary_rows
@@ -116,7 +114,11 @@ def _export(request: Request, who: SignedIn, chosen: Filters, kind: str) -> Resp
     name = (f"evaluasi-{evaluation.programme_code.lower()}-{evaluation.date_from}-"
             f"{evaluation.date_to}{'-' + evaluation.branch.lower() if evaluation.branch else ''}")
     name = re.sub(r"[^a-z0-9.-]", "_", name)
-    body, media = ((evaluation_pdf(evaluation), "application/pdf") if kind == "pdf"
-                   else (evaluation_xlsx(evaluation), XLSX))
+    if kind == "pdf":  # reportlab and openpyxl are loaded on the first download only
+        from headoffice.evaluation.export_pdf import evaluation_pdf
+        body, media = evaluation_pdf(evaluation), "application/pdf"
+    else:
+        from headoffice.evaluation.export_xlsx import evaluation_xlsx
+        body, media = evaluation_xlsx(evaluation), XLSX
     return Response(body, media_type=media, headers={
         **SECURITY_HEADERS, "Content-Disposition": f'attachment; filename="{name}.{kind}"'})

@@ -15,6 +15,7 @@ from headoffice.console.words import event_text
 
 router = APIRouter()
 _ORDER = {"MISMATCH": 0, "not reported": 1}
+LINES = 100  # a page a person reads; a branch or a day narrows the rest
 
 
 @router.get("/reconciliation")
@@ -30,6 +31,8 @@ def reconciliation_page(request: Request,
         payments = reconcile.payment_days(session, branch[:16].upper() or None, chosen)
     lines.sort(key=lambda r: (_ORDER.get(r.verdict, 2), r.branch, r.business_date, r.type))
     payments.sort(key=lambda p: (p.business_date, p.branch), reverse=True)
-    return render(request, who, "reconciliation.html", title="Rekonsiliasi", lines=lines[:500],
-                  payments=payments[:200], branch=branch[:16], day=day[:10],
-                  mismatches=sum(r.verdict == "MISMATCH" for r in lines), event_text=event_text)
+    mismatches = sum(r.verdict == "MISMATCH" for r in lines)
+    shown = lines[:max(LINES, mismatches)]  # every mismatch, then the first lines
+    return render(request, who, "reconciliation.html", title="Rekonsiliasi", lines=shown,
+                  total=len(lines), payments=payments[:200], branch=branch[:16], day=day[:10],
+                  mismatches=mismatches, event_text=event_text)

@@ -1,0 +1,223 @@
+"""Who would get which message today, with their own figures.
+
+* **invitations**: customers the programme's quote (``headoffice.offers``, the counter's
+  own rules) finds eligible today — name, connection number, arrears, penalties waived,
+  the down payment that opens the seal, the instalments on offer, the programme's last
+  day and the office to visit;
+* **reminders**: instalments of running plans due within the next days and not yet
+  covered by the instalments paid (payments settle a plan's instalments in order);
+* **overdue notices**: instalments past their due date and unpaid, of plans not broken
+  yet (within the terms' grace days).
+
+Customers who asked not to be contacted are left out (only counted); those whose phone
+is not a mobile number are listed apart with the reason (:mod:`phones`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from app.services.terms import PromotionTerms, terms_from_json
+from headoffice.evaluation.cache import fingerprint
+from headoffice.evaluation.tables import PlanInstalment
+from headoffice.models import BranchOffice, Customer, Enrolment, Payment, Terms
+from headoffice.offers import OfficeOffer, offers_for, published_terms
+from headoffice.outreach import words
+from headoffice.outreach.phones import PhoneCheck, normalise
+from headoffice.outreach.tables import OutreachOptOut
+
+MAX_DAYS_AHEAD = 60
+KEEP = 8  # invitation lists kept
+_lock = threading.Lock()
+_kept: OrderedDict[Hashable, list[Draft]] = OrderedDict()
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One message to be made: its reason (kind, customer, subject), the customer's
+    phone as checked, and the figures both as data and as the words placeholders take."""
+
+    kind: str
+    connection_no: str
+    name: str
+    kelurahan: str
+    subject: str
+    phone: PhoneCheck
+    office: str
+    figures: dict[str, Any]
+    values: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Audience:
+    kind: str
+    on: dt.date
+    ready: tuple[Draft, ...]  # a valid mobile number, not opted out
+    invalid: tuple[Draft, ...]  # no usable number: listed for staff, never guessed
+    opted_out: int
+
+
+def invitations(session: Session, on: dt.date, programme: str | None = None,
+                branch: str | None = None, kelurahan: str | None = None) -> Audience:
+    """Every customer the programme's terms find eligible on ``on`` (of the office
+    ``branch`` serves, of ``kelurahan``)."""
+    terms = published_terms(session, programme, on)
+    wanted = branch.strip().upper() if branch else None
+    place = kelurahan.strip().lower() if kelurahan else None
+
+    def make() -> list[Draft]:
+        query = select(Customer).where(Customer.status.in_(terms.eligibility.statuses))
+        if place:
+            query = query.where(func.lower(Customer.kelurahan) == place)
+        customers = list(session.scalars(query.order_by(Customer.connection_no)))
+        offers = offers_for(session, customers, on, terms.code)
+        return [_invitation(c, o) for c, o in zip(customers, offers, strict=True)
+                if o.eligible and (wanted is None or o.office.code == wanted)]
+
+    key = (terms.code, terms.version, on, wanted, place)
+    return _audience(session, "invitation", on, _cached(session, key, make))
+
+
+def _cached(session: Session, request: Hashable, make: Callable[[], list[Draft]]
+            ) -> list[Draft]:
+    """The invitations of ``request`` over the data as it is now: quoting thousands of
+    customers takes seconds, so they are kept until head office's data changes (the
+    evaluation's fingerprint: customers, bills, plans, payments, terms, branches)."""
+    key = (str(session.get_bind().engine.url), request, fingerprint(session))
+    with _lock:
+        found = _kept.get(key)
+        if found is not None:
+            _kept.move_to_end(key)
+            return found
+    made = make()
+    with _lock:
+        _kept[key] = made
+        while len(_kept) > KEEP:
+            _kept.popitem(last=False)
+    return made
+
+
+def _invitation(customer: Customer, offer: OfficeOffer) -> Draft:
+    largest = max(offer.options, key=lambda o: o.count, default=None)
+    smallest = largest.schedule[0].amount if largest and largest.schedule else 0
+    figures = {"programme": offer.programme_code, "terms_version": offer.programme_version,
+               "arrears": offer.arrears, "penalty": offer.penalty,
+               "penalty_waived": offer.penalty_waived, "amount_due": offer.amount_due,
+               "down_payment": offer.down_payment,
+               "instalments": list(offer.allowed_instalments),
+               "last_day": offer.last_day.isoformat(), "office": offer.office.code}
+    values = {"nama": customer.name, "nomor_sambungan": customer.connection_no,
+              "kantor": offer.office.name, "program": offer.programme_name,
+              "tunggakan": words.rupiah(offer.arrears),
+              "denda_dihapus": words.rupiah(offer.penalty_waived),
+              "uang_muka": words.rupiah(offer.down_payment),
+              "cicilan": words.instalments_offered(offer.allowed_instalments, smallest),
+              "batas_program": words.tanggal(offer.last_day)}
+    return Draft("invitation", customer.connection_no, customer.name, customer.kelurahan,
+                 offer.programme_code, normalise(customer.phone), offer.office.code,
+                 figures, values)
+
+
+def reminders(session: Session, on: dt.date, within_days: int, branch: str | None = None,
+              kelurahan: str | None = None) -> Audience:
+    """Unpaid instalments of running plans due from ``on`` to ``within_days`` after it."""
+    if not 0 <= within_days <= MAX_DAYS_AHEAD:
+        raise ValueError(f"--due-within takes 0 to {MAX_DAYS_AHEAD} days, not {within_days}")
+    due = and_(PlanInstalment.due_date >= on,
+               PlanInstalment.due_date <= on + dt.timedelta(days=within_days))
+    rows = _unpaid(session, due, branch, kelurahan)
+    return _audience(session, "reminder", on, [_plan_message("reminder", r) for r in rows])
+
+
+def overdue(session: Session, on: dt.date, branch: str | None = None,
+            kelurahan: str | None = None) -> Audience:
+    """Unpaid instalments past their due date, of plans still running (a plan breaks
+    once one is unpaid beyond the terms' grace days; then no notice is made)."""
+    rows = [r for r in _unpaid(session, PlanInstalment.due_date < on, branch, kelurahan)
+            if on <= r.last_day]
+    first: dict[str, _Unpaid] = {}
+    for r in rows:  # one notice per plan: its oldest unpaid instalment
+        first.setdefault(r.enrolment_uuid, r)
+    return _audience(session, "overdue", on, [_plan_message("overdue", r)
+                                              for r in first.values()])
+
+
+@dataclass(frozen=True)
+class _Unpaid:
+    enrolment_uuid: str
+    number: int
+    due_date: dt.date
+    amount: int  # still owed of this instalment
+    customer: Customer
+    office: str
+    office_name: str
+    terms: PromotionTerms
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day before the plan breaks for this instalment."""
+        return self.due_date + dt.timedelta(days=self.terms.broken_plan.grace_days)
+
+
+def _unpaid(session: Session, when: Any, branch: str | None, kelurahan: str | None
+            ) -> list[_Unpaid]:
+    paid = (select(Payment.enrolment_uuid.label("uuid"), func.sum(Payment.amount).label("paid"))
+            .where(Payment.kind == "instalment", Payment.applied.is_(True),
+                   Payment.voided.is_(False))
+            .group_by(Payment.enrolment_uuid).subquery())
+    total = func.coalesce(paid.c.paid, 0)
+    query = (select(PlanInstalment, Enrolment, Customer, total)
+             .join(Enrolment, Enrolment.uuid == PlanInstalment.enrolment_uuid)
+             .join(Customer, Customer.connection_no == Enrolment.connection_no)
+             .outerjoin(paid, paid.c.uuid == Enrolment.uuid)
+             .where(Enrolment.state == "active", PlanInstalment.through > total, when))
+    if branch:
+        query = query.where(Enrolment.branch_code == branch.strip().upper())
+    if kelurahan:
+        query = query.where(func.lower(Customer.kelurahan) == kelurahan.strip().lower())
+    names = {b.code: b.name for b in session.scalars(select(BranchOffice))}
+    terms = _terms_by_version(session)
+    found = []
+    for line, plan, customer, paid_total in session.execute(
+            query.order_by(PlanInstalment.due_date, Customer.connection_no,
+                           PlanInstalment.number)):
+        owed = min(line.through - int(paid_total), line.amount)
+        found.append(_Unpaid(plan.uuid, line.number, line.due_date, owed, customer,
+                             plan.branch_code, names.get(plan.branch_code, plan.branch_code),
+                             terms[(plan.programme, plan.terms_version)]))
+    return found
+
+
+def _terms_by_version(session: Session) -> dict[tuple[str, int], PromotionTerms]:
+    return {(row.code, row.version): terms_from_json(row.body)
+            for row in session.scalars(select(Terms))}
+
+
+def _plan_message(kind: str, r: _Unpaid) -> Draft:
+    figures = {"enrolment": r.enrolment_uuid, "instalment": r.number, "amount": r.amount,
+               "due_date": r.due_date.isoformat(), "last_day": r.last_day.isoformat(),
+               "office": r.office, "grace_days": r.terms.broken_plan.grace_days}
+    values = {"nama": r.customer.name, "nomor_sambungan": r.customer.connection_no,
+              "kantor": r.office_name, "cicilan_ke": str(r.number),
+              "jumlah": words.rupiah(r.amount), "jatuh_tempo": words.tanggal(r.due_date),
+              "akibat": words.if_missed(r.terms.broken_plan)}
+    if kind == "overdue":
+        values["batas_akhir"] = words.tanggal(r.last_day)
+    return Draft(kind, r.customer.connection_no, r.customer.name, r.customer.kelurahan,
+                 f"{r.enrolment_uuid}#{r.number}", normalise(r.customer.phone), r.office,
+                 figures, values)
+
+
+def _audience(session: Session, kind: str, on: dt.date, drafts: list[Draft]) -> Audience:
+    stopped = set(session.scalars(select(OutreachOptOut.connection_no)))
+    kept = [d for d in drafts if d.connection_no not in stopped]
+    return Audience(kind, on, tuple(d for d in kept if d.phone.valid),
+                    tuple(d for d in kept if not d.phone.valid), len(drafts) - len(kept))

@@ -1,0 +1,46 @@
+"""Figures in the words a customer reads: ``Rp 2.400.000``, ``31 Desember 2025``, and
+what the terms say happens to a plan whose instalment is missed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.services.terms import BrokenPlanRules
+
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember")
+LOCAL_OFFSET = dt.timedelta(hours=8)  # Kota Kupang (WITA)
+
+
+def local_today() -> dt.date:
+    """Today in Kota Kupang."""
+    return (dt.datetime.now(dt.UTC) + LOCAL_OFFSET).date()
+
+
+def rupiah(amount: int) -> str:
+    return f"Rp {amount:,}".replace(",", ".")
+
+
+def tanggal(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def instalments_offered(counts: tuple[int, ...], smallest: int) -> str:
+    """``1 sampai 5 kali (mulai Rp 240.000 per bulan)``; ``smallest`` is the first
+    instalment of the largest count."""
+    if counts in ((), (0,)):
+        return "tidak perlu (lunas dengan uang muka)"
+    low, high = min(counts), max(counts)
+    times = f"{high} kali" if low == high else f"{low} sampai {high} kali"
+    return f"{times} (mulai {rupiah(smallest)} per bulan)" if high > 1 else times
+
+
+def if_missed(rules: BrokenPlanRules) -> str:
+    """What the terms do to a plan whose instalment stays unpaid past its grace days."""
+    effects = ["rencana cicilan batal"]
+    if rules.reinstate_penalty:
+        effects.append("denda yang dihapus ditagih kembali")
+    if rules.issue_reseal_order:
+        effects.append("meter disegel kembali")
+    said = ", ".join(effects[:-1]) + f" dan {effects[-1]}" if len(effects) > 1 else effects[0]
+    return (f"Bila belum dibayar {rules.grace_days} hari setelah jatuh tempo, {said}.")
