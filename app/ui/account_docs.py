@@ -53,10 +53,12 @@ def work_order_file(branch: Branch, number: str) -> Path:
     return issue_work_order(branch.reading(), branch.data_dir, number).archived.path
 
 
-def payment_documents(branch: Branch, receipt: PaymentReceipt,
-                      paper: Paper = DEFAULT_PAPER) -> PaymentDocuments:
-    """The receipt; after an enrolment also the unseal work order and the agreement."""
-    receipt_doc = receipt_file(branch, receipt.receipt_no, paper)
+def payment_documents(branch: Branch, receipt: PaymentReceipt, paper: Paper = DEFAULT_PAPER,
+                      receipt_doc: ArchivedDocument | None = None) -> PaymentDocuments:
+    """The receipt (``receipt_doc`` when it was issued already, e.g. to print it first);
+    after an enrolment also the unseal work order and the agreement."""
+    if receipt_doc is None:
+        receipt_doc = receipt_file(branch, receipt.receipt_no, paper)
     receipt_path = receipt_doc.path
     agreement = order = None
     if receipt.kind == "down_payment":
