@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.bootstrap import Branch
-from app.services.accounts import Account, get_account
-from app.services.documents.archive import KINDS, ArchivedDocument, customer_documents
+from app.services.accounts import Account
+from app.services.documents.archive import KINDS, ArchivedDocument, account_with_documents
 from app.services.documents.keys import default_key_store
 from app.services.documents.printing import issue_agreement, issue_receipt, issue_work_order
 from app.services.documents.receipt_pdf import Paper
@@ -34,8 +34,7 @@ class PaymentDocuments:
 
 def load_account(branch: Branch, connection_no: str) -> LoadedAccount:
     """The account and every archived print of it."""
-    account = get_account(branch.reading(), connection_no)
-    docs = customer_documents(branch.reading(), branch.data_dir, account.customer.connection_no)
+    account, docs = account_with_documents(branch.reading(), branch.data_dir, connection_no)
     newest_first = sorted(docs, key=lambda d: (d.day, -KINDS.index(d.kind), d.number,
                                                d.copy_no), reverse=True)
     return LoadedAccount(account, tuple(newest_first))
