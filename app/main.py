@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models.database import database_path
 from app.services.errors import DomainError
 from app.services.settings import (
@@ -40,7 +40,7 @@ from app.ui.errors_dialog import install_excepthook, setup_logging, stop_logging
 from app.ui.i18n import LANGUAGES, install_translator
 from app.ui.main_thread_gc import MainThreadGarbageCollector
 from app.ui.qt_logging import install_qt_message_handler
-from app.ui.session import AppShell
+from app.ui.session.flow import AppShell
 from app.ui.smoke import SMOKE_OPTION
 from app.ui.style import apply_style
 
@@ -89,8 +89,8 @@ def broken_settings_files(loaded: LoadedSettings) -> list[Path]:
 
 
 def create_demo_branch(data_dir: Path, **options: Any) -> object:
-    """``app.services.demo.create_demo_branch``, imported only when a demo is made."""
-    from app.services.demo import create_demo_branch as create
+    """``app.services.demo.branch.create_demo_branch``, imported only when a demo is made."""
+    from app.services.demo.branch import create_demo_branch as create
 
     return create(data_dir, **options)
 
@@ -98,13 +98,13 @@ def create_demo_branch(data_dir: Path, **options: Any) -> object:
 def __getattr__(name: str) -> Any:
     """``FirstRunWizard``: its module (with the demo maker and the PDFs) loads on first use."""
     if name == "FirstRunWizard":
-        from app.ui.first_run import FirstRunWizard
+        from app.ui.first_run.wizard import FirstRunWizard
 
         return FirstRunWizard
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def open_or_create(data_dir: Path, demo: bool) -> Branch:
+def open_or_create(data_dir: Path, demo: bool) -> BranchDatabase:
     """Open the branch in ``data_dir``; in demo mode create the demo branch first if absent."""
     if demo and not database_path(data_dir).exists():
         _tell(f"Creating the demo branch in {data_dir} …")
@@ -160,7 +160,7 @@ def _run(app: QApplication, args: argparse.Namespace, language: _Language,
         branch = open_or_create(data_dir, demo)
     except DomainError as error:
         _tell(f"loket: {error.message}")
-        from app.ui.restore_flow import offer_restore, restorable
+        from app.ui.backup.restore_flow import offer_restore, restorable
         if args.screenshot is not None or not restorable(error):
             if args.screenshot is None:
                 QMessageBox.critical(None, APP_NAME, error_text(error))
@@ -192,7 +192,7 @@ def _run(app: QApplication, args: argparse.Namespace, language: _Language,
 
 def _daily_backup(data_dir: Path) -> object:
     """Today's backup if none was made yet (a background task: imported there too)."""
-    from app.services.backups import daily_backup_if_due
+    from app.services.backup.copies import daily_backup_if_due
 
     return daily_backup_if_due(database_path(data_dir))
 
@@ -235,7 +235,7 @@ def _settings_problems(loaded: LoadedSettings, log_file: Path, *,
     notes: list[QMessageBox] = []
     broken = broken_settings_files(loaded)
     if broken and show:
-        from app.ui.first_run import settings_problem_box
+        from app.ui.first_run.wizard import settings_problem_box
 
         QTimer.singleShot(0, lambda: notes.append(settings_problem_box(broken, log_file)))
     return notes

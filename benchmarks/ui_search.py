@@ -53,13 +53,13 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from app.bootstrap import Branch
-from app.services.demo import DEMO_USERS
+from app.bootstrap import BranchDatabase
+from app.services.demo.branch import DEMO_USERS
 from app.services.users import log_in
 from app.ui.context import UiContext
 from app.ui.i18n import install_translator
-from app.ui.search_page import DEBOUNCE_MS, SearchPage
-from app.ui.session import AppShell
+from app.ui.search.page import DEBOUNCE_MS, SearchPage
+from app.ui.session.flow import AppShell
 from app.ui.style import apply_style
 from benchmarks import search as engine_bench
 from benchmarks.machine import describe, machine
@@ -198,7 +198,7 @@ def report(result: dict[str, Any]) -> None:
 
 def run_size(app: QApplication, cache: Path, size: int, count: int, *, quiet: bool,
              profile: Path | None) -> list[dict[str, Any]]:
-    branch: Branch = engine_bench._demo_branch(cache, size)
+    branch: BranchDatabase = engine_bench._demo_branch(cache, size)
     ctx = UiContext(branch, lang="id")
     results = []
     try:

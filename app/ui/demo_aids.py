@@ -23,7 +23,7 @@ from app.ui.error_text import error_text
 
 if TYPE_CHECKING:  # the main window's modules load after the log-in window is up
     from app.ui.main_window import MainWindow
-    from app.ui.session import AppShell
+    from app.ui.session.flow import AppShell
 
 SCREENSHOT_DELAY_MS = 200
 SEARCH_WAIT_MS = 10_000

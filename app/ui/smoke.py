@@ -20,7 +20,7 @@ from app.bootstrap import open_branch
 from app.services.logs import configure_logging, stop_logging
 from app.ui.context import UiContext
 from app.ui.qt_logging import install_qt_message_handler
-from app.ui.session import AppShell
+from app.ui.session.flow import AppShell
 
 SMOKE_OPTION = "--smoke-test"
 SHOWN = "smoke: log-in window shown"

@@ -18,8 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Enrolment, Payment, PaymentKind, WorkOrder
-from app.services.accounts import Account, account_of, find_customer
 from app.services.documents.agreement_data import agreement_number
+from app.services.ledger.accounts import Account, account_of, find_customer
 from app.services.unit_of_work import UnitOfWork
 
 RECEIPT, AGREEMENT, WORK_ORDER = "kwitansi", "perjanjian", "spk"
