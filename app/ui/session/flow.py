@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # loaded after the log-in window is shown (``load_main_window
 
 LanguageSetter = Callable[[str], None]
 TASK_WAIT_MS = 30_000  # background work (a search, a report) ends before a restore
+PRELOAD_AFTER_MS = 500  # the log-in window is painted first; the password takes longer
 _preloading: list[threading.Thread] = []
 
 
@@ -82,7 +83,7 @@ class AppShell(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
-        QTimer.singleShot(0, self, load_main_window_modules)
+        QTimer.singleShot(PRELOAD_AFTER_MS, self, load_main_window_modules)
         return dialog
 
     def enter(self, actor: Actor) -> MainWindow:
