@@ -17,14 +17,13 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.bootstrap import BranchDatabase, open_branch
 from app.models.database import database_path
-from app.services.backup.copies import daily_backup_if_due
-from app.services.demo.branch import create_demo_branch
 from app.services.errors import DomainError
 from app.services.settings import (
     CounterSettings,
@@ -38,13 +37,16 @@ from app.ui import demo_aids
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.errors_dialog import install_excepthook, setup_logging, stop_logging
-from app.ui.first_run.wizard import FirstRunWizard, settings_problem_box
 from app.ui.i18n import LANGUAGES, install_translator
 from app.ui.main_thread_gc import MainThreadGarbageCollector
 from app.ui.qt_logging import install_qt_message_handler
 from app.ui.session.flow import AppShell
-from app.ui.smoke import SMOKE_OPTION, run_smoke_test
+from app.ui.smoke import SMOKE_OPTION
 from app.ui.style import apply_style
+
+# Only what the log-in window needs is imported here; the first-run wizard, the demo
+# maker, the smoke test's services and the backups are imported where they are used, and
+# the main window's modules on a background thread once the log-in window is shown.
 
 APP_NAME = "Loket"
 log = logging.getLogger("loket")
@@ -86,6 +88,22 @@ def broken_settings_files(loaded: LoadedSettings) -> list[Path]:
             if path.exists() and path not in loaded.files]
 
 
+def create_demo_branch(data_dir: Path, **options: Any) -> object:
+    """``app.services.demo.branch.create_demo_branch``, imported only when a demo is made."""
+    from app.services.demo.branch import create_demo_branch as create
+
+    return create(data_dir, **options)
+
+
+def __getattr__(name: str) -> Any:
+    """``FirstRunWizard``: its module (with the demo maker and the PDFs) loads on first use."""
+    if name == "FirstRunWizard":
+        from app.ui.first_run.wizard import FirstRunWizard
+
+        return FirstRunWizard
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def open_or_create(data_dir: Path, demo: bool) -> BranchDatabase:
     """Open the branch in ``data_dir``; in demo mode create the demo branch first if absent."""
     if demo and not database_path(data_dir).exists():
@@ -118,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     collector = MainThreadGarbageCollector(app)  # never collect Qt objects in a worker
     try:
         if args.smoke_test is not None:
+            from app.ui.smoke import run_smoke_test
+
             return run_smoke_test(app, args.smoke_test)
         return _run(app, args, language, loaded)
     finally:
@@ -156,7 +176,7 @@ def _run(app: QApplication, args: argparse.Namespace, language: _Language,
     notes = _settings_problems(loaded, log_file, show=args.screenshot is None)
     ctx = UiContext(branch, lang=args.lang or loaded.settings.language)
     if args.screenshot is None:
-        ctx.tasks.run(lambda _cancel: daily_backup_if_due(database_path(data_dir)),
+        ctx.tasks.run(lambda _cancel: _daily_backup(data_dir),
                       on_done=lambda _made: None,
                       on_error=lambda error: log.error("daily backup failed: %s", error))
     try:
@@ -170,6 +190,13 @@ def _run(app: QApplication, args: argparse.Namespace, language: _Language,
         branch.close()
 
 
+def _daily_backup(data_dir: Path) -> object:
+    """Today's backup if none was made yet (a background task: imported there too)."""
+    from app.services.backup.copies import daily_backup_if_due
+
+    return daily_backup_if_due(database_path(data_dir))
+
+
 def _first_run(app: QApplication, args: argparse.Namespace, settings: CounterSettings,
                data_dir: Path) -> int | tuple[Path, bool]:
     """The first-run wizard; the branch folder to open (and whether it is the demo's),
@@ -179,7 +206,7 @@ def _first_run(app: QApplication, args: argparse.Namespace, settings: CounterSet
               "needs a folder without one")
         return 2
     apply_style(app)
-    wizard = FirstRunWizard(data_dir, locations(demo=True).data_dir, settings)
+    wizard = sys.modules[__name__].FirstRunWizard(data_dir, locations(demo=True).data_dir, settings)
     if args.screenshot is not None:
         wizard.show()
         code = demo_aids.screenshot(wizard, args.screenshot)
@@ -208,6 +235,8 @@ def _settings_problems(loaded: LoadedSettings, log_file: Path, *,
     notes: list[QMessageBox] = []
     broken = broken_settings_files(loaded)
     if broken and show:
+        from app.ui.first_run.wizard import settings_problem_box
+
         QTimer.singleShot(0, lambda: notes.append(settings_problem_box(broken, log_file)))
     return notes
 

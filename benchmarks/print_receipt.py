@@ -1,19 +1,21 @@
 """Receipt printing speed: from confirm-payment to the job accepted by the spooler.
 
 Run from the project folder: ``python benchmarks/print_receipt.py [--runs N] [--printer
-NAME]`` (default printer name ``PDF``, the virtual CUPS printer of ``.ci/run``). It makes
-a demo branch in a temporary folder and, for each run, takes one down payment for a new
-customer, then does what the counter does after the Pay key: the receipt (and, after an
-enrolment, the agreement and the unseal work order) built and archived, the receipt
-printed silently and the attempt logged. Medians of wall-clock and CPU time in
-milliseconds. Target: ≤ 1 s.
+NAME] [--json]`` (default printer name ``PDF``, the virtual CUPS printer of ``.ci/run``).
+It makes a demo branch in a temporary folder and, for each run, takes one down payment
+for a new customer, then does what the counter does after the Pay key, in its order:
+the receipt built and archived, printed silently and the attempt logged (*accepted*:
+the spooler took the job), then the agreement and the unseal work order built and
+archived (*all documents*). The window is back at the search as soon as the payment is
+saved; all of this runs in the background. Medians of wall-clock and CPU time in
+milliseconds. Target: confirm-payment to the job accepted ≤ 200 ms.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -33,26 +35,33 @@ from app.services.ledger.payments import Tender
 from app.services.setup import BranchSetup, initialise_branch
 from app.services.shifts import open_shift
 from app.services.users import add_user
-from app.ui.account.docs import payment_documents
+from app.ui.account.docs import payment_documents, receipt_file
 from app.ui.printing import print_receipt, printer_names
+from benchmarks.machine import describe, machine
 from tests.support.fakes import DEMO_DAY, actor_for, add_customer, monthly_bills
+
+TARGET_MS = 200.0
+"""Confirm-payment to the receipt's job accepted by the spooler (median)."""
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--printer", default="PDF")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     QApplication([])
     if args.printer not in printer_names():
         raise SystemExit(f"no printer named {args.printer} (see .ci/run)")
+    before = machine()
+    clocks: dict[str, list[float]] = {"saved": [], "accepted": [], "all_documents": [],
+                                      "accepted_cpu": [], "all_documents_cpu": []}
     with tempfile.TemporaryDirectory() as folder:
         branch = open_branch(Path(folder) / "branch", create=True, clock=FixedClock(DEMO_DAY))
         system = initialise_branch(branch.writing(), BranchSetup())
         add_user(branch.writing(), system, "kasir", "Maria Goreti Ndolu", "cashier", "kasir123")
         cashier = actor_for(branch, "kasir")
         open_shift(branch.writing(), cashier, 500_000)
-        wall, cpu = [], []
         for run in range(args.runs + 1):  # the first run warms up
             number = f"1001{run:04d}"
             add_customer(branch, number, name="Harun Bessie",
@@ -60,20 +69,36 @@ def main() -> None:
             w, c = time.perf_counter(), time.process_time()
             receipt = enrol_and_pay(branch.writing(), cashier, EnrolRequest(
                 number, 3, Tender(1_200_000, tendered=1_250_000)))
-            docs = payment_documents(branch, receipt, Paper.ROLL_80)
-            printed = print_receipt(branch, cashier, receipt.receipt_no, docs.receipt_doc,
-                                    args.printer)
+            saved = time.perf_counter() - w
+            doc = receipt_file(branch, receipt.receipt_no, Paper.ROLL_80)
+            printed = print_receipt(branch, cashier, receipt.receipt_no, doc, args.printer)
             if not printed.result.ok:
                 raise SystemExit(f"not printed: {printed.result.message()}")
+            accepted, accepted_cpu = time.perf_counter() - w, time.process_time() - c
+            payment_documents(branch, receipt, Paper.ROLL_80, doc)
             if run:
-                wall.append(time.perf_counter() - w)
-                cpu.append(time.process_time() - c)
+                for key, value in (("saved", saved), ("accepted", accepted),
+                                   ("accepted_cpu", accepted_cpu),
+                                   ("all_documents", time.perf_counter() - w),
+                                   ("all_documents_cpu", time.process_time() - c)):
+                    clocks[key].append(value)
         branch.close()
-    print(f"{platform.processor() or platform.machine()}, {platform.system()}, "
-          f"Python {platform.python_version()}, {args.runs} runs, printer {args.printer}")
-    print(f"confirm-payment to job accepted: {statistics.median(wall) * 1000:.0f} ms wall, "
-          f"{statistics.median(cpu) * 1000:.0f} ms CPU (median; max wall "
-          f"{max(wall) * 1000:.0f} ms)")
+    figures = {key: {"median_ms": round(statistics.median(values) * 1000, 1),
+                     "max_ms": round(max(values) * 1000, 1)} for key, values in clocks.items()}
+    median = figures["accepted"]["median_ms"]
+    result = {"benchmark": "print_receipt", "machine": before, "machine_after": machine(),
+              "runs": args.runs, "printer": args.printer, "ms": figures,
+              "target": {"what": "confirm-payment to job accepted, median ms",
+                         "target_ms": TARGET_MS, "measured_ms": median,
+                         "met": median <= TARGET_MS}}
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    print(f"{describe(before)}; {args.runs} runs, printer {args.printer}")
+    for key, value in figures.items():
+        print(f"  {key:18} median {value['median_ms']:7.1f} ms   max {value['max_ms']:7.1f} ms")
+    print(f"  target: job accepted ≤ {TARGET_MS:.0f} ms: {median:.1f} ms "
+          f"{'met' if median <= TARGET_MS else 'NOT met'}")
 
 
 if __name__ == "__main__":

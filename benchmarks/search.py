@@ -39,6 +39,7 @@ from app.services.search.customers import (
     search_customers,
     suggest_similar_names,
 )
+from benchmarks.machine import processor
 
 SIZES = (17_405, 1_000_000)
 CHECK_LIMIT = 1_000_000
@@ -82,12 +83,7 @@ def _arguments() -> argparse.Namespace:
 
 def _processor() -> str:
     """The processor's name (``platform.processor()`` is empty on many Linux systems)."""
-    cpuinfo = Path("/proc/cpuinfo")
-    if not platform.processor() and cpuinfo.exists():
-        for line in cpuinfo.read_text(encoding="utf-8").splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    return platform.processor() or "?"
+    return processor()
 
 
 def _cpu_count() -> int:

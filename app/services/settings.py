@@ -32,7 +32,7 @@ from typing import Any
 from platformdirs import site_config_path, user_config_path, user_data_path
 
 from app.models.dbfile import BACKUP_DIRNAME
-from app.services.documents.receipt_pdf import Paper
+from app.services.documents.paper import Paper
 
 APP_NAME = "Loket"
 SETTINGS_NAME = "settings.json"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
@@ -19,8 +20,10 @@ from app.services.errors import DomainError
 from app.services.users import log_in
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
-from app.ui.main_window import MainWindow
-from app.ui.session.flow import AppShell
+
+if TYPE_CHECKING:  # the main window's modules load after the log-in window is up
+    from app.ui.main_window import MainWindow
+    from app.ui.session.flow import AppShell
 
 SCREENSHOT_DELAY_MS = 200
 SEARCH_WAIT_MS = 10_000

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication
 
 from app.bootstrap import open_branch
 from app.services.logs import configure_logging, stop_logging
-from app.services.smoke import pay_and_print, prepare_demo
 from app.ui.context import UiContext
 from app.ui.qt_logging import install_qt_message_handler
 from app.ui.session.flow import AppShell
@@ -34,6 +33,8 @@ def run_smoke_test(app: QApplication, data_dir: Path) -> int:
 
     What happened is written to stderr (when there is one: a windowed Windows program
     has none) and to ``DIR/logs/loket.log``."""
+    from app.services.smoke import pay_and_print, prepare_demo  # the demo maker, the PDFs
+
     log_path = configure_logging(data_dir / "logs")
     install_qt_message_handler()
     try:

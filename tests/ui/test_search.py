@@ -59,6 +59,23 @@ def test_the_search_model_passes_the_model_tester(
     assert model.rowCount() == 0
 
 
+def test_a_newer_result_replaces_every_row_whether_it_grows_shrinks_or_keeps_its_size(
+        qtmodeltester: ModelTester, branch: BranchDatabase, customers: None) -> None:
+    model = SearchModel()
+    qtmodeltester.check(model, force_py=True)  # keeps checking every change below
+    for query in ("bria", "lado", "0", "yohanes", "", "maria", "bria"):
+        result = search_customers(branch.reading(), query)
+        model.set_result(result)
+        shown = [[model.index(row, column).data() for column in range(6)]
+                 for row in range(model.rowCount())]
+        fresh = SearchModel()
+        fresh.set_result(result)
+        assert shown == [[fresh.index(row, column).data() for column in range(6)]
+                         for row in range(fresh.rowCount())]
+        assert [model.index(row, 0).data(CONNECTION_NO_ROLE) for row in range(
+            model.rowCount())] == [hit.connection_no for hit in result.hits]
+
+
 def test_typing_a_name_fragment_shows_the_hits(qtbot: QtBot, window: MainWindow) -> None:
     assert window.search.field.hasFocus() or window.focusWidget() is window.search.field
     assert window.value_of("searchCount") == (

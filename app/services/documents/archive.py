@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from app.models import Customer, Enrolment, Payment, PaymentKind, WorkOrder
+from app.models import Enrolment, Payment, PaymentKind, WorkOrder
 from app.services.documents.agreement_data import agreement_number
-from app.services.ledger.accounts import find_customer
+from app.services.ledger.accounts import Account, account_of, find_customer
 from app.services.unit_of_work import UnitOfWork
 
 RECEIPT, AGREEMENT, WORK_ORDER = "kwitansi", "perjanjian", "spk"
@@ -90,17 +91,35 @@ def customer_documents(uow: UnitOfWork, data_dir: Path, connection_no: str
     with uow:
         s = uow.session
         customer = find_customer(s, connection_no)
-        wanted = [(RECEIPT, no, at.date()) for no, at in s.execute(
+        receipts = [(no, at.date()) for no, at in s.execute(
             select(Payment.receipt_no, Payment.paid_at)
             .where(Payment.customer_id == customer.id))]
-        wanted += [(AGREEMENT, agreement_number(no), day) for no, day in s.execute(
-            select(Payment.receipt_no, Enrolment.business_date)
-            .join(Enrolment, Enrolment.id == Payment.enrolment_id)
-            .where(Payment.customer_id == customer.id,
-                   Payment.kind == PaymentKind.DOWN_PAYMENT))]
-        wanted += [(WORK_ORDER, no, at.date()) for no, at in s.execute(
-            select(WorkOrder.number, WorkOrder.issued_at)
-            .join(Customer, Customer.id == WorkOrder.customer_id)
-            .where(Customer.id == customer.id))]
+        return documents_of(s, data_dir, customer.id, receipts)
+
+
+def account_with_documents(uow: UnitOfWork, data_dir: Path, connection_no: str
+                           ) -> tuple[Account, list[ArchivedDocument]]:
+    """The account screen's whole reading in one unit of work: ``get_account`` and
+    ``customer_documents`` (its receipts taken from the account's payments)."""
+    with uow:
+        s = uow.session
+        account = account_of(s, find_customer(s, connection_no), uow.today)
+        receipts = [(p.receipt_no, p.paid_at.date()) for p in account.payments]
+        return account, documents_of(s, data_dir, account.customer.id, receipts)
+
+
+def documents_of(s: Session, data_dir: Path, customer_id: int,
+                 receipts: list[tuple[str, dt.date]]) -> list[ArchivedDocument]:
+    """The archived prints of the customer's ``receipts`` (number, day), agreements and
+    work orders, by date."""
+    wanted = [(RECEIPT, no, day) for no, day in receipts]
+    wanted += [(AGREEMENT, agreement_number(no), day) for no, day in s.execute(
+        select(Payment.receipt_no, Enrolment.business_date)
+        .join(Enrolment, Enrolment.id == Payment.enrolment_id)
+        .where(Payment.customer_id == customer_id,
+               Payment.kind == PaymentKind.DOWN_PAYMENT))]
+    wanted += [(WORK_ORDER, no, at.date()) for no, at in s.execute(
+        select(WorkOrder.number, WorkOrder.issued_at)
+        .where(WorkOrder.customer_id == customer_id))]
     found = [doc for kind, number, day in wanted for doc in prints_of(data_dir, kind, number, day)]
     return sorted(found, key=lambda d: (d.day, KINDS.index(d.kind), d.number, d.copy_no))

@@ -7,7 +7,6 @@ the reason; an amount over Rp 5,000,000 carries the stamp-duty note.
 
 from __future__ import annotations
 
-import enum
 import io
 from dataclasses import dataclass
 
@@ -25,18 +24,12 @@ from app.services.documents.indonesian import (
     tanggal,
     tanggal_jam,
 )
+from app.services.documents.paper import Paper as Paper  # still importable from here
 from app.services.documents.qr import draw_matrix, qr_matrix
 from app.services.documents.receipt_data import STAMP_DUTY, ReceiptDocument
 from app.services.documents.terbilang import terbilang
 from app.services.documents.textflow import BOLD, ITALIC, REGULAR, Flow, fit_text
 from app.services.money import format_rupiah
-
-
-class Paper(enum.StrEnum):
-    ROLL_80 = "80mm"
-    ROLL_58 = "58mm"
-    A5 = "a5"
-    HALF_LETTER = "half-letter"
 
 
 @dataclass(frozen=True)

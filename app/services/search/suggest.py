@@ -30,19 +30,38 @@ def similar_names(db: sqlite3.Connection, has_trigrams: bool, text: str,
     if not grams:
         return []
     pool = _sharing(db, grams) if has_trigrams else _sharing_by_scan(db, grams)
+    seen: dict[tuple[str, str], float] = {}  # names share words: each pair is scored once
     scored = sorted((-score, name, customer_id) for customer_id, name in pool
-                    if (score := likeness(fragments, name)) >= MIN_SCORE)
+                    if (score := likeness(fragments, name, seen)) >= MIN_SCORE)
     distinct = {name: customer_id for _score, name, customer_id in reversed(scored)}
     firsts = [entry for entry in scored if distinct[entry[1]] == entry[2]]
     namesakes = [entry for entry in scored if distinct[entry[1]] != entry[2]]
     return [customer_id for _score, _name, customer_id in (firsts + namesakes)[:limit]]
 
 
-def likeness(fragments: tuple[str, ...], name: str) -> float:
-    """Mean over fragments of the best similarity (0–1) to a word of ``name``."""
+def likeness(fragments: tuple[str, ...], name: str,
+             seen: dict[tuple[str, str], float] | None = None) -> float:
+    """Mean over fragments of the best similarity (0–1) to a word of ``name``; ``seen``
+    keeps the ratios of (fragment, word) pairs already scored."""
     words = name.split() or [name]
-    best = [max(difflib.SequenceMatcher(None, f, w).ratio() for w in words) for f in fragments]
+    best = [_best_ratio(f, words, {} if seen is None else seen) for f in fragments]
     return sum(best) / len(best)
+
+
+def _best_ratio(fragment: str, words: list[str], seen: dict[tuple[str, str], float]) -> float:
+    """The highest ratio of ``fragment`` to any of ``words``. A word whose upper bounds
+    (``real_quick_ratio``, ``quick_ratio``) cannot beat the best so far is not scored: the
+    maximum is the same, only cheaper."""
+    best = 0.0
+    for word in words:
+        ratio = seen.get((fragment, word))
+        if ratio is None:
+            matcher = difflib.SequenceMatcher(None, fragment, word)
+            if best and (matcher.real_quick_ratio() <= best or matcher.quick_ratio() <= best):
+                continue
+            ratio = seen[(fragment, word)] = matcher.ratio()
+        best = max(best, ratio)
+    return best
 
 
 def _sharing(db: sqlite3.Connection, grams: list[str]) -> list[tuple[int, str]]:

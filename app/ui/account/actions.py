@@ -48,7 +48,12 @@ from app.ui.error_text import error_text
 from app.ui.i18n import format_date
 from app.ui.kit.widgets import MessageLine, report_unexpected
 from app.ui.pdf_view import PdfViewDialog
-from app.ui.printing import ReceiptPrinted, print_receipt_in_background, receipt_printer
+from app.ui.printing import (
+    ReceiptPrinted,
+    load_print_plugin,
+    print_receipt_in_background,
+    receipt_printer,
+)
 
 
 class AccountActions(QObject):
@@ -154,18 +159,31 @@ class AccountActions(QObject):
         if choice.printer:  # nothing to look at: the cashier goes on while papers are made
             self._finished(summary)
             self._enrolment_documents(receipt)
+            load_print_plugin()
+            self.ctx.tasks.run(lambda _cancel: receipt_file(branch, receipt.receipt_no, paper),
+                               lambda doc: self._receipt_ready(receipt, doc, summary, paper,
+                                                               choice.printer, actor),
+                               self._documents_failed)
+            return
         self.ctx.tasks.run(lambda _cancel: payment_documents(branch, receipt, paper),
-                           lambda docs: self._documents_ready(receipt, docs, summary,
-                                                              choice.printer, actor),
+                           lambda docs: self._documents_ready(receipt, docs, summary, ""),
+                           self._documents_failed)
+
+    def _receipt_ready(self, receipt: PaymentReceipt, doc: ArchivedDocument, summary: str,
+                       paper: Paper, printer: str, actor: Actor) -> None:
+        """The receipt goes to the printer first; the agreement and work order follow."""
+        self._print(receipt.receipt_no, doc, printer, actor=actor)
+        branch = self.ctx.branch
+        self.ctx.tasks.run(lambda _cancel: payment_documents(branch, receipt, paper, doc),
+                           lambda docs: self._documents_ready(receipt, docs, summary, printer),
                            self._documents_failed)
 
     def _documents_ready(self, receipt: PaymentReceipt, docs: PaymentDocuments,
-                         summary: str, printer: str, actor: Actor) -> None:
+                         summary: str, printer: str) -> None:
         self.last_documents = docs
         self.enrolment_documents.ready({AGREEMENT: docs.agreement, WORK_ORDER: docs.work_order})
         self.reload_wanted.emit()
-        if printer:  # the receipt prints in the background
-            self._print(receipt.receipt_no, docs.receipt_doc, printer, actor=actor)
+        if printer:  # the receipt is printing in the background already
             return
         viewer = self.show_pdf(docs.receipt, self.tr("Receipt {no}").format(
             no=receipt.receipt_no), summary)

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.bootstrap import BranchDatabase
-from app.services.documents.archive import KINDS, ArchivedDocument, customer_documents
+from app.services.documents.archive import KINDS, ArchivedDocument, account_with_documents
 from app.services.documents.keys import default_key_store
 from app.services.documents.printing import issue_agreement, issue_receipt, issue_work_order
 from app.services.documents.receipt_pdf import Paper
-from app.services.ledger.accounts import Account, get_account
+from app.services.ledger.accounts import Account
 from app.services.ledger.payments import PaymentReceipt
 
 DEFAULT_PAPER = Paper.ROLL_80
@@ -34,8 +34,7 @@ class PaymentDocuments:
 
 def load_account(branch: BranchDatabase, connection_no: str) -> LoadedAccount:
     """The account and every archived print of it."""
-    account = get_account(branch.reading(), connection_no)
-    docs = customer_documents(branch.reading(), branch.data_dir, account.customer.connection_no)
+    account, docs = account_with_documents(branch.reading(), branch.data_dir, connection_no)
     newest_first = sorted(docs, key=lambda d: (d.day, -KINDS.index(d.kind), d.number,
                                                d.copy_no), reverse=True)
     return LoadedAccount(account, tuple(newest_first))
@@ -54,9 +53,12 @@ def work_order_file(branch: BranchDatabase, number: str) -> Path:
 
 
 def payment_documents(branch: BranchDatabase, receipt: PaymentReceipt,
-                      paper: Paper = DEFAULT_PAPER) -> PaymentDocuments:
-    """The receipt; after an enrolment also the unseal work order and the agreement."""
-    receipt_doc = receipt_file(branch, receipt.receipt_no, paper)
+                      paper: Paper = DEFAULT_PAPER,
+                      receipt_doc: ArchivedDocument | None = None) -> PaymentDocuments:
+    """The receipt (``receipt_doc`` when it was issued already, e.g. to print it first);
+    after an enrolment also the unseal work order and the agreement."""
+    if receipt_doc is None:
+        receipt_doc = receipt_file(branch, receipt.receipt_no, paper)
     receipt_path = receipt_doc.path
     agreement = order = None
     if receipt.kind == "down_payment":

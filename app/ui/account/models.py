@@ -34,6 +34,13 @@ T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_STYLED = frozenset(int(role) for role in (
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole))
+"""The roles ``style`` may answer; the table asks for others too, answered at once."""
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def _tr(text: str) -> str:
@@ -57,12 +64,16 @@ class LineTableModel[T](QAbstractTableModel):
         self._columns = tuple(columns)
         self._rows: tuple[T, ...] = ()
         self._texts: tuple[tuple[str, ...], ...] = ()  # each cell's text, made once
+        self._aligns = tuple(int(column.align) for column in self._columns)
+        self._headers = tuple(_tr(str(column.header)) for column in self._columns)
 
     def set_rows(self, rows: Sequence[T]) -> None:
-        """Show ``rows``; their texts are made here once, not at every repaint."""
+        """Show ``rows``; their texts (and the headers) are made here once, not at every
+        repaint."""
         self.beginResetModel()
         self._rows = tuple(rows)
         self._texts = tuple(tuple(c.show(row) for c in self._columns) for row in self._rows)
+        self._headers = tuple(_tr(str(column.header)) for column in self._columns)
         self.endResetModel()
 
     def rows(self) -> tuple[T, ...]:
@@ -79,32 +90,32 @@ class LineTableModel[T](QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            column = self._columns[section]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return _tr(str(column.header))
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(column.align)
+        # Asked again and again while the tables are laid out: answered from ready values.
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
+            if role == _DISPLAY:
+                return self._headers[section]
+            if role == _ALIGNMENT:
+                return self._aligns[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) \
-                or not 0 <= index.column() < len(self._columns):
+        row, column = index.row(), index.column()  # an invalid index has row -1
+        if not (0 <= row < len(self._rows) and 0 <= column < len(self._columns)):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(self._columns[index.column()].align)
-        return self.style(self._rows[index.row()], index.column(), role)
+        if role == _DISPLAY:
+            return self._texts[row][column]
+        if role == _ALIGNMENT:
+            return self._aligns[column]
+        if role in _STYLED:
+            return self.style(self._rows[row], column, role)
+        return None
 
     def style(self, line: T, column: int, role: int) -> Any:
         """Colours and fonts of one cell (none by default)."""
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
 
 def _money(amount: int) -> str:

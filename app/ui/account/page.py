@@ -91,6 +91,7 @@ class AccountPage(QWidget):
         self.account: Account | None = None
         self.documents: tuple[ArchivedDocument, ...] = ()
         self._loading: Cancel | None = None
+        self._labels: dict[str, QLabel | None] = {}
         self.setObjectName("accountPage")
         self.setStyleSheet(PAGE_STYLE)
         self.bills_model = BillsModel(self)
@@ -378,7 +379,9 @@ class AccountPage(QWidget):
         self.instalments_model.set_rows(plan.instalments)
 
     def _set(self, name: str, text: str) -> None:
-        label = self.findChild(QLabel, name)
+        label = self._labels.get(name)
+        if label is None:  # looked up in the page's widget tree once, not at every reload
+            label = self._labels[name] = self.findChild(QLabel, name)
         assert label is not None, name
         label.setText(text)
 

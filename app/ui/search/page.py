@@ -38,7 +38,7 @@ from app.ui.context import UiContext
 from app.ui.errors_dialog import show_unexpected
 from app.ui.i18n import format_count
 from app.ui.kit.widgets import MessageLine
-from app.ui.search.model import CONNECTION_NO_ROLE, SearchModel
+from app.ui.search.model import CONNECTION_NO_ROLE, RowTexts, SearchModel, row_texts
 from app.ui.tasks import Cancel
 
 # A zero-delay timer: human typing is searched at once, while a barcode scanner's burst of
@@ -51,19 +51,22 @@ _WIDTHS = (120, 230, 300, 150, 110, 130)
 
 @dataclass(frozen=True)
 class Found:
-    """One background lookup: the search result and, when it is empty, similar names."""
+    """One background lookup: the search result with its rows' texts and, when it is
+    empty, similar names."""
 
     result: SearchResult
+    rows: tuple[RowTexts, ...]
     suggestions: tuple[CustomerHit, ...]
 
 
 def look_up(branch: BranchDatabase, text: str, limit: int, cancel: Cancel) -> Found:
-    """Search (in a worker thread); ask for similar names only when nothing matched."""
+    """Search and format the rows (in a worker thread, so the UI thread only swaps them
+    in); ask for similar names only when nothing matched."""
     result = search_customers(branch.reading(), text, limit)
     suggestions: tuple[CustomerHit, ...] = ()
     if not result.hits and text.strip() and not cancel.cancelled:
         suggestions = suggest_similar_names(branch.reading(), text, SUGGESTION_LIMIT)
-    return Found(result, suggestions)
+    return Found(result, row_texts(result.hits), suggestions)
 
 
 class SearchPage(QWidget):
@@ -205,7 +208,7 @@ class SearchPage(QWidget):
             return
         self._cancel = None
         self._shown_text = text
-        self.model.set_result(found.result)
+        self.model.set_result(found.result, found.rows)
         self._show_suggestions(found.suggestions)
         self._show_count(found.result)
         if self.model.rowCount():

@@ -11,22 +11,46 @@ log-in again (``app.ui.backup.restore_flow``).
 
 from __future__ import annotations
 
+import importlib
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from app.services.branch_info import branch_overview
 from app.services.context import Actor
-from app.ui.backup.restore_flow import RestoreOutcome, RestoreRun, outcome_box
 from app.ui.context import UiContext
-from app.ui.main_window import MainWindow
 from app.ui.session.login_dialog import LoginDialog
 from app.ui.settings.preferences_dialog import UserSettings
 
+if TYPE_CHECKING:  # loaded after the log-in window is shown (``load_main_window_modules``)
+    from app.ui.backup.restore_flow import RestoreOutcome, RestoreRun
+    from app.ui.main_window import MainWindow
+
 LanguageSetter = Callable[[str], None]
 TASK_WAIT_MS = 30_000  # background work (a search, a report) ends before a restore
+PRELOAD_AFTER_MS = 500  # the log-in window is painted first; the password takes longer
+_preloading: list[threading.Thread] = []
+
+
+def load_main_window_modules() -> None:
+    """Import the main window's modules (the account page, documents, PDFs, reports,
+    sync …) on a background thread, once: the log-in window does not need them and
+    comes up sooner; by the time the cashier has typed the password they are loaded.
+    An import the UI thread needs earlier simply waits for this one."""
+    if _preloading:
+        return
+    thread = threading.Thread(target=_import_main_window, name="loket-preload", daemon=True)
+    _preloading.append(thread)
+    thread.start()
+
+
+def _import_main_window() -> None:
+    for module in ("app.ui.main_window", "app.ui.backup.restore_flow"):
+        importlib.import_module(module)
 
 
 class AppShell(QObject):
@@ -59,6 +83,7 @@ class AppShell(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+        QTimer.singleShot(PRELOAD_AFTER_MS, self, load_main_window_modules)
         return dialog
 
     def enter(self, actor: Actor) -> MainWindow:
@@ -69,6 +94,8 @@ class AppShell(QObject):
             self.login = None
         self.ctx.actor = actor
         self._use_language(self.settings.language(actor.username) or self.base_lang)
+        from app.ui.main_window import MainWindow
+
         window = MainWindow(self.ctx, self.settings)
         window.logout_requested.connect(self.log_out)
         window.closing.connect(self._window_closing)
@@ -98,6 +125,8 @@ class AppShell(QObject):
     def restore_from(self, backup: Path) -> RestoreRun:
         """Log everyone out, let background work end, close the branch and restore
         ``backup``; then say how it went and ask for a log-in again."""
+        from app.ui.backup.restore_flow import RestoreRun
+
         self._close_window()
         branch = self.ctx.branch
 
@@ -118,6 +147,8 @@ class AppShell(QObject):
         if outcome.branch is not None:
             self.ctx.replace_branch(outcome.branch)
             self.overview = branch_overview(self.ctx.branch.reading())
+        from app.ui.backup.restore_flow import outcome_box
+
         box = outcome_box(outcome)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         reopened = outcome.branch is not None

@@ -9,7 +9,11 @@ import pytest
 
 from app.bootstrap import BranchDatabase
 from app.services.context import Actor
-from app.services.documents.archive import customer_documents, save_document
+from app.services.documents.archive import (
+    account_with_documents,
+    customer_documents,
+    save_document,
+)
 from app.services.documents.keys import (
     FileKeyStore,
     KeyringKeyStore,
@@ -26,6 +30,7 @@ from app.services.documents.receipt_data import receipt_document
 from app.services.documents.receipt_pdf import Paper
 from app.services.documents.receipt_qr import sign_receipt
 from app.services.documents.verify import verify_receipt
+from app.services.ledger.accounts import get_account
 from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
 from app.services.ledger.payments import PaymentReceipt, Tender
 from app.services.ledger.voids import VoidRequest, void_payment
@@ -125,6 +130,9 @@ def test_the_archive_lists_a_customer_s_documents(
     ]
     assert all(d.day == dt.date(2025, 11, 24) and d.path.read_bytes()[:5] == b"%PDF-"
                for d in docs)
+    account, together = account_with_documents(branch.reading(), branch.data_dir, STORY_NO)
+    assert together == docs  # the account screen's one reading finds the same prints
+    assert account == get_account(branch.reading(), STORY_NO)
     with pytest.raises(FileExistsError):
         save_document(branch.data_dir, "kwitansi", enrolled.receipt_no, dt.date(2025, 11, 24),
                       0, b"%PDF-forged")
