@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 from PySide6.QtCore import QSizeF
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -67,6 +68,20 @@ def test_roll_pages_keep_their_exact_size_and_sheets_their_standard_name() -> No
     assert page_size(QSizeF(595.28, 841.89)).id().name == "A4"
 
 
+def finished_pdf(path: Path, deadline: float) -> PdfReader:
+    """The spooled PDF once cups-pdf has finished writing it (it may still be growing when
+    it first appears): its end-of-file mark is there and it reads whole."""
+    while True:
+        try:
+            if path.read_bytes().rstrip().endswith(b"%%EOF"):
+                return PdfReader(path)
+        except (OSError, PdfReadError):
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{path.name} was never finished by cups-pdf")
+        time.sleep(0.25)
+
+
 def test_receipt_prints_on_the_cups_pdf_printer_on_80_mm_paper(
         qtbot: QtBot, ctx: UiContext) -> None:
     if CUPS_PRINTER not in printer_names():
@@ -85,8 +100,7 @@ def test_receipt_prints_on_the_cups_pdf_printer_on_80_mm_paper(
         time.sleep(0.25)
     assert new, f"cups-pdf wrote nothing into {CUPS_PDF_FOLDERS}"
     output = max(new, key=lambda p: p.stat().st_mtime)
-    time.sleep(0.5)  # cups-pdf renames the finished file into place; let it settle
-    box = PdfReader(output).pages[0].mediabox
+    box = finished_pdf(output, time.monotonic() + 20).pages[0].mediabox
     assert float(box.width) == pytest.approx(ROLL_80_POINTS, abs=1.5)
     assert float(box.height) > float(box.width)  # cut to the receipt's length
 
