@@ -1,4 +1,4 @@
-"""The words and colours the account screen uses for states, kinds and methods."""
+"""The words the account screen uses for states, kinds and methods."""
 
 from __future__ import annotations
 
@@ -11,29 +11,6 @@ from app.services.documents.archive import AGREEMENT, RECEIPT, WORK_ORDER, Archi
 from app.ui.i18n import format_date
 
 _CONTEXT = "AccountLabels"
-MUTED = "#6b7280"
-DANGER = "#b3261e"
-
-# (text colour, background colour) of each state
-INSTALMENT_COLOURS = {
-    "paid": ("#14532d", "#dcfce7"),
-    "due": ("#1e3a8a", "#eef2ff"),
-    "overdue": ("#7c2d12", "#ffedd5"),
-    "broken": ("#7f1d1d", "#fee2e2"),
-    "refused": ("#7f1d1d", "#fee2e2"),
-}
-STATUS_COLOURS = {
-    "sealed": ("#ffffff", "#b91c1c"),
-    "active": ("#ffffff", "#15803d"),
-    "disconnected": ("#ffffff", "#374151"),
-}
-PLAN_COLOURS = {
-    "active": ("#ffffff", "#1d4ed8"),
-    "completed": ("#ffffff", "#15803d"),
-    "broken": ("#ffffff", "#b91c1c"),
-    "cancelled": ("#ffffff", "#6b7280"),
-    "refused": ("#ffffff", "#b91c1c"),
-}
 
 _STATUS: dict[str, object] = {
     "sealed": QT_TRANSLATE_NOOP("AccountLabels", "SEALED"),

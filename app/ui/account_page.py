@@ -48,19 +48,11 @@ from app.ui.account_widgets import (
 from app.ui.change_request_dialog import PendingChangeNote
 from app.ui.context import UiContext
 from app.ui.i18n import format_date
+from app.ui.style import PLAN_COLOURS, STATUS_COLOURS, Look, set_look
 from app.ui.tasks import Cancel
 
 STACK_BELOW_WIDTH = 1200
 """Narrower than this (a 1024×600 screen), the tables stack in one column."""
-PAGE_STYLE = """
-QGroupBox { font-weight: 600; border: 1px solid #d1d5db; border-radius: 6px;
-            margin-top: 10px; padding-top: 6px; }
-QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
-QLabel[role="value"] { font-weight: 600; }
-QLabel[role="total"] { font-weight: 700; font-size: 14px; }
-QTableView:focus, QPushButton:focus { border: 2px solid #2563eb; }
-QPushButton { padding: 6px 12px; }
-"""
 
 
 class _Body(QWidget):
@@ -92,7 +84,7 @@ class AccountPage(QWidget):
         self.documents: tuple[ArchivedDocument, ...] = ()
         self._loading: Cancel | None = None
         self.setObjectName("accountPage")
-        self.setStyleSheet(PAGE_STYLE)
+        set_look(self, Look.ACCOUNT_PAGE)
         self.bills_model = BillsModel(self)
         self.instalments_model = InstalmentsModel(self)
         self.payments_model = PaymentsModel(self)
@@ -133,8 +125,7 @@ class AccountPage(QWidget):
         self.refusal_note = QLabel(self)  # head office refused the plan: why, what to do
         self.refusal_note.setObjectName("planRefusalNote")
         self.refusal_note.setWordWrap(True)
-        self.refusal_note.setStyleSheet("QLabel { color: #7f1d1d; background: #fee2e2; "
-                                        "border-radius: 4px; padding: 6px; }")
+        set_look(self.refusal_note, Look.REFUSAL_NOTE)
         self.refusal_note.hide()
         layout.addWidget(self.refusal_note)
         self.change_note = PendingChangeNote(self)
@@ -185,7 +176,7 @@ class AccountPage(QWidget):
         row = QHBoxLayout()
         self.title = QLabel(self)
         self.title.setObjectName("accountTitle")
-        self.title.setStyleSheet("QLabel { font-size: 20px; font-weight: 700; }")
+        set_look(self.title, Look.TITLE)
         self.status_badge = StatusBadge(self)
         self.status_badge.setObjectName("statusBadge")
         self.plan_badge = StatusBadge(self)
@@ -331,7 +322,7 @@ class AccountPage(QWidget):
         c = account.customer
         self.title.setText(c.name)
         self.status_badge.show_state(labels.status_text(c.status),
-                                     labels.STATUS_COLOURS.get(c.status))
+                                     STATUS_COLOURS.get(c.status))
         self._set("connectionNo", c.connection_no)
         self._set("customerName", c.name)
         self._set("customerAddress", self.tr("{address}, RT {rt}/RW {rw}").format(
@@ -364,7 +355,7 @@ class AccountPage(QWidget):
             self.instalments_model.set_rows(())
             return
         self.plan_badge.show_state(labels.plan_state_text(plan.state),
-                                   labels.PLAN_COLOURS.get(plan.state))
+                                   PLAN_COLOURS.get(plan.state))
         self.plan_box.setTitle(self.tr("Promotion"))
         self._set("planProgramme", self.tr("{name} (since {day})").format(
             name=plan.programme_name, day=format_date(plan.enrolled_on)))

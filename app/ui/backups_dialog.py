@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 
 from app.models.dbfile import backup_dir
 from app.services.backups import RESTORE_ROLE, BackupInfo, BackupReport, list_backups, verify_backup
-from app.ui.account_widgets import DIALOG_STYLE, MessageLine, error_message, make_table
+from app.ui.account_widgets import MessageLine, error_message, make_table
 from app.ui.context import UiContext
 from app.ui.errors_dialog import show_unexpected
 from app.ui.i18n import current_language, format_count
 from app.ui.lists.table_models import Column, Format, RecordTableModel
+from app.ui.style import Look, set_look
 
 
 def format_size(count: int) -> str:
@@ -46,7 +47,7 @@ class BackupsDialog(QDialog):
         self.folder = backup_dir(ctx.data_dir)
         self.setObjectName("backupsDialog")
         self.setWindowTitle(self.tr("Backups"))
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         self.setMinimumSize(760, 420)
         self.model: RecordTableModel[BackupInfo] = RecordTableModel([
             Column(self.tr("Taken"), lambda b: b.taken_at, Format.DATETIME),

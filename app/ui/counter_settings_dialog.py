@@ -43,7 +43,6 @@ from app.services.settings import (
     user_settings_file,
 )
 from app.ui.account_widgets import (
-    DIALOG_STYLE,
     MessageLine,
     error_message,
     problem_label,
@@ -54,6 +53,7 @@ from app.ui.counter_settings_printers import PrinterTable
 from app.ui.errors_dialog import show_unexpected
 from app.ui.printing import printer_names
 from app.ui.screen_fit import fit_to_screen, grow_to_fit, scrolled_body
+from app.ui.style import Look, set_look
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 MAX_WARNINGS = 3  # more go to the log file only, so the dialog fits the screen
@@ -85,7 +85,7 @@ class CounterSettingsDialog(QDialog):
         current = self.loaded.settings
         self.setObjectName("counterSettingsDialog")
         self.setWindowTitle(self.tr("Counter settings"))
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         self.warnings = MessageLine(self)
         self.warnings.setObjectName("settingsWarnings")
         if self.loaded.warnings:
@@ -108,7 +108,7 @@ class CounterSettingsDialog(QDialog):
         where = QLabel(self.tr("Saved for this Windows user in {path}: what differs from the "
                                "PC's settings is kept there.").format(path=self.target),
                        objectName="settingsFile", wordWrap=True)
-        where.setStyleSheet("QLabel { color: #5f6368; }")
+        set_look(where, Look.HINT)
         inner.addWidget(where)
         inner.addStretch(1)
         layout = QVBoxLayout(self)

@@ -19,6 +19,7 @@ from app.services.counter_settings import sample_receipt_pdf
 from app.services.settings import DOCUMENT_PAPERS, PrinterChoice, default_printers
 from app.ui.context import UiContext
 from app.ui.printing import NO_PRINTERS, PrintResult, print_pdf, printer_names
+from app.ui.style import Look, set_look
 
 TESTABLE = ("receipt",)
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ class PrinterTable(QWidget):
         self.hint = hint  # placed by the dialog, below the table
         hint.setObjectName("printersHint")
         hint.setWordWrap(True)
-        hint.setStyleSheet("QLabel { color: #5f6368; }")
+        set_look(hint, Look.HINT)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 2)
 

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.settings import load_settings
-from app.ui.account_widgets import DIALOG_STYLE
 from app.ui.printing import (
     JOB_FAILED,
     PrintResult,
@@ -40,6 +39,7 @@ from app.ui.printing import (
     printer_names,
 )
 from app.ui.screen_fit import grow_later
+from app.ui.style import Look, set_look
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ class EnrolmentDocumentsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("enrolmentDocuments")
         self.setWindowTitle(self.tr("Agreement and work order"))
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         self.documents = list(documents)
         about = QLabel(self.tr("{customer} signs the agreement; the field team takes the work "
                                "order. Print them now?").format(customer=customer))

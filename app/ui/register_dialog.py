@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.sync import Registration, register_device, registration
-from app.ui.account_widgets import DIALOG_STYLE, MessageLine, error_message
+from app.ui.account_widgets import MessageLine, error_message
 from app.ui.context import UiContext
 from app.ui.errors_dialog import show_unexpected
+from app.ui.style import Look, set_look
 from app.ui.sync_dialogs import SyncServices
 
 
@@ -41,7 +42,7 @@ class RegisterDialog(QDialog):
         self.result_: Registration | None = None
         self.setObjectName("registerDialog")
         self.setWindowTitle(self.tr("Register this counter with head office"))
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         known = registration(ctx.branch.reading())
         self.url = QLineEdit(known.url if known else "", objectName="registerUrl")
         self.url.setPlaceholderText("https://pusat.example:8443")

@@ -40,8 +40,6 @@ from app.services.restore import UNREAD_WARNING, RestoreReport, restore
 from app.services.restore_block import current_block
 from app.services.sequences import RECEIPT
 from app.ui.account_widgets import (
-    DIALOG_STYLE,
-    MESSAGE_STYLE,
     confirm_buttons,
     error_message,
     problem_label,
@@ -55,6 +53,7 @@ from app.ui.errors_dialog import (
 )
 from app.ui.i18n import format_count, format_date
 from app.ui.progress_dialog import ProgressDialog
+from app.ui.style import Look, set_look
 from app.ui.tasks import TaskRunner
 
 _UNREAD_PREFIX = UNREAD_WARNING.partition("{")[0]
@@ -80,7 +79,7 @@ class RestoreConfirmDialog(QDialog):
         actor = ctx.signed_in()
         self.setObjectName("restoreConfirm")
         self.setWindowTitle(self.tr("Restore from backup"))
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Restore the branch database from this backup?"), self,
@@ -93,7 +92,7 @@ class RestoreConfirmDialog(QDialog):
             payments=format_count(report.payments), records=format_count(report.audit_records))
         layout.addWidget(QLabel(facts, self, objectName="restoreFacts", wordWrap=True))
         warning = QLabel(self.warning_text(), self, objectName="restoreWarning", wordWrap=True)
-        warning.setStyleSheet(MESSAGE_STYLE["warning"])
+        set_look(warning, Look.MESSAGE_WARNING)
         layout.addWidget(warning)
         caption = QLabel(self.tr("To confirm, type your password ({username}):").format(
             username=actor.username), self)

@@ -17,10 +17,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
 
 from app.services.money import format_rupiah
 from app.services.search import CustomerHit, SearchResult
+from app.ui.style import BLACK, SEARCH_STATUS_COLOURS, brush
 
 _STATUS_CONTEXT = "CustomerStatus"
 _STATUS = {
@@ -28,7 +28,6 @@ _STATUS = {
     "active": QT_TRANSLATE_NOOP("CustomerStatus", "ACTIVE"),
     "disconnected": QT_TRANSLATE_NOOP("CustomerStatus", "DISCONNECTED"),
 }
-_STATUS_COLOUR = {"sealed": "#b3261e", "active": "#1b6e2d", "disconnected": "#5f6368"}
 
 Index = QModelIndex | QPersistentModelIndex
 CONNECTION_NO_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -97,7 +96,7 @@ class SearchModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.ARREARS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
-            return QBrush(QColor(_STATUS_COLOUR.get(hit.status, "#000000")))
+            return brush(SEARCH_STATUS_COLOURS.get(hit.status, BLACK))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

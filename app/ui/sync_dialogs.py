@@ -44,11 +44,12 @@ from app.services.sync import (
 )
 from app.services.sync.progress import RateMeter
 from app.services.sync.snapshot import kept_bytes
-from app.ui.account_widgets import DIALOG_STYLE, MessageLine
+from app.ui.account_widgets import MessageLine
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.errors_dialog import show_unexpected
 from app.ui.i18n import format_count
+from app.ui.style import Look, set_look
 
 RegisterLink = Callable[[str, Path | None], Transport]
 SyncLink = Callable[[Branch, TokenStore], Transport]
@@ -110,7 +111,7 @@ class SyncDialog(QDialog):
         self._relay.progressed.connect(self.show_progress)
         self.setObjectName("syncDialog")
         self.setWindowTitle(self.tr("Sync with head office"))
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         self.phase = QLabel(self.tr("Starting…"), objectName="syncPhase")
         self.items = QLabel("–", objectName="syncItems")
         self.traffic = QLabel("–", objectName="syncBytes")

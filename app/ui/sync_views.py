@@ -30,15 +30,9 @@ from app.services.sync import (
     rejected_list,
     restored_from_backup,
 )
-from app.ui.account_widgets import DIALOG_STYLE
 from app.ui.context import UiContext
 from app.ui.i18n import format_count, format_date
-
-LOUD = ("QLabel { color: #ffffff; background: #b3261e; font-weight: 700;"
-        " border-radius: 4px; padding: 8px 12px; }")
-CALM = ("QLabel { color: #14532d; background: #dcfce7; border: 1px solid #86efac;"
-        " border-radius: 4px; padding: 8px 12px; }")
-QUIET = "QLabel { color: #374151; padding: 8px 12px; }"
+from app.ui.style import Look, set_look
 
 
 def _when(text: str | None) -> str:
@@ -75,10 +69,10 @@ class SyncReviewDialog(QDialog):
         self.ctx, self.last = ctx, last
         self.setObjectName("syncReviewDialog")
         self.setWindowTitle(self.tr("Rejected events and reconciliation"))
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         self.restored = QLabel(objectName="syncRestored")
         self.restored.setWordWrap(True)
-        self.restored.setStyleSheet(LOUD)
+        set_look(self.restored, Look.LOUD)
         self.reconciliation = QLabel(objectName="reconciliationStatus")
         self.reconciliation.setWordWrap(True)
         self.mismatches = _table("mismatchTable", [
@@ -121,7 +115,7 @@ class SyncReviewDialog(QDialog):
         lines = self.last.mismatches if self.last is not None else ()
         if status is None:
             label.setText(self.tr("No reconciliation yet: it runs after every sync."))
-            label.setStyleSheet(QUIET)
+            set_look(label, Look.QUIET)
             label.setProperty("state", "none")
         elif int(status.get("mismatches", 0)):
             label.setText(self.tr(
@@ -129,13 +123,13 @@ class SyncReviewDialog(QDialog):
                 "event {seq}). Nothing was corrected; call head office.").format(
                 count=format_count(int(status["mismatches"])), at=_when(status.get("at")),
                 seq=status.get("through_seq", "–")))
-            label.setStyleSheet(LOUD)
+            set_look(label, Look.LOUD)
             label.setProperty("state", "mismatch")
         else:
             label.setText(self.tr("Totals match head office (checked {at}, up to event "
                                   "{seq}).").format(at=_when(status.get("at")),
                                                     seq=status.get("through_seq", "–")))
-            label.setStyleSheet(CALM)
+            set_look(label, Look.CALM)
             label.setProperty("state", "ok")
         _fill(self.mismatches, [[
             format_date(m.business_date), m.type,
