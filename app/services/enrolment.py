@@ -30,7 +30,6 @@ from app.services.arguments import text, whole_number
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.journal import record_change
-from app.services.money import format_rupiah
 from app.services.office_enrolments import enrolled_elsewhere
 from app.services.payments import (
     PaymentReceipt,
@@ -88,11 +87,11 @@ def enrol_and_pay(uow: UnitOfWork, actor: Actor, request: EnrolRequest) -> Payme
                               reason_codes=[r.code for r in offer.reasons])
         amount = request.tender.amount
         if amount < offer.down_payment:
-            raise DomainError(ErrorCode.AMOUNT_BELOW_DUE, amount=format_rupiah(amount),
-                              due=format_rupiah(offer.down_payment))
+            raise DomainError(ErrorCode.AMOUNT_BELOW_DUE, amount=amount,
+                              due=offer.down_payment)
         if amount > offer.amount_due:
-            raise DomainError(ErrorCode.AMOUNT_ABOVE_BALANCE, amount=format_rupiah(amount),
-                              balance=format_rupiah(offer.amount_due))
+            raise DomainError(ErrorCode.AMOUNT_ABOVE_BALANCE, amount=amount,
+                              balance=offer.amount_due)
         remainder = offer.amount_due - amount
         allowed = allowed_counts(terms, remainder)
         if request.instalments not in allowed:

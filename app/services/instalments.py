@@ -13,7 +13,6 @@ from app.services.arguments import text
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.journal import record_change
-from app.services.money import format_rupiah
 from app.services.payments import (
     PaymentReceipt,
     Tender,
@@ -54,8 +53,7 @@ def pay_instalment(uow: UnitOfWork, actor: Actor, request: InstalmentRequest) ->
         balance = sum(i.outstanding for i in instalments)
         amount = request.tender.amount
         if amount > balance:
-            raise DomainError(ErrorCode.AMOUNT_ABOVE_BALANCE, amount=format_rupiah(amount),
-                              balance=format_rupiah(balance))
+            raise DomainError(ErrorCode.AMOUNT_ABOVE_BALANCE, amount=amount, balance=balance)
         payment = new_payment(s, actor, now, customer, enrolment, PaymentKind.INSTALMENT,
                               request.tender, shift.id)
         paid = apply_to_instalments(s, payment, instalments, now)
