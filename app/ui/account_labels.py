@@ -4,54 +4,55 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from app.services.account_views import EnrolmentView, InstalmentLine, PaymentLine
 from app.services.documents.archive import AGREEMENT, RECEIPT, WORK_ORDER, ArchivedDocument
+from app.services.translatable import QT_TRANSLATE_NOOP
 from app.ui.i18n import format_date
 
 _CONTEXT = "AccountLabels"
 
-_STATUS: dict[str, object] = {
+_STATUS: dict[str, str] = {
     "sealed": QT_TRANSLATE_NOOP("AccountLabels", "SEALED"),
     "active": QT_TRANSLATE_NOOP("AccountLabels", "ACTIVE"),
     "disconnected": QT_TRANSLATE_NOOP("AccountLabels", "DISCONNECTED"),
 }
-_PLAN: dict[str, object] = {
+_PLAN: dict[str, str] = {
     "active": QT_TRANSLATE_NOOP("AccountLabels", "PLAN: ACTIVE"),
     "completed": QT_TRANSLATE_NOOP("AccountLabels", "PLAN: PAID OFF"),
     "broken": QT_TRANSLATE_NOOP("AccountLabels", "PLAN: BROKEN"),
     "cancelled": QT_TRANSLATE_NOOP("AccountLabels", "PLAN: CANCELLED"),
     "refused": QT_TRANSLATE_NOOP("AccountLabels", "PLAN: REFUSED BY HEAD OFFICE"),
 }
-_PLAN_WORD: dict[str, object] = {
+_PLAN_WORD: dict[str, str] = {
     "active": QT_TRANSLATE_NOOP("AccountLabels", "active"),
     "completed": QT_TRANSLATE_NOOP("AccountLabels", "paid off"),
     "broken": QT_TRANSLATE_NOOP("AccountLabels", "broken"),
     "cancelled": QT_TRANSLATE_NOOP("AccountLabels", "cancelled"),
     "refused": QT_TRANSLATE_NOOP("AccountLabels", "refused by head office"),
 }
-_INSTALMENT: dict[str, object] = {
+_INSTALMENT: dict[str, str] = {
     "paid": QT_TRANSLATE_NOOP("AccountLabels", "Paid"),
     "due": QT_TRANSLATE_NOOP("AccountLabels", "Not yet paid"),
     "overdue": QT_TRANSLATE_NOOP("AccountLabels", "Overdue"),
     "broken": QT_TRANSLATE_NOOP("AccountLabels", "Broken"),
     "refused": QT_TRANSLATE_NOOP("AccountLabels", "Not payable"),
 }
-_KIND: dict[str, object] = {
+_KIND: dict[str, str] = {
     "down_payment": QT_TRANSLATE_NOOP("AccountLabels", "Down payment"),
     "instalment": QT_TRANSLATE_NOOP("AccountLabels", "Instalment payment"),
 }
-_METHOD: dict[str, object] = {
+_METHOD: dict[str, str] = {
     "cash": QT_TRANSLATE_NOOP("AccountLabels", "Cash"),
     "transfer": QT_TRANSLATE_NOOP("AccountLabels", "Bank transfer"),
     "qris": QT_TRANSLATE_NOOP("AccountLabels", "QRIS"),
 }
-_ORDER: dict[str, object] = {
+_ORDER: dict[str, str] = {
     "unseal": QT_TRANSLATE_NOOP("AccountLabels", "Open the seal"),
     "reseal": QT_TRANSLATE_NOOP("AccountLabels", "Seal again"),
 }
-_DOCUMENT: dict[str, object] = {
+_DOCUMENT: dict[str, str] = {
     RECEIPT: QT_TRANSLATE_NOOP("AccountLabels", "Receipt"),
     AGREEMENT: QT_TRANSLATE_NOOP("AccountLabels", "Agreement"),
     WORK_ORDER: QT_TRANSLATE_NOOP("AccountLabels", "Work order"),
@@ -63,9 +64,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
-def _lookup(table: dict[str, object], key: str) -> str:
+def _lookup(table: dict[str, str], key: str) -> str:
     source = table.get(key)
-    return _tr(str(source)) if source is not None else key
+    return _tr(source) if source is not None else key
 
 
 def status_text(status: str) -> str:

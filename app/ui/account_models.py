@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -27,6 +26,7 @@ from app.services.account_views import BillLine, InstalmentLine, PaymentLine, Wo
 from app.services.documents.archive import ArchivedDocument
 from app.services.money import format_rupiah
 from app.services.quoting import ScheduleLine
+from app.services.translatable import QT_TRANSLATE_NOOP
 from app.ui import account_labels as labels
 from app.ui import style
 from app.ui.i18n import format_date

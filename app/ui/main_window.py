@@ -10,6 +10,7 @@ on every return and after every finished transaction.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
                  "reprint": self.tr("&Reprint a receipt…")}
         for name in ACCOUNT_ACTIONS:
             customer.addAction(self._action(name, texts[name],
-                                            lambda n=name: self.account_action(n)))
+                                            partial(self.account_action, name)))
         shift = bar.addMenu(self.tr("S&hift"))
         shift.addAction(self._action("open_shift", self.tr("&Open shift…"),
                                      self.open_shift_dialog))
@@ -146,7 +147,7 @@ class MainWindow(QMainWindow):
                  "work_orders": self.tr("&Work orders"),
                  "receipts": self.tr("&Today's receipts")}
         for name in LIST_PAGES:
-            menu.addAction(self._action(name, texts[name], lambda n=name: self.show_list(n)))
+            menu.addAction(self._action(name, texts[name], partial(self.show_list, name)))
 
     def _build_sync_menu(self, menu: QMenu) -> None:
         sync = self.sync
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
             self.show()
 
     # --------------------------------------------------------------- pages
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.pages.currentWidget()
 
     def show_search(self) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -20,6 +19,7 @@ from PySide6.QtCore import (
 
 from app.services.money import format_rupiah
 from app.services.search import CustomerHit, SearchResult
+from app.services.translatable import QT_TRANSLATE_NOOP
 from app.ui.style import BLACK, SEARCH_STATUS_COLOURS, brush
 
 _STATUS_CONTEXT = "CustomerStatus"

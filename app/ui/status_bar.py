@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.services.branch_info import BranchOverview, pending_outbox_events
 from app.services.shifts import ShiftInfo, current_shift
 from app.services.sync import last_sync
+from app.services.translatable import QT_TRANSLATE_NOOP
 from app.ui.context import UiContext
 from app.ui.i18n import format_count, format_date
 
@@ -91,8 +92,9 @@ class CounterStatusBar(QStatusBar):
             label.setToolTip(self._full[name] if compact else "")
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ParentChange and self.parentWidget() is not None:
-            self.parentWidget().installEventFilter(self)  # the window's width decides
+        window = self.parentWidget()
+        if event.type() == QEvent.Type.ParentChange and window is not None:
+            window.installEventFilter(self)  # the window's width decides
         return super().event(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

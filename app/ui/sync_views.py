@@ -79,7 +79,7 @@ class SyncReviewDialog(QDialog):
             self.tr("Day"), self.tr("Type"), self.tr("Branch"), self.tr("Head office")])
         self.mismatches.setMaximumHeight(160)
         self.rejected_title = QLabel(objectName="rejectedTitle")
-        self.rejected = _table("rejectedTable", [
+        self.rejected_table = _table("rejectedTable", [
             self.tr("No."), self.tr("Type"), self.tr("Reason"), self.tr("Event id")])
         buttons = QDialogButtonBox()
         buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -89,11 +89,11 @@ class SyncReviewDialog(QDialog):
         layout.addWidget(self.reconciliation)
         layout.addWidget(self.mismatches)
         layout.addWidget(self.rejected_title)
-        layout.addWidget(self.rejected, 1)
+        layout.addWidget(self.rejected_table, 1)
         layout.addWidget(buttons)
         self.resize(820, 520)
         self.refresh()
-        self.rejected.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.rejected_table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh(self) -> None:
         """Read the rejected events and the last reconciliation again."""
@@ -145,10 +145,14 @@ class SyncReviewDialog(QDialog):
                 "queue:").format(count=format_count(len(events))))
         else:
             self.rejected_title.setText(self.tr("No event was refused by head office."))
-        _fill(self.rejected, [[str(e.seq), e.type, e.reason, e.id] for e in events])
+        _fill(self.rejected_table, [[str(e.seq), e.type, e.reason, e.id] for e in events])
 
     def rejected_rows(self) -> list[tuple[str, str, str]]:
         """(number, type, reason) of each row shown (for tests and screenshots)."""
-        table = self.rejected
-        return [(table.item(r, 0).text(), table.item(r, 1).text(), table.item(r, 2).text())
-                for r in range(table.rowCount())]
+        table = self.rejected_table
+
+        def text(row: int, column: int) -> str:
+            item = table.item(row, column)
+            return item.text() if item is not None else ""
+
+        return [(text(r, 0), text(r, 1), text(r, 2)) for r in range(table.rowCount())]
