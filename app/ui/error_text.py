@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.services.errors import TEXTS, DomainError, render
-from app.ui.sync_problem_text import translated_params
+from app.ui.sync.problem_text import translated_params
 
 _CONTEXT = "Errors"
 

@@ -6,14 +6,14 @@ import re
 
 import pytest
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
-from app.services.enrolment import EnrolRequest, enrol_and_pay
 from app.services.errors import ADMIN_TEXTS, RUPIAH, TEXTS, DomainError, ErrorCode
-from app.services.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import Tender
 from app.services.money import MAX_AMOUNT, parse_amount
-from app.services.payments import Tender
-from tests.fakes import add_customer, monthly_bills
+from tests.support.fakes import add_customer, monthly_bills
 
 NO = "10012345"
 
@@ -30,7 +30,7 @@ def test_every_code_has_one_sentence_and_the_admin_variants_are_few() -> None:
 
 
 def test_a_refused_payment_carries_integers_and_says_rupiah(
-        branch: Branch, cashier: Actor) -> None:
+        branch: BranchDatabase, cashier: Actor) -> None:
     add_customer(branch, NO, bills=monthly_bills("2021-11", 48, 50_000, penalty=5_000))
     enrol_and_pay(branch.writing(), cashier, EnrolRequest(NO, 3, Tender(1_200_000, 1_200_000)))
     with pytest.raises(DomainError) as refused:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.ui import style
-from app.ui.account_widgets import MessageLine, StatusBadge
+from app.ui.kit.widgets import MessageLine, StatusBadge
 
 UI = Path(__file__).resolve().parents[2] / "app" / "ui"
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")

@@ -8,15 +8,15 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.ui.context import UiContext
-from app.ui.sync_views import SyncReviewDialog
-from tests import ui_account_helpers as h
+from app.ui.sync.views import SyncReviewDialog
+from tests.support import ui_account_helpers as h
 
 
 @pytest.fixture
-def ctx(branch: Branch, cashier: Actor) -> Iterator[UiContext]:
+def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
     yield from h.ui_context(branch, cashier)
 
 
