@@ -29,6 +29,7 @@ from app.services.shifts import current_shift
 from app.ui.account.page import AccountPage
 from app.ui.backup.actions import BackupActions
 from app.ui.context import UiContext
+from app.ui.kit.widgets import named
 from app.ui.lists import OverduePage, ReceiptsPage, WorkOrdersPage
 from app.ui.report_actions import ReportActions
 from app.ui.search.page import SearchPage
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         self.lists: dict[str, QWidget] = {"overdue": OverduePage(ctx),
                                           "work_orders": WorkOrdersPage(ctx),
                                           "receipts": ReceiptsPage(ctx)}
-        self.pages = QStackedWidget(objectName="pages")
+        self.pages = named(QStackedWidget(), "pages")
         for page in (self.search, self.account, *self.lists.values()):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)

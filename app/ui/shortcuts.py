@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.translatable import QT_TRANSLATE_NOOP
+from app.ui.kit.widgets import named
 
 _CONTEXT = "Shortcuts"
 
@@ -91,7 +92,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        table = QTableWidget(len(SHORTCUTS), 2, objectName="shortcutsTable")
+        table = named(QTableWidget(len(SHORTCUTS), 2), "shortcutsTable")
         table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Does")])
         menus = menu_titles(parent)
         for row, entry in enumerate(SHORTCUTS):

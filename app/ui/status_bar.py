@@ -11,6 +11,7 @@ from app.services.sync import last_sync
 from app.services.translatable import QT_TRANSLATE_NOOP
 from app.ui.context import UiContext
 from app.ui.i18n import format_count, format_date
+from app.ui.kit.widgets import named
 
 REFRESH_MS = 30_000
 LABEL_GAP = 16  # between the status bar's fields, and its grip
@@ -41,7 +42,7 @@ class CounterStatusBar(QStatusBar):
         self._labels: dict[str, QLabel] = {}
         self._full: dict[str, str] = {}  # branch and counter with their names
         for name in ("User", "Branch", "Counter", "Date", "Shift", "Sync"):
-            label = QLabel(objectName=f"status{name}")
+            label = named(QLabel(), f"status{name}")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._labels[name] = label
             self.addPermanentWidget(label)

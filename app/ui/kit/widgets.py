@@ -3,7 +3,7 @@ the one place that turns an exception into something the cashier can read."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,6 +24,29 @@ from app.ui.style import MESSAGE_LOOKS, Look, set_badge, set_look
 
 MIN_ROWS = 3
 """A table always shows this many rows whole (the rest scroll)."""
+
+
+def named[W: QObject](thing: W, name: str) -> W:
+    """``thing`` with its object name (how tests and the fit walk find it), returned.
+
+    The one construction style of the counter window: positional arguments to the Qt
+    constructor, then setters, which the type stubs know (property keywords such as
+    ``objectName=`` they do not)."""
+    thing.setObjectName(name)
+    return thing
+
+
+def caption(text: str, field: QWidget, parent: QWidget | None = None) -> QLabel:
+    """A field's caption whose ``&`` mnemonic puts the focus in ``field``."""
+    label = QLabel(text, parent)
+    label.setBuddy(field)
+    return label
+
+
+def wrapped(label: QLabel) -> QLabel:
+    """``label`` wrapping its text onto more lines, returned."""
+    label.setWordWrap(True)
+    return label
 
 
 class StatusBadge(QLabel):

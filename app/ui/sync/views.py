@@ -32,6 +32,7 @@ from app.services.sync import (
 )
 from app.ui.context import UiContext
 from app.ui.i18n import format_count, format_date
+from app.ui.kit.widgets import named
 from app.ui.style import Look, set_look
 
 
@@ -43,7 +44,7 @@ def _when(text: str | None) -> str:
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), objectName=name)
+    table = named(QTableWidget(0, len(headers)), name)
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -70,15 +71,15 @@ class SyncReviewDialog(QDialog):
         self.setObjectName("syncReviewDialog")
         self.setWindowTitle(self.tr("Rejected events and reconciliation"))
         set_look(self, Look.DIALOG)
-        self.restored = QLabel(objectName="syncRestored")
+        self.restored = named(QLabel(), "syncRestored")
         self.restored.setWordWrap(True)
         set_look(self.restored, Look.LOUD)
-        self.reconciliation = QLabel(objectName="reconciliationStatus")
+        self.reconciliation = named(QLabel(), "reconciliationStatus")
         self.reconciliation.setWordWrap(True)
         self.mismatches = _table("mismatchTable", [
             self.tr("Day"), self.tr("Type"), self.tr("Branch"), self.tr("Head office")])
         self.mismatches.setMaximumHeight(160)
-        self.rejected_title = QLabel(objectName="rejectedTitle")
+        self.rejected_title = named(QLabel(), "rejectedTitle")
         self.rejected_table = _table("rejectedTable", [
             self.tr("No."), self.tr("Type"), self.tr("Reason"), self.tr("Event id")])
         buttons = QDialogButtonBox()
