@@ -44,7 +44,7 @@ class LoginDialog(QDialog):
         layout.addWidget(title)
         if overview is not None:
             where = named(QLabel(f"{overview.utility_name}\n{overview.branch_name} — "
-                           f"{overview.counter_name}"), "loginWhere")
+                                 f"{overview.counter_name}"), "loginWhere")
             layout.addWidget(where)
         self.user = named(QLineEdit(), "loginUser")
         self.user.setMaxLength(40)

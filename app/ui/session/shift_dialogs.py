@@ -70,9 +70,9 @@ class OpenShiftDialog(QDialog):
         self.setWindowTitle(self.tr("Open shift"))
         layout = QVBoxLayout(self)
         if offer:
-            layout.addWidget(wrapped(QLabel(self.tr("No shift is open on this counter. Open one to "
-                                            "take payments, or continue without a shift to "
-                                            "search and view only."))))
+            layout.addWidget(wrapped(QLabel(self.tr(
+                "No shift is open on this counter. Open one to take payments, or continue "
+                "without a shift to search and view only."))))
         self.float_edit = MoneyEdit()
         self.float_edit.setObjectName("openingFloat")
         form = QFormLayout()
