@@ -45,6 +45,7 @@ from headoffice.schemas import (
     RegisterResponse,
     SnapshotResponse,
 )
+from headoffice.selfcheck.page import install as install_selfcheck
 from headoffice.transport import PROTOCOL_HEADER, SyncRoute
 
 _bearer = HTTPBearer(auto_error=False, description="the device token from registration")
@@ -226,6 +227,7 @@ def create_app(database_url: str, *, prepare: bool = True) -> FastAPI:
     app.include_router(health_router)
     _install_error_handlers(app)
     install_console(app)
+    install_selfcheck(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

@@ -12,7 +12,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import delete, func, select
 
 from app.bootstrap import BranchDatabase, open_branch
@@ -123,14 +124,20 @@ def reset(db: Database) -> None:
 
 @contextmanager
 def serving(database_url: str, *, tls_cert: Path | None = None,
-            tls_key: Path | None = None) -> Iterator[int]:
-    """``loket-headoffice serve``'s server in a thread on a free port of 127.0.0.1."""
+            tls_key: Path | None = None,
+            configure: Callable[[FastAPI], None] | None = None) -> Iterator[int]:
+    """``loket-headoffice serve``'s server in a thread on a free port of 127.0.0.1
+    (``configure`` sees its app before it starts)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     uvicorn_server = make_server(database_url, "127.0.0.1", port, tls_cert=tls_cert,
                                  tls_key=tls_key, log_level="warning")
+    if configure is not None:
+        app = uvicorn_server.config.app
+        assert isinstance(app, FastAPI)
+        configure(app)
     thread = threading.Thread(target=uvicorn_server.run, kwargs={"sockets": [sock]},
                               daemon=True)
     try:
@@ -218,3 +225,18 @@ def open_second_branch(tmp_path: Path, clock: Clock, code: str = "OEB",
     actor = actor_for(opened, "kasir")
     open_shift(opened.writing(), actor, 500_000)
     return opened, actor
+
+
+@pytest.fixture(scope="module")
+def cek_running(database_url: str) -> Iterator[Any]:
+    """The demo served with ``/cek`` on 24 November 2025 (``selfcheck_site.Site``)."""
+    from tests.headoffice.selfcheck_site import running_site  # it imports this module
+    with running_site(database_url) as site:
+        yield site
+
+
+@pytest.fixture
+def cek(cek_running: Any) -> Any:
+    """The self-check site with its limits counted afresh."""
+    cek_running.fresh_limits()
+    return cek_running
