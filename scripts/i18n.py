@@ -34,6 +34,7 @@ def _tool(name: str) -> str:
 
 def update() -> None:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app" / "ui").rglob("*.py"))
+    sources.append("app/services/errors.py")  # the catalogue of error texts
     for ts in TS_FILES:
         subprocess.run([_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations",
                         "none", "-ts", str(ts.relative_to(ROOT))], cwd=ROOT, check=True)

@@ -11,18 +11,13 @@ from __future__ import annotations
 import re
 
 from app.services.errors import DomainError, ErrorCode
+from app.services.rupiah import format_rupiah as format_rupiah  # where amounts are written
 
 MAX_AMOUNT = 10_000_000_000  # Rp 10 billion: far above any counter payment
 
 _SUFFIXES = {"jt": 1_000_000, "juta": 1_000_000, "rb": 1_000, "ribu": 1_000, "k": 1_000}
 _SUFFIX_RE = re.compile(r"^(?P<number>[0-9.,]+)\s*(?P<suffix>jt|juta|rb|ribu|k)$")
 _GROUPED_RE = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
-
-
-def format_rupiah(amount: int) -> str:
-    """``2400000`` → ``Rp 2.400.000`` (negative amounts get a leading minus)."""
-    sign = "-" if amount < 0 else ""
-    return f"{sign}Rp {abs(amount):,}".replace(",", ".")
 
 
 def parse_amount(text: str) -> int:
@@ -38,8 +33,7 @@ def parse_amount(text: str) -> int:
     value = _with_suffix(match, text) if match else _plain(cleaned, text)
     if value > MAX_AMOUNT:
         raise DomainError(
-            ErrorCode.AMOUNT_TOO_LARGE, amount=format_rupiah(value),
-            limit=format_rupiah(MAX_AMOUNT),
+            ErrorCode.AMOUNT_TOO_LARGE, amount=value, limit=MAX_AMOUNT,
         )
     return value
 

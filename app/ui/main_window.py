@@ -10,6 +10,7 @@ on every return and after every finished transaction.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,6 +29,7 @@ from app.services.shifts import current_shift
 from app.ui.account.page import AccountPage
 from app.ui.backup.actions import BackupActions
 from app.ui.context import UiContext
+from app.ui.kit.widgets import named
 from app.ui.lists import OverduePage, ReceiptsPage, WorkOrdersPage
 from app.ui.report_actions import ReportActions
 from app.ui.search.page import SearchPage
@@ -65,7 +67,7 @@ class MainWindow(QMainWindow):
         self.lists: dict[str, QWidget] = {"overdue": OverduePage(ctx),
                                           "work_orders": WorkOrdersPage(ctx),
                                           "receipts": ReceiptsPage(ctx)}
-        self.pages = QStackedWidget(objectName="pages")
+        self.pages = named(QStackedWidget(), "pages")
         for page in (self.search, self.account, *self.lists.values()):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
@@ -124,7 +126,7 @@ class MainWindow(QMainWindow):
                  "reprint": self.tr("&Reprint a receipt…")}
         for name in ACCOUNT_ACTIONS:
             customer.addAction(self._action(name, texts[name],
-                                            lambda n=name: self.account_action(n)))
+                                            partial(self.account_action, name)))
         shift = bar.addMenu(self.tr("S&hift"))
         shift.addAction(self._action("open_shift", self.tr("&Open shift…"),
                                      self.open_shift_dialog))
@@ -146,7 +148,7 @@ class MainWindow(QMainWindow):
                  "work_orders": self.tr("&Work orders"),
                  "receipts": self.tr("&Today's receipts")}
         for name in LIST_PAGES:
-            menu.addAction(self._action(name, texts[name], lambda n=name: self.show_list(n)))
+            menu.addAction(self._action(name, texts[name], partial(self.show_list, name)))
 
     def _build_sync_menu(self, menu: QMenu) -> None:
         sync = self.sync
@@ -178,7 +180,7 @@ class MainWindow(QMainWindow):
             self.show()
 
     # --------------------------------------------------------------- pages
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.pages.currentWidget()
 
     def show_search(self) -> None:

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.kit.widgets import DIALOG_STYLE
 from app.ui.printing import preferred_printer, printer_names
 from app.ui.screen_fit import fit_size, room_on_screen
+from app.ui.style import Look, set_look
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ class PdfViewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("pdfView")
         self.setWindowTitle(title)
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         self.path = path
         self.document = QPdfDocument(self)
         self.document.load(str(path))
@@ -47,7 +47,7 @@ class PdfViewDialog(QDialog):
         self.summary = QLabel(summary, self)
         self.summary.setObjectName("pdfSummary")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("QLabel { font-size: 13px; font-weight: 600; }")
+        set_look(self.summary, Look.SUMMARY)
         self.summary.setVisible(bool(summary))
         buttons = QDialogButtonBox(self)
         self.print_button = QPushButton(self.tr("&Print (Ctrl+P)"), self)

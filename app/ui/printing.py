@@ -189,9 +189,9 @@ def print_receipt(branch: BranchDatabase, actor: Actor, receipt_no: str, doc: Ar
     except Exception as error:  # the payment is saved; the attempt is logged as failed
         log.exception("printing receipt %s failed", receipt_no)
         result = PrintResult(printer_name, JOB_FAILED, str(error))
-    error = "" if result.ok else f"{result.reason}: {result.detail}".rstrip(": ")
+    failure = "" if result.ok else f"{result.reason}: {result.detail}".rstrip(": ")
     state = record_print(branch.writing(), actor, PrintAttempt(
-        receipt_no, doc.copy_no, printer_name, result.ok, error))
+        receipt_no, doc.copy_no, printer_name, result.ok, failure))
     return ReceiptPrinted(result, state)
 
 

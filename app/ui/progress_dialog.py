@@ -8,6 +8,8 @@ import contextlib
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from app.ui.kit.widgets import named
+
 
 class ProgressDialog(QDialog):
     """A step text and a bar for work running off the UI thread; optionally a Cancel button."""
@@ -21,15 +23,16 @@ class ProgressDialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         self.closing = False
-        self.text = QLabel(text, self, objectName=f"{name}Text", wordWrap=True)
-        self.bar = QProgressBar(self, objectName=f"{name}Bar")
+        self.text = named(QLabel(text, self), f"{name}Text")
+        self.text.setWordWrap(True)
+        self.bar = named(QProgressBar(self), f"{name}Bar")
         self.bar.setRange(0, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(self.bar)
         self.cancel: QPushButton | None = None
         if cancellable:
-            self.cancel = QPushButton(self.tr("Cancel"), self, objectName=f"{name}Cancel")
+            self.cancel = named(QPushButton(self.tr("Cancel"), self), f"{name}Cancel")
             self.cancel.clicked.connect(self.reject)
             layout.addWidget(self.cancel, 0, Qt.AlignmentFlag.AlignRight)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from app.services.translatable import QT_TRANSLATE_NOOP
+from app.ui.kit.widgets import named
 
 _CONTEXT = "Shortcuts"
 
@@ -89,7 +92,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        table = QTableWidget(len(SHORTCUTS), 2, objectName="shortcutsTable")
+        table = named(QTableWidget(len(SHORTCUTS), 2), "shortcutsTable")
         table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Does")])
         menus = menu_titles(parent)
         for row, entry in enumerate(SHORTCUTS):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.services.branch_info import BranchOverview, pending_outbox_events
 from app.services.shifts import ShiftInfo, current_shift
 from app.services.sync import last_sync
+from app.services.translatable import QT_TRANSLATE_NOOP
 from app.ui.context import UiContext
 from app.ui.i18n import format_count, format_date
+from app.ui.kit.widgets import named
 
 REFRESH_MS = 30_000
 LABEL_GAP = 16  # between the status bar's fields, and its grip
@@ -40,7 +42,7 @@ class CounterStatusBar(QStatusBar):
         self._labels: dict[str, QLabel] = {}
         self._full: dict[str, str] = {}  # branch and counter with their names
         for name in ("User", "Branch", "Counter", "Date", "Shift", "Sync"):
-            label = QLabel(objectName=f"status{name}")
+            label = named(QLabel(), f"status{name}")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._labels[name] = label
             self.addPermanentWidget(label)
@@ -91,8 +93,9 @@ class CounterStatusBar(QStatusBar):
             label.setToolTip(self._full[name] if compact else "")
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ParentChange and self.parentWidget() is not None:
-            self.parentWidget().installEventFilter(self)  # the window's width decides
+        window = self.parentWidget()
+        if event.type() == QEvent.Type.ParentChange and window is not None:
+            window.installEventFilter(self)  # the window's width decides
         return super().event(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -154,12 +154,12 @@ def test_quote_explains_why_not_eligible(cli: Cli, story: str) -> None:
 
 def test_quote_refusals(cli: Cli) -> None:
     assert cli("quote", "99999999", "--on", QUOTE_DAY) == 1
-    assert "no customer with connection number '99999999'" in cli.err
+    assert "No customer with connection number '99999999'" in cli.err
     error = cli.json("quote", "99999999", expect=1)["error"]
     assert error["code"] == "customer_not_found"
     error = cli.json("quote", "1", "--on", "24-11-2025", expect=1)["error"]
     assert error == {"code": "date_invalid",
-                     "message": "'24-11-2025' is not a date (use YYYY-MM-DD)"}
+                     "message": "'24-11-2025' is not a date (use YYYY-MM-DD)."}
 
 
 def test_users_add_list_and_passwd(cli: Cli, stdin_password: None,
@@ -194,7 +194,7 @@ def test_terms_load_reports_created_or_already_loaded(cli: Cli, tmp_path: Path) 
     broken = tmp_path / "broken.toml"
     broken.write_text('code = "X"\n', encoding="utf-8")
     assert cli("terms", "load", str(broken)) == 1
-    assert "promotion terms are invalid" in cli.err
+    assert "The promotion terms are not valid" in cli.err
 
 
 def test_plans_check_breaks_an_overdue_plan(cli: Cli, enrolled: str,

@@ -108,7 +108,7 @@ def test_sync_refuses_clearly_when_not_registered_unreachable_or_revoked(
         assert cli("sync") == 0
     # the registered address (the proxy) answers no more
     assert cli("sync") == 1
-    assert "head office cannot be reached: nothing answers at" in cli.err
+    assert "Head office cannot be reached (nothing answers at" in cli.err
     refused = cli.json("sync", expect=1)
     assert refused["error"]["code"] == "sync_unreachable"
 
@@ -121,7 +121,7 @@ def test_a_revoked_counter_is_told_so(cli: Cli, branch: BranchDatabase,
     with office.db.writing() as session:
         revoke_device(session, device_id)
     assert cli("sync") == 1
-    assert "head office has revoked this counter" in cli.err
+    assert "Head office has revoked this counter" in cli.err
 
 
 def test_bundles_from_the_command_line(cli: Cli, branch: BranchDatabase, office: RunningOffice,

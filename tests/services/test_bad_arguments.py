@@ -64,7 +64,7 @@ ENROLMENTS: list[tuple[str, EnrolRequest, ErrorCode, str]] = [
     ("a number as connection", EnrolRequest(10012345, 3, OK),  # type: ignore[arg-type]
      ErrorCode.ARGUMENT_INVALID, "the connection number must be text"),
     ("money received over the limit", EnrolRequest(NO, 3, Tender(1_200_000, 10**12)),
-     ErrorCode.TENDERED_TOO_LARGE, "the money received (Rp 1.000.000.000.000) is larger"),
+     ErrorCode.TENDERED_TOO_LARGE, "The money received (Rp 1.000.000.000.000) is more"),
     ("a NUL in the reference", EnrolRequest(NO, 3, Tender(1_200_000, 0, "transfer", "TRF\x00")),
      ErrorCode.TEXT_INVALID, "the reference holds the character NUL (U+0000) at position 4"),
 ]

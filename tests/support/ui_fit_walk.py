@@ -232,7 +232,7 @@ def run(walk: Walk, screen: QRect) -> dict[str, list[str]]:
             shown.show()
         walk.settle()
         found[name] = misfits(shown, screen)
-        scrolled = walk.window.account.scroll.verticalScrollBar().maximum()
+        scrolled = walk.window.account.scroll_area.verticalScrollBar().maximum()
         if name == "account" and screen.width() >= DESIGN_WIDTH and scrolled:
             found[name].append(f"the account page scrolls ({scrolled} px) on a "
                                f"{screen.width()}-pixel screen")

@@ -101,7 +101,7 @@ def test_loket_refuses_a_folder_without_a_branch(
 ) -> None:
     code = main(["--data-dir", str(tmp_path / "empty"), "--screenshot", str(tmp_path / "x.png")])
     assert code == 2
-    assert "no branch database" in capsys.readouterr().err
+    assert "No branch database" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
 
 

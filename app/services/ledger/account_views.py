@@ -72,6 +72,10 @@ class EnrolmentView:
     balance: int
     instalments: tuple[InstalmentLine, ...]
     next_due: dt.date | None
+    payable: bool  # the plan is active: it takes instalment payments
+    next_instalment: InstalmentLine | None  # the first instalment not paid in full
+    next_instalment_due: int  # what the next payment asks for: that instalment's rest,
+    # at most the plan's balance (the whole balance when no instalment is left)
     refusal: Refusal | None = None  # state ``refused``: head office's reason
 
 
@@ -126,16 +130,22 @@ def enrolment_view(session: Session, customer_id: int, today: dt.date) -> Enrolm
     lines = tuple(InstalmentLine(i.number, i.due_date, i.amount, i.paid_amount,
                                  instalment_state(i, enrolment.state, today)) for i in insts)
     paid = enrolment_paid_total(session, enrolment.id)
+    balance = sum(i.amount - i.paid_amount for i in insts)
+    following = next((line for line in lines if line.paid_amount < line.amount), None)
     return EnrolmentView(
         uuid=enrolment.uuid, programme_code=terms.code, programme_version=terms.version,
         programme_name=terms.name, state=enrolment.state.value,
         enrolled_on=enrolment.business_date, arrears=enrolment.arrears,
         penalty_waived=enrolment.penalty_waived, amount_due=enrolment.amount_due,
         down_payment_due=enrolment.down_payment_due, paid_total=paid,
-        balance=sum(i.amount - i.paid_amount for i in insts),
+        balance=balance,
         instalments=lines,
         next_due=None if enrolment.state == EnrolmentState.REFUSED
         else next((i.due_date for i in insts if i.paid_amount < i.amount), None),
+        payable=enrolment.state == EnrolmentState.ACTIVE,
+        next_instalment=following,
+        next_instalment_due=min(following.amount - following.paid_amount, balance)
+        if following is not None else balance,
         refusal=refusal_of(session, enrolment),
     )
 

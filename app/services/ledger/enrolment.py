@@ -40,7 +40,6 @@ from app.services.ledger.payments import (
     new_payment,
     require_cashier,
 )
-from app.services.money import format_rupiah
 from app.services.programmes import find_programme
 from app.services.quoting import allowed_counts, make_offer, schedule, waived_penalty
 from app.services.shifts import require_open_shift
@@ -88,11 +87,11 @@ def enrol_and_pay(uow: UnitOfWork, actor: Actor, request: EnrolRequest) -> Payme
                               reason_codes=[r.code for r in offer.reasons])
         amount = request.tender.amount
         if amount < offer.down_payment:
-            raise DomainError(ErrorCode.AMOUNT_BELOW_DUE, amount=format_rupiah(amount),
-                              due=format_rupiah(offer.down_payment))
+            raise DomainError(ErrorCode.AMOUNT_BELOW_DUE, amount=amount,
+                              due=offer.down_payment)
         if amount > offer.amount_due:
-            raise DomainError(ErrorCode.AMOUNT_ABOVE_BALANCE, amount=format_rupiah(amount),
-                              balance=format_rupiah(offer.amount_due))
+            raise DomainError(ErrorCode.AMOUNT_ABOVE_BALANCE, amount=amount,
+                              balance=offer.amount_due)
         remainder = offer.amount_due - amount
         allowed = allowed_counts(terms, remainder)
         if request.instalments not in allowed:

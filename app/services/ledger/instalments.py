@@ -24,7 +24,6 @@ from app.services.ledger.payments import (
     require_cashier,
 )
 from app.services.ledger.plan_refusals import require_no_refused_plan
-from app.services.money import format_rupiah
 from app.services.shifts import require_open_shift
 from app.services.unit_of_work import UnitOfWork
 
@@ -54,8 +53,7 @@ def pay_instalment(uow: UnitOfWork, actor: Actor, request: InstalmentRequest) ->
         balance = sum(i.outstanding for i in instalments)
         amount = request.tender.amount
         if amount > balance:
-            raise DomainError(ErrorCode.AMOUNT_ABOVE_BALANCE, amount=format_rupiah(amount),
-                              balance=format_rupiah(balance))
+            raise DomainError(ErrorCode.AMOUNT_ABOVE_BALANCE, amount=amount, balance=balance)
         payment = new_payment(s, actor, now, customer, enrolment, PaymentKind.INSTALMENT,
                               request.tender, shift.id)
         paid = apply_to_instalments(s, payment, instalments, now)

@@ -24,7 +24,7 @@ from app.services.backup.restore_block import require_payments_allowed
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.ledger.allocation import allocate_oldest_first
-from app.services.money import MAX_AMOUNT, format_rupiah
+from app.services.money import MAX_AMOUNT
 from app.services.quoting import ScheduleLine
 from app.services.sequences import receipt_number
 
@@ -71,8 +71,7 @@ def check_amount(amount: object) -> int:
     if amount <= 0:
         raise DomainError(ErrorCode.AMOUNT_NOT_POSITIVE, text=str(amount))
     if amount > MAX_AMOUNT:
-        raise DomainError(ErrorCode.AMOUNT_TOO_LARGE, amount=format_rupiah(amount),
-                          limit=format_rupiah(MAX_AMOUNT))
+        raise DomainError(ErrorCode.AMOUNT_TOO_LARGE, amount=amount, limit=MAX_AMOUNT)
     return amount
 
 
@@ -89,12 +88,11 @@ def check_tender(tender: Tender) -> tuple[PaymentMethod, int, str]:
             raise DomainError(ErrorCode.REFERENCE_REQUIRED)
         return method, amount, reference
     if isinstance(tender.tendered, int) and tender.tendered > MAX_AMOUNT:
-        raise DomainError(ErrorCode.TENDERED_TOO_LARGE, tendered=format_rupiah(tender.tendered),
-                          limit=format_rupiah(MAX_AMOUNT))
+        raise DomainError(ErrorCode.TENDERED_TOO_LARGE, tendered=tender.tendered,
+                          limit=MAX_AMOUNT)
     tendered = check_amount(tender.tendered)
     if tendered < amount:
-        raise DomainError(ErrorCode.TENDERED_BELOW_AMOUNT, tendered=format_rupiah(tendered),
-                          amount=format_rupiah(amount))
+        raise DomainError(ErrorCode.TENDERED_BELOW_AMOUNT, tendered=tendered, amount=amount)
     return method, tendered, reference
 
 

@@ -122,13 +122,12 @@ class AccountActions(QObject):
     # --- instalments --------------------------------------------------------------------
     def pay(self, account: Account) -> None:
         plan = account.enrolment
-        if plan is None or plan.state != "active":
+        if plan is None or not plan.payable:
             refused = labels.refusal_text(plan) if plan is not None else ""
             self.message.show_message(
                 refused or error_text(DomainError(ErrorCode.NO_ACTIVE_PLAN)), "error")
             return
-        nxt = next((i for i in plan.instalments if i.paid_amount < i.amount), None)
-        due = min(nxt.amount - nxt.paid_amount, plan.balance) if nxt else plan.balance
+        nxt, due = plan.next_instalment, plan.next_instalment_due
         ctx, actor, number = self.ctx, self.ctx.signed_in(), account.customer.connection_no
 
         def submit(tender: Tender) -> PaymentReceipt:

@@ -33,17 +33,14 @@ from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.i18n import format_date
 from app.ui.kit.widgets import (
-    DIALOG_STYLE,
-    MESSAGE_STYLE,
     MessageLine,
     confirm_buttons,
     problem_label,
     with_problem,
 )
 from app.ui.service_dialog import ServiceDialog
+from app.ui.style import MESSAGE_LOOKS, Look, set_look
 from app.ui.tasks import Cancel
-
-CHANGED_STYLE = "QLineEdit[changed=\"true\"] { background: #fef9c3; }"
 
 
 def field_label(field: str) -> str:
@@ -73,7 +70,7 @@ class ChangeRequestDialog(ServiceDialog):
         self.result_: ChangeRequestInfo | None = None
         self.setObjectName("changeRequestDialog")
         self.setWindowTitle(self.tr("Request a data change"))
-        self.setStyleSheet(DIALOG_STYLE + CHANGED_STYLE)
+        set_look(self, Look.DIALOG, Look.CHANGED_FIELDS)
         self.setMinimumWidth(720)
         self.edits: dict[str, QLineEdit] = {}
         self.problems: dict[str, QLabel] = {}
@@ -86,7 +83,7 @@ class ChangeRequestDialog(ServiceDialog):
     def _build(self) -> None:
         heading = QLabel(f"{self.customer.name} · {self.customer.connection_no}", self)
         heading.setObjectName("changeHeading")
-        heading.setStyleSheet("QLabel { font-size: 15px; font-weight: 600; }")
+        set_look(heading, Look.HEADING)
         explain = QLabel(self.tr(
             "Head office keeps the customer data. This sends a request with the next sync; "
             "the account shows the new values once head office approves them."), self)
@@ -96,7 +93,7 @@ class ChangeRequestDialog(ServiceDialog):
         grid.setColumnStretch(2, 1)
         for column, caption in ((1, self.tr("On record")), (2, self.tr("New value"))):
             title = QLabel(caption, self)
-            title.setStyleSheet("QLabel { font-weight: 600; }")
+            set_look(title, Look.STRONG)
             grid.addWidget(title, 0, column)
         for row, field in enumerate(FIELDS, start=1):
             self._field_row(grid, row, field)
@@ -235,7 +232,7 @@ class PendingChangeNote(QLabel):
             lines.append(self._decision(decided))
         kind = "warning" if pending else "error" if decided and decided.state == "rejected" \
             else "info"
-        self.setStyleSheet(MESSAGE_STYLE[kind])
+        set_look(self, MESSAGE_LOOKS[kind])
         self.setText("\n".join(lines))
         self.setVisible(bool(lines))
         self.shown.emit()

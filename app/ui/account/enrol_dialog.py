@@ -25,7 +25,6 @@ from app.ui.account.models import ScheduleModel
 from app.ui.context import UiContext
 from app.ui.i18n import format_date
 from app.ui.kit.widgets import (
-    DIALOG_STYLE,
     MessageLine,
     confirm_buttons,
     error_message,
@@ -33,12 +32,10 @@ from app.ui.kit.widgets import (
     report_unexpected,
 )
 from app.ui.screen_fit import grow_later
+from app.ui.style import Look, set_look
 from app.ui.tasks import Cancel
 
-VALUE_STYLES = {
-    "penalty_waived": "QLabel { font-weight: 600; color: #15803d; }",
-    "down_payment": "QLabel { font-weight: 700; font-size: 16px; color: #1d4ed8; }",
-}
+VALUE_LOOKS = {"penalty_waived": Look.WAIVED, "down_payment": Look.AMOUNT_DUE}
 
 
 class EnrolDialog(QDialog):
@@ -53,7 +50,7 @@ class EnrolDialog(QDialog):
         self._pending: Cancel | None = None
         self.setObjectName("enrolDialog")
         self.setWindowTitle(self.tr("Enrol in the promotion"))
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         self.setMinimumWidth(520)
         self._build()
         self._ask(None)
@@ -62,7 +59,7 @@ class EnrolDialog(QDialog):
         customer = self.account.customer
         heading = QLabel(f"{customer.name} · {customer.connection_no}", self)
         heading.setObjectName("enrolHeading")
-        heading.setStyleSheet("QLabel { font-size: 16px; font-weight: 600; }")
+        set_look(heading, Look.LARGE_HEADING)
         self.programme = QLabel(self)
         self.programme.setObjectName("enrolProgramme")
         self.values: dict[str, QLabel] = {}
@@ -74,7 +71,7 @@ class EnrolDialog(QDialog):
                              ("remainder", self.tr("Rest in instalments"))):
             value = QLabel(self)
             value.setObjectName(f"quote_{key}")
-            value.setStyleSheet(VALUE_STYLES.get(key, "QLabel { font-weight: 600; }"))
+            set_look(value, VALUE_LOOKS.get(key, Look.STRONG))
             self.values[key] = value
             form.addRow(caption, value)
         self.count = QComboBox(self)
@@ -90,9 +87,7 @@ class EnrolDialog(QDialog):
         self.reasons = QLabel(self)
         self.reasons.setObjectName("enrolReasons")
         self.reasons.setWordWrap(True)
-        self.reasons.setStyleSheet("QLabel { color: #7f1d1d; background: #fee2e2; "
-                                   "border: 1px solid #fca5a5; border-radius: 4px; "
-                                   "padding: 8px 12px; font-size: 14px; }")
+        set_look(self.reasons, Look.REFUSAL_REASONS)
         self.reasons.hide()
         self.message = MessageLine(self)
         self.message.setObjectName("enrolMessage")
@@ -105,7 +100,7 @@ class EnrolDialog(QDialog):
         layout.addWidget(self.reasons)
         layout.addLayout(form)
         self.schedule_title = QLabel(self.tr("Schedule"), self)
-        self.schedule_title.setStyleSheet("QLabel { font-weight: 600; }")
+        set_look(self.schedule_title, Look.STRONG)
         layout.addWidget(self.schedule_title)
         layout.addWidget(self.schedule, 1)
         layout.addWidget(self.message)

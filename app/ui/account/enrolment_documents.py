@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.settings import load_settings
-from app.ui.kit.widgets import DIALOG_STYLE
+from app.ui.kit.widgets import named
 from app.ui.printing import (
     JOB_FAILED,
     PrintResult,
@@ -40,6 +40,7 @@ from app.ui.printing import (
     printer_names,
 )
 from app.ui.screen_fit import grow_later
+from app.ui.style import Look, set_look
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ class EnrolmentDocumentsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("enrolmentDocuments")
         self.setWindowTitle(self.tr("Agreement and work order"))
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         self.documents = list(documents)
         about = QLabel(self.tr("{customer} signs the agreement; the field team takes the work "
                                "order. Print them now?").format(customer=customer))
@@ -90,10 +91,10 @@ class EnrolmentDocumentsDialog(QDialog):
         about.setObjectName("documentsAbout")
         self.checks: dict[str, QCheckBox] = {}
         for document in self.documents:
-            box = QCheckBox(_title(document), objectName=f"print_{document.kind}")
+            box = named(QCheckBox(_title(document)), f"print_{document.kind}")
             box.setChecked(True)
             self.checks[document.kind] = box
-        self.printer = QComboBox(objectName="documentsPrinter")
+        self.printer = named(QComboBox(), "documentsPrinter")
         names = printer_names()
         self.printer.addItems(names)
         default = QPrinterInfo.defaultPrinterName()
@@ -101,11 +102,11 @@ class EnrolmentDocumentsDialog(QDialog):
             self.printer.setCurrentText(default)
         form = QFormLayout()
         form.addRow(self.tr("P&rinter:"), self.printer)
-        self.print_button = QPushButton(self.tr("&Print (Enter)"), objectName="documentsPrint")
+        self.print_button = named(QPushButton(self.tr("&Print (Enter)")), "documentsPrint")
         self.print_button.setDefault(True)
         self.print_button.setEnabled(bool(names))
-        self.show_button = QPushButton(self.tr("&Show"), objectName="documentsShow")
-        self.later_button = QPushButton(self.tr("Later (Esc)"), objectName="documentsLater")
+        self.show_button = named(QPushButton(self.tr("&Show")), "documentsShow")
+        self.later_button = named(QPushButton(self.tr("Later (Esc)")), "documentsLater")
         buttons = QDialogButtonBox()
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)

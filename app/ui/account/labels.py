@@ -1,80 +1,58 @@
-"""The words and colours the account screen uses for states, kinds and methods."""
+"""The words the account screen uses for states, kinds and methods."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from app.services.documents.archive import AGREEMENT, RECEIPT, WORK_ORDER, ArchivedDocument
 from app.services.ledger.account_views import EnrolmentView, InstalmentLine, PaymentLine
+from app.services.translatable import QT_TRANSLATE_NOOP
 from app.ui.i18n import format_date
 
 _CONTEXT = "AccountLabels"
-MUTED = "#6b7280"
-DANGER = "#b3261e"
 
-# (text colour, background colour) of each state
-INSTALMENT_COLOURS = {
-    "paid": ("#14532d", "#dcfce7"),
-    "due": ("#1e3a8a", "#eef2ff"),
-    "overdue": ("#7c2d12", "#ffedd5"),
-    "broken": ("#7f1d1d", "#fee2e2"),
-    "refused": ("#7f1d1d", "#fee2e2"),
-}
-STATUS_COLOURS = {
-    "sealed": ("#ffffff", "#b91c1c"),
-    "active": ("#ffffff", "#15803d"),
-    "disconnected": ("#ffffff", "#374151"),
-}
-PLAN_COLOURS = {
-    "active": ("#ffffff", "#1d4ed8"),
-    "completed": ("#ffffff", "#15803d"),
-    "broken": ("#ffffff", "#b91c1c"),
-    "cancelled": ("#ffffff", "#6b7280"),
-    "refused": ("#ffffff", "#b91c1c"),
-}
-
-_STATUS: dict[str, object] = {
+_STATUS: dict[str, str] = {
     "sealed": QT_TRANSLATE_NOOP("AccountLabels", "SEALED"),
     "active": QT_TRANSLATE_NOOP("AccountLabels", "ACTIVE"),
     "disconnected": QT_TRANSLATE_NOOP("AccountLabels", "DISCONNECTED"),
 }
-_PLAN: dict[str, object] = {
+_PLAN: dict[str, str] = {
     "active": QT_TRANSLATE_NOOP("AccountLabels", "PLAN: ACTIVE"),
     "completed": QT_TRANSLATE_NOOP("AccountLabels", "PLAN: PAID OFF"),
     "broken": QT_TRANSLATE_NOOP("AccountLabels", "PLAN: BROKEN"),
     "cancelled": QT_TRANSLATE_NOOP("AccountLabels", "PLAN: CANCELLED"),
     "refused": QT_TRANSLATE_NOOP("AccountLabels", "PLAN: REFUSED BY HEAD OFFICE"),
 }
-_PLAN_WORD: dict[str, object] = {
+_PLAN_WORD: dict[str, str] = {
     "active": QT_TRANSLATE_NOOP("AccountLabels", "active"),
     "completed": QT_TRANSLATE_NOOP("AccountLabels", "paid off"),
     "broken": QT_TRANSLATE_NOOP("AccountLabels", "broken"),
     "cancelled": QT_TRANSLATE_NOOP("AccountLabels", "cancelled"),
     "refused": QT_TRANSLATE_NOOP("AccountLabels", "refused by head office"),
 }
-_INSTALMENT: dict[str, object] = {
+_INSTALMENT: dict[str, str] = {
     "paid": QT_TRANSLATE_NOOP("AccountLabels", "Paid"),
     "due": QT_TRANSLATE_NOOP("AccountLabels", "Not yet paid"),
     "overdue": QT_TRANSLATE_NOOP("AccountLabels", "Overdue"),
     "broken": QT_TRANSLATE_NOOP("AccountLabels", "Broken"),
     "refused": QT_TRANSLATE_NOOP("AccountLabels", "Not payable"),
 }
-_KIND: dict[str, object] = {
+_KIND: dict[str, str] = {
     "down_payment": QT_TRANSLATE_NOOP("AccountLabels", "Down payment"),
     "instalment": QT_TRANSLATE_NOOP("AccountLabels", "Instalment payment"),
 }
-_METHOD: dict[str, object] = {
+_METHOD: dict[str, str] = {
     "cash": QT_TRANSLATE_NOOP("AccountLabels", "Cash"),
     "transfer": QT_TRANSLATE_NOOP("AccountLabels", "Bank transfer"),
     "qris": QT_TRANSLATE_NOOP("AccountLabels", "QRIS"),
 }
-_ORDER: dict[str, object] = {
+_ORDER: dict[str, str] = {
     "unseal": QT_TRANSLATE_NOOP("AccountLabels", "Open the seal"),
     "reseal": QT_TRANSLATE_NOOP("AccountLabels", "Seal again"),
 }
-_DOCUMENT: dict[str, object] = {
+_DOCUMENT: dict[str, str] = {
     RECEIPT: QT_TRANSLATE_NOOP("AccountLabels", "Receipt"),
     AGREEMENT: QT_TRANSLATE_NOOP("AccountLabels", "Agreement"),
     WORK_ORDER: QT_TRANSLATE_NOOP("AccountLabels", "Work order"),
@@ -86,9 +64,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
-def _lookup(table: dict[str, object], key: str) -> str:
+def _lookup(table: dict[str, str], key: str) -> str:
     source = table.get(key)
-    return _tr(str(source)) if source is not None else key
+    return _tr(source) if source is not None else key
 
 
 def status_text(status: str) -> str:

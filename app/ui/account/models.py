@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -21,12 +20,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from app.services.documents.archive import ArchivedDocument
 from app.services.ledger.account_views import BillLine, InstalmentLine, PaymentLine, WorkOrderLine
 from app.services.money import format_rupiah
 from app.services.quoting import ScheduleLine
+from app.services.translatable import QT_TRANSLATE_NOOP
+from app.ui import style
 from app.ui.account import labels
 from app.ui.i18n import format_date
 
@@ -154,7 +155,7 @@ class BillsModel(LineTableModel[BillLine]):
         if role == Qt.ItemDataRole.ToolTipRole and line.in_plan:
             return QCoreApplication.translate("AccountTables", "Part of the instalment plan")
         if role == Qt.ItemDataRole.ForegroundRole and line.in_plan:
-            return QBrush(QColor(labels.MUTED))
+            return style.brush(style.MUTED)
         return None
 
 
@@ -173,13 +174,13 @@ class InstalmentsModel(LineTableModel[InstalmentLine]):
         ), parent)
 
     def style(self, line: InstalmentLine, column: int, role: int) -> Any:
-        colours = labels.INSTALMENT_COLOURS.get(line.state)
+        colours = style.INSTALMENT_COLOURS.get(line.state)
         if colours is None:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(colours[0]))
+            return style.brush(colours[0])
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(colours[1]))
+            return style.brush(colours[1])
         return None
 
 
@@ -205,7 +206,7 @@ class PaymentsModel(LineTableModel[PaymentLine]):
         if not line.voided:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(labels.DANGER))
+            return style.brush(style.ERROR)
         if role == Qt.ItemDataRole.FontRole and column == self.AMOUNT_COLUMN:
             font = QFont()
             font.setStrikeOut(True)

@@ -48,19 +48,11 @@ from app.ui.kit.widgets import (
     make_table,
     report_unexpected,
 )
+from app.ui.style import PLAN_COLOURS, STATUS_COLOURS, Look, set_look
 from app.ui.tasks import Cancel
 
 STACK_BELOW_WIDTH = 1200
 """Narrower than this (a 1024×600 screen), the tables stack in one column."""
-PAGE_STYLE = """
-QGroupBox { font-weight: 600; border: 1px solid #d1d5db; border-radius: 6px;
-            margin-top: 10px; padding-top: 6px; }
-QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
-QLabel[role="value"] { font-weight: 600; }
-QLabel[role="total"] { font-weight: 700; font-size: 14px; }
-QTableView:focus, QPushButton:focus { border: 2px solid #2563eb; }
-QPushButton { padding: 6px 12px; }
-"""
 
 
 class _Body(QWidget):
@@ -93,7 +85,7 @@ class AccountPage(QWidget):
         self._loading: Cancel | None = None
         self._labels: dict[str, QLabel | None] = {}
         self.setObjectName("accountPage")
-        self.setStyleSheet(PAGE_STYLE)
+        set_look(self, Look.ACCOUNT_PAGE)
         self.bills_model = BillsModel(self)
         self.instalments_model = InstalmentsModel(self)
         self.payments_model = PaymentsModel(self)
@@ -113,13 +105,13 @@ class AccountPage(QWidget):
         layout.addLayout(self._header())
         body = _Body(self)
         body.setObjectName("accountBody")
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("accountScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(body)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("accountScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(body)
+        layout.addWidget(self.scroll_area, 1)
         self._build_body(QVBoxLayout(body))
         self.message = MessageLine(self)
         self.message.setObjectName("accountMessage")
@@ -137,8 +129,7 @@ class AccountPage(QWidget):
         self.refusal_note = QLabel(self)  # head office refused the plan: why, what to do
         self.refusal_note.setObjectName("planRefusalNote")
         self.refusal_note.setWordWrap(True)
-        self.refusal_note.setStyleSheet("QLabel { color: #7f1d1d; background: #fee2e2; "
-                                        "border-radius: 4px; padding: 6px; }")
+        set_look(self.refusal_note, Look.REFUSAL_NOTE)
         self.refusal_note.hide()
         layout.addWidget(self.refusal_note)
         self.change_note = PendingChangeNote(self)
@@ -189,7 +180,7 @@ class AccountPage(QWidget):
         row = QHBoxLayout()
         self.title = QLabel(self)
         self.title.setObjectName("accountTitle")
-        self.title.setStyleSheet("QLabel { font-size: 20px; font-weight: 700; }")
+        set_look(self.title, Look.TITLE)
         self.status_badge = StatusBadge(self)
         self.status_badge.setObjectName("statusBadge")
         self.plan_badge = StatusBadge(self)
@@ -335,7 +326,7 @@ class AccountPage(QWidget):
         c = account.customer
         self.title.setText(c.name)
         self.status_badge.show_state(labels.status_text(c.status),
-                                     labels.STATUS_COLOURS.get(c.status))
+                                     STATUS_COLOURS.get(c.status))
         self._set("connectionNo", c.connection_no)
         self._set("customerName", c.name)
         self._set("customerAddress", self.tr("{address}, RT {rt}/RW {rw}").format(
@@ -368,7 +359,7 @@ class AccountPage(QWidget):
             self.instalments_model.set_rows(())
             return
         self.plan_badge.show_state(labels.plan_state_text(plan.state),
-                                   labels.PLAN_COLOURS.get(plan.state))
+                                   PLAN_COLOURS.get(plan.state))
         self.plan_box.setTitle(self.tr("Promotion"))
         self._set("planProgramme", self.tr("{name} (since {day})").format(
             name=plan.programme_name, day=format_date(plan.enrolled_on)))
@@ -397,7 +388,7 @@ class AccountPage(QWidget):
         plan = account.enrolment if account else None
         paid = [p for p in account.payments if not p.voided] if account else []
         self.enrol_button.setEnabled(account is not None)
-        self.pay_button.setEnabled(plan is not None and plan.state == "active")
+        self.pay_button.setEnabled(plan is not None and plan.payable)
         self.void_button.setEnabled(bool(paid))
         self.reprint_button.setEnabled(bool(account and account.payments))
         self.change_button.setEnabled(account is not None)

@@ -32,13 +32,13 @@ from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.kit.money_edit import MoneyEdit
 from app.ui.kit.widgets import (
-    DIALOG_STYLE,
     MessageLine,
     confirm_buttons,
     problem_label,
     with_problem,
 )
 from app.ui.service_dialog import ServiceDialog
+from app.ui.style import Look, set_look
 
 AMOUNT_CODES = {ErrorCode.AMOUNT_MALFORMED, ErrorCode.AMOUNT_NOT_POSITIVE,
                 ErrorCode.AMOUNT_TOO_LARGE, ErrorCode.AMOUNT_BELOW_DUE,
@@ -46,9 +46,6 @@ AMOUNT_CODES = {ErrorCode.AMOUNT_MALFORMED, ErrorCode.AMOUNT_NOT_POSITIVE,
 Submit = Callable[[Tender], PaymentReceipt]
 LARGEST_AMOUNT = 999_999_999_999
 """The widest figure the change line must show whole (Rp 999.999.999.999)."""
-CHANGE_STYLE = """
-QLabel#payChange[short="true"] { color: #b3261e; }
-"""
 
 
 class PaymentDialog(ServiceDialog):
@@ -64,7 +61,7 @@ class PaymentDialog(ServiceDialog):
         self.receipt: PaymentReceipt | None = None
         self.setObjectName("paymentDialog")
         self.setWindowTitle(title)
-        self.setStyleSheet(DIALOG_STYLE + CHANGE_STYLE)
+        set_look(self, Look.DIALOG, Look.SHORT_CHANGE)
         self.setMinimumWidth(460)
         self._build(heading, facts)
         self.amount.set_amount(due)
@@ -75,11 +72,11 @@ class PaymentDialog(ServiceDialog):
     def _build(self, heading: str, facts: Sequence[tuple[str, str]]) -> None:
         top = QLabel(heading, self)
         top.setObjectName("payHeading")
-        top.setStyleSheet("QLabel { font-size: 15px; font-weight: 600; }")
+        set_look(top, Look.HEADING)
         form = QFormLayout()
         for caption, value in facts:
             shown = QLabel(value, self)
-            shown.setStyleSheet("QLabel { font-weight: 600; }")
+            set_look(shown, Look.STRONG)
             form.addRow(caption, shown)
         self.amount = MoneyEdit(self)
         self.amount.setObjectName("payAmount")

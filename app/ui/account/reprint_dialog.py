@@ -23,7 +23,8 @@ from app.services.ledger.account_views import PaymentLine
 from app.services.money import format_rupiah
 from app.ui.account import labels
 from app.ui.i18n import format_date
-from app.ui.kit.widgets import DIALOG_STYLE, MESSAGE_STYLE, confirm_buttons
+from app.ui.kit.widgets import confirm_buttons
+from app.ui.style import Look, set_look
 
 
 class ReprintDialog(QDialog):
@@ -35,7 +36,7 @@ class ReprintDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reprintDialog")
         self.setWindowTitle(self.tr("Reprint a receipt"))
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         self._lines = list(payments)
         self.receipts = QListWidget(self)
         self.receipts.setObjectName("reprintReceipts")
@@ -46,7 +47,7 @@ class ReprintDialog(QDialog):
         self.note = QLabel(self)
         self.note.setObjectName("reprintVoidedNote")
         self.note.setWordWrap(True)
-        self.note.setStyleSheet(MESSAGE_STYLE["warning"])
+        set_look(self.note, Look.MESSAGE_WARNING)
         buttons, self.confirm, _cancel = confirm_buttons(
             self, "reprint", self.tr("Reprint (Enter)"), self.tr("Cancel (Esc)"))
         layout = QVBoxLayout(self)

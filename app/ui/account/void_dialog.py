@@ -28,13 +28,13 @@ from app.ui.error_text import error_text
 from app.ui.i18n import format_date
 from app.ui.kit.supervisor import SupervisorCredentials
 from app.ui.kit.widgets import (
-    DIALOG_STYLE,
     MessageLine,
     confirm_buttons,
     problem_label,
     with_problem,
 )
 from app.ui.service_dialog import ServiceDialog
+from app.ui.style import Look, set_look
 
 
 def voidable(payments: Sequence[PaymentLine]) -> list[PaymentLine]:
@@ -53,7 +53,7 @@ class VoidDialog(ServiceDialog):
         self.result_: VoidResult | None = None
         self.setObjectName("voidDialog")
         self.setWindowTitle(self.tr("Void a payment"))
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         self.setMinimumWidth(640)
         self._lines = voidable(payments)
         self._build()
@@ -72,9 +72,7 @@ class VoidDialog(ServiceDialog):
         self.warning = QLabel(self)
         self.warning.setObjectName("voidWarning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("QLabel { color: #7c2d12; background: #ffedd5; "
-                                   "border: 1px solid #fdba74; border-radius: 4px; "
-                                   "padding: 6px 10px; }")
+        set_look(self.warning, Look.MESSAGE_WARNING)
         self.reason = QLineEdit(self)
         self.reason.setObjectName("voidReason")
         self.reason.setPlaceholderText(self.tr("e.g. wrong amount typed"))

@@ -20,8 +20,9 @@ from app.services.backup.copies import (
 from app.ui.context import UiContext
 from app.ui.errors_dialog import show_unexpected
 from app.ui.i18n import current_language, format_count
-from app.ui.kit.widgets import DIALOG_STYLE, MessageLine, error_message, make_table
+from app.ui.kit.widgets import MessageLine, error_message, make_table, named, wrapped
 from app.ui.lists.table_models import Column, Format, RecordTableModel
+from app.ui.style import Look, set_look
 
 
 def format_size(count: int) -> str:
@@ -52,7 +53,7 @@ class BackupsDialog(QDialog):
         self.folder = backup_dir(ctx.data_dir)
         self.setObjectName("backupsDialog")
         self.setWindowTitle(self.tr("Backups"))
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         self.setMinimumSize(760, 420)
         self.model: RecordTableModel[BackupInfo] = RecordTableModel([
             Column(self.tr("Taken"), lambda b: b.taken_at, Format.DATETIME),
@@ -63,10 +64,9 @@ class BackupsDialog(QDialog):
         self.table = make_table(self.model, "backupsTable", self)
         self.message = MessageLine(self)
         self.message.setObjectName("backupsMessage")
-        self.verify_button = QPushButton(self.tr("&Verify"), self, objectName="backupsVerify")
-        self.restore_button = QPushButton(self.tr("&Restore…"), self,
-                                          objectName="backupsRestore")
-        close = QPushButton(self.tr("Close (Esc)"), self, objectName="backupsClose")
+        self.verify_button = named(QPushButton(self.tr("&Verify"), self), "backupsVerify")
+        self.restore_button = named(QPushButton(self.tr("&Restore…"), self), "backupsRestore")
+        close = named(QPushButton(self.tr("Close (Esc)"), self), "backupsClose")
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.verify_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -77,8 +77,8 @@ class BackupsDialog(QDialog):
         actor = ctx.actor
         self.restore_button.setVisible(actor is not None and actor.role == RESTORE_ROLE)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Backups in {folder}").format(folder=self.folder),
-                                self, objectName="backupsFolder", wordWrap=True))
+        folder = QLabel(self.tr("Backups in {folder}").format(folder=self.folder), self)
+        layout.addWidget(wrapped(named(folder, "backupsFolder")))
         layout.addWidget(self.table)
         layout.addWidget(self.message)
         layout.addWidget(buttons)

@@ -48,13 +48,14 @@ from app.ui.errors_dialog import (
 )
 from app.ui.i18n import format_count, format_date
 from app.ui.kit.widgets import (
-    DIALOG_STYLE,
-    MESSAGE_STYLE,
     confirm_buttons,
     error_message,
+    named,
     problem_label,
+    wrapped,
 )
 from app.ui.progress_dialog import ProgressDialog
+from app.ui.style import Look, set_look
 from app.ui.tasks import TaskRunner
 
 _UNREAD_PREFIX = UNREAD_WARNING.partition("{")[0]
@@ -80,24 +81,25 @@ class RestoreConfirmDialog(QDialog):
         actor = ctx.signed_in()
         self.setObjectName("restoreConfirm")
         self.setWindowTitle(self.tr("Restore from backup"))
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Restore the branch database from this backup?"), self,
-                         objectName="restoreHeading")
+        heading = named(QLabel(self.tr("Restore the branch database from this backup?"), self),
+                        "restoreHeading")
         heading.setProperty("role", "heading")
         layout.addWidget(heading)
         facts = self.tr("{file}\ntaken {time} · {payments} payments · {records} audit records; "
                         "the file is sound and its audit trail unbroken.").format(
             file=report.path, time=taken_at(report.path),
             payments=format_count(report.payments), records=format_count(report.audit_records))
-        layout.addWidget(QLabel(facts, self, objectName="restoreFacts", wordWrap=True))
-        warning = QLabel(self.warning_text(), self, objectName="restoreWarning", wordWrap=True)
-        warning.setStyleSheet(MESSAGE_STYLE["warning"])
+        layout.addWidget(wrapped(named(QLabel(facts, self), "restoreFacts")))
+        warning = named(QLabel(self.warning_text(), self), "restoreWarning")
+        warning.setWordWrap(True)
+        set_look(warning, Look.MESSAGE_WARNING)
         layout.addWidget(warning)
         caption = QLabel(self.tr("To confirm, type your password ({username}):").format(
             username=actor.username), self)
-        self.password = QLineEdit(self, objectName="restorePassword")
+        self.password = named(QLineEdit(self), "restorePassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         caption.setBuddy(self.password)
         self.problem = problem_label("restorePasswordProblem", self)

@@ -33,16 +33,13 @@ from app.ui.error_text import error_text
 from app.ui.i18n import format_date
 from app.ui.kit.supervisor import SupervisorCredentials
 from app.ui.kit.widgets import (
-    DIALOG_STYLE,
     MessageLine,
     confirm_buttons,
     problem_label,
     with_problem,
 )
 from app.ui.service_dialog import ServiceDialog
-
-WARNING_STYLE = ("QLabel { color: #7c2d12; background: #ffedd5; border: 1px solid #fdba74; "
-                 "border-radius: 4px; padding: 6px 10px; }")
+from app.ui.style import Look, set_look
 
 
 class RestoreReleaseDialog(ServiceDialog):
@@ -56,7 +53,7 @@ class RestoreReleaseDialog(ServiceDialog):
         self.block = current_block(ctx.branch.reading())
         self.setObjectName("restoreReleaseDialog")
         self.setWindowTitle(self.tr("Allow payments after a restore"))
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         self.setMinimumWidth(600)
         self._build()
         self.reason.setFocus()
@@ -65,7 +62,7 @@ class RestoreReleaseDialog(ServiceDialog):
         self.explanation = QLabel(self._explanation(self.block), self)
         self.explanation.setObjectName("restoreReleaseExplanation")
         self.explanation.setWordWrap(True)
-        self.explanation.setStyleSheet(WARNING_STYLE)
+        set_look(self.explanation, Look.MESSAGE_WARNING)
         self.reason = QLineEdit(self)
         self.reason.setObjectName("restoreReleaseReason")
         self.reason.setPlaceholderText(self.tr("e.g. no link to head office since Monday"))

@@ -38,7 +38,7 @@ from app.services.first_run import (
 from app.services.settings import PrinterChoice
 from app.services.setup import BranchSetup
 from app.ui.error_text import error_text
-from app.ui.kit.widgets import MessageLine, problem_label, with_problem
+from app.ui.kit.widgets import MessageLine, caption, named, problem_label, with_problem, wrapped
 
 START, BRANCH, COUNTER, ADMIN, PRINTER, SUMMARY, DEMO = range(7)
 Check = Callable[[], object]  # raises DomainError when the field is wrong
@@ -75,7 +75,7 @@ class FormPage(QWizardPage):
     def add_field(self, name: str, label: str, check: Callable[[], str], *,
                   placeholder: str = "", limit: int = 0, password: bool = False,
                   capitals: bool = False) -> QLineEdit:
-        edit = QLineEdit(objectName=name)
+        edit = named(QLineEdit(), name)
         if capitals:  # before the check, which then sees the capitals
             _upper_as_typed(edit)
         edit.setPlaceholderText(placeholder)
@@ -87,7 +87,7 @@ class FormPage(QWizardPage):
         field = _Field(edit, problem, check)
         self.fields[name] = field
         edit.textEdited.connect(lambda _text: self._edited(field))
-        self.form.addRow(QLabel(label, buddy=edit), with_problem(edit, problem))
+        self.form.addRow(caption(label, edit), with_problem(edit, problem))
         return edit
 
     def text(self, name: str) -> str:
@@ -128,9 +128,8 @@ class StartPage(QWizardPage):
         self.setObjectName("startPage")
         self.setTitle(self.tr("Welcome to Loket"))
         self.setSubTitle(self.tr("There is no branch database on this computer yet."))
-        self.set_up = QRadioButton(self.tr("&Set up this counter"), objectName="setupChoice")
-        self.demo = QRadioButton(self.tr("&Try Loket with the demo branch"),
-                                 objectName="demoChoice")
+        self.set_up = named(QRadioButton(self.tr("&Set up this counter")), "setupChoice")
+        self.demo = named(QRadioButton(self.tr("&Try Loket with the demo branch")), "demoChoice")
         self.set_up.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.set_up)
@@ -144,7 +143,8 @@ class StartPage(QWizardPage):
                                 "Loket out. Nothing is sent to head office.")),
         ):
             layout.addWidget(button)
-            note = QLabel(text, wordWrap=True)
+            note = QLabel(text)
+            note.setWordWrap(True)
             note.setContentsMargins(24, 0, 0, 12)
             layout.addWidget(note)
         layout.addStretch(1)
@@ -232,7 +232,7 @@ class PrinterPage(QWizardPage):
         self.setSubTitle(self.tr("Receipts go straight to the printer chosen here. With the "
                                  "system default printer, each receipt is shown first, ready "
                                  "to print."))
-        self.printer = QComboBox(objectName="receiptPrinter")
+        self.printer = named(QComboBox(), "receiptPrinter")
         self.printer.addItem(self.tr("System default printer"), "")
         for name in printers:
             self.printer.addItem(name, name)
@@ -240,7 +240,7 @@ class PrinterPage(QWizardPage):
             self.printer.addItem(self.tr("{printer} (not installed)").format(
                 printer=chosen.printer), chosen.printer)
         self.printer.setCurrentIndex(max(0, self.printer.findData(chosen.printer)))
-        self.paper = QComboBox(objectName="receiptPaper")
+        self.paper = named(QComboBox(), "receiptPaper")
         for paper, text in ((Paper.ROLL_80, self.tr("80 mm thermal roll")),
                             (Paper.ROLL_58, self.tr("58 mm thermal roll")),
                             (Paper.A5, self.tr("A5 sheet")),
@@ -248,13 +248,12 @@ class PrinterPage(QWizardPage):
             self.paper.addItem(text, paper.value)
         self.paper.setCurrentIndex(max(0, self.paper.findData(chosen.paper)))
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("&Printer:"), buddy=self.printer), self.printer)
-        form.addRow(QLabel(self.tr("P&aper:"), buddy=self.paper), self.paper)
+        form.addRow(caption(self.tr("&Printer:"), self.printer), self.printer)
+        form.addRow(caption(self.tr("P&aper:"), self.paper), self.paper)
         if not printers:
-            form.addRow(QLabel(self.tr("No printer is installed on this computer yet. Once "
-                                       "it is, an admin chooses it in Loket → Counter "
-                                       "settings."),
-                               wordWrap=True, objectName="noPrinterNote"))
+            note = QLabel(self.tr("No printer is installed on this computer yet. Once it is, an "
+                                  "admin chooses it in Loket → Counter settings."))
+            form.addRow(wrapped(named(note, "noPrinterNote")))
 
     def choice(self) -> PrinterChoice:
         return PrinterChoice(str(self.printer.currentData()), str(self.paper.currentData()))
@@ -269,7 +268,8 @@ class FinalPage(QWizardPage):
         self.setObjectName(name)
         self.setTitle(title)
         self.setSubTitle(subtitle)
-        self.summary = QLabel(objectName=f"{name}Text", wordWrap=True)
+        self.summary = named(QLabel(), f"{name}Text")
+        self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.message = MessageLine(self)
         self.message.setObjectName(f"{name}Message")

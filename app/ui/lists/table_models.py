@@ -22,10 +22,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from app.services.money import format_rupiah
 from app.ui.i18n import format_count, format_date
+from app.ui.style import GREYED, brush
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -182,7 +183,7 @@ class RecordTableModel[R](QAbstractTableModel):
         if style is None:
             return None
         if role == Qt.ItemDataRole.ForegroundRole and style.grey:
-            return QBrush(QColor("#8a8a8a"))
+            return brush(GREYED)
         if role == Qt.ItemDataRole.FontRole and style.strike:
             font = QFont()
             font.setStrikeOut(True)

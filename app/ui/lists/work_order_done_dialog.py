@@ -21,6 +21,7 @@ from app.ui.error_text import error_text
 from app.ui.errors_dialog import show_unexpected
 from app.ui.i18n import format_date
 from app.ui.lists.date_field import DateField
+from app.ui.style import Look, set_look
 
 
 class WorkOrderDoneDialog(QDialog):
@@ -46,7 +47,7 @@ class WorkOrderDoneDialog(QDialog):
                                connection_no=o.connection_no, address=o.address,
                                kelurahan=o.kelurahan))
         about.setWordWrap(True)
-        about.setStyleSheet("font-weight: 600;")
+        set_look(about, Look.STRONG)
         self.setMinimumWidth(460)
         self.done_on = DateField(self._business_date)
         self.done_on.setObjectName("doneOn")

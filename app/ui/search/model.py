@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -21,10 +20,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from app.services.money import format_rupiah
 from app.services.search.customers import CustomerHit, SearchResult
+from app.services.translatable import QT_TRANSLATE_NOOP
+from app.ui.style import BLACK, SEARCH_STATUS_COLOURS, brush
 
 _STATUS_CONTEXT = "CustomerStatus"
 _STATUS = {
@@ -32,7 +33,6 @@ _STATUS = {
     "active": QT_TRANSLATE_NOOP("CustomerStatus", "ACTIVE"),
     "disconnected": QT_TRANSLATE_NOOP("CustomerStatus", "DISCONNECTED"),
 }
-_STATUS_COLOUR = {"sealed": "#b3261e", "active": "#1b6e2d", "disconnected": "#5f6368"}
 
 Index = QModelIndex | QPersistentModelIndex
 CONNECTION_NO_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -159,7 +159,7 @@ class SearchModel(QAbstractTableModel):
         return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def _brush(self, status: str) -> QBrush:
-        brush = self._brushes.get(status)
-        if brush is None:
-            brush = self._brushes[status] = QBrush(QColor(_STATUS_COLOUR.get(status, "#000000")))
-        return brush
+        made = self._brushes.get(status)
+        if made is None:
+            made = self._brushes[status] = brush(SEARCH_STATUS_COLOURS.get(status, BLACK))
+        return made

@@ -37,7 +37,7 @@ from app.services.search.customers import (
 from app.ui.context import UiContext
 from app.ui.errors_dialog import show_unexpected
 from app.ui.i18n import format_count
-from app.ui.kit.widgets import MessageLine
+from app.ui.kit.widgets import MessageLine, caption, named
 from app.ui.search.model import CONNECTION_NO_ROLE, RowTexts, SearchModel, row_texts
 from app.ui.tasks import Cancel
 
@@ -95,26 +95,26 @@ class SearchPage(QWidget):
 
     # ----------------------------------------------------------------- layout
     def _build(self) -> None:
-        self.field = QLineEdit(objectName="searchField", clearButtonEnabled=True)
+        self.field = named(QLineEdit(), "searchField")
+        self.field.setClearButtonEnabled(True)
         self.field.setPlaceholderText(self.tr("Name, address, kelurahan or connection number"))
         self.field.setAccessibleName(self.tr("Search customer"))
         self.field.textChanged.connect(self._text_changed)
         self.field.returnPressed.connect(self._enter)
         self.field.installEventFilter(self)
-        caption = QLabel(self.tr("&Search customer:"), buddy=self.field)
-        caption.setObjectName("searchCaption")
-        self.count = QLabel(objectName="searchCount")
+        search_caption = named(caption(self.tr("&Search customer:"), self.field), "searchCaption")
+        self.count = named(QLabel(), "searchCount")
         self.view = self._build_view()
-        self.suggestion_caption = QLabel(self.tr("Did you mean:"), objectName="suggestionsLabel")
+        self.suggestion_caption = named(QLabel(self.tr("Did you mean:")), "suggestionsLabel")
         self.suggestion_caption.setWordWrap(True)
         for label in (self.count, self.suggestion_caption):  # a line each, at the top
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.suggestions = QListWidget(objectName="suggestions")
+        self.suggestions = named(QListWidget(), "suggestions")
         self.suggestions.itemActivated.connect(self._suggestion_activated)
         self.notice = MessageLine(self)
         self.notice.setObjectName("lastTransaction")
         row = QHBoxLayout()
-        row.addWidget(caption)
+        row.addWidget(search_caption)
         row.addWidget(self.field, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -127,7 +127,7 @@ class SearchPage(QWidget):
         self._show_suggestions(())
 
     def _build_view(self) -> QTableView:
-        view = QTableView(objectName="searchResults")
+        view = named(QTableView(), "searchResults")
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -19,6 +19,7 @@ from app.services.context import Actor
 from app.services.errors import DomainError
 from app.services.users import log_in
 from app.ui.error_text import error_text
+from app.ui.kit.widgets import caption, named
 
 
 class LoginDialog(QDialog):
@@ -38,22 +39,23 @@ class LoginDialog(QDialog):
     def _build(self, overview: BranchOverview | None) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
-        title = QLabel(self.tr("Sign in to the counter"), objectName="loginTitle")
+        title = named(QLabel(self.tr("Sign in to the counter")), "loginTitle")
         title.setProperty("role", "heading")
         layout.addWidget(title)
         if overview is not None:
-            where = QLabel(f"{overview.utility_name}\n{overview.branch_name} — "
-                           f"{overview.counter_name}", objectName="loginWhere")
+            where = named(QLabel(f"{overview.utility_name}\n{overview.branch_name} — "
+                                 f"{overview.counter_name}"), "loginWhere")
             layout.addWidget(where)
-        self.user = QLineEdit(objectName="loginUser")
+        self.user = named(QLineEdit(), "loginUser")
         self.user.setMaxLength(40)
-        self.password = QLineEdit(objectName="loginPassword")
+        self.password = named(QLineEdit(), "loginPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow(QLabel(self.tr("&User name:"), buddy=self.user), self.user)
-        form.addRow(QLabel(self.tr("&Password:"), buddy=self.password), self.password)
+        form.addRow(caption(self.tr("&User name:"), self.user), self.user)
+        form.addRow(caption(self.tr("&Password:"), self.password), self.password)
         layout.addLayout(form)
-        self.message = QLabel(objectName="loginMessage", wordWrap=True)
+        self.message = named(QLabel(), "loginMessage")
+        self.message.setWordWrap(True)
         self.message.setProperty("role", "error")
         self.message.setMinimumWidth(340)
         layout.addWidget(self.message)

@@ -38,6 +38,7 @@ from app.services.shifts import (
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.kit.money_edit import MoneyEdit
+from app.ui.kit.widgets import caption, named, wrapped
 
 MAX_NOTES = 100_000
 FIELD_WIDTH = 130
@@ -45,7 +46,8 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def _message_label(name: str) -> QLabel:
-    label = QLabel(objectName=name, wordWrap=True)
+    label = named(QLabel(), name)
+    label.setWordWrap(True)
     label.setProperty("role", "error")
     return label
 
@@ -68,14 +70,14 @@ class OpenShiftDialog(QDialog):
         self.setWindowTitle(self.tr("Open shift"))
         layout = QVBoxLayout(self)
         if offer:
-            layout.addWidget(QLabel(self.tr("No shift is open on this counter. Open one to "
-                                            "take payments, or continue without a shift to "
-                                            "search and view only."), wordWrap=True))
+            layout.addWidget(wrapped(QLabel(self.tr(
+                "No shift is open on this counter. Open one to take payments, or continue "
+                "without a shift to search and view only."))))
         self.float_edit = MoneyEdit()
         self.float_edit.setObjectName("openingFloat")
         form = QFormLayout()
-        form.addRow(QLabel(self.tr("Opening &float (cash in the drawer):"),
-                           buddy=self.float_edit), self.float_edit)
+        form.addRow(caption(self.tr("Opening &float (cash in the drawer):"), self.float_edit),
+                    self.float_edit)
         layout.addLayout(form)
         self.message = _message_label("openShiftMessage")
         layout.addWidget(self.message)
@@ -160,7 +162,7 @@ class CloseShiftDialog(QDialog):
         self.setWindowTitle(self.tr("Close shift"))
         self.info: ShiftInfo | None = current_shift(ctx.branch.reading(), ctx.signed_in())
         self._enter_moves_on = _EnterMovesOn(self)
-        self.pages = QStackedWidget(objectName="closeShiftPages")
+        self.pages = named(QStackedWidget(), "closeShiftPages")
         self.pages.addWidget(self._count_page())
         self.pages.addWidget(self._result_page())
         layout = QVBoxLayout(self)
@@ -173,14 +175,14 @@ class CloseShiftDialog(QDialog):
 
     # -------------------------------------------------------------- counting
     def _count_page(self) -> QWidget:
-        page = QWidget(objectName="countPage")
+        page = named(QWidget(), "countPage")
         layout = QVBoxLayout(page)
         heading = QLabel(self.tr("Count the cash in the drawer"))
         heading.setProperty("role", "heading")
         layout.addWidget(heading)
-        layout.addWidget(QLabel(self.tr("Type how many notes of each value you have and the "
-                                        "coins as one sum. What the drawer should hold is "
-                                        "shown after the count is recorded."), wordWrap=True))
+        layout.addWidget(wrapped(QLabel(self.tr(
+            "Type how many notes of each value you have and the coins as one sum. What the "
+            "drawer should hold is shown after the count is recorded."))))
         grid = QGridLayout()
         self.note_fields: list[NoteCountField] = []
         self._line_totals: list[QLabel] = []
@@ -188,9 +190,10 @@ class CloseShiftDialog(QDialog):
             field = NoteCountField(denomination)
             field.textChanged.connect(self._update_total)
             field.installEventFilter(self._enter_moves_on)
-            total = QLabel(format_rupiah(0), alignment=_RIGHT)
-            grid.addWidget(QLabel(self.tr("{note} notes:").format(
-                note=format_rupiah(denomination)), buddy=field), row, 0)
+            total = QLabel(format_rupiah(0))
+            total.setAlignment(_RIGHT)
+            grid.addWidget(caption(self.tr("{note} notes:").format(
+                note=format_rupiah(denomination)), field), row, 0)
             grid.addWidget(field, row, 1)
             grid.addWidget(total, row, 2)
             self.note_fields.append(field)
@@ -201,9 +204,10 @@ class CloseShiftDialog(QDialog):
         self.coins.amountChanged.connect(self._update_total)
         self.coins.installEventFilter(self._enter_moves_on)
         coins_row = len(NOTE_DENOMINATIONS)
-        grid.addWidget(QLabel(self.tr("Coins (total):"), buddy=self.coins), coins_row, 0)
+        grid.addWidget(caption(self.tr("Coins (total):"), self.coins), coins_row, 0)
         grid.addWidget(self.coins, coins_row, 1)
-        self.counted_label = QLabel(objectName="countedTotal", alignment=_RIGHT)
+        self.counted_label = named(QLabel(), "countedTotal")
+        self.counted_label.setAlignment(_RIGHT)
         grid.addWidget(QLabel(self.tr("Counted:")), coins_row + 1, 0)
         grid.addWidget(self.counted_label, coins_row + 1, 2)
         grid.setColumnStretch(2, 1)
@@ -255,14 +259,14 @@ class CloseShiftDialog(QDialog):
 
     # ------------------------------------------------------- result, sign-off
     def _result_page(self) -> QWidget:
-        page = QWidget(objectName="resultPage")
+        page = named(QWidget(), "resultPage")
         layout = QVBoxLayout(page)
-        heading = QLabel(self.tr("Cash count recorded"), objectName="resultHeading")
+        heading = named(QLabel(self.tr("Cash count recorded")), "resultHeading")
         heading.setProperty("role", "heading")
         layout.addWidget(heading)
-        self.expected_value = QLabel(objectName="expectedValue")
-        self.counted_value = QLabel(objectName="countedValue")
-        self.variance_value = QLabel(objectName="varianceValue")
+        self.expected_value = named(QLabel(), "expectedValue")
+        self.counted_value = named(QLabel(), "countedValue")
+        self.variance_value = named(QLabel(), "varianceValue")
         self.variance_value.setSizePolicy(QSizePolicy.Policy.Maximum,
                                           QSizePolicy.Policy.Preferred)
         figures = QFormLayout()
@@ -270,20 +274,19 @@ class CloseShiftDialog(QDialog):
         figures.addRow(self.tr("Counted:"), self.counted_value)
         figures.addRow(self.tr("Variance (selisih):"), self.variance_value)
         layout.addLayout(figures)
-        self.sign_off_box = QWidget(objectName="signOffBox")
+        self.sign_off_box = named(QWidget(), "signOffBox")
         form = QFormLayout(self.sign_off_box)
         form.setContentsMargins(0, 12, 0, 0)
-        form.addRow(QLabel(self.tr("A supervisor checks the count and signs off:"),
-                           wordWrap=True))
-        self.supervisor = QLineEdit(objectName="supervisorUser")
-        self.supervisor_password = QLineEdit(objectName="supervisorPassword")
+        form.addRow(wrapped(QLabel(self.tr("A supervisor checks the count and signs off:"))))
+        self.supervisor = named(QLineEdit(), "supervisorUser")
+        self.supervisor_password = named(QLineEdit(), "supervisorPassword")
         self.supervisor_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.note = QLineEdit(objectName="signOffNote")
+        self.note = named(QLineEdit(), "signOffNote")
         self.note.setMaxLength(240)
-        form.addRow(QLabel(self.tr("Supervisor:"), buddy=self.supervisor), self.supervisor)
-        form.addRow(QLabel(self.tr("Password:"), buddy=self.supervisor_password),
+        form.addRow(caption(self.tr("Supervisor:"), self.supervisor), self.supervisor)
+        form.addRow(caption(self.tr("Password:"), self.supervisor_password),
                     self.supervisor_password)
-        form.addRow(QLabel(self.tr("Note (optional):"), buddy=self.note), self.note)
+        form.addRow(caption(self.tr("Note (optional):"), self.note), self.note)
         layout.addWidget(self.sign_off_box)
         self.result_message = _message_label("signOffMessage")
         layout.addWidget(self.result_message)
@@ -292,7 +295,7 @@ class CloseShiftDialog(QDialog):
         self.sign_off_button = buttons.addButton(self.tr("&Sign off and lock"),
                                                  QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_off_button.setObjectName("signOffButton")
-        self.close_button = QPushButton(self.tr("Close"), objectName="closeButton")
+        self.close_button = named(QPushButton(self.tr("Close")), "closeButton")
         buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit_sign_off)
         buttons.rejected.connect(self.reject)

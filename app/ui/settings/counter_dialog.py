@@ -45,15 +45,17 @@ from app.services.settings import (
 from app.ui.context import UiContext
 from app.ui.errors_dialog import show_unexpected
 from app.ui.kit.widgets import (
-    DIALOG_STYLE,
     MessageLine,
+    caption,
     error_message,
+    named,
     problem_label,
     with_problem,
 )
 from app.ui.printing import printer_names
 from app.ui.screen_fit import fit_to_screen, grow_to_fit, scrolled_body
 from app.ui.settings.printers import PrinterTable
+from app.ui.style import Look, set_look
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 MAX_WARNINGS = 3  # more go to the log file only, so the dialog fits the screen
@@ -85,7 +87,7 @@ class CounterSettingsDialog(QDialog):
         current = self.loaded.settings
         self.setObjectName("counterSettingsDialog")
         self.setWindowTitle(self.tr("Counter settings"))
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         self.warnings = MessageLine(self)
         self.warnings.setObjectName("settingsWarnings")
         if self.loaded.warnings:
@@ -101,14 +103,15 @@ class CounterSettingsDialog(QDialog):
         inner.addWidget(self.warnings)
         inner.addWidget(self._identity_group(current))
         inner.addWidget(self._general_group(current))
-        printers = QGroupBox(self.tr("Printers"), objectName="printersGroup")
+        printers = named(QGroupBox(self.tr("Printers")), "printersGroup")
         QVBoxLayout(printers).addWidget(self.printers)
         inner.addWidget(printers)
         inner.addWidget(self.printers.hint)
-        where = QLabel(self.tr("Saved for this Windows user in {path}: what differs from the "
-                               "PC's settings is kept there.").format(path=self.target),
-                       objectName="settingsFile", wordWrap=True)
-        where.setStyleSheet("QLabel { color: #5f6368; }")
+        where = named(QLabel(self.tr("Saved for this Windows user in {path}: what differs from "
+                                     "the PC's settings is kept there.").format(
+                                         path=self.target)), "settingsFile")
+        where.setWordWrap(True)
+        set_look(where, Look.HINT)
         inner.addWidget(where)
         inner.addStretch(1)
         layout = QVBoxLayout(self)
@@ -132,7 +135,7 @@ class CounterSettingsDialog(QDialog):
     def _identity_group(self, current: CounterSettings) -> QGroupBox:
         overview = branch_overview(self.ctx.branch.reading())
         self.db_codes = (overview.branch_code, overview.counter_code)
-        group = QGroupBox(self.tr("Branch and counter"), objectName="identityGroup")
+        group = named(QGroupBox(self.tr("Branch and counter")), "identityGroup")
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("In this database")), 0, 1)
         grid.addWidget(QLabel(self.tr("Expected by the settings")), 0, 2)
@@ -140,12 +143,13 @@ class CounterSettingsDialog(QDialog):
         rows = ((self.tr("Branch code:"), "Branch", overview.branch_code, current.branch),
                 (self.tr("Counter code:"), "Counter", overview.counter_code, current.counter))
         for row, (label, name, in_db, expected) in enumerate(rows, start=1):
-            shown = QLineEdit(in_db, objectName=f"database{name}", readOnly=True)
+            shown = named(QLineEdit(in_db), f"database{name}")
+            shown.setReadOnly(True)
             shown.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            edit = QLineEdit(expected, objectName=f"expected{name}")
+            edit = named(QLineEdit(expected), f"expected{name}")
             edit.setPlaceholderText(self.tr("any (empty)"))
             edit.textChanged.connect(self._check_identity)
-            grid.addWidget(QLabel(label, buddy=edit), row, 0)
+            grid.addWidget(caption(label, edit), row, 0)
             grid.addWidget(shown, row, 1)
             grid.addWidget(edit, row, 2)
             self.expected.append(edit)
@@ -157,34 +161,33 @@ class CounterSettingsDialog(QDialog):
         return group
 
     def _general_group(self, current: CounterSettings) -> QGroupBox:
-        group = QGroupBox(self.tr("Head office, language and backups"),
-                          objectName="generalGroup")
-        self.url = QLineEdit(current.head_office_url, objectName="headOfficeUrl")
+        group = named(QGroupBox(self.tr("Head office, language and backups")), "generalGroup")
+        self.url = named(QLineEdit(current.head_office_url), "headOfficeUrl")
         self.url.setPlaceholderText("https://pusat.example/loket")
         self.url.textEdited.connect(lambda _text: self._url_problem(""))
         self.url_problem = problem_label("headOfficeUrlProblem")
-        self.language = QComboBox(objectName="defaultLanguage")
+        self.language = named(QComboBox(), "defaultLanguage")
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
-        self.keep_days = QSpinBox(objectName="keepDailyBackups")
+        self.keep_days = named(QSpinBox(), "keepDailyBackups")
         self.keep_days.setRange(*KEEP_DAYS_RANGE)
         self.keep_days.setValue(current.keep_daily_backups)
         self.keep_days.setSuffix(self.tr(" days"))
         self.keep_days.setMaximumWidth(160)
         form = QFormLayout(group)
-        form.addRow(QLabel(self.tr("Head-office &address:"), buddy=self.url),
+        form.addRow(caption(self.tr("Head-office &address:"), self.url),
                     with_problem(self.url, self.url_problem))
-        form.addRow(QLabel(self.tr("Default &language:"), buddy=self.language), self.language)
-        form.addRow(QLabel(self.tr("&Daily backups kept:"), buddy=self.keep_days),
+        form.addRow(caption(self.tr("Default &language:"), self.language), self.language)
+        form.addRow(caption(self.tr("&Daily backups kept:"), self.keep_days),
                     self.keep_days)
         return group
 
     def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
-        self.save_button = QPushButton(self.tr("Save"), objectName="counterSettingsSave")
+        self.save_button = named(QPushButton(self.tr("Save")), "counterSettingsSave")
         self.save_button.setDefault(True)
-        cancel = QPushButton(self.tr("Cancel"), objectName="counterSettingsCancel")
+        cancel = named(QPushButton(self.tr("Cancel")), "counterSettingsCancel")
         cancel.setAutoDefault(False)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)

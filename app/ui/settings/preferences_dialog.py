@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.i18n import LANGUAGES
+from app.ui.kit.widgets import caption, named, wrapped
 
 log = logging.getLogger("loket.settings")
 
@@ -73,17 +74,17 @@ class SettingsDialog(QDialog):
         self.settings, self.username = settings, username
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self.language = QComboBox(objectName="languageChoice")
+        self.language = named(QComboBox(), "languageChoice")
         for code in LANGUAGES:
             self.language.addItem(_LANGUAGE_NAMES[code], code)
         chosen = settings.language(username) or current
         self.language.setCurrentIndex(max(0, self.language.findData(chosen)))
         form = QFormLayout()
-        form.addRow(QLabel(self.tr("&Language:"), buddy=self.language), self.language)
+        form.addRow(caption(self.tr("&Language:"), self.language), self.language)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("The language changes the next time you sign in."),
-                                wordWrap=True))
+        layout.addWidget(wrapped(QLabel(
+            self.tr("The language changes the next time you sign in."))))
         buttons = QDialogButtonBox()
         save = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         save.setObjectName("saveSettingsButton")

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QWidg
 from app.services.counter_settings import sample_receipt_pdf
 from app.services.settings import DOCUMENT_PAPERS, PrinterChoice, default_printers
 from app.ui.context import UiContext
+from app.ui.kit.widgets import named
 from app.ui.printing import NO_PRINTERS, PrintResult, print_pdf, printer_names
+from app.ui.style import Look, set_look
 
 TESTABLE = ("receipt",)
 log = logging.getLogger(__name__)
@@ -58,7 +60,7 @@ class PrinterTable(QWidget):
         self.hint = hint  # placed by the dialog, below the table
         hint.setObjectName("printersHint")
         hint.setWordWrap(True)
-        hint.setStyleSheet("QLabel { color: #5f6368; }")
+        set_look(hint, Look.HINT)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 2)
 
@@ -75,7 +77,7 @@ class PrinterTable(QWidget):
         return names.get(paper, paper)
 
     def _printer_box(self, kind: str, installed: list[str], chosen: str) -> QComboBox:
-        box = QComboBox(objectName=f"printer_{kind}")
+        box = named(QComboBox(), f"printer_{kind}")
         box.addItem(self.tr("System default printer"), "")
         for name in installed:
             box.addItem(name, name)
@@ -88,7 +90,7 @@ class PrinterTable(QWidget):
         return box
 
     def _paper_box(self, kind: str, chosen: str) -> QComboBox:
-        box = QComboBox(objectName=f"paper_{kind}")
+        box = named(QComboBox(), f"paper_{kind}")
         for paper in DOCUMENT_PAPERS[kind]:
             box.addItem(self.paper_name(paper), paper)
         box.setCurrentIndex(max(0, box.findData(chosen)))
@@ -99,7 +101,7 @@ class PrinterTable(QWidget):
         return box
 
     def _test_button(self, kind: str) -> QPushButton:
-        button = QPushButton(self.tr("Test print"), objectName=f"testPrint_{kind}")
+        button = named(QPushButton(self.tr("Test print")), f"testPrint_{kind}")
         button.setAutoDefault(False)
         button.clicked.connect(lambda _checked=False: self.test_print(kind))
         self.test_buttons[kind] = button

@@ -48,7 +48,8 @@ from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.errors_dialog import show_unexpected
 from app.ui.i18n import format_count
-from app.ui.kit.widgets import DIALOG_STYLE, MessageLine
+from app.ui.kit.widgets import MessageLine, named
+from app.ui.style import Look, set_look
 
 RegisterLink = Callable[[str, Path | None], Transport]
 SyncLink = Callable[[BranchDatabase, TokenStore], Transport]
@@ -110,14 +111,14 @@ class SyncDialog(QDialog):
         self._relay.progressed.connect(self.show_progress)
         self.setObjectName("syncDialog")
         self.setWindowTitle(self.tr("Sync with head office"))
-        self.setStyleSheet(DIALOG_STYLE)
-        self.phase = QLabel(self.tr("Starting…"), objectName="syncPhase")
-        self.items = QLabel("–", objectName="syncItems")
-        self.traffic = QLabel("–", objectName="syncBytes")
-        self.rate = QLabel("–", objectName="syncRate")
+        set_look(self, Look.DIALOG)
+        self.phase = named(QLabel(self.tr("Starting…")), "syncPhase")
+        self.items = named(QLabel("–"), "syncItems")
+        self.traffic = named(QLabel("–"), "syncBytes")
+        self.rate = named(QLabel("–"), "syncRate")
         self.meter = RateMeter()
         self._snapshot_total = 0
-        self.bar = QProgressBar(objectName="syncProgress")
+        self.bar = named(QProgressBar(), "syncProgress")
         self.bar.setRange(0, 0)
         self.message = MessageLine(self)
         self.message.setObjectName("syncMessage")
@@ -126,7 +127,7 @@ class SyncDialog(QDialog):
         form.addRow(self.tr("Items:"), self.items)
         form.addRow(self.tr("Sent / received:"), self.traffic)
         form.addRow(self.tr("Speed:"), self.rate)
-        self.button = QPushButton(self.tr("Cancel"), objectName="syncCancel")
+        self.button = named(QPushButton(self.tr("Cancel")), "syncCancel")
         self.button.clicked.connect(self.cancel_or_close)
         buttons = QDialogButtonBox()
         buttons.addButton(self.button, QDialogButtonBox.ButtonRole.RejectRole)

@@ -14,9 +14,10 @@ import logging
 import re
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from app.services.errors import ErrorCode
+from app.services.translatable import QT_TRANSLATE_NOOP
 from app.ui.i18n import current_language
 
 log = logging.getLogger(__name__)

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from app.services.sync import Registration, register_device, registration
 from app.ui.context import UiContext
 from app.ui.errors_dialog import show_unexpected
-from app.ui.kit.widgets import DIALOG_STYLE, MessageLine, error_message
+from app.ui.kit.widgets import MessageLine, error_message, named
+from app.ui.style import Look, set_look
 from app.ui.sync.dialogs import SyncServices
 
 
@@ -41,13 +42,13 @@ class RegisterDialog(QDialog):
         self.result_: Registration | None = None
         self.setObjectName("registerDialog")
         self.setWindowTitle(self.tr("Register this counter with head office"))
-        self.setStyleSheet(DIALOG_STYLE)
+        set_look(self, Look.DIALOG)
         known = registration(ctx.branch.reading())
-        self.url = QLineEdit(known.url if known else "", objectName="registerUrl")
+        self.url = named(QLineEdit(known.url if known else ""), "registerUrl")
         self.url.setPlaceholderText("https://pusat.example:8443")
-        self.code = QLineEdit(objectName="registerCode")
+        self.code = named(QLineEdit(), "registerCode")
         self.code.setPlaceholderText(self.tr("One-time code from head office"))
-        self.ca_file = QLineEdit(known.ca_file if known else "", objectName="registerCaFile")
+        self.ca_file = named(QLineEdit(known.ca_file if known else ""), "registerCaFile")
         self.ca_file.setPlaceholderText(self.tr("Optional: CA certificate file"))
         self.message = MessageLine(self)
         self.message.setObjectName("registerMessage")
@@ -60,10 +61,10 @@ class RegisterDialog(QDialog):
         form.addRow(self.tr("One-time code:"), self.code)
         form.addRow(self.tr("CA file:"), self.ca_file)
         buttons = QDialogButtonBox()
-        self.ok = QPushButton(self.tr("Register"), objectName="registerOk")
+        self.ok = named(QPushButton(self.tr("Register")), "registerOk")
         self.ok.setDefault(True)
         buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QPushButton(self.tr("Cancel"), objectName="registerCancel"),
+        buttons.addButton(named(QPushButton(self.tr("Cancel")), "registerCancel"),
                           QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)

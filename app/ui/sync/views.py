@@ -32,13 +32,8 @@ from app.services.sync import (
 )
 from app.ui.context import UiContext
 from app.ui.i18n import format_count, format_date
-from app.ui.kit.widgets import DIALOG_STYLE
-
-LOUD = ("QLabel { color: #ffffff; background: #b3261e; font-weight: 700;"
-        " border-radius: 4px; padding: 8px 12px; }")
-CALM = ("QLabel { color: #14532d; background: #dcfce7; border: 1px solid #86efac;"
-        " border-radius: 4px; padding: 8px 12px; }")
-QUIET = "QLabel { color: #374151; padding: 8px 12px; }"
+from app.ui.kit.widgets import named
+from app.ui.style import Look, set_look
 
 
 def _when(text: str | None) -> str:
@@ -49,7 +44,7 @@ def _when(text: str | None) -> str:
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), objectName=name)
+    table = named(QTableWidget(0, len(headers)), name)
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -75,17 +70,17 @@ class SyncReviewDialog(QDialog):
         self.ctx, self.last = ctx, last
         self.setObjectName("syncReviewDialog")
         self.setWindowTitle(self.tr("Rejected events and reconciliation"))
-        self.setStyleSheet(DIALOG_STYLE)
-        self.restored = QLabel(objectName="syncRestored")
+        set_look(self, Look.DIALOG)
+        self.restored = named(QLabel(), "syncRestored")
         self.restored.setWordWrap(True)
-        self.restored.setStyleSheet(LOUD)
-        self.reconciliation = QLabel(objectName="reconciliationStatus")
+        set_look(self.restored, Look.LOUD)
+        self.reconciliation = named(QLabel(), "reconciliationStatus")
         self.reconciliation.setWordWrap(True)
         self.mismatches = _table("mismatchTable", [
             self.tr("Day"), self.tr("Type"), self.tr("Branch"), self.tr("Head office")])
         self.mismatches.setMaximumHeight(160)
-        self.rejected_title = QLabel(objectName="rejectedTitle")
-        self.rejected = _table("rejectedTable", [
+        self.rejected_title = named(QLabel(), "rejectedTitle")
+        self.rejected_table = _table("rejectedTable", [
             self.tr("No."), self.tr("Type"), self.tr("Reason"), self.tr("Event id")])
         buttons = QDialogButtonBox()
         buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -95,11 +90,11 @@ class SyncReviewDialog(QDialog):
         layout.addWidget(self.reconciliation)
         layout.addWidget(self.mismatches)
         layout.addWidget(self.rejected_title)
-        layout.addWidget(self.rejected, 1)
+        layout.addWidget(self.rejected_table, 1)
         layout.addWidget(buttons)
         self.resize(820, 520)
         self.refresh()
-        self.rejected.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.rejected_table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh(self) -> None:
         """Read the rejected events and the last reconciliation again."""
@@ -121,7 +116,7 @@ class SyncReviewDialog(QDialog):
         lines = self.last.mismatches if self.last is not None else ()
         if status is None:
             label.setText(self.tr("No reconciliation yet: it runs after every sync."))
-            label.setStyleSheet(QUIET)
+            set_look(label, Look.QUIET)
             label.setProperty("state", "none")
         elif int(status.get("mismatches", 0)):
             label.setText(self.tr(
@@ -129,13 +124,13 @@ class SyncReviewDialog(QDialog):
                 "event {seq}). Nothing was corrected; call head office.").format(
                 count=format_count(int(status["mismatches"])), at=_when(status.get("at")),
                 seq=status.get("through_seq", "–")))
-            label.setStyleSheet(LOUD)
+            set_look(label, Look.LOUD)
             label.setProperty("state", "mismatch")
         else:
             label.setText(self.tr("Totals match head office (checked {at}, up to event "
                                   "{seq}).").format(at=_when(status.get("at")),
                                                     seq=status.get("through_seq", "–")))
-            label.setStyleSheet(CALM)
+            set_look(label, Look.CALM)
             label.setProperty("state", "ok")
         _fill(self.mismatches, [[
             format_date(m.business_date), m.type,
@@ -151,10 +146,14 @@ class SyncReviewDialog(QDialog):
                 "queue:").format(count=format_count(len(events))))
         else:
             self.rejected_title.setText(self.tr("No event was refused by head office."))
-        _fill(self.rejected, [[str(e.seq), e.type, e.reason, e.id] for e in events])
+        _fill(self.rejected_table, [[str(e.seq), e.type, e.reason, e.id] for e in events])
 
     def rejected_rows(self) -> list[tuple[str, str, str]]:
         """(number, type, reason) of each row shown (for tests and screenshots)."""
-        table = self.rejected
-        return [(table.item(r, 0).text(), table.item(r, 1).text(), table.item(r, 2).text())
-                for r in range(table.rowCount())]
+        table = self.rejected_table
+
+        def text(row: int, column: int) -> str:
+            item = table.item(row, column)
+            return item.text() if item is not None else ""
+
+        return [(text(r, 0), text(r, 1), text(r, 2)) for r in range(table.rowCount())]

@@ -190,7 +190,7 @@ def test_restore_is_refused_while_loket_has_the_database_open(
     with pytest.raises(DomainError) as refused:
         restore(copy.path, branch.data_dir)
     assert refused.value.code is ErrorCode.DATABASE_IN_USE
-    assert "close Loket" in refused.value.message
+    assert "Close Loket" in refused.value.message
     assert digest(database_path(branch.data_dir)) == before
 
 

@@ -134,7 +134,7 @@ def test_a_damaged_answer_is_a_clear_error_and_nothing_is_acked(
     with pytest.raises(DomainError) as damaged:
         push_outbox(branch.writing, link)
     assert damaged.value.code == ErrorCode.SYNC_BAD_RESPONSE
-    assert "nothing was marked as sent" in damaged.value.message
+    assert "Nothing was marked as sent" in damaged.value.message
     assert pending_events(branch.reading()) == len(outbox(branch))
     assert push_outbox(branch.writing, link).duplicates == len(outbox(branch))
 

@@ -1,0 +1,58 @@
+"""The window and the admin CLI say the same amounts, as rupiah, in both languages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication
+
+from app.cli.output import Output
+from app.services.errors import TEXTS, DomainError, ErrorCode
+from app.ui.error_text import error_text
+from app.ui.i18n import install_translator
+
+REFUSED = DomainError(ErrorCode.AMOUNT_ABOVE_BALANCE, amount=2_400_000, balance=1_200_000)
+
+
+@pytest.fixture
+def indonesian(qapp: QApplication) -> Iterator[None]:
+    before = QLocale()
+    translator = install_translator(qapp, "id")
+    assert translator is not None
+    yield
+    QCoreApplication.removeTranslator(translator)
+    install_translator(qapp, "en")
+    QLocale.setDefault(before)
+
+
+def cli_says(error: DomainError, capsys: pytest.CaptureFixture[str]) -> str:
+    """What ``loket-admin`` prints for ``error`` (as its main loop does)."""
+    Output(json_mode=False).error(error.code.value, error.message)
+    return capsys.readouterr().err
+
+
+def test_english_window_and_cli_say_the_same_sentence(
+        qapp: QApplication, capsys: pytest.CaptureFixture[str]) -> None:
+    said = error_text(REFUSED)
+    assert said == "Rp 2.400.000 is more than the Rp 1.200.000 still owed."
+    assert said in cli_says(REFUSED, capsys)
+
+
+def test_indonesian_window_shows_the_cli_amounts(
+        indonesian: None, capsys: pytest.CaptureFixture[str]) -> None:
+    said = error_text(REFUSED)
+    assert said != REFUSED.message  # translated …
+    assert "Rp 2.400.000" in said and "Rp 1.200.000" in said  # … with the same amounts
+    assert "Rp 2.400.000" in cli_says(REFUSED, capsys)
+    too_much = error_text(DomainError(ErrorCode.TENDERED_TOO_LARGE, tendered=20_000_000_000,
+                                      limit=10_000_000_000))
+    assert "Rp 20.000.000.000" in too_much and "Rp 10.000.000.000" in too_much
+
+
+def test_every_catalogue_sentence_is_translated(indonesian: None) -> None:
+    words = {code: text for code, text in TEXTS.items() if text != "{file}: {problem}"}
+    untranslated = [code for code, text in words.items()
+                    if QCoreApplication.translate("Errors", text) == text]
+    assert untranslated == [] and len(words) == len(ErrorCode) - 1
