@@ -2,7 +2,11 @@
 
 Writers are serialised: on PostgreSQL every writing transaction first takes one
 transaction-level advisory lock; on SQLite writing transactions begin ``IMMEDIATE``.
-So change-log ids follow commit order and a batch sees a stable device sequence.
+Pushes are the exception on PostgreSQL (``pushing``): they share that lock with each
+other, so branches do not wait for one another, and claim what each batch touches
+(``headoffice.claims``); any other writer still waits for them and they for it.
+Change-log rows carry their transaction id there, so a page never passes a change still
+being committed (``headoffice.pull``).
 The schema is made and upgraded by Alembic migrations (``migrate.py``), under the same
 lock.
 """
@@ -91,6 +95,21 @@ class Database:
         try:
             if not self.is_sqlite:
                 session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+            yield session
+            session.commit()
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def pushing(self) -> Iterator[Session]:
+        """A transaction applying a push: alongside other pushes on PostgreSQL (the
+        writers' lock shared; each batch claims what it touches), alone on SQLite."""
+        session = self._writer_sessions()
+        try:
+            if not self.is_sqlite:
+                session.execute(text("SELECT pg_advisory_xact_lock_shared(:key)"),
+                                {"key": WRITER_LOCK})
             yield session
             session.commit()
         finally:

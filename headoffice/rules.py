@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from headoffice import change_requests, ledger, ownership
+from headoffice import change_requests, changes, claims, ledger, ownership
 from headoffice.changes import customer_changed
 from headoffice.evaluation import recording
 from headoffice.models import Customer, Enrolment, Event, Payment
@@ -41,7 +41,7 @@ class Outcome:
 def apply_event(session: Session, event: Event) -> Outcome:
     """Apply ``event`` in a savepoint; on a rule broken, undo it and keep any payment."""
     try:
-        with session.begin_nested():
+        with session.begin_nested(), changes.dropped_on_error(session):
             dispatch(session, event)
     except Rejected as rejected:
         if event.type in PAYMENT_TYPES:
@@ -93,6 +93,7 @@ def _enrolment_paid(session: Session, event: Event) -> None:
     if not isinstance(schedule, list):
         raise Rejected("invalid_payload", "schedule must be a list")
     customer = _customer(session, payment.connection_no)
+    claims.require(session, "plan", uuid)
     held = session.get(Enrolment, uuid)
     if held is not None and held.branch_code != event.branch_code:
         raise Rejected("foreign_enrolment", (
@@ -140,6 +141,7 @@ def _instalment_paid(session: Session, event: Event) -> None:
 
 def _payment_voided(session: Session, event: Event) -> None:
     uuid = _text(event.payload, "payment_uuid")
+    claims.require(session, "payment", uuid)
     payment = session.scalar(select(Payment).where(Payment.uuid == uuid))
     if payment is None:
         raise Rejected("unknown_payment", (
@@ -178,6 +180,7 @@ def _work_order_done(session: Session, event: Event) -> None:
 
 def _change_requested(session: Session, event: Event) -> None:
     """Queued for head-office staff to approve or reject (the customer is not changed)."""
+    claims.require(session, "customer", event.payload.get("connection_no"))
     try:
         change_requests.receive(session, event)
     except LookupError as exc:
@@ -195,6 +198,7 @@ def _new_payment(session: Session, event: Event,
     if amount <= 0:
         raise Rejected("invalid_payload", f"the amount {amount} is not positive")
     uuid = _text(p, "payment_uuid")
+    claims.require(session, "payment", uuid)
     seen = session.scalar(select(Payment).where(Payment.uuid == uuid))
     if seen is not None:
         raise Rejected("duplicate_payment", (
@@ -230,6 +234,7 @@ def _keep_as_credit(session: Session, event: Event) -> None:
 
 
 def _customer(session: Session, connection_no: str) -> Customer:
+    claims.require(session, "customer", connection_no)
     customer = session.scalar(select(Customer).where(Customer.connection_no == connection_no))
     if customer is None:
         raise Rejected("unknown_customer", f"head office has no customer {connection_no}")
