@@ -13,9 +13,8 @@ snapshot (and says precisely what it refuses).
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -77,34 +76,27 @@ def load_fresh(uow: UnitOfWork, device_id: str, changes: Sequence[Change]) -> Ap
 def _insert(db: sqlite3.Connection, session: Session, model: type[Any],
             rows: list[dict[str, Any]]) -> None:
     """One ``executemany`` of tuples, each value as SQLAlchemy would store it; columns
-    a row does not give take their default (the id: SQLite's next rowid)."""
+    a row does not give take their default (the id: SQLite's next rowid). Made column
+    by column: a branch has a few dozen distinct dates, so each is converted once."""
     if not rows:
         return
     table: Table = model.__table__
     dialect = session.get_bind().dialect
-    columns = [c for c in table.columns if not c.primary_key]
-    plan: list[tuple[str, Any, Callable[[Any], Any] | None]] = []
-    for column in columns:
+    names, columns = [], []
+    for column in table.columns:
+        if column.primary_key:
+            continue
         default = getattr(column.default, "arg", None)
-        plan.append((column.name, default if not callable(default) else None,
-                     column.type.dialect_impl(dialect).bind_processor(dialect)))
-    memo: dict[tuple[str, Any], Any] = {}
-
-    def stored(name: str, value: Any, process: Callable[[Any], Any] | None) -> Any:
-        if process is None or value is None:
-            return value
-        if isinstance(value, (dt.date, str)) or hasattr(value, "value"):
-            found = memo.get((name, value))
-            if found is None:
-                found = memo[(name, value)] = process(value)
-            return found
-        return process(value)
-
-    names = ", ".join(f'"{name}"' for name, _, _ in plan)
-    marks = ", ".join("?" * len(plan))
-    db.executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', [
-        tuple(stored(name, row.get(name, default), process) for name, default, process in plan)
-        for row in rows])
+        values = [row.get(column.name, None if callable(default) else default) for row in rows]
+        process = column.type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            stored: dict[Any, Any] = {None: None}
+            values = [stored[v] if v in stored else stored.setdefault(v, process(v))
+                      for v in values]
+        names.append(f'"{column.name}"')
+        columns.append(values)
+    db.executemany(f'INSERT INTO "{table.name}" ({", ".join(names)}) '
+                   f'VALUES ({", ".join("?" * len(names))})', zip(*columns, strict=True))
 
 
 @contextmanager
