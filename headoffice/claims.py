@@ -40,6 +40,12 @@ def claim_name(kind: str, key: str) -> str:
     return f"{kind}:{key.strip()}"
 
 
+def keys_of(claims: set[str], kind: str) -> set[str]:
+    """The keys of the claims of one kind."""
+    prefix = f"{kind}:"
+    return {name[len(prefix):] for name in claims if name.startswith(prefix)}
+
+
 def require(session: Session, kind: str, key: object) -> None:
     """In a push on PostgreSQL: ``ClaimMissed`` unless (kind, key) is claimed."""
     held: set[str] | None = session.info.get(HELD)
@@ -57,21 +63,27 @@ def named(session: Session, payloads: Iterable[dict[str, Any]]) -> set[str]:
     for payload in payloads:
         for field, kind in _NAMED.items():
             value = payload.get(field)
-            if isinstance(value, str) and value.strip() and len(value) <= 80 \
-                    and value.isprintable():  # anything else is refused unread
+            if isinstance(value, str) and value.strip():
                 found[kind].add(value.strip())
-    for start in range(0, len(found["payment"]), 500):
-        chunk = sorted(found["payment"])[start:start + 500]
+    payments = sorted(lookable(found["payment"]))
+    for start in range(0, len(payments), 500):
+        chunk = payments[start:start + 500]
         for connection_no, plan in session.execute(select(
                 Payment.connection_no, Payment.enrolment_uuid).where(Payment.uuid.in_(chunk))):
             found["customer"].add(connection_no)
             if plan:
                 found["plan"].add(plan)
-    plans = sorted(found["plan"])
+    plans = sorted(lookable(found["plan"]))
     for start in range(0, len(plans), 500):
         found["customer"].update(session.scalars(select(Enrolment.connection_no).where(
             Enrolment.uuid.in_(plans[start:start + 500]))))
     return {claim_name(kind, key) for kind, keys in found.items() for key in keys if key}
+
+
+def lookable(keys: set[str]) -> set[str]:
+    """The keys head office could hold (ids are short and printable); others are
+    claimed all the same and refused by the rules unread."""
+    return {key for key in keys if len(key) <= 80 and key.isprintable()}
 
 
 def take(session: Session, claims: Sequence[str] | set[str]) -> None:

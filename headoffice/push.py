@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from headoffice import changes, claims, exception_queue, payload_text
+from headoffice import changes, claims, exception_queue, payload_text, rules
 from headoffice.db import Database, utcnow
 from headoffice.errors import SequenceGap, device_revoked, unauthorised, wrong_branch
 from headoffice.models import Device, Event, Payment, SyncException
@@ -77,7 +77,10 @@ def _push_claimed(db: Database, device_id: str, branch: str,
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with db.pushing() as session:
-                claims.take(session, claims.named(session, [e.payload for e in events]) | missed)
+                claimed = claims.named(session, [e.payload for e in events]) | missed
+                claims.take(session, claimed)
+                rules.prepare_batch(session, claims.lookable(claims.keys_of(claimed, "customer")),
+                                    claims.lookable(claims.keys_of(claimed, "payment")))
                 changes.collect(session)
                 exception_queue.remember_waiting_voids(session)
                 result = apply_batch(session, device_id, branch, events)

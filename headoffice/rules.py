@@ -31,6 +31,27 @@ TEXT_LIMITS = {"receipt_no": 40, "payment_uuid": 36, "enrolment_uuid": 36,
                "connection_no": 20, "method": 16, "programme": 40, "kind": 16, "done_on": 10}
 
 
+CUSTOMERS = "loket_batch_customers"  # session.info in a push: connection no → customer
+PAYMENTS = "loket_batch_payments"  # session.info in a push: payment ids that may be held
+
+
+def prepare_batch(session: Session, customers: set[str], payments: set[str]) -> None:
+    """Look up a batch's customers, and which of its payment ids head office holds, in
+    two statements instead of once per event. Valid for the batch: customers are only
+    added by head office's own writers (never alongside a push), and the batch has
+    claimed its payment ids (``claims``), so no other push adds them meanwhile."""
+    found: dict[str, Customer | None] = dict.fromkeys(customers)
+    numbers, uuids = sorted(customers), sorted(payments)
+    for start in range(0, len(numbers), 500):
+        found.update((c.connection_no, c) for c in session.scalars(select(Customer).where(
+            Customer.connection_no.in_(numbers[start:start + 500]))))
+    held: set[str] = set()
+    for start in range(0, len(uuids), 500):
+        held.update(session.scalars(select(Payment.uuid).where(
+            Payment.uuid.in_(uuids[start:start + 500]))))
+    session.info[CUSTOMERS], session.info[PAYMENTS] = found, held
+
+
 @dataclass(frozen=True)
 class Outcome:
     status: str
@@ -199,7 +220,7 @@ def _new_payment(session: Session, event: Event,
         raise Rejected("invalid_payload", f"the amount {amount} is not positive")
     uuid = _text(p, "payment_uuid")
     claims.require(session, "payment", uuid)
-    seen = session.scalar(select(Payment).where(Payment.uuid == uuid))
+    seen = _held_payment(session, uuid)
     if seen is not None:
         raise Rejected("duplicate_payment", (
             f"payment {uuid} (receipt {seen.receipt_no}) was already received with event "
@@ -210,6 +231,16 @@ def _new_payment(session: Session, event: Event,
                        p, "connection_no"), kind=PAYMENT_TYPES[event.type],
                    amount=amount, method=_text(p, "method"),
                    business_date=event.business_date, paid_at=event.created_at)
+
+
+def _held_payment(session: Session, uuid: str) -> Payment | None:
+    """The payment ``uuid`` head office holds; in a push, asked only for the ids that
+    may be held (held before the batch, or seen earlier in it)."""
+    maybe: set[str] | None = session.info.get(PAYMENTS)
+    if maybe is not None and uuid not in maybe:
+        maybe.add(uuid)  # from here on it may be held: added by this event
+        return None
+    return session.scalar(select(Payment).where(Payment.uuid == uuid))
 
 
 def _keep_as_credit(session: Session, event: Event) -> None:
@@ -235,6 +266,12 @@ def _keep_as_credit(session: Session, event: Event) -> None:
 
 def _customer(session: Session, connection_no: str) -> Customer:
     claims.require(session, "customer", connection_no)
+    known: dict[str, Customer | None] = session.info.get(CUSTOMERS, {})
+    if connection_no in known:
+        customer = known[connection_no]
+        if customer is None:
+            raise Rejected("unknown_customer", f"head office has no customer {connection_no}")
+        return customer
     customer = session.scalar(select(Customer).where(Customer.connection_no == connection_no))
     if customer is None:
         raise Rejected("unknown_customer", f"head office has no customer {connection_no}")
