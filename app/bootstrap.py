@@ -20,7 +20,7 @@ from app.models import Setting
 from app.models.database import database_path, make_engine, make_session_factory
 from app.models.dbfile import file_damage, is_corruption
 from app.models.migrate import upgrade
-from app.services.backups import damaged_database_error
+from app.services.backup.copies import damaged_database_error
 from app.services.clock import BusinessDateClock, Clock, SystemClock
 from app.services.context import BUSINESS_DATE_KEY
 from app.services.errors import DomainError, ErrorCode
@@ -30,7 +30,7 @@ APP_NAME = "Loket"
 
 
 @dataclass
-class Branch:
+class BranchDatabase:
     """An open branch database: hand out units of work for writing or for reading."""
 
     data_dir: Path
@@ -58,7 +58,8 @@ def default_data_dir(demo: bool = False) -> Path:
     return user_data_path(APP_NAME, appauthor=False) / ("demo" if demo else "branch")
 
 
-def open_branch(data_dir: Path, *, create: bool = False, clock: Clock | None = None) -> Branch:
+def open_branch(data_dir: Path, *, create: bool = False,
+                clock: Clock | None = None) -> BranchDatabase:
     """Open (and migrate) the branch database in ``data_dir``.
 
     With ``create`` a missing database is created empty; otherwise a missing one is a
@@ -86,7 +87,8 @@ def open_branch(data_dir: Path, *, create: bool = False, clock: Clock | None = N
             raise
         raise damaged_database_error(db_file, str(getattr(error, "orig", error))) from error
     reader = make_engine(db_file, writer=False)
-    return Branch(data_dir, writer, reader, chosen, writer_sessions, make_session_factory(reader))
+    return BranchDatabase(data_dir, writer, reader, chosen, writer_sessions,
+                          make_session_factory(reader))
 
 
 def _stored_clock(sessions: sessionmaker[Session]) -> Clock:

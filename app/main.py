@@ -21,10 +21,10 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models.database import database_path
-from app.services.backups import daily_backup_if_due
-from app.services.demo import create_demo_branch
+from app.services.backup.copies import daily_backup_if_due
+from app.services.demo.branch import create_demo_branch
 from app.services.errors import DomainError
 from app.services.settings import (
     CounterSettings,
@@ -38,11 +38,11 @@ from app.ui import demo_aids
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.errors_dialog import install_excepthook, setup_logging, stop_logging
-from app.ui.first_run import FirstRunWizard, settings_problem_box
+from app.ui.first_run.wizard import FirstRunWizard, settings_problem_box
 from app.ui.i18n import LANGUAGES, install_translator
 from app.ui.main_thread_gc import MainThreadGarbageCollector
 from app.ui.qt_logging import install_qt_message_handler
-from app.ui.session import AppShell
+from app.ui.session.flow import AppShell
 from app.ui.smoke import SMOKE_OPTION, run_smoke_test
 from app.ui.style import apply_style
 
@@ -86,7 +86,7 @@ def broken_settings_files(loaded: LoadedSettings) -> list[Path]:
             if path.exists() and path not in loaded.files]
 
 
-def open_or_create(data_dir: Path, demo: bool) -> Branch:
+def open_or_create(data_dir: Path, demo: bool) -> BranchDatabase:
     """Open the branch in ``data_dir``; in demo mode create the demo branch first if absent."""
     if demo and not database_path(data_dir).exists():
         _tell(f"Creating the demo branch in {data_dir} …")
@@ -140,7 +140,7 @@ def _run(app: QApplication, args: argparse.Namespace, language: _Language,
         branch = open_or_create(data_dir, demo)
     except DomainError as error:
         _tell(f"loket: {error.message}")
-        from app.ui.restore_flow import offer_restore, restorable
+        from app.ui.backup.restore_flow import offer_restore, restorable
         if args.screenshot is not None or not restorable(error):
             if args.screenshot is None:
                 QMessageBox.critical(None, APP_NAME, error_text(error))

@@ -61,18 +61,18 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.bootstrap import open_branch
-from app.services.demo import DEMO_USERS, FEATURED_CONNECTION_NO, create_demo_branch
+from app.services.demo.branch import DEMO_USERS, FEATURED_CONNECTION_NO, create_demo_branch
 from app.services.settings import PrinterChoice
 from app.services.shifts import open_shift
 from app.services.users import log_in
+from app.ui.account.enrol_dialog import EnrolDialog
+from app.ui.account.enrolment_documents import EnrolmentDocumentsDialog
+from app.ui.account.payment_dialog import PaymentDialog
 from app.ui.context import UiContext
-from app.ui.enrol_dialog import EnrolDialog
-from app.ui.enrolment_documents import EnrolmentDocumentsDialog
 from app.ui.i18n import install_translator
 from app.ui.main_window import MainWindow
-from app.ui.payment_dialog import PaymentDialog
 from app.ui.printing import printer_names
-from app.ui.session import AppShell
+from app.ui.session.flow import AppShell
 from app.ui.style import apply_style
 
 TIMEOUT_S = 30.0

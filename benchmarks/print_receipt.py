@@ -28,14 +28,14 @@ from PySide6.QtWidgets import QApplication
 from app.bootstrap import open_branch
 from app.services.clock import FixedClock
 from app.services.documents.receipt_pdf import Paper
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.payments import Tender
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
 from app.services.setup import BranchSetup, initialise_branch
 from app.services.shifts import open_shift
 from app.services.users import add_user
-from app.ui.account_docs import payment_documents
+from app.ui.account.docs import payment_documents
 from app.ui.printing import print_receipt, printer_names
-from tests.fakes import DEMO_DAY, actor_for, add_customer, monthly_bills
+from tests.support.fakes import DEMO_DAY, actor_for, add_customer, monthly_bills
 
 
 def main() -> None:

@@ -28,12 +28,12 @@ from app.services.clock import FixedClock
 from app.services.documents.printing import receipt_payload
 from app.services.documents.receipt_data import receipt_document
 from app.services.documents.receipt_pdf import Paper, receipt_pdf
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.payments import Tender
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
 from app.services.setup import BranchSetup, initialise_branch
 from app.services.shifts import open_shift
 from app.services.users import add_user
-from tests.fakes import DEMO_DAY, actor_for, add_customer, monthly_bills
+from tests.support.fakes import DEMO_DAY, actor_for, add_customer, monthly_bills
 
 KEY = bytes(range(32))
 

@@ -3,7 +3,7 @@
     python benchmarks/search.py                      # both sizes
     python benchmarks/search.py --sizes 17405 --queries 300 --rounds 5
 
-Each size gets a demo branch (``app.services.demo``), made once, its search index
+Each size gets a demo branch (``app.services.demo.branch``), made once, its search index
 compacted, and kept in a cache folder (``--cache``, by default ``loket-search-bench``
 in the system temp folder; delete it after schema changes). A few
 hundred realistic queries are drawn from the branch's own customers: connection and
@@ -32,9 +32,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models.database import database_path
-from app.services.search import (
+from app.services.search.customers import (
     compact_search_index,
     search_customers,
     suggest_similar_names,
@@ -101,12 +101,12 @@ def _load() -> str:
     return ", load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def _demo_branch(cache: Path, size: int) -> Branch:
+def _demo_branch(cache: Path, size: int) -> BranchDatabase:
     """The cached demo branch of ``size`` customers, generated on first use."""
     data_dir = cache / f"demo-{size}"
     if database_path(data_dir).exists():
         return open_branch(data_dir)
-    from app.services.demo import create_demo_branch
+    from app.services.demo.branch import create_demo_branch
 
     print(f"generating a demo branch of {size:,} customers in {data_dir} …", flush=True)
     summary = create_demo_branch(data_dir, customers=size)
@@ -118,7 +118,7 @@ def _demo_branch(cache: Path, size: int) -> Branch:
     return branch
 
 
-def _customers(branch: Branch) -> list[Customer]:
+def _customers(branch: BranchDatabase) -> list[Customer]:
     with branch.reading() as uow:
         rows = uow.session.connection().exec_driver_sql(
             "SELECT id, connection_no, meter_no, name, address, kelurahan FROM customer "
@@ -185,7 +185,7 @@ def _typo(rng: random.Random, customer: Customer) -> str:
 # -- timing ---------------------------------------------------------------------------
 
 
-def measure(branch: Branch, queries: list[Query], rounds: int) -> dict[str, list[float]]:
+def measure(branch: BranchDatabase, queries: list[Query], rounds: int) -> dict[str, list[float]]:
     """Seconds per search by clock and kind: ``wall`` and ``cpu`` (this thread's CPU
     time) over every timed search, and ``best`` (each query's fastest CPU time, the
     least disturbed by other work on the machine). One warm-up pass first."""
@@ -208,7 +208,7 @@ def measure(branch: Branch, queries: list[Query], rounds: int) -> dict[str, list
     return timings
 
 
-def measure_suggestions(branch: Branch, queries: list[Query]) -> list[float]:
+def measure_suggestions(branch: BranchDatabase, queries: list[Query]) -> list[float]:
     """Seconds per ``suggest_similar_names`` call for the typo queries (best of three)."""
     found = []
     for _kind, text in (q for q in queries if q[0] == "typo"):
@@ -246,7 +246,7 @@ def _report(size: int, timings: dict[str, list[float]], suggestions: list[float]
 # -- brute force ----------------------------------------------------------------------
 
 
-def check(branch: Branch, customers: list[Customer], queries: list[Query]) -> list[str]:
+def check(branch: BranchDatabase, customers: list[Customer], queries: list[Query]) -> list[str]:
     """Queries whose hits differ from a plain substring match, or are out of order."""
     texts = {c[0]: "\n".join(c[1:]).lower() for c in customers}
     by_id = {c[0]: c for c in customers}

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.services.demo import create_demo_branch  # noqa: E402
+from app.services.demo.branch import create_demo_branch  # noqa: E402
 
 SCREENSHOT_DELAY_S = 0.200  # app.ui.demo_aids: the window is grabbed this long after it is shown
 TIMEOUT_S = 120.0

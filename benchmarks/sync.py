@@ -23,7 +23,7 @@ KPG registered with it:
 
 Each measure names its target of issue #14 and whether it was met.
 
-The throttled link is 8,000 bytes/s each way (about 64 kbit/s; ``tests/lossy_proxy.py``
+The throttled link is 8,000 bytes/s each way (about 64 kbit/s; ``tests/support/lossy_proxy.py``
 without faults). The proxy sits in front of head office in every case, so bytes on
 the wire are counted the same way: every byte of the HTTP requests and answers
 (headers included) each way. ``--json`` prints the measures as one JSON object.
@@ -50,18 +50,18 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import create_engine, select, text  # noqa: E402
 
-from app.bootstrap import Branch, open_branch  # noqa: E402
+from app.bootstrap import BranchDatabase, open_branch  # noqa: E402
 from app.models import Customer, CustomerStatus  # noqa: E402
-from app.services.accounts import quote  # noqa: E402
 from app.services.clock import BusinessDateClock  # noqa: E402
 from app.services.context import Actor  # noqa: E402
-from app.services.demo import DEMO_BUSINESS_DATE  # noqa: E402
-from app.services.demo_plan import FULL_CUSTOMERS  # noqa: E402
-from app.services.enrolment import EnrolRequest, enrol_and_pay  # noqa: E402
+from app.services.demo.branch import DEMO_BUSINESS_DATE  # noqa: E402
+from app.services.demo.plan import FULL_CUSTOMERS  # noqa: E402
 from app.services.errors import DomainError  # noqa: E402
-from app.services.instalments import InstalmentRequest, pay_instalment  # noqa: E402
-from app.services.payments import Tender  # noqa: E402
-from app.services.search import search_customers  # noqa: E402
+from app.services.ledger.accounts import quote  # noqa: E402
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay  # noqa: E402
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment  # noqa: E402
+from app.services.ledger.payments import Tender  # noqa: E402
+from app.services.search.customers import search_customers  # noqa: E402
 from app.services.setup import BranchSetup, initialise_branch  # noqa: E402
 from app.services.shifts import open_shift  # noqa: E402
 from app.services.sync import (  # noqa: E402
@@ -80,10 +80,10 @@ from headoffice.db import Database, normalise_url  # noqa: E402
 from headoffice.demo import create_demo  # noqa: E402
 from headoffice.models import Bill as OfficeBill  # noqa: E402
 from headoffice.models import Customer as OfficeCustomer  # noqa: E402
-from tests.fakes import actor_for  # noqa: E402
-from tests.lossy_proxy import DEFAULT_RATE, LinkStats, LossyProxy  # noqa: E402
-from tests.office_server import serving  # noqa: E402
-from tests.sync_fakes import MemoryKeyring  # noqa: E402
+from tests.support.fakes import actor_for  # noqa: E402
+from tests.support.lossy_proxy import DEFAULT_RATE, LinkStats, LossyProxy  # noqa: E402
+from tests.support.office_server import serving  # noqa: E402
+from tests.support.sync_fakes import MemoryKeyring  # noqa: E402
 
 TIMEOUT = 300.0
 QUIET = False  # --json: progress to stderr, the measures alone on stdout
@@ -121,7 +121,7 @@ class Measure:
 class Counter:
     """A branch counter registered with head office, and its link."""
 
-    branch: Branch
+    branch: BranchDatabase
     store: KeyringTokenStore
 
     def transport(self) -> TimedTransport:
@@ -239,13 +239,13 @@ def make_events(counter: Counter, wanted: int, *, from_end: bool) -> int:
     return pending_events(branch.reading()) - start
 
 
-def _sealed_customers(branch: Branch) -> list[str]:
+def _sealed_customers(branch: BranchDatabase) -> list[str]:
     with branch.reading() as uow:
         return list(uow.session.scalars(select(Customer.connection_no).where(
             Customer.status != CustomerStatus.ACTIVE).order_by(Customer.connection_no)))
 
 
-def _enrol_and_pay(branch: Branch, actor: Actor, connection_no: str, room: int) -> int:
+def _enrol_and_pay(branch: BranchDatabase, actor: Actor, connection_no: str, room: int) -> int:
     try:
         offer = quote(branch.reading(), connection_no)
     except DomainError:

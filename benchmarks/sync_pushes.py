@@ -29,11 +29,11 @@ from sqlalchemy import func, select
 
 from app.bootstrap import open_branch
 from app.models import OutboxEvent
-from app.services.accounts import quote
 from app.services.clock import BusinessDateClock
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.payments import Tender
+from app.services.ledger.accounts import quote
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import Tender
 from app.services.setup import BranchSetup, initialise_branch
 from app.services.shifts import open_shift
 from app.services.users import add_user
@@ -41,8 +41,8 @@ from headoffice.auth import issue_code
 from headoffice.db import Database
 from headoffice.masterdata import add_branch
 from headoffice.models import Event, Payment
-from tests.fakes import DEMO_DAY, actor_for, add_customer, monthly_bills
-from tests.office_server import free_port, publish_customer
+from tests.support.fakes import DEMO_DAY, actor_for, add_customer, monthly_bills
+from tests.support.office_server import free_port, publish_customer
 
 PROTOCOL = {"X-Loket-Protocol": "1"}
 TEMPLATE_CUSTOMER = "50400001"

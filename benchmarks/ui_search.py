@@ -42,13 +42,13 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from app.bootstrap import Branch
-from app.services.demo import DEMO_USERS
+from app.bootstrap import BranchDatabase
+from app.services.demo.branch import DEMO_USERS
 from app.services.users import log_in
 from app.ui.context import UiContext
 from app.ui.i18n import install_translator
-from app.ui.search_page import DEBOUNCE_MS, SearchPage
-from app.ui.session import AppShell
+from app.ui.search.page import DEBOUNCE_MS, SearchPage
+from app.ui.session.flow import AppShell
 from app.ui.style import apply_style
 from benchmarks import search as engine_bench
 
@@ -146,7 +146,7 @@ def report(size: int, debounce_ms: int, timings: dict[str, list[float]]) -> None
 
 
 def run_size(app: QApplication, cache: Path, size: int, count: int) -> None:
-    branch: Branch = engine_bench._demo_branch(cache, size)
+    branch: BranchDatabase = engine_bench._demo_branch(cache, size)
     ctx = UiContext(branch, lang="id")
     try:
         queries = engine_bench.make_queries(engine_bench._customers(branch), count, seed=size)

@@ -1,7 +1,7 @@
 """Importing the billing system's customer and bill CSV exports, all or nothing.
 
 The files are the ones ``loket-admin`` imports at a branch (``docs/import-formats.md``):
-the same reading and cell checks (``app.services.imports_csv`` and the row checks)
+the same reading and cell checks (``app.services.imports.csv_files`` and the row checks)
 are reused. Any rejected row refuses the whole file; otherwise one transaction writes
 the rows and their change-log entries.
 """
@@ -18,10 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.services.errors import DomainError
-from app.services.imports_bills import BILL_COLUMNS, check_bill_rows
-from app.services.imports_csv import CsvRow, RejectedRow, read_table
-from app.services.imports_customers import CUSTOMER_COLUMNS, check_customer_rows
-from app.services.imports_plan import ValidRow
+from app.services.imports.bills import BILL_COLUMNS, check_bill_rows
+from app.services.imports.csv_files import CsvRow, RejectedRow, read_table
+from app.services.imports.customers import CUSTOMER_COLUMNS, check_customer_rows
+from app.services.imports.plan import ValidRow
 from headoffice.changes import bill_data, bill_key, customer_data, record_many
 from headoffice.models import Bill, Customer, Enrolment
 

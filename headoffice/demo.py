@@ -1,7 +1,7 @@
 """The demo head office: three Kota Kupang branches and the demo branch's customers.
 
 Customers and bills come from the same seeded row builder as the demo branch
-(``app.services.demo_rows``), so both hold the same people, connection numbers and
+(``app.services.demo.rows``), so both hold the same people, connection numbers and
 bills. The Buka Segel 2025 terms and the demo users are published as well.
 """
 
@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.services.demo import DEMO_USERS, FULL_HISTORY_LIMIT
-from app.services.demo_dice import Dice
-from app.services.demo_plan import FULL_CUSTOMERS, make_plan
-from app.services.demo_rows import CUSTOMER_COLUMNS, RowBuilder
+from app.services.demo.branch import DEMO_USERS, FULL_HISTORY_LIMIT
+from app.services.demo.dice import Dice
+from app.services.demo.plan import FULL_CUSTOMERS, make_plan
+from app.services.demo.rows import CUSTOMER_COLUMNS, RowBuilder
 from app.services.setup import DEFAULT_TERMS_FILE
 from headoffice.changes import bill_key, bill_values_data, customer_data, record_many
 from headoffice.console.staff import add_staff

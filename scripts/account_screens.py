@@ -22,17 +22,17 @@ sys.path.insert(0, str(ROOT))
 
 from app.bootstrap import open_branch  # noqa: E402
 from app.services.clock import FixedClock  # noqa: E402
-from app.services.demo import FEATURED_CONNECTION_NO, create_demo_branch  # noqa: E402
-from app.services.enrolment import EnrolRequest, enrol_and_pay  # noqa: E402
-from app.services.instalments import InstalmentRequest, pay_instalment  # noqa: E402
-from app.services.payments import Tender  # noqa: E402
+from app.services.demo.branch import FEATURED_CONNECTION_NO, create_demo_branch  # noqa: E402
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay  # noqa: E402
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment  # noqa: E402
+from app.services.ledger.payments import Tender  # noqa: E402
+from app.services.ledger.workorders import confirm_work_order  # noqa: E402
 from app.services.shifts import open_shift  # noqa: E402
 from app.services.users import log_in  # noqa: E402
-from app.services.workorders import confirm_work_order  # noqa: E402
-from app.ui.account_docs import payment_documents  # noqa: E402
-from app.ui.account_page import AccountPage  # noqa: E402
+from app.ui.account.docs import payment_documents  # noqa: E402
+from app.ui.account.enrol_dialog import EnrolDialog  # noqa: E402
+from app.ui.account.page import AccountPage  # noqa: E402
 from app.ui.context import UiContext  # noqa: E402
-from app.ui.enrol_dialog import EnrolDialog  # noqa: E402
 from app.ui.i18n import install_translator  # noqa: E402
 
 

@@ -23,7 +23,7 @@ from playwright.sync_api import sync_playwright
 from scripts.console_scene import build_scene
 from scripts.console_screens import ARGS, PASSWORDS
 from scripts.programme_scene import add_programme_activity
-from tests.office_server import serving
+from tests.support.office_server import serving
 
 
 def main() -> int:

@@ -21,19 +21,19 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.bootstrap import Branch, open_branch  # noqa: E402
-from app.services.accounts import quote  # noqa: E402
+from app.bootstrap import BranchDatabase, open_branch  # noqa: E402
 from app.services.clock import FixedClock  # noqa: E402
 from app.services.context import Actor  # noqa: E402
-from app.services.demo import DEMO_BUSINESS_DATE, create_demo_branch  # noqa: E402
-from app.services.enrolment import EnrolRequest, enrol_and_pay  # noqa: E402
+from app.services.demo.branch import DEMO_BUSINESS_DATE, create_demo_branch  # noqa: E402
 from app.services.errors import DomainError  # noqa: E402
-from app.services.instalments import InstalmentRequest, pay_instalment  # noqa: E402
-from app.services.payments import Tender  # noqa: E402
-from app.services.search import search_customers  # noqa: E402
+from app.services.ledger.accounts import quote  # noqa: E402
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay  # noqa: E402
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment  # noqa: E402
+from app.services.ledger.payments import Tender  # noqa: E402
+from app.services.ledger.voids import VoidRequest, void_payment  # noqa: E402
+from app.services.search.customers import search_customers  # noqa: E402
 from app.services.shifts import open_shift  # noqa: E402
 from app.services.users import log_in  # noqa: E402
-from app.services.voids import VoidRequest, void_payment  # noqa: E402
 from app.ui.context import UiContext  # noqa: E402
 from app.ui.i18n import install_translator  # noqa: E402
 from app.ui.lists import OverduePage, ReceiptsPage, WorkOrdersPage  # noqa: E402
@@ -66,7 +66,7 @@ def grab(app: QApplication, page: ListPage, path: Path) -> None:
     print(path)
 
 
-def enrol_some(branch: Branch, clock: FixedClock, actor: Actor) -> None:
+def enrol_some(branch: BranchDatabase, clock: FixedClock, actor: Actor) -> None:
     """Enrol up to 12 sealed customers on four days (as many instalments as the terms
     allow); every third pays instalment 1
     (the last of these payments is voided)."""

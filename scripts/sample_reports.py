@@ -29,16 +29,18 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import select  # noqa: E402
 
-from app.bootstrap import Branch, open_branch  # noqa: E402
+from app.bootstrap import BranchDatabase, open_branch  # noqa: E402
 from app.models import Customer, CustomerStatus  # noqa: E402
-from app.services.accounts import get_account, quote  # noqa: E402
 from app.services.clock import FixedClock  # noqa: E402
 from app.services.context import Actor, system_actor  # noqa: E402
-from app.services.demo import create_demo_branch  # noqa: E402
-from app.services.enrolment import EnrolRequest, enrol_and_pay  # noqa: E402
+from app.services.demo.branch import create_demo_branch  # noqa: E402
 from app.services.errors import DomainError  # noqa: E402
-from app.services.instalments import InstalmentRequest, pay_instalment  # noqa: E402
-from app.services.payments import Tender  # noqa: E402
+from app.services.ledger.accounts import get_account, quote  # noqa: E402
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay  # noqa: E402
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment  # noqa: E402
+from app.services.ledger.payments import Tender  # noqa: E402
+from app.services.ledger.voids import VoidRequest, void_payment  # noqa: E402
+from app.services.ledger.workorders import confirm_work_order, list_work_orders  # noqa: E402
 from app.services.reports.issue import issue_lpp, issue_progress, write_report  # noqa: E402
 from app.services.reports.lpp_data import lpp_document  # noqa: E402
 from app.services.shifts import (  # noqa: E402
@@ -49,8 +51,6 @@ from app.services.shifts import (  # noqa: E402
     sign_off,
 )
 from app.services.users import log_in  # noqa: E402
-from app.services.voids import VoidRequest, void_payment  # noqa: E402
-from app.services.workorders import confirm_work_order, list_work_orders  # noqa: E402
 
 FIRST_DAY = dt.date(2025, 11, 17)
 LAST_DAY = dt.date(2025, 12, 5)
@@ -63,7 +63,7 @@ OFFICERS = ("Petrus Lomi", "Yohanes Bria", "Markus Tanone")
 class Counter:
     """Counter L01 on a moving clock."""
 
-    def __init__(self, branch: Branch, clock: FixedClock, seed: int) -> None:
+    def __init__(self, branch: BranchDatabase, clock: FixedClock, seed: int) -> None:
         self.branch, self.clock, self.rng = branch, clock, random.Random(seed)
         self.cashier = log_in(branch.writing(), *CASHIER)
         self.supervisor = log_in(branch.writing(), *SUPERVISOR)

@@ -22,11 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.bootstrap import open_branch  # noqa: E402
-from app.services.demo import create_demo_branch  # noqa: E402
+from app.services.demo.branch import create_demo_branch  # noqa: E402
 from app.ui.context import UiContext  # noqa: E402
 from app.ui.i18n import install_translator  # noqa: E402
-from app.ui.session import AppShell  # noqa: E402
-from app.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog  # noqa: E402
+from app.ui.session.flow import AppShell  # noqa: E402
+from app.ui.session.shift_dialogs import CloseShiftDialog, OpenShiftDialog  # noqa: E402
 from app.ui.style import apply_style  # noqa: E402
 
 

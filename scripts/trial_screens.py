@@ -23,23 +23,23 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.bootstrap import Branch, open_branch  # noqa: E402
+from app.bootstrap import BranchDatabase, open_branch  # noqa: E402
 from app.services.clock import FixedClock  # noqa: E402
 from app.services.context import Actor  # noqa: E402
-from app.services.demo import FEATURED_CONNECTION_NO, create_demo_branch  # noqa: E402
-from app.services.enrolment import EnrolRequest, enrol_and_pay  # noqa: E402
-from app.services.instalments import InstalmentRequest, pay_instalment  # noqa: E402
-from app.services.payments import Tender  # noqa: E402
+from app.services.demo.branch import FEATURED_CONNECTION_NO, create_demo_branch  # noqa: E402
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay  # noqa: E402
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment  # noqa: E402
+from app.services.ledger.payments import Tender  # noqa: E402
+from app.services.ledger.workorders import confirm_work_order  # noqa: E402
 from app.services.shifts import open_shift  # noqa: E402
 from app.services.users import log_in  # noqa: E402
-from app.services.workorders import confirm_work_order  # noqa: E402
-from app.ui.account_docs import payment_documents  # noqa: E402
+from app.ui.account.docs import payment_documents  # noqa: E402
+from app.ui.account.payment_dialog import PaymentDialog  # noqa: E402
+from app.ui.account.void_dialog import VoidDialog  # noqa: E402
 from app.ui.context import UiContext  # noqa: E402
 from app.ui.i18n import install_translator  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
-from app.ui.payment_dialog import PaymentDialog  # noqa: E402
 from app.ui.style import apply_style  # noqa: E402
-from app.ui.void_dialog import VoidDialog  # noqa: E402
 from scripts.shell_screens import settle, wait_for  # noqa: E402
 
 
@@ -51,7 +51,7 @@ def shoot(app: QApplication, path: Path) -> None:
     print(path)
 
 
-def prepare(data_dir: Path) -> tuple[Branch, Actor]:
+def prepare(data_dir: Path) -> tuple[BranchDatabase, Actor]:
     """The demo branch with the featured customer enrolled, unsealed and paying."""
     create_demo_branch(data_dir, customers=500)
     clock = FixedClock(dt.datetime(2025, 11, 24, 9, 12))

@@ -18,7 +18,7 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="loket-tests-config-")
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="loket-tests-data-")
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models.database import database_path
 from app.services.clock import FixedClock
 from app.services.context import Actor, system_actor
@@ -26,7 +26,7 @@ from app.services.setup import BranchSetup, initialise_branch
 from app.services.shifts import open_shift
 from app.services.users import add_user
 from app.ui.main_thread_gc import collect_like_cpython
-from tests.fakes import ADMIN, CASHIER, DEMO_DAY, SUPERVISOR, actor_for
+from tests.support.fakes import ADMIN, CASHIER, DEMO_DAY, SUPERVISOR, actor_for
 
 # As in the app (app/ui/main_thread_gc.py): no automatic collection, which could start
 # in a background thread and destroy Qt objects there; the main thread collects after
@@ -59,9 +59,9 @@ def branch_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def branch(tmp_path: Path, clock: FixedClock, branch_template: Path) -> Iterator[Branch]:
+def branch(tmp_path: Path, clock: FixedClock, branch_template: Path) -> Iterator[BranchDatabase]:
     """An initialised branch (KPG, counter L01, Buka Segel 2025 terms) with three users:
-    kasir (cashier), spv (supervisor) and admin — passwords in tests/fakes.py."""
+    kasir (cashier), spv (supervisor) and admin — passwords in tests/support/fakes.py."""
     data_dir = tmp_path / "branch"
     data_dir.mkdir()
     shutil.copyfile(branch_template, database_path(data_dir))
@@ -71,13 +71,13 @@ def branch(tmp_path: Path, clock: FixedClock, branch_template: Path) -> Iterator
 
 
 @pytest.fixture
-def system(branch: Branch) -> Actor:
+def system(branch: BranchDatabase) -> Actor:
     with branch.reading() as uow:
         return system_actor(uow.session)
 
 
 @pytest.fixture
-def cashier(branch: Branch) -> Actor:
+def cashier(branch: BranchDatabase) -> Actor:
     """The cashier, signed in without the cost of a password check (see test_users),
     with a shift opened on a Rp 500,000 float."""
     actor = actor_for(branch, CASHIER[0])

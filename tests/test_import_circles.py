@@ -11,16 +11,6 @@ import pytest
 
 Circle = frozenset[str]
 
-# Known and kept on purpose until the UI is re-housed: the actions name the page in
-# their type hints while the page builds the actions (actions should emit signals that
-# the page listens to). Breaking it turns the test below red: then delete this entry.
-KNOWN_IN_APP = {frozenset({"app.ui.account_actions", "app.ui.account_page"})}
-
-
-class KnownCirclesOnly(Exception):
-    """The package still has circles, all of them known ones."""
-
-
 def import_circles(package: str) -> set[Circle]:
     """The strongly connected groups of modules of ``package`` (Tarjan), each a circle."""
     graph = grimp.build_graph(package, exclude_type_checking_imports=False, cache_dir=None)
@@ -65,16 +55,8 @@ def test_a_circle_of_three_modules_is_found_as_one(tmp_path: Path,
     assert import_circles("circly") == {frozenset({"circly.a", "circly.b", "circly.c"})}
 
 
-@pytest.mark.xfail(strict=True, raises=KnownCirclesOnly,
-                   reason="app.ui.account_actions <-> app.ui.account_page: the actions' type "
-                          "hints name the page that builds them; broken when the UI is "
-                          "re-housed")
 def test_app_has_no_import_circles() -> None:
-    circles = import_circles("app")
-    new = circles - KNOWN_IN_APP
-    assert not new, f"new import circles in app: {[sorted(c) for c in new]}"
-    if circles:
-        raise KnownCirclesOnly(sorted(sorted(c) for c in circles))
+    assert import_circles("app") == set()
 
 
 def test_headoffice_has_no_import_circles() -> None:

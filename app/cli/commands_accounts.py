@@ -30,7 +30,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
 def run_search(args: argparse.Namespace, out: Output) -> int:
     if args.limit < 1:
         raise UsageError("--limit must be 1 or more")
-    from app.services.search import search_customers
+    from app.services.search.customers import search_customers
 
     with opened(args.data_dir) as branch:
         result = search_customers(branch.reading(), " ".join(args.text), args.limit)
@@ -49,7 +49,7 @@ def run_search(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_quote(args: argparse.Namespace, out: Output) -> int:
-    from app.services.accounts import quote
+    from app.services.ledger.accounts import quote
 
     on = parse_date(args.on)
     with opened(args.data_dir) as branch:

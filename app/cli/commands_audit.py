@@ -6,7 +6,7 @@ import argparse
 
 from app.cli.common import admin_actor, opened, parse_date
 from app.cli.output import Output, count
-from app.services.integrity import check_integrity
+from app.services.audit.integrity import check_integrity
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -47,7 +47,7 @@ def run_verify(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_plans_check(args: argparse.Namespace, out: Output) -> int:
-    from app.services.plans import check_broken_plans
+    from app.services.ledger.plans import check_broken_plans
 
     on = parse_date(args.on)
     with opened(args.data_dir) as branch:

@@ -11,8 +11,14 @@ from app.cli.common import Refusal, UsageError
 from app.cli.output import Output, count, table
 from app.models.database import database_path
 from app.models.dbfile import backup_dir
-from app.services.backups import BackupInfo, backup_now, backup_to, list_backups, verify_backup
-from app.services.restore import RestoreReport, restore
+from app.services.backup.copies import (
+    BackupInfo,
+    backup_now,
+    backup_to,
+    list_backups,
+    verify_backup,
+)
+from app.services.backup.restore import RestoreReport, restore
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],

@@ -91,7 +91,7 @@ def _initialised(data_dir: Path) -> bool:
 
 
 def _init_demo(args: argparse.Namespace, out: Output) -> int:
-    from app.services.demo import MAX_CUSTOMERS, create_demo_branch
+    from app.services.demo.branch import MAX_CUSTOMERS, create_demo_branch
 
     options: dict[str, Any] = {}
     if args.customers is not None:

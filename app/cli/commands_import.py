@@ -9,7 +9,12 @@ from typing import Any
 
 from app.cli.common import admin_actor, opened
 from app.cli.output import Output, count
-from app.services.imports import ImportRejected, ImportReport, import_bills, import_customers
+from app.services.imports.master_data import (
+    ImportRejected,
+    ImportReport,
+    import_bills,
+    import_customers,
+)
 
 _IMPORTERS = {"import-customers": import_customers, "import-bills": import_bills}
 

@@ -13,7 +13,7 @@ import sys
 
 from app.cli.common import admin_actor, opened
 from app.cli.output import Output
-from app.services.restore_block import ReleaseRequest, current_block, release_payments
+from app.services.backup.restore_block import ReleaseRequest, current_block, release_payments
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.cli.common import Refusal, opened
 from app.cli.output import Output, count
 from app.services.errors import DomainError, ErrorCode
@@ -180,7 +180,7 @@ def run_status(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
-def _status(branch: Branch) -> dict[str, Any]:
+def _status(branch: BranchDatabase) -> dict[str, Any]:
     found = registration(branch.reading())
     with branch.reading() as uow:
         cursor = get_setting(uow.session, CURSOR_KEY) or ""

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app import bootstrap
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.services.context import Actor, system_actor
 from app.services.errors import DomainError, ErrorCode
 
@@ -34,7 +34,7 @@ def default_data_dir() -> Path:
 
 
 @contextmanager
-def opened(data_dir: Path) -> Iterator[Branch]:
+def opened(data_dir: Path) -> Iterator[BranchDatabase]:
     """The existing branch database in ``data_dir``, closed afterwards."""
     branch = open_branch(data_dir)
     try:
@@ -43,7 +43,7 @@ def opened(data_dir: Path) -> Iterator[Branch]:
         branch.close()
 
 
-def admin_actor(branch: Branch) -> Actor:
+def admin_actor(branch: BranchDatabase) -> Actor:
     """The actor recorded for changes made with this tool."""
     with branch.reading() as uow:
         return system_actor(uow.session, username=ADMIN_USERNAME)

@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from app.models import Role
+from app.services.audit.journal import record_change
 from app.services.context import Actor, local_counter
 from app.services.documents.header import header_for_counter
 from app.services.documents.receipt_data import ReceiptDocument
 from app.services.documents.receipt_pdf import Paper, receipt_pdf
 from app.services.errors import DomainError, ErrorCode
-from app.services.journal import record_change
 from app.services.settings import (
     DOCUMENT_PAPERS,
     KEEP_DAYS_RANGE,

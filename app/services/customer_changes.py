@@ -29,9 +29,9 @@ from app.models import (
     new_uuid,
 )
 from app.services.arguments import stored_text, text
+from app.services.audit.journal import canonical_json, record_change
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
-from app.services.journal import canonical_json, record_change
 from app.services.unit_of_work import UnitOfWork
 
 EVENT_TYPE = "customer.change_requested"

@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import PromotionTermsRecord
+from app.services.audit.journal import record_change
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
-from app.services.journal import record_change
 from app.services.terms import PromotionTerms, terms_from_json
 from app.services.unit_of_work import UnitOfWork
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.models import Branch, Counter, Setting, new_uuid
+from app.services.audit.journal import record_change
 from app.services.context import LOCAL_COUNTER_KEY, Actor, system_actor
-from app.services.journal import record_change
 from app.services.programmes import load_terms
 from app.services.resources import resource_path
 from app.services.terms import load_terms_file

@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 
 from app.models import Payment, PaymentMethod, Shift, ShiftState, User, Void, new_uuid
 from app.services.arguments import stored_text
+from app.services.audit.journal import record_change
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
-from app.services.journal import record_change
+from app.services.ledger.payments import require_cashier
 from app.services.money import MAX_AMOUNT
-from app.services.payments import require_cashier
 from app.services.unit_of_work import UnitOfWork
 from app.services.users import approve
 

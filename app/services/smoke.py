@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Protocol
 
 from app.models.database import database_path
-from app.services.accounts import quote
-from app.services.demo import DEMO_USERS, FEATURED_CONNECTION_NO, create_demo_branch
+from app.services.demo.branch import DEMO_USERS, FEATURED_CONNECTION_NO, create_demo_branch
 from app.services.documents.keys import FileKeyStore
 from app.services.documents.printing import issue_receipt
 from app.services.documents.receipt_pdf import Paper
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.payments import Tender
+from app.services.ledger.accounts import quote
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
 from app.services.shifts import open_shift
 from app.services.unit_of_work import UnitOfWork
 from app.services.users import log_in

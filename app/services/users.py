@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Role, User
+from app.services.audit.journal import record_change
 from app.services.context import Actor, local_counter
 from app.services.errors import DomainError, ErrorCode
-from app.services.journal import record_change
 from app.services.unit_of_work import UnitOfWork
 
 MIN_PASSWORD_LENGTH = 6

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.ui.tasks import TaskRunner
 
@@ -14,7 +14,7 @@ from app.ui.tasks import TaskRunner
 class UiContext:
     """The open branch, who is signed in, the background task runner and the language."""
 
-    branch: Branch
+    branch: BranchDatabase
     actor: Actor | None = None
     tasks: TaskRunner = field(default_factory=TaskRunner)
     lang: str = "id"
@@ -23,13 +23,13 @@ class UiContext:
     def data_dir(self) -> Path:
         return self.branch.data_dir
 
-    def replace_branch(self, fresh: Branch) -> None:
+    def replace_branch(self, fresh: BranchDatabase) -> None:
         """Work on ``fresh`` (the branch reopened after a restore) from now on.
 
-        The ``Branch`` object stays the same and takes over ``fresh``'s engines, so whoever
+        The ``BranchDatabase`` object stays the same and takes over ``fresh``'s engines, so whoever
         holds it — the entry point that closes it at exit included — uses the reopened one.
         """
-        for item in fields(Branch):
+        for item in fields(BranchDatabase):
             setattr(self.branch, item.name, getattr(fresh, item.name))
 
     def signed_in(self) -> Actor:

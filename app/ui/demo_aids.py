@@ -20,7 +20,7 @@ from app.services.users import log_in
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.main_window import MainWindow
-from app.ui.session import AppShell
+from app.ui.session.flow import AppShell
 
 SCREENSHOT_DELAY_MS = 200
 SEARCH_WAIT_MS = 10_000

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.services.errors import DomainError, ErrorCode
-from app.ui.sync_problem_text import translated_params
+from app.ui.sync.problem_text import translated_params
 
 _CONTEXT = "Errors"
 

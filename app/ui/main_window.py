@@ -25,19 +25,19 @@ from PySide6.QtWidgets import (
 
 from app.services.branch_info import branch_overview
 from app.services.shifts import current_shift
-from app.ui.account_page import AccountPage
-from app.ui.backup_actions import BackupActions
+from app.ui.account.page import AccountPage
+from app.ui.backup.actions import BackupActions
 from app.ui.context import UiContext
-from app.ui.counter_settings_dialog import CounterSettingsActions
 from app.ui.lists import OverduePage, ReceiptsPage, WorkOrdersPage
 from app.ui.report_actions import ReportActions
-from app.ui.search_page import SearchPage
-from app.ui.settings_dialog import SettingsDialog, UserSettings
-from app.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
+from app.ui.search.page import SearchPage
+from app.ui.session.shift_dialogs import CloseShiftDialog, OpenShiftDialog
+from app.ui.settings.counter_dialog import CounterSettingsActions
+from app.ui.settings.preferences_dialog import SettingsDialog, UserSettings
 from app.ui.shortcuts import ShortcutsDialog, shortcut
 from app.ui.status_bar import CounterStatusBar
-from app.ui.sync_actions import SyncActions
-from app.ui.sync_dialogs import SyncServices
+from app.ui.sync.actions import SyncActions
+from app.ui.sync.dialogs import SyncServices
 
 ACCOUNT_ACTIONS = ("enrol", "pay", "void", "reprint")
 DESIGN_SIZE = QSize(1366, 768)

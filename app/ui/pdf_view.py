@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.account_widgets import DIALOG_STYLE
+from app.ui.kit.widgets import DIALOG_STYLE
 from app.ui.printing import preferred_printer, printer_names
 from app.ui.screen_fit import fit_size, room_on_screen
 

@@ -28,7 +28,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.documents.archive import (
     AGREEMENT,
@@ -181,7 +181,7 @@ class ReceiptPrinted:
     state: PrintState
 
 
-def print_receipt(branch: Branch, actor: Actor, receipt_no: str, doc: ArchivedDocument,
+def print_receipt(branch: BranchDatabase, actor: Actor, receipt_no: str, doc: ArchivedDocument,
                   printer_name: str) -> ReceiptPrinted:
     """Print an archived receipt and keep the attempt in the print log (worker thread)."""
     try:
@@ -195,7 +195,7 @@ def print_receipt(branch: Branch, actor: Actor, receipt_no: str, doc: ArchivedDo
     return ReceiptPrinted(result, state)
 
 
-def print_receipt_in_background(tasks: TaskRunner, branch: Branch, actor: Actor,
+def print_receipt_in_background(tasks: TaskRunner, branch: BranchDatabase, actor: Actor,
                                 receipt_no: str, doc: ArchivedDocument, printer_name: str,
                                 on_done: Callable[[ReceiptPrinted], None],
                                 on_error: Callable[[BaseException], None]) -> None:

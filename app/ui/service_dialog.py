@@ -17,8 +17,8 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton, QWidget
 
 from app.services.errors import DomainError, ErrorCode
-from app.ui.account_widgets import MessageLine, error_message, report_unexpected
 from app.ui.context import UiContext
+from app.ui.kit.widgets import MessageLine, error_message, report_unexpected
 
 CREDENTIAL_CODES = {ErrorCode.BAD_CREDENTIALS, ErrorCode.USER_LOCKED, ErrorCode.NOT_AUTHORISED}
 """Refusals of a supervisor's (or admin's) user name and password."""

@@ -21,7 +21,7 @@ from app.services.logs import configure_logging, stop_logging
 from app.services.smoke import pay_and_print, prepare_demo
 from app.ui.context import UiContext
 from app.ui.qt_logging import install_qt_message_handler
-from app.ui.session import AppShell
+from app.ui.session.flow import AppShell
 
 SMOKE_OPTION = "--smoke-test"
 SHOWN = "smoke: log-in window shown"

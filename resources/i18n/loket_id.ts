@@ -2546,14 +2546,6 @@ Basis data yang rusak disimpan di folder cadangan.</translation>
       <translation>&amp;Alasan</translation>
     </message>
     <message>
-      <source>S&amp;upervisor</source>
-      <translation>&amp;Supervisor</translation>
-    </message>
-    <message>
-      <source>Supervisor's pass&amp;word</source>
-      <translation>Kata sandi su&amp;pervisor</translation>
-    </message>
-    <message>
       <source>Allow payments (Enter)</source>
       <translation>Izinkan pembayaran (Enter)</translation>
     </message>
@@ -2572,10 +2564,6 @@ Basis data yang rusak disimpan di folder cadangan.</translation>
     <message>
       <source>This counter was restored from the backup {file} on {date}. Until head office has confirmed it (at the next sync), payments wait: head office may hold payments that this backup lacks. Sync first if you can. Allow payments only when there is no link to head office; the release and its reason are recorded and reported to head office.</source>
       <translation>Loket ini dipulihkan dari cadangan {file} pada {date}. Sampai kantor pusat mengonfirmasinya (pada sinkron berikutnya), pembayaran ditahan: kantor pusat mungkin menyimpan pembayaran yang tidak ada di cadangan ini. Lakukan sinkron lebih dulu bila bisa. Izinkan pembayaran hanya bila tidak ada sambungan ke kantor pusat; izin ini beserta alasannya dicatat dan dilaporkan ke kantor pusat.</translation>
-    </message>
-    <message>
-      <source>A supervisor must type their user name and password.</source>
-      <translation>Supervisor harus mengetik nama pengguna dan kata sandinya.</translation>
     </message>
     <message>
       <source>Checking…</source>
@@ -2823,6 +2811,21 @@ Basis data yang rusak disimpan di folder cadangan.</translation>
     <message>
       <source>The log file says what is wrong: {path}</source>
       <translation>Berkas log menjelaskan masalahnya: {path}</translation>
+    </message>
+  </context>
+  <context>
+    <name>SupervisorCredentials</name>
+    <message>
+      <source>S&amp;upervisor</source>
+      <translation>&amp;Supervisor</translation>
+    </message>
+    <message>
+      <source>Supervisor's pass&amp;word</source>
+      <translation>Kata sandi su&amp;pervisor</translation>
+    </message>
+    <message>
+      <source>A supervisor must type their user name and password.</source>
+      <translation>Supervisor harus mengetik nama pengguna dan kata sandinya.</translation>
     </message>
   </context>
   <context>
@@ -3140,14 +3143,6 @@ Basis data yang rusak disimpan di folder cadangan.</translation>
       <translation>&amp;Alasan</translation>
     </message>
     <message>
-      <source>S&amp;upervisor</source>
-      <translation>&amp;Supervisor</translation>
-    </message>
-    <message>
-      <source>Supervisor's pass&amp;word</source>
-      <translation>Kata sandi su&amp;pervisor</translation>
-    </message>
-    <message>
       <source>Void the receipt (Enter)</source>
       <translation>Batalkan kwitansi (Enter)</translation>
     </message>
@@ -3162,10 +3157,6 @@ Basis data yang rusak disimpan di folder cadangan.</translation>
     <message>
       <source>This is a down payment: voiding it cancels the enrolment. The penalties come back, the unseal work order is cancelled, or a re-seal order is issued if the seal was already opened.</source>
       <translation>Ini uang muka: membatalkannya juga membatalkan kepesertaan program. Denda dikenakan kembali, SPK buka segel dibatalkan, atau SPK segel ulang diterbitkan bila segel sudah dibuka.</translation>
-    </message>
-    <message>
-      <source>A supervisor must type their user name and password.</source>
-      <translation>Supervisor harus mengetik nama pengguna dan kata sandinya.</translation>
     </message>
     <message>
       <source>Checking…</source>

@@ -22,12 +22,12 @@ import httpx
 import pytest
 from sqlalchemy import delete, func, select
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models import OutboxEvent
 from app.services.clock import Clock
 from app.services.context import Actor, local_counter
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.payments import PaymentReceipt, Tender
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import PaymentReceipt, Tender
 from app.services.setup import BranchSetup, initialise_branch
 from app.services.shifts import open_shift
 from app.services.users import add_user
@@ -36,8 +36,8 @@ from headoffice.db import Database, start_epoch
 from headoffice.masterdata import add_branch
 from headoffice.models import Base, Event, Payment
 from headoffice.serve import make_server
-from tests.fakes import actor_for, add_customer, monthly_bills
-from tests.office_server import postgres_schema, publish_customer
+from tests.support.fakes import actor_for, add_customer, monthly_bills
+from tests.support.office_server import postgres_schema, publish_customer
 
 CUSTOMER = "50400001"
 BRANCHES = (("KPG", "Kantor Pelayanan Kota Kupang"), ("OEB", "Kantor Pelayanan Oebobo"),
@@ -90,7 +90,8 @@ class HeadOffice:
 
     def add_customer(self, connection_no: str, *, bills: int = 10, principal: int = 100_000,
                      status: str = "sealed") -> None:
-        """A customer with ``bills`` unpaid monthly bills from 2024-01 (as in tests/fakes)."""
+        """A customer with ``bills`` unpaid monthly bills from 2024-01 (as in
+        tests/support/fakes.py)."""
         with self.db.writing() as session:
             publish_customer(session, connection_no, bills=bills, principal=principal,
                              status=status)
@@ -166,7 +167,7 @@ def ho(server: HeadOffice) -> HeadOffice:
     return server
 
 
-def outbox(branch: Branch, after_seq: int = 0) -> list[dict[str, Any]]:
+def outbox(branch: BranchDatabase, after_seq: int = 0) -> list[dict[str, Any]]:
     """The branch's outbox events after ``after_seq``, as a push carries them."""
     with branch.reading() as uow:
         rows = uow.session.scalars(select(OutboxEvent).where(OutboxEvent.seq > after_seq)
@@ -176,13 +177,13 @@ def outbox(branch: Branch, after_seq: int = 0) -> list[dict[str, Any]]:
                 for r in rows]
 
 
-def device_of(branch: Branch) -> str:
+def device_of(branch: BranchDatabase) -> str:
     with branch.reading() as uow:
         counter, _ = local_counter(uow.session)
         return counter.device_id
 
 
-def enrol(branch: Branch, cashier: Actor, connection_no: str = CUSTOMER) -> PaymentReceipt:
+def enrol(branch: BranchDatabase, cashier: Actor, connection_no: str = CUSTOMER) -> PaymentReceipt:
     """Sealed, 10 bills of Rp 100,000: Rp 500,000 down, the rest in 3 instalments."""
     add_customer(branch, connection_no, bills=monthly_bills("2024-01", 10, 100_000))
     return enrol_and_pay(branch.writing(), cashier,
@@ -194,7 +195,7 @@ def statuses(response: httpx.Response) -> list[str]:
 
 
 @pytest.fixture
-def kpg(ho: HeadOffice, branch: Branch, cashier: Actor) -> tuple[str, str]:
+def kpg(ho: HeadOffice, branch: BranchDatabase, cashier: Actor) -> tuple[str, str]:
     """The branch's device registered with head office (which has ``CUSTOMER``):
     (device id, token)."""
     ho.add_customer(CUSTOMER)
@@ -208,7 +209,7 @@ def write_csv(path: Path, header: str, *lines: str) -> Path:
 
 
 def open_second_branch(tmp_path: Path, clock: Clock, code: str = "OEB",
-                       counter: str = "L01") -> tuple[Branch, Actor]:
+                       counter: str = "L01") -> tuple[BranchDatabase, Actor]:
     """Another branch database (its own device) with a cashier whose shift is open."""
     opened = open_branch(tmp_path / f"branch-{code}-{counter}", create=True, clock=clock)
     system = initialise_branch(opened.writing(), BranchSetup(branch_code=code,

@@ -14,22 +14,22 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import Customer, CustomerStatus, Enrolment, Instalment
-from app.services.accounts import quote
 from app.services.clock import FixedClock
-from app.services.demo import generate_demo
-from app.services.enrolment import EnrolRequest, enrol_and_pay
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.payments import Tender
-from app.services.plans import check_broken_plans
-from app.services.voids import VoidRequest, void_payment
-from app.services.workorders import confirm_work_order, list_work_orders
+from app.services.demo.branch import generate_demo
+from app.services.ledger.accounts import quote
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import Tender
+from app.services.ledger.plans import check_broken_plans
+from app.services.ledger.voids import VoidRequest, void_payment
+from app.services.ledger.workorders import confirm_work_order, list_work_orders
 from headoffice.db import Database
 from headoffice.demo import create_demo
-from tests.fakes import DEMO_DAY, SUPERVISOR
-from tests.office_server import RunningOffice, serving
-from tests.sync_conflict_helpers import Counter, branch_template, copy_branch, register
+from tests.support.fakes import DEMO_DAY, SUPERVISOR
+from tests.support.office_server import RunningOffice, serving
+from tests.support.sync_conflict_helpers import Counter, branch_template, copy_branch, register
 
 CUSTOMERS = 120
 BROKEN_CHECK = dt.date(2026, 1, 20)
@@ -41,11 +41,11 @@ class World:
     counters: dict[str, Counter]
     clock: FixedClock
 
-    def branch(self, code: str) -> Branch:
+    def branch(self, code: str) -> BranchDatabase:
         return self.counters[code].branch
 
 
-def sealed_customers(branch: Branch, count: int) -> list[str]:
+def sealed_customers(branch: BranchDatabase, count: int) -> list[str]:
     """The first ``count`` sealed customers eligible for the programme today."""
     chosen: list[str] = []
     with branch.reading() as uow:

@@ -16,12 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.clock import FixedClock
 from app.services.context import Actor
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.payments import Tender
-from app.services.workorders import confirm_work_order
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import Tender
+from app.services.ledger.workorders import confirm_work_order
 from headoffice.models import (
     Bill,
     ChangeRequest,
@@ -112,7 +112,7 @@ def _credits(ho: HeadOffice) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def world(ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str],
+def world(ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str],
           tmp_path: Path, clock: FixedClock) -> Iterator[World]:
     """KPG holds a plan (down payment, one instalment, its unseal order done) and a
     shift; OEB holds a plan of another customer and a shift; a third customer has none."""

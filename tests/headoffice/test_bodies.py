@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from tests.headoffice.conftest import HeadOffice, device_of, outbox
 
 
 @pytest.fixture
-def pushing(ho: HeadOffice, branch: Branch, cashier: Actor) -> tuple[str, str, bytes]:
+def pushing(ho: HeadOffice, branch: BranchDatabase, cashier: Actor) -> tuple[str, str, bytes]:
     """(device id, token, the branch's outbox as a JSON push body)."""
     device = device_of(branch)
     body = json.dumps({"device_id": device, "branch": "KPG", "events": outbox(branch)})

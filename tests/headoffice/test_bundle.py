@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.sync.signing import public_hex
 from headoffice.bundle import BundleRefused, build_bundle, import_bundle, sign, token_key, unpack
@@ -32,7 +32,7 @@ Signed = tuple[str, str, Ed25519PrivateKey]
 
 
 @pytest.fixture
-def kpg(ho: HeadOffice, branch: Branch, cashier: Actor) -> Signed:
+def kpg(ho: HeadOffice, branch: BranchDatabase, cashier: Actor) -> Signed:
     """The branch's device registered with its bundle-signing key: (device id, token, key)."""
     ho.add_customer(CUSTOMER)
     device, key = device_of(branch), Ed25519PrivateKey.generate()
@@ -60,7 +60,8 @@ def _reply(data: bytes, token: str) -> tuple[dict[str, Any], dict[str, bytes]]:
 
 
 def test_a_bundle_is_applied_once_and_answered_with_a_signed_reply(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str, Ed25519PrivateKey],
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str,
+                                                                           Ed25519PrivateKey],
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     device, token, key = kpg
     enrol(branch, cashier)
@@ -89,7 +90,7 @@ def test_a_bundle_is_applied_once_and_answered_with_a_signed_reply(
 
 
 def test_a_bundle_overlapping_an_online_push_changes_nothing_twice(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: Signed) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: Signed) -> None:
     device, token, key = kpg
     enrol(branch, cashier)
     events = outbox(branch)
@@ -102,7 +103,7 @@ def test_a_bundle_overlapping_an_online_push_changes_nothing_twice(
 
 
 def test_a_tampered_truncated_or_foreign_bundle_is_refused_whole(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: Signed) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: Signed) -> None:
     device, _token, key = kpg
     enrol(branch, cashier)
     events = outbox(branch)
@@ -130,7 +131,7 @@ def test_a_tampered_truncated_or_foreign_bundle_is_refused_whole(
 
 
 def test_a_bundle_with_a_malformed_chain_head_is_refused_whole(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: Signed) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: Signed) -> None:
     device, _token, key = kpg
     enrol(branch, cashier)
     events = outbox(branch)

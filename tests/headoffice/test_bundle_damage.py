@@ -14,19 +14,19 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.sync.signing import public_hex
 from headoffice.bundle import BundleRefused, build_bundle, counter_signature, import_bundle
 from headoffice.cli import main
-from tests.bundle_damage import damaged_copies, members_of, zipped
 from tests.headoffice.conftest import CUSTOMER, HeadOffice, device_of, enrol, outbox
+from tests.support.bundle_damage import damaged_copies, members_of, zipped
 
 Signed = tuple[str, Ed25519PrivateKey, bytes]
 
 
 @pytest.fixture
-def good(ho: HeadOffice, branch: Branch, cashier: Actor) -> Signed:
+def good(ho: HeadOffice, branch: BranchDatabase, cashier: Actor) -> Signed:
     """(device id, its key, a good bundle of its down payment)."""
     ho.add_customer(CUSTOMER)
     device, key = device_of(branch), Ed25519PrivateKey.generate()

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import Customer as BranchCustomer
 from app.services.context import Actor
 from app.services.customer_changes import (
@@ -21,8 +21,8 @@ from app.services.sync import HttpTransport, pull_changes
 from headoffice.change_requests import list_requests
 from headoffice.cli import main
 from headoffice.models import ChangeRequest, Customer, SyncException
-from tests.fakes import add_customer
 from tests.headoffice.conftest import CUSTOMER, HeadOffice, outbox, statuses
+from tests.support.fakes import add_customer
 
 NEW_PHONE = "081339120044"
 
@@ -45,12 +45,12 @@ def cli(ho: HeadOffice, capsys: pytest.CaptureFixture[str]) -> Cli:
     return Cli(ho, capsys)
 
 
-def ask(branch: Branch, cashier: Actor, changes: dict[str, str],
+def ask(branch: BranchDatabase, cashier: Actor, changes: dict[str, str],
         reason: str = "customer came to the counter") -> ChangeRequestInfo:
     return request_customer_change(branch.writing(), cashier, CUSTOMER, changes, reason)
 
 
-def push_all(ho: HeadOffice, branch: Branch, kpg: tuple[str, str]) -> list[str]:
+def push_all(ho: HeadOffice, branch: BranchDatabase, kpg: tuple[str, str]) -> list[str]:
     device, token = kpg
     response = ho.push(token, device, outbox(branch))
     assert response.status_code == 200, response.text
@@ -63,14 +63,14 @@ def office_customer(ho: HeadOffice) -> dict[str, Any]:
         return {"phone": c.phone, "address": c.address, "version": c.version}
 
 
-def branch_customer(branch: Branch) -> dict[str, Any]:
+def branch_customer(branch: BranchDatabase) -> dict[str, Any]:
     with branch.reading() as uow:
         c = uow.session.scalars(select(BranchCustomer).where(
             BranchCustomer.connection_no == CUSTOMER)).one()
         return {"phone": c.phone, "address": c.address, "version": c.version}
 
 
-def pull(ho: HeadOffice, branch: Branch, kpg: tuple[str, str]) -> None:
+def pull(ho: HeadOffice, branch: BranchDatabase, kpg: tuple[str, str]) -> None:
     pull_changes(branch.writing, HttpTransport(ho.url, kpg[1], timeout=10))
 
 
@@ -81,14 +81,14 @@ def only_request(ho: HeadOffice) -> int:
 
 
 @pytest.fixture
-def at_branch(branch: Branch, kpg: tuple[str, str]) -> Branch:
+def at_branch(branch: BranchDatabase, kpg: tuple[str, str]) -> BranchDatabase:
     """The branch holds the customer as head office published it (version 1)."""
     add_customer(branch, CUSTOMER)
     return branch
 
 
 def test_a_request_is_queued_approved_and_pulled_by_the_branch(
-        ho: HeadOffice, at_branch: Branch, cashier: Actor, kpg: tuple[str, str],
+        ho: HeadOffice, at_branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str],
         cli: Cli) -> None:
     request = ask(at_branch, cashier, {"phone": NEW_PHONE, "address": "Jl. Timor Raya 9"},
                   "moved house")
@@ -121,7 +121,7 @@ def test_a_request_is_queued_approved_and_pulled_by_the_branch(
 
 
 def test_a_stale_request_is_refused_until_forced(
-        ho: HeadOffice, at_branch: Branch, cashier: Actor, kpg: tuple[str, str],
+        ho: HeadOffice, at_branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str],
         cli: Cli) -> None:
     ask(at_branch, cashier, {"phone": NEW_PHONE})
     push_all(ho, at_branch, kpg)
@@ -145,7 +145,7 @@ def test_a_stale_request_is_refused_until_forced(
 
 
 def test_a_rejected_request_leaves_the_customer_and_the_branch_is_told(
-        ho: HeadOffice, at_branch: Branch, cashier: Actor, kpg: tuple[str, str],
+        ho: HeadOffice, at_branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str],
         cli: Cli) -> None:
     ask(at_branch, cashier, {"name": "Pelanggan Baru"}, "name correction")
     push_all(ho, at_branch, kpg)
@@ -169,7 +169,7 @@ def test_a_rejected_request_leaves_the_customer_and_the_branch_is_told(
 
 
 def test_a_malformed_or_unknown_customer_request_goes_to_the_exceptions(
-        ho: HeadOffice, at_branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, at_branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     ask(at_branch, cashier, {"phone": NEW_PHONE})
     events = outbox(at_branch)
     device, token = kpg

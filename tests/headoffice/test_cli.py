@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
-from app.services.demo_dice import Dice
-from app.services.demo_plan import make_plan
-from app.services.demo_rows import FEATURED, RowBuilder
+from app.services.demo.dice import Dice
+from app.services.demo.plan import make_plan
+from app.services.demo.rows import FEATURED, RowBuilder
 from app.services.setup import DEFAULT_TERMS_FILE
 from headoffice.auth import issue_code, register_device
 from headoffice.cli import main
@@ -135,7 +135,7 @@ def test_terms_and_users_are_published_to_the_branches(
 
 
 def test_rejected_events_are_listed_reapplied_and_resolved(
-        cli: Cli, db: Database, branch: Branch, cashier: Actor, tmp_path: Path) -> None:
+        cli: Cli, db: Database, branch: BranchDatabase, cashier: Actor, tmp_path: Path) -> None:
     device = device_of(branch)
     with db.writing() as session:
         register_device(session, issue_code(session, "KPG", "L01").code, device, "KPG", "L01")

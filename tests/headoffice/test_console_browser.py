@@ -9,16 +9,16 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.customer_changes import list_change_requests, request_customer_change
 from app.services.sync import HttpTransport, KeyringTokenStore, pull_changes, register_device
 from headoffice.models import Device, SyncException
-from tests.fakes import add_customer
 from tests.headoffice.browser import OFFICE_SCREEN, chromium, sign_in
 from tests.headoffice.conftest import CUSTOMER, HeadOffice, enrol, outbox
 from tests.headoffice.console_helpers import PASSWORD, staff_user
-from tests.sync_fakes import MemoryKeyring
+from tests.support.fakes import add_customer
+from tests.support.sync_fakes import MemoryKeyring
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def page(browser: Browser) -> Iterator[Page]:
         context.close()
 
 
-def push_all(ho: HeadOffice, branch: Branch, kpg: tuple[str, str]) -> None:
+def push_all(ho: HeadOffice, branch: BranchDatabase, kpg: tuple[str, str]) -> None:
     assert ho.push(kpg[1], kpg[0], outbox(branch)).status_code == 200
 
 
@@ -64,7 +64,7 @@ def test_signing_in_with_a_wrong_then_the_right_password(ho: HeadOffice, page: P
 
 
 def test_approving_a_change_request_reaches_the_branch_at_its_next_pull(
-        ho: HeadOffice, page: Page, branch: Branch, cashier: Actor,
+        ho: HeadOffice, page: Page, branch: BranchDatabase, cashier: Actor,
         kpg: tuple[str, str]) -> None:
     add_customer(branch, CUSTOMER)
     asked = request_customer_change(branch.writing(), cashier, CUSTOMER,
@@ -86,7 +86,7 @@ def test_approving_a_change_request_reaches_the_branch_at_its_next_pull(
 
 
 def test_resolving_an_exception_with_a_note(
-        ho: HeadOffice, page: Page, branch: Branch, cashier: Actor,
+        ho: HeadOffice, page: Page, branch: BranchDatabase, cashier: Actor,
         kpg: tuple[str, str]) -> None:
     enrol(branch, cashier, "50400077")  # unknown at head office: rejected, money a credit
     push_all(ho, branch, kpg)
@@ -105,7 +105,7 @@ def test_resolving_an_exception_with_a_note(
 
 
 def test_a_counter_registered_in_the_console_registers_from_its_branch(
-        ho: HeadOffice, page: Page, branch: Branch) -> None:
+        ho: HeadOffice, page: Page, branch: BranchDatabase) -> None:
     staff_user(ho.db, "ti", "it")
     sign_in(page, ho.url, "ti", PASSWORD)
     page.get_by_role("navigation").get_by_role("link", name="Loket").click()

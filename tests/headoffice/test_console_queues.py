@@ -7,20 +7,20 @@ import re
 
 from sqlalchemy import func, select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.customer_changes import list_change_requests, request_customer_change
 from app.services.sync import HttpTransport, pull_changes
 from headoffice.console.tables import StaffAudit
 from headoffice.models import ChangeRequest, Customer, EnrolmentCode, SyncException
-from tests.fakes import add_customer
 from tests.headoffice.conftest import CUSTOMER, HeadOffice, enrol, outbox, statuses
 from tests.headoffice.console_helpers import console, post_form, staff_user
+from tests.support.fakes import add_customer
 
 SCRIPT = "<script>alert('x')</script>"
 
 
-def push_all(ho: HeadOffice, branch: Branch, kpg: tuple[str, str]) -> list[str]:
+def push_all(ho: HeadOffice, branch: BranchDatabase, kpg: tuple[str, str]) -> list[str]:
     response = ho.push(kpg[1], kpg[0], outbox(branch))
     assert response.status_code == 200, response.text
     return statuses(response)
@@ -38,7 +38,7 @@ def audit_of(ho: HeadOffice, action: str) -> list[str]:
 
 
 def test_a_change_request_is_approved_in_the_console_and_the_branch_pulls_it(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     add_customer(branch, CUSTOMER)
     asked = request_customer_change(branch.writing(), cashier, CUSTOMER,
                                     {"phone": "081339120044"}, f"pindah {SCRIPT}")
@@ -71,7 +71,7 @@ def test_a_change_request_is_approved_in_the_console_and_the_branch_pulls_it(
 
 
 def test_a_stale_request_is_refused_and_a_rejection_needs_a_note(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     add_customer(branch, CUSTOMER)
     request_customer_change(branch.writing(), cashier, CUSTOMER, {"phone": "081339120055"},
                             "nomor baru")
@@ -101,7 +101,7 @@ def test_a_stale_request_is_refused_and_a_rejection_needs_a_note(
 
 
 def test_an_exception_is_resolved_or_reapplied_with_its_credit_shown(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     enrol(branch, cashier, "50400077")  # head office does not hold this customer
     assert "rejected" in push_all(ho, branch, kpg)
     staff_user(ho.db, "keuangan", "finance")
@@ -126,7 +126,7 @@ def test_an_exception_is_resolved_or_reapplied_with_its_credit_shown(
 
 
 def test_resolving_needs_a_note_and_the_note_is_shown_as_text(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     enrol(branch, cashier, "50400078")
     push_all(ho, branch, kpg)
     staff_user(ho.db, "keuangan", "finance")
@@ -178,7 +178,7 @@ def test_a_counter_registered_in_the_console_uses_its_code(ho: HeadOffice) -> No
 
 
 def test_customers_are_found_and_shown_with_their_money(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     enrol(branch, cashier)
     push_all(ho, branch, kpg)
     with ho.db.writing() as session:
@@ -199,7 +199,7 @@ def test_customers_are_found_and_shown_with_their_money(
 
 
 def test_reconciliation_lists_each_branch_day(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     enrol(branch, cashier)
     push_all(ho, branch, kpg)
     staff_user(ho.db, "keuangan", "finance")

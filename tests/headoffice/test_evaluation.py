@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.models import Enrolment, EnrolmentState, Instalment, PromotionTermsRecord
 from app.services.reports.progress_data import Figures as BranchFigures
 from app.services.reports.progress_data import progress_document
@@ -21,7 +21,7 @@ from headoffice.evaluation.figures import Evaluation, Figures
 from headoffice.evaluation.service import EvaluationRefused, programme_evaluation
 from headoffice.masterdata import add_branch, publish_terms_file
 from tests.headoffice.evaluation_world import BROKEN_CHECK, World, evaluation_world
-from tests.office_server import postgres_schema
+from tests.support.office_server import postgres_schema
 
 SHARED = ("enrolled", "down_payments", "instalments", "arrears_in_plans", "penalty_waived",
           "seals_opened", "broken", "cancelled")
@@ -82,7 +82,7 @@ def test_the_world_has_every_kind_of_event(world: World) -> None:
     assert own.totals.refused == 1  # and it is not among head office's enrolled
 
 
-def branch_schedule(branch: Branch, end: dt.date) -> tuple[int, int, int, int, int]:
+def branch_schedule(branch: BranchDatabase, end: dt.date) -> tuple[int, int, int, int, int]:
     """From the branch's own instalment rows: due, paid, overdue (count, rupiah) and
     still owed, of its plans not cancelled or refused."""
     due = paid = overdue = overdue_amount = owed = 0

@@ -21,7 +21,7 @@ from headoffice.evaluation.figures import Evaluation
 from headoffice.evaluation.service import programme_evaluation
 from headoffice.evaluation.text import evaluation_data
 from tests.headoffice.evaluation_world import World, evaluation_world
-from tests.pdfcheck import read_pdf, text_of
+from tests.support.pdfcheck import read_pdf, text_of
 
 END = dt.date(2026, 1, 31)
 

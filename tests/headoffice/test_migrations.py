@@ -29,7 +29,7 @@ from headoffice.migrate import (
     target_metadata,
 )
 from headoffice.models import BranchOffice
-from tests.office_server import postgres_schema
+from tests.support.office_server import postgres_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.payments import Tender
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import Tender
 from headoffice.models import Bill, Enrolment, Payment, SyncException
 from tests.headoffice.conftest import CUSTOMER, HeadOffice, enrol, outbox, statuses
 
@@ -23,7 +23,7 @@ def _foreign(kind: str, payload: dict[str, Any], seq: int = 1, **changes: Any) -
             "created_at": "2025-11-25T10:00:00", "payload": body}
 
 
-def _kpg_books(branch: Branch, cashier: Actor) -> list[dict[str, Any]]:
+def _kpg_books(branch: BranchDatabase, cashier: Actor) -> list[dict[str, Any]]:
     """KPG enrols ``CUSTOMER`` and pays one instalment: its outbox."""
     enrol(branch, cashier)
     pay_instalment(branch.writing(), cashier, InstalmentRequest(CUSTOMER, Tender(100_000,
@@ -31,7 +31,7 @@ def _kpg_books(branch: Branch, cashier: Actor) -> list[dict[str, Any]]:
     return outbox(branch)
 
 
-def _kpg_plan(ho: HeadOffice, branch: Branch, cashier: Actor,
+def _kpg_plan(ho: HeadOffice, branch: BranchDatabase, cashier: Actor,
               kpg: tuple[str, str]) -> list[dict[str, Any]]:
     """KPG's books, applied by head office."""
     events = _kpg_books(branch, cashier)
@@ -57,7 +57,7 @@ def _one(ho: HeadOffice, event: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_another_branch_cannot_break_a_plan_it_does_not_hold(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     events = _kpg_plan(ho, branch, cashier, kpg)
     paid = next(e for e in events if e["type"] == "enrolment.paid")["payload"]
     before = _state(ho)
@@ -72,7 +72,7 @@ def test_another_branch_cannot_break_a_plan_it_does_not_hold(
 
 
 def test_another_branch_cannot_pay_into_a_plan_it_does_not_hold(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     events = _kpg_plan(ho, branch, cashier, kpg)
     before = _state(ho)
     instalment = events[-1]["payload"]
@@ -87,7 +87,7 @@ def test_another_branch_cannot_pay_into_a_plan_it_does_not_hold(
 
 
 def test_an_instalment_naming_another_connection_number_is_refused(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     device, token = kpg
     events = _kpg_books(branch, cashier)
     events[-1]["payload"]["connection_no"] = "' OR '1'='1"
@@ -102,7 +102,7 @@ def test_an_instalment_naming_another_connection_number_is_refused(
 
 
 def test_another_branch_cannot_void_a_payment_it_did_not_take(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     events = _kpg_plan(ho, branch, cashier, kpg)
     paid = next(e for e in events if e["type"] == "enrolment.paid")["payload"]
     before = _state(ho)
@@ -117,7 +117,7 @@ def test_another_branch_cannot_void_a_payment_it_did_not_take(
 
 
 def test_a_void_whose_amount_or_plan_disagrees_with_the_payment_is_refused(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     device, token = kpg
     events = _kpg_plan(ho, branch, cashier, kpg)
     paid = next(e for e in events if e["type"] == "enrolment.paid")
@@ -140,7 +140,7 @@ def test_a_void_whose_amount_or_plan_disagrees_with_the_payment_is_refused(
 
 
 def test_a_work_order_for_a_customer_whose_plan_another_branch_holds_is_refused(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     _kpg_plan(ho, branch, cashier, kpg)
     result = _one(ho, _foreign("work_order.done", {
         "number": "WO-OEB-L01-2025-000001", "uuid": str(uuid.uuid4()), "kind": "reseal",
@@ -152,7 +152,7 @@ def test_a_work_order_for_a_customer_whose_plan_another_branch_holds_is_refused(
 
 
 def test_another_counter_cannot_close_a_shift_it_did_not_open(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     events = _kpg_plan(ho, branch, cashier, kpg)
     opened = next(e for e in events if e["type"] == "shift.opened")["payload"]
     result = _one(ho, _foreign("shift.closed", {
@@ -162,7 +162,7 @@ def test_another_counter_cannot_close_a_shift_it_did_not_open(
 
 
 def test_an_event_naming_another_counter_than_its_device_is_refused(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     device, token = kpg
     enrol(branch, cashier)
     events = outbox(branch)

@@ -11,17 +11,16 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch, open_branch
+from app.bootstrap import BranchDatabase, open_branch
 from app.models.database import database_path
-from app.services.backups import backup_now
+from app.services.backup.copies import backup_now
+from app.services.backup.restore import restore
+from app.services.backup.restore_block import ReleaseRequest, release_payments
 from app.services.clock import FixedClock
 from app.services.context import Actor
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.payments import Tender
-from app.services.restore import restore
-from app.services.restore_block import ReleaseRequest, release_payments
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import Tender
 from headoffice.models import Enrolment, Payment, SyncException
-from tests.fakes import CASHIER, DEMO_DAY, SUPERVISOR, actor_for
 from tests.headoffice.conftest import (
     CUSTOMER,
     HeadOffice,
@@ -31,17 +30,18 @@ from tests.headoffice.conftest import (
     outbox,
     statuses,
 )
+from tests.support.fakes import CASHIER, DEMO_DAY, SUPERVISOR, actor_for
 
 
 @pytest.fixture
-def oeb(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[Branch, Actor]]:
+def oeb(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[BranchDatabase, Actor]]:
     opened, actor = open_second_branch(tmp_path, clock, "OEB")
     yield opened, actor
     opened.close()
 
 
 def test_push_applies_events_and_a_repeated_batch_returns_the_stored_results(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     device, token = kpg
     receipt = enrol(branch, cashier)
     events = outbox(branch)
@@ -65,7 +65,7 @@ def test_push_applies_events_and_a_repeated_batch_returns_the_stored_results(
 
 
 def test_a_gap_or_a_batch_out_of_order_is_refused_with_the_expected_seq(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     device, token = kpg
     enrol(branch, cashier)
     events = outbox(branch)
@@ -84,7 +84,7 @@ def test_a_gap_or_a_batch_out_of_order_is_refused_with_the_expected_seq(
 
 
 def test_a_sequence_going_backwards_with_a_new_event_is_refused_and_reported(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     device, token = kpg
     events = outbox(branch)
     assert ho.push(token, device, events).status_code == 200
@@ -100,7 +100,7 @@ def test_a_sequence_going_backwards_with_a_new_event_is_refused_and_reported(
 
 
 def test_a_poison_event_is_rejected_into_exceptions_and_later_events_apply(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     device, token = kpg
     enrol(branch, cashier)
     enrol(branch, cashier, "50400002")  # head office has no such customer
@@ -123,7 +123,7 @@ def test_a_poison_event_is_rejected_into_exceptions_and_later_events_apply(
 
 
 def test_a_malformed_payload_is_rejected_without_inventing_money(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     device, token = kpg
     enrol(branch, cashier)
     events = outbox(branch)
@@ -141,7 +141,7 @@ def test_a_malformed_payload_is_rejected_without_inventing_money(
 
 
 def test_an_event_of_another_branch_is_refused_and_nothing_applied(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     device, token = kpg
     events = outbox(branch)
     events[-1]["payload"]["branch"] = "OEB"
@@ -152,8 +152,8 @@ def test_an_event_of_another_branch_is_refused_and_nothing_applied(
 
 
 def test_one_customer_enrolled_at_two_branches_first_wins_and_both_payments_count(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str],
-        oeb: tuple[Branch, Actor]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str],
+        oeb: tuple[BranchDatabase, Actor]) -> None:
     device, token = kpg
     oeb_branch, oeb_cashier = oeb
     oeb_device = device_of(oeb_branch)
@@ -175,7 +175,7 @@ def test_one_customer_enrolled_at_two_branches_first_wins_and_both_payments_coun
 
 
 def test_an_instalment_paid_at_another_branch_is_refused_and_kept_as_its_credit(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     device, token = kpg
     enrol(branch, cashier)
     pay_instalment(branch.writing(), cashier, InstalmentRequest(CUSTOMER, Tender(100_000,
@@ -198,7 +198,7 @@ def test_an_instalment_paid_at_another_branch_is_refused_and_kept_as_its_credit(
 
 
 def test_a_void_that_arrives_before_its_payment_is_applied_when_the_payment_comes(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     device, token = kpg
     receipt = enrol(branch, cashier)
     events = outbox(branch)
@@ -229,7 +229,7 @@ def test_a_void_that_arrives_before_its_payment_is_applied_when_the_payment_come
 
 
 def test_the_same_batch_pushed_at_once_by_several_syncs_counts_once(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     device, token = kpg
     enrol(branch, cashier)
     events = outbox(branch)
@@ -253,7 +253,7 @@ def test_the_same_batch_pushed_at_once_by_several_syncs_counts_once(
 
 
 def test_a_supervisor_release_after_a_restore_is_taken_as_information(
-        ho: HeadOffice, branch: Branch, kpg: tuple[str, str], tmp_path: Path) -> None:
+        ho: HeadOffice, branch: BranchDatabase, kpg: tuple[str, str], tmp_path: Path) -> None:
     device, token = kpg
     backup = backup_now(database_path(branch.data_dir), tmp_path / "copies")
     branch.close()

@@ -12,7 +12,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.clock import FixedClock
 from app.services.context import Actor
 from headoffice import claims
@@ -29,7 +29,7 @@ from tests.headoffice.conftest import (
 
 
 @pytest.fixture
-def oeb(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[Branch, Actor]]:
+def oeb(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[BranchDatabase, Actor]]:
     opened, actor = open_second_branch(tmp_path, clock, "OEB")
     yield opened, actor
     opened.close()
@@ -67,8 +67,8 @@ def _only_postgres(ho: HeadOffice) -> None:
 
 
 def test_a_branch_is_acknowledged_while_another_branchs_batch_is_still_open(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str],
-        oeb: tuple[Branch, Actor]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str],
+        oeb: tuple[BranchDatabase, Actor]) -> None:
     _only_postgres(ho)
     device, token = kpg
     oeb_branch, oeb_cashier = oeb
@@ -91,7 +91,7 @@ def test_a_branch_is_acknowledged_while_another_branchs_batch_is_still_open(
 
 
 def test_one_device_is_still_applied_one_batch_at_a_time(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     _only_postgres(ho)
     device, token = kpg
     enrol(branch, cashier)
@@ -104,8 +104,8 @@ def test_one_device_is_still_applied_one_batch_at_a_time(
 
 
 def test_two_branches_enrolling_one_customer_at_once_first_wins_and_both_payments_count(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str],
-        oeb: tuple[Branch, Actor]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str],
+        oeb: tuple[BranchDatabase, Actor]) -> None:
     device, token = kpg
     oeb_branch, oeb_cashier = oeb
     oeb_device = device_of(oeb_branch)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from headoffice.cli import main
 from headoffice.models import Customer, Event, Payment, SyncException
@@ -20,7 +20,7 @@ from tests.headoffice.test_cli import CUSTOMER_HEADER, GOOD_CUSTOMER
 
 
 def test_bad_text_in_a_payload_is_rejected_and_not_stored(
-        ho: HeadOffice, branch: Branch, cashier: Actor, kpg: tuple[str, str]) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
     device, token = kpg
     enrol(branch, cashier)
     events = outbox(branch)

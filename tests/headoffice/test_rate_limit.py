@@ -11,7 +11,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.errors import DomainError, ErrorCode
 from app.services.sync import HttpTransport, KeyringTokenStore, register_device, registration
 from headoffice.auth import attempt_registration, issue_code
@@ -24,7 +24,7 @@ from headoffice.rate_limit import (
     client_key,
 )
 from tests.headoffice.conftest import HeadOffice, serving
-from tests.sync_fakes import MemoryKeyring
+from tests.support.sync_fakes import MemoryKeyring
 
 
 def _code(ho: HeadOffice, branch: str = "KPG", counter: str = "L01") -> str:
@@ -96,7 +96,7 @@ def test_wrong_guesses_from_many_addresses_lock_the_counters_code(ho: HeadOffice
 
 
 def test_the_branch_is_told_to_wait_or_to_ask_for_a_new_code(
-        ho: HeadOffice, branch: Branch) -> None:
+        ho: HeadOffice, branch: BranchDatabase) -> None:
     store = KeyringTokenStore(MemoryKeyring())
     link = HttpTransport(ho.url, timeout=10)
     for _ in range(ADDRESS_LIMIT):

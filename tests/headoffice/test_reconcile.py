@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
-from app.services.instalments import InstalmentRequest, pay_instalment
-from app.services.payments import Tender
+from app.services.ledger.instalments import InstalmentRequest, pay_instalment
+from app.services.ledger.payments import Tender
 from headoffice.cli import main
 from tests.headoffice.conftest import CUSTOMER, HeadOffice, enrol, outbox
 
@@ -31,7 +31,7 @@ def branch_figures(events: list[dict[str, Any]], results: dict[str, str]
 
 
 @pytest.fixture
-def synced(ho: HeadOffice, branch: Branch, cashier: Actor,
+def synced(ho: HeadOffice, branch: BranchDatabase, cashier: Actor,
            kpg: tuple[str, str]) -> tuple[str, str, list[dict[str, Any]], dict[str, str]]:
     """A day at the branch pushed: a plan, an instalment, a rejected enrolment."""
     device, token = kpg

@@ -17,7 +17,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select, update
 
-from app.bootstrap import Branch
+from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.sync import (
@@ -34,7 +34,7 @@ from headoffice.auth import issue_code, sha256_hex
 from headoffice.bundle import BundleRefused, build_bundle, import_bundle, pack
 from headoffice.models import Device, EnrolmentCode
 from tests.headoffice.conftest import HeadOffice, device_of, enrol, outbox
-from tests.sync_fakes import MemoryKeyring
+from tests.support.sync_fakes import MemoryKeyring
 
 
 class ForgetfulKeyring(MemoryKeyring):
@@ -78,7 +78,7 @@ def office_device(ho: HeadOffice, device_id: str) -> Device | None:
 
 
 def test_a_store_that_keeps_nothing_is_found_before_the_code_is_sent(
-        ho: HeadOffice, branch: Branch) -> None:
+        ho: HeadOffice, branch: BranchDatabase) -> None:
     code, link = code_for(ho), LosingLink(ho.url, losses=0)
     with pytest.raises(DomainError) as refused:
         register_device(branch.writing(), link, ho.url, code,
@@ -92,7 +92,7 @@ def test_a_store_that_keeps_nothing_is_found_before_the_code_is_sent(
 
 
 def test_a_lost_answer_is_completed_by_the_same_counter_and_nobody_else(
-        ho: HeadOffice, branch: Branch) -> None:
+        ho: HeadOffice, branch: BranchDatabase) -> None:
     code, ring = code_for(ho), MemoryKeyring()
     store, link = KeyringTokenStore(ring), LosingLink(ho.url)
     device = device_of(branch)
@@ -127,7 +127,7 @@ def test_a_lost_answer_is_completed_by_the_same_counter_and_nobody_else(
 
 
 def test_what_head_office_holds_cannot_sign_a_counters_bundle(
-        ho: HeadOffice, branch: Branch, cashier: Actor, tmp_path: Path) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, tmp_path: Path) -> None:
     ho.add_customer("50400001")
     store = KeyringTokenStore(MemoryKeyring())
     register_device(branch.writing(), HttpTransport(ho.url, timeout=10), ho.url,
@@ -159,7 +159,7 @@ def test_what_head_office_holds_cannot_sign_a_counters_bundle(
 
 
 def test_a_counter_registered_before_counters_had_keys_is_told_to_register_again(
-        ho: HeadOffice, branch: Branch, cashier: Actor, tmp_path: Path) -> None:
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, tmp_path: Path) -> None:
     ho.add_customer("50400001")
     device, key = device_of(branch), Ed25519PrivateKey.generate()
     ho.register(device)  # an older counter: no public key sent

@@ -16,10 +16,10 @@ from app.models import (
     PromotionTermsRecord,
     User,
 )
-from app.services import workorders
-from app.services.account_views import plan_instalments
 from app.services.documents.header import DocumentHeader, header_for_counter
 from app.services.errors import DomainError, ErrorCode
+from app.services.ledger import workorders
+from app.services.ledger.account_views import plan_instalments
 from app.services.programmes import terms_by_id
 from app.services.quoting import ScheduleLine
 from app.services.terms import BrokenPlanRules

@@ -17,8 +17,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.models import Customer, Enrolment, Payment, PaymentKind, WorkOrder
-from app.services.accounts import find_customer
 from app.services.documents.agreement_data import agreement_number
+from app.services.ledger.accounts import find_customer
 from app.services.unit_of_work import UnitOfWork
 
 RECEIPT, AGREEMENT, WORK_ORDER = "kwitansi", "perjanjian", "spk"

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import ReceiptPrint
+from app.services.audit.journal import record_change
 from app.services.context import Actor
-from app.services.journal import record_change
 from app.services.unit_of_work import UnitOfWork
 
 MAX_PRINTER = 120

@@ -36,8 +36,8 @@ from app.services.documents.sheet_styles import (
     para,
 )
 from app.services.errors import DomainError, ErrorCode
+from app.services.ledger.workorders import WorkOrderInfo, work_order_info
 from app.services.unit_of_work import UnitOfWork
-from app.services.workorders import WorkOrderInfo, work_order_info
 
 MARGIN = 18 * mm
 WIDTH = content_width(A4[0], MARGIN)

@@ -19,8 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import AuditRecord, OutboxEvent
-from app.services.journal import record_change
-from app.services.plan_refusals import accept_enrolment, refuse_enrolment
+from app.services.audit.journal import record_change
+from app.services.ledger.plan_refusals import accept_enrolment, refuse_enrolment
 from app.services.sync.protocol import bad_response, need, need_int, sync_actor
 
 STATUSES = ("applied", "rejected", "duplicate")

@@ -1,7 +1,7 @@
 """Applying head office's changes (customers, bills, terms, users, acks) to the branch.
 
 Master data is head office's; the branch upserts it with the same checks and plans as
-the CSV imports (``imports_customers`` / ``imports_bills``): a customer is found by
+the CSV imports (``imports.customers`` / ``imports.bills``): a customer is found by
 connection number (``name_lower`` follows the name, ``version`` is head office's; the
 enrolment head office holds for them is kept in ``office_enrolment``), a bill by
 (customer, period) — a bill this branch took payments for, or that a plan took over, is
@@ -23,18 +23,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Customer, PromotionTermsRecord, Role, User
+from app.services.audit.journal import record_change
 from app.services.customer_changes import apply_decisions
 from app.services.errors import DomainError, ErrorCode
-from app.services.imports_bills import BILL_COLUMNS, apply_bills, check_bill_rows, plan_bills
-from app.services.imports_csv import CsvRow, RejectedRow
-from app.services.imports_customers import (
+from app.services.imports.bills import BILL_COLUMNS, apply_bills, check_bill_rows, plan_bills
+from app.services.imports.csv_files import CsvRow, RejectedRow
+from app.services.imports.customers import (
     CUSTOMER_COLUMNS,
     apply_customers,
     check_customer_rows,
 )
-from app.services.imports_plan import ImportPlan, ValidRow
-from app.services.journal import record_change
-from app.services.office_enrolments import parse_office_enrolment, store_office_enrolments
+from app.services.imports.plan import ImportPlan, ValidRow
+from app.services.ledger.office_enrolments import parse_office_enrolment, store_office_enrolments
 from app.services.sync.acks import parse_ack, record_acks
 from app.services.sync.held_bills import covered_bills, drop_held, hold, release_free
 from app.services.sync.protocol import bad_response, need, need_int, sync_actor

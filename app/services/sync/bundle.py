@@ -28,8 +28,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import OutboxEvent
+from app.services.audit.journal import canonical_json, record_change
 from app.services.errors import DomainError, ErrorCode
-from app.services.journal import canonical_json, record_change
 from app.services.sync.acks import AckOutcome, parse_results, record_acks
 from app.services.sync.apply import ApplyCounts, Change, apply_changes, parse_change
 from app.services.sync.bundle_zip import BundleUnreadable, read_members

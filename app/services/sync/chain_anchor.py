@@ -20,8 +20,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import AuditRecord
-from app.services.journal import verify_chain
-from app.services.restore_block import CHAIN_FLAG_KEY, chain_flag
+from app.services.audit.journal import verify_chain
+from app.services.backup.restore_block import CHAIN_FLAG_KEY, chain_flag
 from app.services.sync.protocol import get_setting, put_setting
 
 ANCHOR_KEY = "audit_anchor"

@@ -21,8 +21,8 @@ from sqlalchemy import delete, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.models import Bill, Customer, HeldBillChange
-from app.services.imports_bills import BILL_COLUMNS, apply_bills, check_bill_rows, plan_bills
-from app.services.imports_csv import CsvRow
+from app.services.imports.bills import BILL_COLUMNS, apply_bills, check_bill_rows, plan_bills
+from app.services.imports.csv_files import CsvRow
 
 CHUNK = 500
 BillKey = tuple[str, str]  # (connection number, period)

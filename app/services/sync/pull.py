@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from app.services.journal import record_change
+from app.services.audit.journal import record_change
 from app.services.sync.apply import ApplyCounts, Change, apply_changes, parse_change
 from app.services.sync.progress import ProgressFn, report_progress
 from app.services.sync.protocol import (

@@ -18,7 +18,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.models import OutboxEvent
-from app.services.journal import record_change
+from app.services.audit.journal import record_change
 from app.services.sync.protocol import (
     MONEY_TYPES,
     RECONCILE_KEY,

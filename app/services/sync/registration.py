@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.services.audit.journal import record_change
 from app.services.errors import DomainError, ErrorCode
-from app.services.journal import record_change
 from app.services.sync.protocol import (
     CA_FILE_KEY,
     REGISTER_PATH,

@@ -9,7 +9,7 @@ allows them.
 
 That accepted push (online, or a bundle's reply) is also head office confirming the
 counter's position after ``loket-admin restore``: :func:`forget` ends the payment block
-of ``app/services/restore_block.py``.
+of ``app/services/backup/restore_block.py``.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.services.backup.restore_block import FOUND_BEHIND_KEY, confirm_by_sync
 from app.services.errors import DomainError, ErrorCode
-from app.services.restore_block import FOUND_BEHIND_KEY, confirm_by_sync
 from app.services.sync.protocol import (
     ACKED_THROUGH_KEY,
     UowFactory,

@@ -22,9 +22,9 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from app.models import Bill, Customer
-from app.services.office_enrolments import store_office_enrolments
-from app.services.search import raw_connection
-from app.services.search_index import fill_search_text
+from app.services.ledger.office_enrolments import store_office_enrolments
+from app.services.search.customers import raw_connection
+from app.services.search.index import fill_search_text
 from app.services.sync.apply import (
     KINDS,
     ApplyCounts,

@@ -16,8 +16,8 @@ import lzma
 from dataclasses import dataclass, fields
 from typing import Any
 
-from app.services.journal import record_change
-from app.services.search import bulk_loading
+from app.services.audit.journal import record_change
+from app.services.search.customers import bulk_loading
 from app.services.sync.apply import KINDS, ApplyCounts, Change, apply_changes
 from app.services.sync.protocol import (
     CURSOR_KEY,

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from app.models import CustomerStatus
-from app.services.imports_csv import MAX_MONEY, MAX_READING, MAX_USAGE
-from app.services.imports_plan import ValidRow
+from app.services.imports.csv_files import MAX_MONEY, MAX_READING, MAX_USAGE
+from app.services.imports.plan import ValidRow
 
 Changes = Sequence[Any]  # apply.Change: change_id, kind, key, data
 _TEXT = {"name": 120, "address": 200, "kelurahan": 60, "kecamatan": 60, "tariff_group": 8,

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.services.money import format_rupiah
 from app.services.worklists import ReceiptLine, receipts_for_day
-from app.ui.account_labels import METHODS, method_text, payment_kind_text
+from app.ui.account.labels import METHODS, method_text, payment_kind_text
 from app.ui.context import UiContext
 from app.ui.i18n import format_count, format_date
 from app.ui.lists.list_page import ListPage, RecordTable

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import DomainError, ErrorCode
-from app.services.workorders import WorkOrderInfo, confirm_work_order
+from app.services.ledger.workorders import WorkOrderInfo, confirm_work_order
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.errors_dialog import show_unexpected

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from app.services.documents.archive import ArchivedDocument
 from app.services.documents.indonesian import work_order_reason
 from app.services.documents.printing import issue_work_order
-from app.services.workorders import WorkOrderInfo, list_work_orders
-from app.ui.account_labels import status_text, work_order_kind_text
+from app.services.ledger.workorders import WorkOrderInfo, list_work_orders
+from app.ui.account.labels import status_text, work_order_kind_text
 from app.ui.context import UiContext
 from app.ui.i18n import current_language, format_count
 from app.ui.lists.list_page import ListPage, RecordTable

@@ -33,7 +33,7 @@ depends_on = None
 # Keys start at KEY_BASE, SPACING apart: room for 16 halvings between neighbours, yet
 # small steps (the full-text indexes store the gaps between row ids, as varints). When
 # the triggers respace the keys (rare, but several times while a branch is bulk-loaded)
-# they leave more room, RESPACING apart; app.services.search.compact_search_index goes
+# they leave more room, RESPACING apart; app.services.search.customers.compact_search_index goes
 # back to SPACING.
 KEY_BASE = 2**40
 KEY_SPACE = 2**62

@@ -1,0 +1,1 @@
+"""Backups of the branch database, their checks, and restoring from one."""

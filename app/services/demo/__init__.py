@@ -1,0 +1,1 @@
+"""The demo branch: a deterministic Kota Kupang customer base for trying Loket out."""

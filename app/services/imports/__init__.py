@@ -1,0 +1,1 @@
+"""Importing head office's customer and bill master data from CSV files."""

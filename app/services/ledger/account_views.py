@@ -1,0 +1,176 @@
+"""Plain views of an account's parts: bills, the plan and its instalments, payments, orders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import (
+    Bill,
+    Enrolment,
+    EnrolmentState,
+    Instalment,
+    Payment,
+    PromotionTermsRecord,
+    User,
+    Void,
+    WorkOrder,
+    WorkOrderState,
+)
+from app.services.ledger.plan_refusals import Refusal, refusal_of
+
+
+@dataclass(frozen=True)
+class BillLine:
+    period: str
+    due_date: dt.date
+    usage_m3: int
+    principal: int
+    penalty: int
+    penalty_waived: int
+    paid_amount: int
+    outstanding: int
+    in_plan: bool
+
+    @classmethod
+    def of(cls, bill: Bill) -> BillLine:
+        return cls(bill.period, bill.due_date, bill.usage_m3, bill.principal, bill.penalty,
+                   bill.penalty_waived, bill.paid_amount, bill.outstanding,
+                   bill.enrolment_id is not None)
+
+    @property
+    def principal_outstanding(self) -> int:
+        """Principal not yet paid (payments cover the principal before the penalty)."""
+        return max(0, self.principal - self.paid_amount)
+
+
+@dataclass(frozen=True)
+class InstalmentLine:
+    number: int
+    due_date: dt.date
+    amount: int
+    paid_amount: int
+    state: str  # paid / due / overdue / broken / refused
+
+
+@dataclass(frozen=True)
+class EnrolmentView:
+    uuid: str
+    programme_code: str
+    programme_version: int
+    programme_name: str
+    state: str
+    enrolled_on: dt.date
+    arrears: int
+    penalty_waived: int
+    amount_due: int
+    down_payment_due: int
+    paid_total: int
+    balance: int
+    instalments: tuple[InstalmentLine, ...]
+    next_due: dt.date | None
+    refusal: Refusal | None = None  # state ``refused``: head office's reason
+
+
+@dataclass(frozen=True)
+class PaymentLine:
+    receipt_no: str
+    kind: str
+    amount: int
+    method: str
+    reference: str
+    paid_at: dt.datetime
+    cashier: str
+    voided: bool
+    void_reason: str
+
+
+@dataclass(frozen=True)
+class WorkOrderLine:
+    number: str
+    kind: str
+    state: str
+    issued_at: dt.datetime
+    reason: str
+
+
+def instalment_state(inst: Instalment, plan_state: EnrolmentState, today: dt.date) -> str:
+    if inst.paid_amount >= inst.amount:
+        return "paid"
+    if plan_state == EnrolmentState.BROKEN:
+        return "broken"
+    if plan_state == EnrolmentState.REFUSED:
+        return "refused"
+    return "overdue" if inst.due_date < today else "due"
+
+
+def latest_enrolment(session: Session, customer_id: int) -> Enrolment | None:
+    """The customer's plan to show: the active one, else the most recent not cancelled."""
+    return session.scalar(
+        select(Enrolment).where(Enrolment.customer_id == customer_id,
+                                Enrolment.state != EnrolmentState.CANCELLED)
+        .order_by((Enrolment.state == EnrolmentState.ACTIVE).desc(), Enrolment.id.desc())
+        .limit(1))
+
+
+def enrolment_view(session: Session, customer_id: int, today: dt.date) -> EnrolmentView | None:
+    enrolment = latest_enrolment(session, customer_id)
+    if enrolment is None:
+        return None
+    terms = session.get(PromotionTermsRecord, enrolment.terms_id)
+    assert terms is not None
+    insts = plan_instalments(session, enrolment.id)
+    lines = tuple(InstalmentLine(i.number, i.due_date, i.amount, i.paid_amount,
+                                 instalment_state(i, enrolment.state, today)) for i in insts)
+    paid = enrolment_paid_total(session, enrolment.id)
+    return EnrolmentView(
+        uuid=enrolment.uuid, programme_code=terms.code, programme_version=terms.version,
+        programme_name=terms.name, state=enrolment.state.value,
+        enrolled_on=enrolment.business_date, arrears=enrolment.arrears,
+        penalty_waived=enrolment.penalty_waived, amount_due=enrolment.amount_due,
+        down_payment_due=enrolment.down_payment_due, paid_total=paid,
+        balance=sum(i.amount - i.paid_amount for i in insts),
+        instalments=lines,
+        next_due=None if enrolment.state == EnrolmentState.REFUSED
+        else next((i.due_date for i in insts if i.paid_amount < i.amount), None),
+        refusal=refusal_of(session, enrolment),
+    )
+
+
+def plan_instalments(session: Session, enrolment_id: int) -> list[Instalment]:
+    return list(session.scalars(
+        select(Instalment).where(Instalment.enrolment_id == enrolment_id)
+        .order_by(Instalment.number)))
+
+
+def enrolment_paid_total(session: Session, enrolment_id: int) -> int:
+    """Sum of the plan's payments that have not been voided."""
+    amounts = session.scalars(
+        select(Payment.amount).outerjoin(Void, Void.payment_id == Payment.id)
+        .where(Payment.enrolment_id == enrolment_id, Void.id.is_(None)))
+    return sum(amounts)
+
+
+def payment_history(session: Session, customer_id: int) -> tuple[PaymentLine, ...]:
+    rows = session.execute(
+        select(Payment, User.username, Void.reason)
+        .join(User, User.id == Payment.cashier_id)
+        .outerjoin(Void, Void.payment_id == Payment.id)
+        .where(Payment.customer_id == customer_id)
+        .order_by(Payment.paid_at.desc(), Payment.id.desc()))
+    return tuple(
+        PaymentLine(p.receipt_no, p.kind.value, p.amount, p.method.value, p.reference, p.paid_at,
+                    username, reason is not None, reason or "")
+        for p, username, reason in rows)
+
+
+def open_work_orders(session: Session, customer_id: int) -> tuple[WorkOrderLine, ...]:
+    orders = session.scalars(
+        select(WorkOrder).where(WorkOrder.customer_id == customer_id,
+                                WorkOrder.state == WorkOrderState.ISSUED)
+        .order_by(WorkOrder.issued_at))
+    return tuple(WorkOrderLine(o.number, o.kind.value, o.state.value, o.issued_at, o.reason)
+                 for o in orders)

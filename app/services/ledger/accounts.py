@@ -1,0 +1,192 @@
+"""Reading a customer's account and quoting the promotion for them (no writes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Bill, Customer, Enrolment, EnrolmentState, PromotionTermsRecord
+from app.services.errors import DomainError, ErrorCode
+from app.services.ledger.account_views import (
+    BillLine,
+    EnrolmentView,
+    PaymentLine,
+    WorkOrderLine,
+    enrolment_view,
+    open_work_orders,
+    payment_history,
+)
+from app.services.ledger.office_enrolments import (
+    OfficeEnrolmentView,
+    enrolled_elsewhere,
+    office_enrolment,
+)
+from app.services.programmes import find_programme
+from app.services.quoting import (
+    BillFacts,
+    CustomerFacts,
+    Reason,
+    ScheduleLine,
+    allowed_counts,
+    make_offer,
+    schedule,
+)
+from app.services.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class CustomerInfo:
+    id: int
+    connection_no: str
+    name: str
+    address: str
+    rt: str
+    rw: str
+    kelurahan: str
+    kecamatan: str
+    tariff_group: str
+    meter_no: str
+    phone: str
+    status: str
+    status_date: dt.date
+
+
+@dataclass(frozen=True)
+class Account:
+    customer: CustomerInfo
+    open_bills: tuple[BillLine, ...]
+    arrears: int
+    penalty: int
+    total_due: int
+    enrolment: EnrolmentView | None
+    payments: tuple[PaymentLine, ...]
+    work_orders: tuple[WorkOrderLine, ...]
+    office_enrolment: OfficeEnrolmentView | None = None  # another branch's, per head office
+
+
+@dataclass(frozen=True)
+class Quote:
+    connection_no: str
+    customer_name: str
+    programme_code: str
+    programme_version: int
+    programme_name: str
+    on: dt.date
+    eligible: bool
+    reasons: tuple[Reason, ...]
+    arrears: int
+    penalty: int
+    penalty_waived: int
+    amount_due: int
+    down_payment: int
+    remainder: int
+    allowed_instalments: tuple[int, ...]
+    instalments: int
+    schedule: tuple[ScheduleLine, ...]
+
+
+def find_customer(session: Session, connection_no: str) -> Customer:
+    customer = session.scalar(
+        select(Customer).where(Customer.connection_no == connection_no.strip()))
+    if customer is None:
+        raise DomainError(ErrorCode.CUSTOMER_NOT_FOUND, connection_no=connection_no)
+    return customer
+
+
+def unsettled_bills(session: Session, customer_id: int) -> list[Bill]:
+    """Bills not yet settled, oldest period first (the order payments are applied in)."""
+    return list(session.scalars(
+        select(Bill).where(Bill.customer_id == customer_id, Bill.settled.is_(False))
+        .order_by(Bill.period)))
+
+
+def bill_facts(bill: Bill) -> BillFacts:
+    """What is still owed on a bill, principal first (payments cover it before the penalty)."""
+    return BillFacts(bill.period, max(0, bill.principal - bill.paid_amount),
+                     bill.penalty - max(0, bill.paid_amount - bill.principal))
+
+
+def customer_facts(customer: Customer, bills: list[Bill]) -> CustomerFacts:
+    return CustomerFacts(
+        status=customer.status.value, tariff_group=customer.tariff_group,
+        open_bills=tuple(bill_facts(b) for b in bills if b.enrolment_id is None))
+
+
+def blocking_enrolment(session: Session, customer_id: int, programme_code: str) -> Enrolment | None:
+    """An enrolment that stops a new one: any active plan or plan head office refused (until
+    its down payment is voided), or any not-cancelled one in the same programme (a completed
+    or broken plan cannot be joined twice)."""
+    return session.scalar(
+        select(Enrolment).join(PromotionTermsRecord, PromotionTermsRecord.id == Enrolment.terms_id)
+        .where(Enrolment.customer_id == customer_id,
+               Enrolment.state.in_((EnrolmentState.ACTIVE, EnrolmentState.REFUSED))
+               | ((PromotionTermsRecord.code == programme_code)
+                  & (Enrolment.state != EnrolmentState.CANCELLED)))
+        .limit(1))
+
+
+def get_account(uow: UnitOfWork, connection_no: str) -> Account:
+    """Everything the account screen shows for one customer."""
+    with uow:
+        s = uow.session
+        customer = find_customer(s, connection_no)
+        bills = unsettled_bills(s, customer.id)
+        lines = tuple(BillLine.of(b) for b in bills)
+        return Account(
+            customer=_customer_info(customer),
+            open_bills=lines,
+            arrears=sum(line.principal_outstanding for line in lines),
+            penalty=sum(line.penalty - line.penalty_waived for line in lines),
+            total_due=sum(line.outstanding for line in lines),
+            enrolment=enrolment_view(s, customer.id, uow.today),
+            payments=payment_history(s, customer.id),
+            work_orders=open_work_orders(s, customer.id),
+            office_enrolment=office_enrolment(s, customer),
+        )
+
+
+def quote(uow: UnitOfWork, connection_no: str, on: dt.date | None = None,
+          instalments: int | None = None, programme: str | None = None) -> Quote:
+    """Eligibility with every reason, the amounts and the schedule for a chosen count."""
+    with uow:
+        s = uow.session
+        day = on or uow.today
+        customer = find_customer(s, connection_no)
+        record, terms = find_programme(s, programme, day)
+        offer = make_offer(terms, customer_facts(customer, unsettled_bills(s, customer.id)), day)
+        reasons = list(offer.reasons)
+        existing = blocking_enrolment(s, customer.id, record.code)
+        if existing is not None:
+            reasons.append(Reason("already_enrolled",
+                                  f"already enrolled ({existing.state.value}, "
+                                  f"{existing.business_date})"))
+        elsewhere = enrolled_elsewhere(s, customer, record.code)
+        if elsewhere is not None:
+            reasons.append(Reason("enrolled_elsewhere",
+                                  f"already enrolled at branch {elsewhere.branch} on "
+                                  f"{elsewhere.business_date} ({elsewhere.state}), as head "
+                                  "office said at the last sync"))
+        remainder = offer.amount_due - offer.down_payment
+        allowed = allowed_counts(terms, remainder)
+        count = max(allowed) if instalments is None else instalments
+        if count not in allowed:
+            raise DomainError(ErrorCode.INSTALMENT_COUNT_NOT_ALLOWED, count=count,
+                              allowed=", ".join(map(str, allowed)))
+        return Quote(
+            connection_no=customer.connection_no, customer_name=customer.name,
+            programme_code=record.code, programme_version=record.version,
+            programme_name=record.name, on=day, eligible=not reasons, reasons=tuple(reasons),
+            arrears=offer.arrears, penalty=offer.penalty, penalty_waived=offer.penalty_waived,
+            amount_due=offer.amount_due, down_payment=offer.down_payment, remainder=remainder,
+            allowed_instalments=allowed, instalments=count,
+            schedule=schedule(terms, remainder, count, day),
+        )
+
+
+def _customer_info(c: Customer) -> CustomerInfo:
+    return CustomerInfo(c.id, c.connection_no, c.name, c.address, c.rt, c.rw, c.kelurahan,
+                        c.kecamatan, c.tariff_group, c.meter_no, c.phone, c.status.value,
+                        c.status_date)

@@ -1,0 +1,1 @@
+"""The account screen of one customer and the dialogs its actions open."""

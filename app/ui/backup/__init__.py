@@ -1,0 +1,1 @@
+"""The backup entries of the Loket menu and restoring the branch database."""

@@ -1,0 +1,1 @@
+"""The shared widget kit: badges, tables, message lines, amount fields, supervisor credentials."""

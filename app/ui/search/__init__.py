@@ -1,0 +1,1 @@
+"""Customer search: the search page and its results model."""

@@ -1,0 +1,320 @@
+"""Customer search: results appear as the cashier types; a scanned number opens the account.
+
+The query runs in the background (``ctx.tasks``) a short moment after the last
+keystroke; results of superseded queries are dropped. Enter opens the customer whose
+connection number is exactly the text typed (a barcode scanner types the number and
+Enter), otherwise the selected or first hit. When nothing matches, similar names are
+offered. Up/Down in the search field move through the results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import BranchDatabase
+from app.services.search.customers import (
+    CustomerHit,
+    SearchResult,
+    search_customers,
+    suggest_similar_names,
+)
+from app.ui.context import UiContext
+from app.ui.errors_dialog import show_unexpected
+from app.ui.i18n import format_count
+from app.ui.kit.widgets import MessageLine
+from app.ui.search.model import CONNECTION_NO_ROLE, SearchModel
+from app.ui.tasks import Cancel
+
+# A zero-delay timer: human typing is searched at once, while a barcode scanner's burst of
+# keys (delivered together) still becomes one search. Stale results are dropped anyway.
+DEBOUNCE_MS = 0
+RESULT_LIMIT = 50
+SUGGESTION_LIMIT = 5
+_WIDTHS = (120, 230, 300, 150, 110, 130)
+
+
+@dataclass(frozen=True)
+class Found:
+    """One background lookup: the search result and, when it is empty, similar names."""
+
+    result: SearchResult
+    suggestions: tuple[CustomerHit, ...]
+
+
+def look_up(branch: BranchDatabase, text: str, limit: int, cancel: Cancel) -> Found:
+    """Search (in a worker thread); ask for similar names only when nothing matched."""
+    result = search_customers(branch.reading(), text, limit)
+    suggestions: tuple[CustomerHit, ...] = ()
+    if not result.hits and text.strip() and not cancel.cancelled:
+        suggestions = suggest_similar_names(branch.reading(), text, SUGGESTION_LIMIT)
+    return Found(result, suggestions)
+
+
+class SearchPage(QWidget):
+    """The search field, the result table and the "did you mean" list."""
+
+    open_requested = Signal(str)
+    """A connection number to open (Enter, double-click, a scanned number)."""
+    results_shown = Signal(str)
+    """The query whose results are now on screen (tests and benchmarks wait for it)."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.debounce_ms = DEBOUNCE_MS
+        self.limit = RESULT_LIMIT
+        self._customers: int | None = None
+        self._cancel: Cancel | None = None
+        self._generation = 0
+        self._shown_text = ""
+        self._open_when_shown = False
+        self.model = SearchModel(self)
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self.search_now)
+        self._build()
+        self._show_hint()
+
+    # ----------------------------------------------------------------- layout
+    def _build(self) -> None:
+        self.field = QLineEdit(objectName="searchField", clearButtonEnabled=True)
+        self.field.setPlaceholderText(self.tr("Name, address, kelurahan or connection number"))
+        self.field.setAccessibleName(self.tr("Search customer"))
+        self.field.textChanged.connect(self._text_changed)
+        self.field.returnPressed.connect(self._enter)
+        self.field.installEventFilter(self)
+        caption = QLabel(self.tr("&Search customer:"), buddy=self.field)
+        caption.setObjectName("searchCaption")
+        self.count = QLabel(objectName="searchCount")
+        self.view = self._build_view()
+        self.suggestion_caption = QLabel(self.tr("Did you mean:"), objectName="suggestionsLabel")
+        self.suggestion_caption.setWordWrap(True)
+        for label in (self.count, self.suggestion_caption):  # a line each, at the top
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.suggestions = QListWidget(objectName="suggestions")
+        self.suggestions.itemActivated.connect(self._suggestion_activated)
+        self.notice = MessageLine(self)
+        self.notice.setObjectName("lastTransaction")
+        row = QHBoxLayout()
+        row.addWidget(caption)
+        row.addWidget(self.field, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.count)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.suggestion_caption)
+        layout.addWidget(self.suggestions, 1)
+        layout.addStretch(0)  # the room left when nothing matched stays below the text
+        self._show_suggestions(())
+
+    def _build_view(self) -> QTableView:
+        view = QTableView(objectName="searchResults")
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+        view.setWordWrap(False)
+        header = view.horizontalHeader()
+        for column, width in enumerate(_WIDTHS):
+            header.resizeSection(column, width)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        view.activated.connect(lambda index: self._open_row(index.row()))
+        return view
+
+    # ------------------------------------------------------------ public API
+    def set_customer_count(self, customers: int) -> None:
+        """How many customers the branch has (named in the hint under the empty field)."""
+        self._customers = customers
+        if not self.field.text().strip():
+            self._show_hint()
+
+    def show_notice(self, text: str) -> None:
+        """What the last action on an account did (receipt, change …), until the
+        cashier starts typing the next search."""
+        self.notice.show_message(text, "info")
+
+    def focus_field(self) -> None:
+        """Focus the search field with its text selected (the next scan replaces it)."""
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def clear(self) -> None:
+        self.field.clear()
+
+    def busy(self) -> bool:
+        """True while a search is waiting for the pause in typing or still running."""
+        return self._timer.isActive() or self._cancel is not None
+
+    def refresh(self) -> None:
+        """Run the current query again (arrears change after a payment)."""
+        if self.field.text().strip():
+            self.search_now()
+
+    def search_now(self) -> None:
+        """Start the search for the field's text in the background, dropping older ones."""
+        self._timer.stop()
+        text = self.field.text()
+        if self._cancel is not None:
+            self._cancel.cancel()
+        self._generation += 1
+        generation, branch, limit = self._generation, self.ctx.branch, self.limit
+        self._cancel = self.ctx.tasks.run(
+            lambda cancel: look_up(branch, text, limit, cancel),
+            lambda found: self._show(generation, text, found),
+            lambda error: self._failed(generation, error))
+
+    # ----------------------------------------------------------- behaviour
+    def _text_changed(self, text: str) -> None:
+        if text.strip():
+            self.notice.clear_message()
+            self._timer.start(self.debounce_ms)
+            return
+        self._timer.stop()
+        if self._cancel is not None:
+            self._cancel.cancel()
+            self._cancel = None
+        self._generation += 1
+        self._shown_text = ""
+        self._open_when_shown = False
+        self.model.set_result(None)
+        self._show_suggestions(())
+        self._show_hint()
+
+    def _show(self, generation: int, text: str, found: Found) -> None:
+        if generation != self._generation:
+            return
+        self._cancel = None
+        self._shown_text = text
+        self.model.set_result(found.result)
+        self._show_suggestions(found.suggestions)
+        self._show_count(found.result)
+        if self.model.rowCount():
+            self._select_row(0)
+        if self._open_when_shown:
+            self._open_when_shown = False
+            self._open_from_field()
+        self.results_shown.emit(text)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self._cancel = None
+            self._open_when_shown = False
+        show_unexpected(self, error)
+
+    def _enter(self) -> None:
+        """Enter in the field: wait for the results of what was typed, then open."""
+        if self.field.text() != self._shown_text or self.busy():
+            self._open_when_shown = True
+            if self._timer.isActive() or self._cancel is None:
+                self.search_now()
+            return
+        self._open_from_field()
+
+    def _open_from_field(self) -> None:
+        exact = self.model.row_of(self.field.text())
+        if exact >= 0:
+            self._open_row(exact)
+        elif self.model.rowCount():
+            current = self.view.currentIndex()
+            self._open_row(current.row() if current.isValid() else 0)
+        elif self.suggestions.isVisible() and self.suggestions.currentItem() is not None:
+            self._suggestion_activated(self.suggestions.currentItem())
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.open_requested.emit(self.model.hit(row).connection_no)
+
+    def _suggestion_activated(self, item: QListWidgetItem) -> None:
+        self.open_requested.emit(str(item.data(CONNECTION_NO_ROLE)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up/Down/PageUp/PageDown in the search field move through the results."""
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1,
+                    Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}.get(Qt.Key(event.key()))
+            if step is not None and self._move(step):
+                return True
+        return super().eventFilter(watched, event)
+
+    def _move(self, step: int) -> bool:
+        if self.model.rowCount():
+            current = self.view.currentIndex()
+            row = (current.row() if current.isValid() else -1) + step
+            self._select_row(max(0, min(row, self.model.rowCount() - 1)))
+            return True
+        if self.suggestions.isVisible() and self.suggestions.count():
+            row = max(0, min(self.suggestions.currentRow() + step, self.suggestions.count() - 1))
+            self.suggestions.setCurrentRow(row)
+            return True
+        return False
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | \
+            QItemSelectionModel.SelectionFlag.Rows
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.scrollTo(index)
+
+    # ------------------------------------------------------------- messages
+    def _show_hint(self) -> None:
+        if self._customers is None:
+            self.count.setText(self.tr("Type a name, address, kelurahan or connection number."))
+        else:
+            self.count.setText(self.tr("Type a name, address, kelurahan or connection number "
+                                       "({count} customers).").format(
+                count=format_count(self._customers)))
+
+    def _show_count(self, result: SearchResult) -> None:
+        shown = len(result.hits)
+        if not shown:
+            text = self.tr("No customer matches '{text}'.").format(text=result.query.strip())
+        elif not result.total_is_exact:
+            text = self.tr("More than {total} customers found; the first {shown} are shown. "
+                           "Type more to narrow it down.").format(
+                total=format_count(result.total), shown=format_count(shown))
+        elif result.total > shown:
+            text = self.tr("Customers found: {total}; the first {shown} are shown.").format(
+                total=format_count(result.total), shown=format_count(shown))
+        else:
+            text = self.tr("Customers found: {total}").format(total=format_count(result.total))
+        self.count.setText(text)
+
+    def _show_suggestions(self, hits: tuple[CustomerHit, ...]) -> None:
+        self.suggestions.clear()
+        for hit in hits:
+            item = QListWidgetItem(f"{hit.name} — {hit.address}, {hit.kelurahan} "
+                                   f"({hit.connection_no})")
+            item.setData(CONNECTION_NO_ROLE, hit.connection_no)
+            self.suggestions.addItem(item)
+        nothing_found = self.model.result is not None and not self.model.rowCount()
+        self.view.setVisible(not nothing_found)
+        self.suggestion_caption.setVisible(nothing_found)
+        self.suggestions.setVisible(nothing_found and bool(hits))
+        if hits:
+            self.suggestions.setCurrentRow(0)
+        if nothing_found and not hits:
+            self.suggestion_caption.setText(self.tr("No similar names either. Check the spelling "
+                                                    "or search by address or kelurahan."))
+        else:
+            self.suggestion_caption.setText(self.tr("Did you mean:"))

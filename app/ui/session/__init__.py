@@ -1,0 +1,1 @@
+"""A counter session: log-in, opening and closing a shift, the main window in between."""

@@ -1,0 +1,1 @@
+"""Settings dialogs: the admin's counter settings and each user's preferences."""

@@ -1,0 +1,1 @@
+"""Tests of loket-admin, the branch's command line."""

@@ -1,0 +1,1 @@
+"""Tests of the branch database schema and its migrations."""

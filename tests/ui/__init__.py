@@ -1,0 +1,1 @@
+"""Tests of the counter window (PySide6, offscreen)."""
