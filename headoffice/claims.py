@@ -1,14 +1,14 @@
 """What a push may touch while other branches push at the same time.
 
 On PostgreSQL pushes run side by side (``Database.pushing``). Before a batch is applied
-it claims a transaction-level advisory lock for every customer, plan, payment and shift
-its events name, and for the customers and plans of the plans and payments they name —
-all in one sorted order, so two batches never wait on each other in a circle. The rules
-then ``require`` the claim of whatever they read to decide or change; something not
-claimed (a plan or payment another batch made in between) raises ``ClaimMissed``, and
-the batch is applied again from the start with that claim added. Outside a push (the
-console and imports hold the writers' lock alone) and on SQLite (one writer at a time)
-``require`` does nothing.
+it claims a transaction-level advisory lock (of its schema) for every customer, plan,
+payment and shift its events name, and for the customers and plans of the plans and
+payments they name — all in one sorted order, so two batches never wait on each other
+in a circle. The rules then ``require`` the claim of whatever they read to decide or
+change; something not claimed (a plan or payment another batch made in between)
+raises ``ClaimMissed``, and the batch is applied again from the start with that claim
+added. Outside a push (the console and imports hold the writers' lock alone) and on
+SQLite (one writer at a time) ``require`` does nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 from headoffice.models import Enrolment, Payment
 
 HELD = "loket_claims"  # session.info: the claims of the push under way
-LOCK_CLASS = 0x4C4B  # first key of the two-key advisory locks (apart from the writers')
 _NAMED = {"connection_no": "customer", "enrolment_uuid": "plan", "payment_uuid": "payment",
           "shift_uuid": "shift"}
 
@@ -95,6 +94,6 @@ def take(session: Session, claims: Sequence[str] | set[str]) -> None:
         return
     keys = sorted({zlib.crc32(name.encode("utf-8")) - 2**31 for name in claims})
     # unnest yields the array in its order: the locks are taken in that (sorted) order
-    session.execute(text("SELECT count(pg_advisory_xact_lock(:lock_class, key)) "
-                         "FROM unnest(CAST(:keys AS integer[])) AS key"),
-                    {"lock_class": LOCK_CLASS, "keys": keys})
+    session.execute(text("SELECT count(pg_advisory_xact_lock(hashtext(current_schema() || "
+                         "'.claims'), key)) FROM unnest(CAST(:keys AS integer[])) AS key"),
+                    {"keys": keys})

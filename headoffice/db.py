@@ -33,7 +33,10 @@ from headoffice.evaluation import tables as _evaluation_tables  # noqa: F401  (s
 from headoffice.models import Epoch
 
 URL_VARIABLE = "LOKET_HEADOFFICE_DATABASE_URL"
-WRITER_LOCK = 0x4C4F4B4554  # one advisory lock for all writers ("LOKET")
+WRITER_LOCK = 0x4C4F4B45  # the writers' advisory lock ("LOKE"), one per schema:
+# (hashtext(current_schema()), WRITER_LOCK), so head offices sharing a database apart
+_WRITERS = ("SELECT pg_advisory_xact_lock{mode}(hashtext(current_schema()), "
+            "CAST(:key AS integer))")
 BUSY_TIMEOUT_S = 30
 
 
@@ -86,7 +89,7 @@ class Database:
     def _lock(self, connection: Connection) -> None:
         """The writers' lock (SQLite: the migration's transaction began IMMEDIATE)."""
         if not self.is_sqlite:
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+            connection.execute(text(_WRITERS.format(mode="")), {"key": WRITER_LOCK})
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
@@ -94,7 +97,7 @@ class Database:
         session = self._writer_sessions()
         try:
             if not self.is_sqlite:
-                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+                session.execute(text(_WRITERS.format(mode="")), {"key": WRITER_LOCK})
             yield session
             session.commit()
         finally:
@@ -108,8 +111,7 @@ class Database:
         session = self._writer_sessions()
         try:
             if not self.is_sqlite:
-                session.execute(text("SELECT pg_advisory_xact_lock_shared(:key)"),
-                                {"key": WRITER_LOCK})
+                session.execute(text(_WRITERS.format(mode="_shared")), {"key": WRITER_LOCK})
             yield session
             session.commit()
         finally:
