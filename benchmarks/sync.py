@@ -1,10 +1,12 @@
 """Sync over loopback and over a 64 kbit/s link: first pulls, an incremental pull, a push.
 
-Run from the project folder: ``python benchmarks/sync.py [--customers N] [--events N]
-[--bill-changes N] [--skip-throttled] [--json]``. It builds the demo head office (what
+Run from the project folder: ``python benchmarks/sync.py [--database sqlite|postgresql|
+both] [--postgres-url URL] [--customers N] [--events N] [--bill-changes N] [--counters N]
+[--each N] [--skip-throttled] [--json]``. It builds the demo head office (what
 ``loket-headoffice init --demo`` makes: 17,405 customers with their bills, the terms and
-the demo users) in a temporary folder, serves it on 127.0.0.1 and measures, for new
-empty counters of branch KPG registered with it:
+the demo users) in a temporary folder (SQLite) or a schema of its own (PostgreSQL,
+dropped after), serves it on 127.0.0.1 and measures, for new empty counters of branch
+KPG registered with it:
 
 - **first pull**: from an empty database to a searchable counter (the branch snapshot,
   then the pages after its cursor; the clock stops once a search by name finds a
@@ -13,7 +15,13 @@ empty counters of branch KPG registered with it:
 - **incremental pull**: after ``--bill-changes`` bills changed at head office (their
   penalty raised), the pull of the first counter (pages of 1,000 changes);
 - **push**: ``--events`` events made through the real services (enrolments with their
-  down payment, then instalments paid), pushed in batches of 500.
+  down payment, then instalments paid), pushed in batches of 500;
+- **counters pushing at once**: ``--counters`` counters (20) push ``--each`` events (500)
+  each, all starting together, to head office in a process of its own
+  (``sync_pushes``): the time until the last was acknowledged, the events per second
+  head office applied, and whether it holds every event once and every rupiah.
+
+Each measure names its target of issue #14 and whether it was met.
 
 The throttled link is 8,000 bytes/s each way (about 64 kbit/s; ``tests/support/lossy_proxy.py``
 without faults). The proxy sits in front of head office in every case, so bytes on
@@ -33,14 +41,14 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import select  # noqa: E402
+from sqlalchemy import create_engine, select, text  # noqa: E402
 
 from app.bootstrap import BranchDatabase, open_branch  # noqa: E402
 from app.models import Customer, CustomerStatus  # noqa: E402
@@ -65,9 +73,10 @@ from app.services.sync import (  # noqa: E402
     push_outbox,
     register_device,
 )
+from benchmarks import sync_pushes  # noqa: E402
 from headoffice.auth import issue_code  # noqa: E402
 from headoffice.changes import bills_changed  # noqa: E402
-from headoffice.db import Database  # noqa: E402
+from headoffice.db import Database, normalise_url  # noqa: E402
 from headoffice.demo import create_demo  # noqa: E402
 from headoffice.models import Bill as OfficeBill  # noqa: E402
 from headoffice.models import Customer as OfficeCustomer  # noqa: E402
@@ -89,17 +98,23 @@ class Measure:
     seconds: float
     stats: LinkStats
     note: str = ""
+    target: str = ""
+    met: bool | None = None
+    office: str = ""
 
     def as_json(self) -> dict[str, Any]:
-        return {"what": self.what, "link": self.link, "items": self.items,
-                "seconds": round(self.seconds, 3), "bytes_up": self.stats.upstream,
-                "bytes_down": self.stats.downstream, "connections": self.stats.connections,
-                "note": self.note}
+        return {"office": self.office, "what": self.what, "link": self.link,
+                "items": self.items, "seconds": round(self.seconds, 3),
+                "bytes_up": self.stats.upstream, "bytes_down": self.stats.downstream,
+                "connections": self.stats.connections, "note": self.note,
+                "target": self.target, "met": self.met}
 
     def row(self) -> str:
         rate = f"{self.items / self.seconds:,.0f}/s" if self.seconds else "-"
-        return (f"| {self.what} | {self.link} | {self.items:,} | {self.seconds:,.1f} s | {rate} "
-                f"| {self.stats.upstream:,} | {self.stats.downstream:,} | {self.note} |")
+        verdict = "" if self.met is None else (" ✓" if self.met else " ✗")
+        return (f"| {self.office} | {self.what} | {self.link} | {self.items:,} | "
+                f"{self.seconds:,.1f} s | {rate} | {self.stats.upstream:,} | "
+                f"{self.stats.downstream:,} | {self.target}{verdict} | {self.note} |")
 
 
 @dataclass
@@ -264,8 +279,30 @@ def _since(now: LinkStats, before: LinkStats) -> LinkStats:
                      now.downstream - before.downstream)
 
 
-def build_office(folder: Path, customers: int) -> str:
-    url = f"sqlite:///{(folder / 'headoffice.sqlite3').as_posix()}"
+@contextmanager
+def office_database(kind: str, folder: Path, postgres_url: str) -> Iterator[str]:
+    """The URL of an empty head-office database: an SQLite file in ``folder``, or a
+    PostgreSQL schema of its own (dropped after)."""
+    if kind == "sqlite":
+        yield f"sqlite:///{(folder / 'headoffice.sqlite3').as_posix()}"
+        return
+    if not postgres_url:
+        raise SystemExit("--postgres-url (or $LOKET_TEST_POSTGRES_URL) names the server")
+    schema = f"loket_bench_{os.getpid()}"
+    admin = create_engine(normalise_url(postgres_url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    joiner = "&" if "?" in postgres_url else "?"
+    try:
+        yield f"{postgres_url}{joiner}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+def build_office(url: str, customers: int) -> str:
     db = Database(url)
     db.create_tables()
     started = time.perf_counter()
@@ -277,11 +314,12 @@ def build_office(folder: Path, customers: int) -> str:
     return url
 
 
-def run(args: argparse.Namespace, folder: Path) -> list[Measure]:
+def run(args: argparse.Namespace, folder: Path, url: str) -> list[Measure]:
     """The first pulls (cold, cached, slow link), the incremental pull, then the pushes;
     each pushing counter enrols customers of its own (the first from the start of the
-    list, the other from its end), so head office rejects none."""
-    url = build_office(folder, args.customers)
+    list, the other from its end), so head office rejects none; then many counters
+    push at once."""
+    build_office(url, args.customers)
     measures: list[Measure] = []
     db = Database(url)
     with serving(url) as port, link(port, None) as fast, link(port, DEFAULT_RATE) as slow:
@@ -310,7 +348,54 @@ def run(args: argparse.Namespace, folder: Path) -> list[Measure]:
             if counter is not None:
                 counter.branch.close()
     db.dispose()
-    return measures
+    measures.append(_shown(measure_many(folder, url, args.counters, args.each)))
+    return _judged(measures)
+
+
+def measure_many(folder: Path, url: str, counters: int, each: int) -> Measure:
+    """``counters`` counters push ``each`` events at once (head office in a process of
+    its own); every one must be acknowledged, every event held once, every rupiah."""
+    template = sync_pushes.template_events(folder)
+    plans = sync_pushes.prepare(url, template, counters, each)
+    with sync_pushes.office_process(url) as base:
+        ready = sync_pushes.register(base, url, plans)
+        answers = sync_pushes.push_all_at_once(base, ready)
+    events, distinct, _, money = sync_pushes.held(url, ready)
+    wanted = sum(len(c.events) for c in ready)
+    complete = (all(a.status == 200 and a.acked == len(c.events)
+                    for a, c in zip(sorted(answers, key=lambda a: a.counter),
+                                    sorted(ready, key=lambda c: f"{c.branch}/{c.counter}"),
+                                    strict=True))
+                and events == distinct == wanted and money == sum(c.money for c in ready))
+    last = max(a.seconds for a in answers)
+    return Measure(f"{counters} counters × {each} events at once", "loopback", wanted, last,
+                   LinkStats(counters, 0, 0),
+                   f"first acknowledged after {min(a.seconds for a in answers):.1f} s; "
+                   f"{'every event held once, totals equal' if complete else 'INCOMPLETE'}")
+
+
+TARGETS = {  # what (prefix), link → target, and whether a measure meets it
+    ("first pull", "loopback"): ("≤ 5 s, ≤ 1.5 MB", lambda m: m.seconds <= 5
+                                 and m.stats.downstream <= 1_500_000),
+    ("first pull", "64 kbit/s"): ("≤ 3.5 min", lambda m: m.seconds <= 210),
+    ("incremental pull", "loopback"): ("≤ 1 s", lambda m: m.seconds <= 1),
+    ("push", "loopback"): ("≥ 1,000 events/s", lambda m: m.items / m.seconds >= 1_000),
+    ("counters", "loopback"): ("≤ 15 s, all held once", lambda m: m.seconds <= 15
+                               and "INCOMPLETE" not in m.note),
+}
+
+
+def _judged(measures: list[Measure]) -> list[Measure]:
+    judged = []
+    for m in measures:
+        key = next(((what, link) for what, link in TARGETS
+                    if link == m.link and (m.what.startswith(what) or what in m.what)), None)
+        if key is None:
+            judged.append(m)
+            continue
+        target, meets = TARGETS[key]
+        judged.append(replace(m, target=target, met=bool(meets(m))))
+    return judged
 
 
 def _a_customer_name(db: Database) -> str:
@@ -343,6 +428,14 @@ def main() -> int:
                         help="bills changed at head office before the incremental pull")
     parser.add_argument("--skip-throttled", action="store_true",
                         help="loopback only (no 64 kbit/s link)")
+    parser.add_argument("--database", choices=("sqlite", "postgresql", "both"),
+                        default="both", help="head office's database (default both)")
+    parser.add_argument("--postgres-url", default=os.environ.get("LOKET_TEST_POSTGRES_URL", ""),
+                        help="PostgreSQL server (default $LOKET_TEST_POSTGRES_URL)")
+    parser.add_argument("--counters", type=int, default=20,
+                        help="counters pushing at once (default 20)")
+    parser.add_argument("--each", type=int, default=500,
+                        help="events each of them pushes (default 500)")
     parser.add_argument("--json", action="store_true", help="print the measures as JSON")
     args = parser.parse_args()
     QUIET = args.json
@@ -353,14 +446,22 @@ def main() -> int:
         print(f"Python {machine['python']}, {machine['system']} {machine['machine']}, "
               f"{machine['cpus']} CPUs, load average {machine['load_average']}")
     quiet = contextlib.redirect_stdout(sys.stderr) if QUIET else contextlib.nullcontext()
-    with tempfile.TemporaryDirectory(prefix="loket-sync-bench-") as name, quiet:
-        measures = run(args, Path(name))
+    measures: list[Measure] = []
+    kinds = ("sqlite", "postgresql") if args.database == "both" else (args.database,)
+    for kind in kinds:
+        with tempfile.TemporaryDirectory(prefix="loket-sync-bench-") as name, quiet, \
+                office_database(kind, Path(name), args.postgres_url) as url:
+            if not QUIET:
+                print(f"head office on {kind}", flush=True)
+            measures += [replace(m, office=kind) for m in run(args, Path(name), url)]
+    machine["load_average_after"] = os.getloadavg() if hasattr(os, "getloadavg") else None
     if args.json:
         print(json.dumps({"machine": machine, "measures": [m.as_json() for m in measures]},
                          indent=2))
         return 0
-    print("\n| what | link | items | time | items/s | bytes up | bytes down | note |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("\n| office | what | link | items | time | items/s | bytes up | bytes down | target "
+          "| note |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for measure in measures:
         print(measure.row())
     return 0

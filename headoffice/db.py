@@ -2,7 +2,11 @@
 
 Writers are serialised: on PostgreSQL every writing transaction first takes one
 transaction-level advisory lock; on SQLite writing transactions begin ``IMMEDIATE``.
-So change-log ids follow commit order and a batch sees a stable device sequence.
+Pushes are the exception on PostgreSQL (``pushing``): they share that lock with each
+other, so branches do not wait for one another, and claim what each batch touches
+(``headoffice.claims``); any other writer still waits for them and they for it.
+Change-log rows carry their transaction id there, so a page never passes a change still
+being committed (``headoffice.pull``).
 The schema is made and upgraded by Alembic migrations (``migrate.py``), under the same
 lock.
 """
@@ -30,7 +34,10 @@ from headoffice.models import Epoch
 from headoffice.outreach import tables as _outreach_tables  # noqa: F401  (and outreach's)
 
 URL_VARIABLE = "LOKET_HEADOFFICE_DATABASE_URL"
-WRITER_LOCK = 0x4C4F4B4554  # one advisory lock for all writers ("LOKET")
+WRITER_LOCK = 0x4C4F4B45  # the writers' advisory lock ("LOKE"), one per schema:
+# (hashtext(current_schema()), WRITER_LOCK), so head offices sharing a database apart
+_WRITERS = ("SELECT pg_advisory_xact_lock{mode}(hashtext(current_schema()), "
+            "CAST(:key AS integer))")
 BUSY_TIMEOUT_S = 30
 
 
@@ -83,7 +90,7 @@ class Database:
     def _lock(self, connection: Connection) -> None:
         """The writers' lock (SQLite: the migration's transaction began IMMEDIATE)."""
         if not self.is_sqlite:
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+            connection.execute(text(_WRITERS.format(mode="")), {"key": WRITER_LOCK})
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
@@ -91,7 +98,21 @@ class Database:
         session = self._writer_sessions()
         try:
             if not self.is_sqlite:
-                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+                session.execute(text(_WRITERS.format(mode="")), {"key": WRITER_LOCK})
+            yield session
+            session.commit()
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def pushing(self) -> Iterator[Session]:
+        """A transaction applying a push: alongside other pushes on PostgreSQL (the
+        writers' lock shared; each batch claims what it touches), alone on SQLite."""
+        session = self._writer_sessions()
+        try:
+            if not self.is_sqlite:
+                session.execute(text(_WRITERS.format(mode="_shared")), {"key": WRITER_LOCK})
             yield session
             session.commit()
         finally:

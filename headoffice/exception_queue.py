@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from headoffice import changes
 from headoffice.changes import ack_data, record
 from headoffice.db import utcnow
 from headoffice.models import Event, Payment, SyncException
@@ -35,7 +37,19 @@ class ExceptionInfo:
     note: str
 
 
+WAITING = "loket_waiting_voids"  # session.info: payments voids wait for (in a push)
+
+
+def remember_waiting_voids(session: Session) -> None:
+    """For the rest of this push: know once which payments voids wait for, instead of
+    asking at every payment (``apply_waiting_voids``)."""
+    session.info[WAITING] = None
+
+
 def note_rejected(session: Session, event: Event) -> None:
+    waiting_for = session.info.get(WAITING)
+    if waiting_for is not None and event.reason == "unknown_payment":
+        waiting_for.add(event.payload.get("payment_uuid"))
     session.add(SyncException(event_id=event.id, device_id=event.device_id,
                               branch_code=event.branch_code, reason=event.reason,
                               detail=event.message[:400], created_at=utcnow()))
@@ -88,6 +102,12 @@ def apply_waiting_voids(session: Session, payment_uuid: object) -> None:
     """Apply the voids that were waiting for this payment to arrive."""
     if not isinstance(payment_uuid, str):
         return
+    if WAITING in session.info:
+        if session.info[WAITING] is None:
+            session.info[WAITING] = {event.payload.get("payment_uuid") for event in
+                                     session.scalars(_waiting_voids())}
+        if payment_uuid not in session.info[WAITING]:
+            return
     waiting = session.execute(
         select(SyncException, Event).join(Event, Event.id == SyncException.event_id).where(
             SyncException.resolved_at.is_(None), SyncException.reason == "unknown_payment",
@@ -97,6 +117,12 @@ def apply_waiting_voids(session: Session, payment_uuid: object) -> None:
             _reapply(session, exc, event, "applied when the payment arrived")
 
 
+def _waiting_voids() -> Select[Any]:
+    return select(Event).join(SyncException, Event.id == SyncException.event_id).where(
+        SyncException.resolved_at.is_(None), SyncException.reason == "unknown_payment",
+        Event.type == "payment.voided")
+
+
 def _reapply(session: Session, exc: SyncException, event: Event, note: str) -> str:
     """Re-run the rules for ``event``; returns "" when applied, else the reason."""
     credit = session.scalar(select(Payment).where(Payment.event_id == event.id,
@@ -104,7 +130,7 @@ def _reapply(session: Session, exc: SyncException, event: Event, note: str) -> s
     if credit is not None and credit.voided:
         return f"its payment {credit.receipt_no} was voided meanwhile"
     try:
-        with session.begin_nested():
+        with session.begin_nested(), changes.dropped_on_error(session):
             if credit is not None:
                 session.delete(credit)
                 session.flush()

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from headoffice import claims
 from headoffice.changes import bills_changed, customer_changed
 from headoffice.models import Bill, Customer, Enrolment, Payment
 
@@ -58,10 +59,14 @@ def _settle(bills: Sequence[Bill], payment: Payment, periods: Sequence[str]) -> 
 
 def void(session: Session, payment: Payment, event_id: str) -> None:
     """Void a received payment: its bills reopen; a voided down payment cancels the plan."""
+    claims.require(session, "customer", payment.connection_no)
+    claims.require(session, "plan", payment.enrolment_uuid)
     payment.voided, payment.void_event_id = True, event_id
     customer = session.scalar(select(Customer).where(
         Customer.connection_no == payment.connection_no))
     enrolment = session.get(Enrolment, payment.enrolment_uuid) if payment.enrolment_uuid else None
+    if enrolment is not None:
+        claims.require(session, "customer", enrolment.connection_no)
     reopened = list(session.scalars(select(Bill).where(Bill.settled_by == payment.uuid)))
     for bill in reopened:
         bill.settled, bill.settled_by = False, None

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -222,14 +223,18 @@ class User(Base):
 
 
 class Change(Base):
-    """The change log branches pull. Ids follow commit order (writers are serialised);
-    only the newest change of a (kind, key) is kept. ``branch_code`` None: for all."""
+    """The change log branches pull, in (``txid``, ``id``) order: ``txid`` is the writing
+    transaction's id on PostgreSQL (set by the database; pushes commit side by side, so
+    ids alone need not follow commit order), 0 on SQLite (one writer: ids do). Only the
+    newest change of a (kind, key) is kept. ``branch_code`` None: for all."""
 
     __tablename__ = "change_log"
     __table_args__ = (Index("ix_change_log_kind_key", "kind", "key"),
+                      Index("ix_change_log_txid_id", "txid", "id"),
                       {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    txid: Mapped[int] = mapped_column(server_default=text("0"))
     kind: Mapped[str] = mapped_column(String(16))
     key: Mapped[str] = mapped_column(String(80))
     branch_code: Mapped[str | None] = mapped_column(String(16))
@@ -317,6 +322,7 @@ class BranchSnapshot(Base):
     branch_code: Mapped[str] = mapped_column(String(16))
     epoch: Mapped[str] = mapped_column(String(40))
     last_change_id: Mapped[int]
+    last_txid: Mapped[int] = mapped_column(server_default=text("0"))
     changes: Mapped[int]
     size: Mapped[int]
     created_at: Mapped[dt.datetime]

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from headoffice import claims
 from headoffice.models import Device, Enrolment, Event, Payment, ShiftOwner
 from headoffice.rejection import Rejected
 
@@ -33,7 +34,10 @@ def check_sender(session: Session, event: Event) -> None:
 def held_enrolment(session: Session, event: Event, uuid: str) -> Enrolment:
     """The plan ``uuid``, which must be held (not cancelled) by the event's branch and
     belong to the connection number the event names, if it names one."""
+    claims.require(session, "plan", uuid)
     enrolment = session.get(Enrolment, uuid)
+    if enrolment is not None:
+        claims.require(session, "customer", enrolment.connection_no)
     if enrolment is None or enrolment.state == "cancelled":
         raise Rejected("unknown_enrolment", f"enrolment {uuid} is not held by head office")
     if enrolment.branch_code != event.branch_code:
@@ -62,6 +66,7 @@ def held_payment(session: Session, event: Event, payment: Payment) -> None:
 def held_customer(session: Session, event: Event, connection_no: str) -> None:
     """Field work on a customer: the event's branch holds a plan of the customer (any
     state) and no other branch holds one still running."""
+    claims.require(session, "customer", connection_no)
     plans = list(session.scalars(select(Enrolment).where(
         Enrolment.connection_no == connection_no)))
     others = [p for p in plans if p.branch_code != event.branch_code and p.state != "cancelled"]
@@ -77,6 +82,7 @@ def check_shift(session: Session, event: Event) -> None:
     uuid = event.payload.get("shift_uuid")
     if not isinstance(uuid, str) or not uuid.strip() or len(uuid) > 36:
         raise Rejected("invalid_payload", "shift_uuid is missing, not text or longer than 36")
+    claims.require(session, "shift", uuid)
     owner = session.get(ShiftOwner, uuid.strip())
     if owner is None:
         session.add(ShiftOwner(uuid=uuid.strip(), device_id=event.device_id,

@@ -1,4 +1,12 @@
-"""Paging the change log for a branch behind an opaque cursor ``<epoch>:<change id>``.
+"""Paging the change log for a branch behind an opaque cursor ``<epoch>:<change id>``
+(or ``<epoch>:<transaction id>.<change id>`` on PostgreSQL).
+
+The log is paged in (transaction id, change id) order. On PostgreSQL pushes commit side
+by side, so a change with a lower id may commit after one with a higher id: a page
+holds only changes of transactions below the oldest one still in flight (as readers of
+a database's write-ahead log do), so a change committed late is never passed over — it
+comes on a later page. On SQLite (one writer) every transaction id is 0 and ids follow
+commit order.
 
 A cursor from another epoch, or pointing past the end of the log (head office restored
 from a backup), is refused with 410 ``epoch_changed``: the branch pulls from the start
@@ -10,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import BigInteger, ColumnElement, Text, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from headoffice.db import current_epoch
@@ -29,14 +37,44 @@ class Page:
     more: bool
 
 
-def parse_cursor(cursor: str) -> tuple[str | None, int]:
-    """(epoch, last change id); the empty cursor is (None, 0)."""
+@dataclass(frozen=True, order=True)
+class Position:
+    """Where a branch is in the change log: after this transaction id and change id."""
+
+    txid: int = 0
+    change_id: int = 0
+
+
+def format_cursor(epoch: str, position: Position) -> str:
+    if not position.txid:
+        return f"{epoch}:{position.change_id}"
+    return f"{epoch}:{position.txid}.{position.change_id}"
+
+
+def parse_cursor(cursor: str) -> tuple[str | None, Position]:
+    """(epoch, position); the empty cursor is (None, the start)."""
     if not cursor:
-        return None, 0
-    epoch, sep, number = cursor.rpartition(":")
-    if not sep or not epoch or not number.isdigit() or len(number) > 18:
+        return None, Position()
+    epoch, sep, numbers = cursor.rpartition(":")
+    txid, dot, number = numbers.rpartition(".")
+    if not sep or not epoch or not number.isdigit() or len(number) > 18 \
+            or (dot and (not txid.isdigit() or len(txid) > 18)):
         raise bad_body(f"the cursor {cursor[:60]!r} is not one head office gave out")
-    return epoch, int(number)
+    return epoch, Position(int(txid) if dot else 0, int(number))
+
+
+def after(position: Position) -> ColumnElement[bool]:
+    """Changes after ``position`` in paging order."""
+    return tuple_(Change.txid, Change.id) > tuple_(position.txid, position.change_id)
+
+
+def settled(session: Session) -> ColumnElement[bool] | None:
+    """On PostgreSQL: changes of transactions that can no longer commit before any other
+    (below the oldest still in flight); None on SQLite, where all committed ones are."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    horizon = func.pg_snapshot_xmin(func.pg_current_snapshot()).cast(Text).cast(BigInteger)
+    return Change.txid < horizon
 
 
 def epoch_changed(epoch: str, device: Device) -> ApiError:
@@ -49,24 +87,29 @@ def epoch_changed(epoch: str, device: Device) -> ApiError:
 def cursor_is_stale(session: Session, cursor: str) -> bool:
     """Is ``cursor`` of another epoch, or past the end of the log (a restore)?
     ``bad_body`` for a cursor head office never gave out."""
-    cursor_epoch, after = parse_cursor(cursor)
+    cursor_epoch, position = parse_cursor(cursor)
     if cursor_epoch is not None and cursor_epoch != current_epoch(session):
         return True
-    return bool(after and after > (session.scalar(select(func.max(Change.id))) or 0))
+    last = position.change_id
+    return bool(last and last > (session.scalar(select(func.max(Change.id))) or 0))
 
 
 def pull(session: Session, device: Device, cursor: str, limit: int = DEFAULT_LIMIT) -> Page:
     """The next page of changes for the device's branch after ``cursor``."""
     epoch = current_epoch(session)
-    _, after = parse_cursor(cursor)
+    _, position = parse_cursor(cursor)
     if cursor_is_stale(session, cursor):
         raise epoch_changed(epoch, device)
     limit = max(1, min(limit, MAX_LIMIT))
-    rows = list(session.scalars(
-        select(Change).where(Change.id > after, or_(Change.branch_code.is_(None),
-                                                     Change.branch_code == device.branch_code))
-        .order_by(Change.id).limit(limit + 1)))
+    query = select(Change).where(after(position), or_(
+        Change.branch_code.is_(None), Change.branch_code == device.branch_code))
+    horizon = settled(session)
+    if horizon is not None:
+        query = query.where(horizon)
+    rows = list(session.scalars(query.order_by(Change.txid, Change.id).limit(limit + 1)))
     more = len(rows) > limit
     rows = rows[:limit]
     changes = [{"change_id": r.id, "kind": r.kind, "key": r.key, "data": r.data} for r in rows]
-    return Page(epoch, changes, f"{epoch}:{rows[-1].id if rows else after}", more)
+    if rows:
+        position = Position(rows[-1].txid, rows[-1].id)
+    return Page(epoch, changes, format_cursor(epoch, position), more)

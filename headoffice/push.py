@@ -15,15 +15,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from headoffice import exception_queue, payload_text
+from headoffice import changes, claims, exception_queue, payload_text, rules
 from headoffice.db import Database, utcnow
 from headoffice.errors import SequenceGap, device_revoked, unauthorised, wrong_branch
 from headoffice.models import Device, Event, Payment, SyncException
 from headoffice.rules import PAYMENT_TYPES, apply_event, event_amount
 
 MAX_EVENTS = 500
+ATTEMPTS = 5  # a batch applied again after a claim missed or a clash with another push
 
 
 @dataclass(frozen=True)
@@ -53,10 +55,11 @@ class BatchResult:
 
 def push(db: Database, device_id: str, branch: str,
          events: Sequence[IncomingEvent]) -> BatchResult:
-    """Apply one batch in one transaction; a sequence going backwards is noted for staff."""
+    """Apply one batch in one transaction, alongside other branches' pushes (each batch
+    claims what its events touch: ``headoffice.claims``); a sequence going backwards is
+    noted for staff."""
     try:
-        with db.writing() as session:
-            return apply_batch(session, device_id, branch, events)
+        return _push_claimed(db, device_id, branch, events)
     except SequenceGap as gap:
         if gap.backwards:
             with db.writing() as session:
@@ -64,6 +67,31 @@ def push(db: Database, device_id: str, branch: str,
                 exception_queue.note_backwards(session, device_id, branch, refused.id,
                                                gap.got, gap.expected_seq)
         raise
+
+
+def _push_claimed(db: Database, device_id: str, branch: str,
+                  events: Sequence[IncomingEvent]) -> BatchResult:
+    """Apply the batch again from the start when it touched something it had not
+    claimed, or clashed with another push inserting the same id (then it is a duplicate)."""
+    missed: set[str] = set()
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with db.pushing() as session:
+                claimed = claims.named(session, [e.payload for e in events]) | missed
+                claims.take(session, claimed)
+                rules.prepare_batch(session, claims.lookable(claims.keys_of(claimed, "customer")),
+                                    claims.lookable(claims.keys_of(claimed, "payment")))
+                changes.collect(session)
+                exception_queue.remember_waiting_voids(session)
+                result = apply_batch(session, device_id, branch, events)
+                changes.write_collected(session)
+                return result
+        except claims.ClaimMissed as miss:
+            missed.add(miss.claim)
+        except IntegrityError:
+            if attempt == ATTEMPTS:
+                raise
+    raise RuntimeError(f"the batch still touched something unclaimed after {ATTEMPTS} tries")
 
 
 def apply_batch(session: Session, device_id: str, branch: str,
@@ -93,7 +121,7 @@ def apply_batch(session: Session, device_id: str, branch: str,
 
 def _device(session: Session, device_id: str, branch: str,
             events: Sequence[IncomingEvent]) -> Device:
-    device = session.get(Device, device_id)
+    device = session.get(Device, device_id, with_for_update=True)  # its pushes: one by one
     if device is None:
         raise unauthorised(f"device {device_id} is not registered with head office")
     if device.revoked:

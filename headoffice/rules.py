@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from headoffice import change_requests, ledger, ownership
+from headoffice import change_requests, changes, claims, ledger, ownership
 from headoffice.changes import customer_changed
 from headoffice.evaluation import recording
 from headoffice.models import Customer, Enrolment, Event, Payment
@@ -31,6 +31,27 @@ TEXT_LIMITS = {"receipt_no": 40, "payment_uuid": 36, "enrolment_uuid": 36,
                "connection_no": 20, "method": 16, "programme": 40, "kind": 16, "done_on": 10}
 
 
+CUSTOMERS = "loket_batch_customers"  # session.info in a push: connection no → customer
+PAYMENTS = "loket_batch_payments"  # session.info in a push: payment ids that may be held
+
+
+def prepare_batch(session: Session, customers: set[str], payments: set[str]) -> None:
+    """Look up a batch's customers, and which of its payment ids head office holds, in
+    two statements instead of once per event. Valid for the batch: customers are only
+    added by head office's own writers (never alongside a push), and the batch has
+    claimed its payment ids (``claims``), so no other push adds them meanwhile."""
+    found: dict[str, Customer | None] = dict.fromkeys(customers)
+    numbers, uuids = sorted(customers), sorted(payments)
+    for start in range(0, len(numbers), 500):
+        found.update((c.connection_no, c) for c in session.scalars(select(Customer).where(
+            Customer.connection_no.in_(numbers[start:start + 500]))))
+    held: set[str] = set()
+    for start in range(0, len(uuids), 500):
+        held.update(session.scalars(select(Payment.uuid).where(
+            Payment.uuid.in_(uuids[start:start + 500]))))
+    session.info[CUSTOMERS], session.info[PAYMENTS] = found, held
+
+
 @dataclass(frozen=True)
 class Outcome:
     status: str
@@ -41,7 +62,7 @@ class Outcome:
 def apply_event(session: Session, event: Event) -> Outcome:
     """Apply ``event`` in a savepoint; on a rule broken, undo it and keep any payment."""
     try:
-        with session.begin_nested():
+        with session.begin_nested(), changes.dropped_on_error(session):
             dispatch(session, event)
     except Rejected as rejected:
         if event.type in PAYMENT_TYPES:
@@ -93,6 +114,7 @@ def _enrolment_paid(session: Session, event: Event) -> None:
     if not isinstance(schedule, list):
         raise Rejected("invalid_payload", "schedule must be a list")
     customer = _customer(session, payment.connection_no)
+    claims.require(session, "plan", uuid)
     held = session.get(Enrolment, uuid)
     if held is not None and held.branch_code != event.branch_code:
         raise Rejected("foreign_enrolment", (
@@ -140,6 +162,7 @@ def _instalment_paid(session: Session, event: Event) -> None:
 
 def _payment_voided(session: Session, event: Event) -> None:
     uuid = _text(event.payload, "payment_uuid")
+    claims.require(session, "payment", uuid)
     payment = session.scalar(select(Payment).where(Payment.uuid == uuid))
     if payment is None:
         raise Rejected("unknown_payment", (
@@ -178,6 +201,7 @@ def _work_order_done(session: Session, event: Event) -> None:
 
 def _change_requested(session: Session, event: Event) -> None:
     """Queued for head-office staff to approve or reject (the customer is not changed)."""
+    claims.require(session, "customer", event.payload.get("connection_no"))
     try:
         change_requests.receive(session, event)
     except LookupError as exc:
@@ -195,7 +219,8 @@ def _new_payment(session: Session, event: Event,
     if amount <= 0:
         raise Rejected("invalid_payload", f"the amount {amount} is not positive")
     uuid = _text(p, "payment_uuid")
-    seen = session.scalar(select(Payment).where(Payment.uuid == uuid))
+    claims.require(session, "payment", uuid)
+    seen = _held_payment(session, uuid)
     if seen is not None:
         raise Rejected("duplicate_payment", (
             f"payment {uuid} (receipt {seen.receipt_no}) was already received with event "
@@ -206,6 +231,16 @@ def _new_payment(session: Session, event: Event,
                        p, "connection_no"), kind=PAYMENT_TYPES[event.type],
                    amount=amount, method=_text(p, "method"),
                    business_date=event.business_date, paid_at=event.created_at)
+
+
+def _held_payment(session: Session, uuid: str) -> Payment | None:
+    """The payment ``uuid`` head office holds; in a push, asked only for the ids that
+    may be held (held before the batch, or seen earlier in it)."""
+    maybe: set[str] | None = session.info.get(PAYMENTS)
+    if maybe is not None and uuid not in maybe:
+        maybe.add(uuid)  # from here on it may be held: added by this event
+        return None
+    return session.scalar(select(Payment).where(Payment.uuid == uuid))
 
 
 def _keep_as_credit(session: Session, event: Event) -> None:
@@ -230,6 +265,13 @@ def _keep_as_credit(session: Session, event: Event) -> None:
 
 
 def _customer(session: Session, connection_no: str) -> Customer:
+    claims.require(session, "customer", connection_no)
+    known: dict[str, Customer | None] = session.info.get(CUSTOMERS, {})
+    if connection_no in known:
+        customer = known[connection_no]
+        if customer is None:
+            raise Rejected("unknown_customer", f"head office has no customer {connection_no}")
+        return customer
     customer = session.scalar(select(Customer).where(Customer.connection_no == connection_no))
     if customer is None:
         raise Rejected("unknown_customer", f"head office has no customer {connection_no}")

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from headoffice.db import Database, current_epoch, utcnow
 from headoffice.errors import bad_body
 from headoffice.models import BranchSnapshot, Change
+from headoffice.pull import Position, after, format_cursor, settled
 
 FORMAT = 1
 REBUILD_AFTER = 2_000  # changes for the branch since the snapshot's cursor
@@ -53,23 +54,30 @@ class SnapshotInfo:
 
 
 def _info(row: BranchSnapshot) -> SnapshotInfo:
-    return SnapshotInfo(row.id, row.branch_code, row.epoch, f"{row.epoch}:{row.last_change_id}",
-                        row.changes, row.size, row.created_at)
+    cursor = format_cursor(row.epoch, Position(row.last_txid, row.last_change_id))
+    return SnapshotInfo(row.id, row.branch_code, row.epoch, cursor, row.changes, row.size,
+                        row.created_at)
 
 
 def branch_filter(branch: str) -> Any:
     return or_(Change.branch_code.is_(None), Change.branch_code == branch)
 
 
-def build(session: Session, branch: str) -> tuple[bytes, str, int, int]:
-    """(file bytes, epoch, last change id, changes) of the branch's snapshot now."""
+def build(session: Session, branch: str) -> tuple[bytes, str, Position, int]:
+    """(file bytes, epoch, position of its last change, changes) of the branch's snapshot
+    now: every settled change of the branch (``pull.settled``), read in one statement."""
     epoch = current_epoch(session)
-    upto = session.scalar(select(func.coalesce(func.max(Change.id), 0))) or 0
+    upto = Position()
     groups: dict[str, dict[tuple[str, ...], dict[str, Any]]] = defaultdict(dict)
     count = 0
-    query = (select(Change.kind, Change.key, Change.data)
-             .where(Change.id <= upto, branch_filter(branch)).order_by(Change.id))
-    for kind, key, data in session.execute(query):
+    query = select(Change.txid, Change.id, Change.kind, Change.key, Change.data).where(
+        branch_filter(branch))
+    horizon = settled(session)
+    if horizon is not None:
+        query = query.where(horizon)
+    for txid, change_id, kind, key, data in session.execute(
+            query.order_by(Change.txid, Change.id)):
+        upto = Position(txid, change_id)
         fields = tuple(data)
         group = groups[kind].get(fields)
         if group is None:
@@ -81,7 +89,8 @@ def build(session: Session, branch: str) -> tuple[bytes, str, int, int]:
         for column, field in zip(group["columns"], fields, strict=True):
             column.append(data[field])
         count += 1
-    doc = {"format": FORMAT, "epoch": epoch, "branch": branch, "cursor": f"{epoch}:{upto}",
+    doc = {"format": FORMAT, "epoch": epoch, "branch": branch,
+           "cursor": format_cursor(epoch, upto),
            "changes": count, "kinds": {k: list(g.values()) for k, g in groups.items()}}
     text = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return lzma.compress(text, preset=6), epoch, upto, count
@@ -106,31 +115,34 @@ def current(db: Database, branch: str, have: str = "") -> SnapshotInfo:
 
 def _newest(session: Session, branch: str) -> BranchSnapshot | None:
     return session.scalar(select(BranchSnapshot).where(BranchSnapshot.branch_code == branch)
-                          .order_by(BranchSnapshot.last_change_id.desc(),
+                          .order_by(BranchSnapshot.last_txid.desc(),
+                                    BranchSnapshot.last_change_id.desc(),
                                     BranchSnapshot.created_at.desc()).limit(1))
 
 
 def _stale(session: Session, snapshot: BranchSnapshot) -> bool:
     newer = session.scalar(select(func.count()).select_from(Change).where(
-        Change.id > snapshot.last_change_id, branch_filter(snapshot.branch_code))) or 0
+        after(Position(snapshot.last_txid, snapshot.last_change_id)),
+        branch_filter(snapshot.branch_code))) or 0
     return newer >= REBUILD_AFTER
 
 
-def _store(db: Database, branch: str, data: bytes, epoch: str, upto: int,
+def _store(db: Database, branch: str, data: bytes, epoch: str, upto: Position,
            count: int) -> SnapshotInfo:
     digest = hashlib.sha256(data).hexdigest()
     with db.writing() as session:
         row = session.get(BranchSnapshot, digest)
         if row is None:
             row = BranchSnapshot(id=digest, branch_code=branch, epoch=epoch,
-                                 last_change_id=upto, changes=count, size=len(data),
+                                 last_change_id=upto.change_id, last_txid=upto.txid,
+                                 changes=count, size=len(data),
                                  created_at=utcnow(), data=data)
             session.add(row)
             session.flush()
         kept = list(session.scalars(
             select(BranchSnapshot.id).where(BranchSnapshot.branch_code == branch)
-            .order_by(BranchSnapshot.last_change_id.desc(), BranchSnapshot.created_at.desc())
-            .limit(KEEP)))
+            .order_by(BranchSnapshot.last_txid.desc(), BranchSnapshot.last_change_id.desc(),
+                      BranchSnapshot.created_at.desc()).limit(KEEP)))
         session.execute(delete(BranchSnapshot).where(
             BranchSnapshot.branch_code == branch, BranchSnapshot.id.not_in(kept)))
         return _info(row)

@@ -124,6 +124,21 @@ def respace_keys(db: sqlite3.Connection, has_trigrams: bool) -> None:
         db.execute(statement)
 
 
+def fill_search_text(db: sqlite3.Connection) -> None:
+    """Fill the empty ``customer_search_text`` from every customer in one statement,
+    keyed in name order (as migration 0002 first filled it; the full-text indexes are
+    rebuilt from it by :func:`respace_keys`)."""
+    later_words = ("CASE WHEN instr(c.name_lower, ' ') > 0 THEN "
+                   "substr(c.name_lower, instr(c.name_lower, ' ') + 1) ELSE '' END")
+    haystack = ("lower(c.connection_no) || char(10) || lower(c.meter_no) || char(10) || "
+                "c.name_lower || char(10) || lower(c.address) || char(10) || lower(c.kelurahan)")
+    db.execute(
+        f"INSERT INTO {TEXT_TABLE} (key, id, connection_no, meter_no, name_lower, later_words, "
+        f"haystack) SELECT {KEY_BASE} + row_number() OVER (ORDER BY c.name_lower, c.id) * "
+        f"{SPACING}, c.id, lower(c.connection_no), lower(c.meter_no), c.name_lower, "
+        f"{later_words}, {haystack} FROM customer AS c")
+
+
 def _database_key(db: sqlite3.Connection) -> str:
     for _seq, name, path in db.execute("PRAGMA database_list"):
         if name == "main" and path:

@@ -85,11 +85,7 @@ def bad_change(change: Change, problem: str) -> DomainError:
 def apply_changes(session: Session, now: dt.datetime, device_id: str,
                   changes: Sequence[Change]) -> ApplyCounts:
     """Apply a page: the last change of each key wins; customers go before bills."""
-    latest: dict[tuple[str, str], Change] = {}
-    for change in changes:
-        latest.pop((change.kind, change.key), None)
-        latest[(change.kind, change.key)] = change
-    of = {kind: [c for c in latest.values() if c.kind == kind] for kind in KINDS}
+    of = newest_of_each_key(changes)
     customers = _customers(session, of["customer"])
     released = _release_held(session, now)  # before the page: its changes are newer
     bills, kept = _bills(session, now, of["bill"])
@@ -101,6 +97,35 @@ def apply_changes(session: Session, now: dt.datetime, device_id: str,
                         [(c.key, c.data) for c in of["change_request"]])
     session.flush()
     return ApplyCounts(customers, bills, kept, terms, users, acks, released)
+
+
+def newest_of_each_key(changes: Sequence[Change]) -> dict[str, list[Change]]:
+    """The last change of each (kind, key), by kind, in the order they were last made."""
+    latest: dict[tuple[str, str], Change] = {}
+    for change in changes:
+        latest.pop((change.kind, change.key), None)
+        latest[(change.kind, change.key)] = change
+    return {kind: [c for c in latest.values() if c.kind == kind] for kind in KINDS}
+
+
+def customer_details(changes: Sequence[Change], by_line: dict[int, str]
+                     ) -> tuple[dict[str, int], dict[str, dict[str, Any] | None]]:
+    """Head office's version of each customer, and the enrolment it holds for those
+    whose change names one (``by_line``: change id → connection number)."""
+    versions: dict[str, int] = {}
+    enrolments: dict[str, dict[str, Any] | None] = {}
+    for change in changes:
+        version = change.data.get("version")
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise bad_change(change, "version must be a whole number from 1")
+        versions[by_line[change.change_id]] = version
+        if "enrolment" in change.data:  # the enrolment head office holds (any branch's)
+            try:
+                enrolments[by_line[change.change_id]] = parse_office_enrolment(
+                    change.data["enrolment"])
+            except ValueError as exc:
+                raise bad_change(change, str(exc)) from exc
+    return versions, enrolments
 
 
 def _cells(change: Change, columns: Sequence[str],
@@ -136,20 +161,7 @@ def _customers(session: Session, changes: Sequence[Change]) -> int:
     if valid is None:  # a value the quick checks do not take: the import's checks say why
         valid, rejected = check_customer_rows([_cells(c, CUSTOMER_COLUMNS) for c in changes])
         _refuse_rejected(changes, rejected)
-    by_line = {row.line: row.key for row in valid}
-    versions: dict[str, int] = {}
-    enrolments: dict[str, dict[str, Any] | None] = {}
-    for change in changes:
-        version = change.data.get("version")
-        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-            raise bad_change(change, "version must be a whole number from 1")
-        versions[by_line[change.change_id]] = version
-        if "enrolment" in change.data:  # the enrolment head office holds (any branch's)
-            try:
-                enrolments[by_line[change.change_id]] = parse_office_enrolment(
-                    change.data["enrolment"])
-            except ValueError as exc:
-                raise bad_change(change, str(exc)) from exc
+    versions, enrolments = customer_details(changes, {row.line: row.key for row in valid})
     existing = _existing_customers(session, [row.key for row in valid])
     plan = ImportPlan()
     for row in valid:

@@ -3,8 +3,9 @@
 The file (``headoffice/snapshot.py``) is LZMA-compressed JSON holding, per kind, the
 changes a pull from the start would bring, column by column. Nothing in it is trusted
 for coming from head office: its shape is checked here, and every change goes through
-the same checks as a pulled page (``apply``), with bulk statements, in one transaction
-that also stores the snapshot's cursor — a crash leaves all of it or none.
+the same checks as a pulled page (``apply``), with bulk statements — straight into the
+tables for a counter that holds no customers yet (``snapshot_fresh``) — in one
+transaction that also stores the snapshot's cursor: a crash leaves all of it or none.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from app.services.sync.protocol import (
     put_setting,
     sync_actor,
 )
+from app.services.sync.snapshot_fresh import load_fresh
 
 FORMAT = 1
 SNAPSHOT_MEMBER = "snapshot.xz"  # in a reply bundle (``bundle``)
@@ -126,9 +128,10 @@ def load_snapshot(uow_factory: UowFactory, snapshot: Snapshot) -> SnapshotLoaded
     """Apply every change of the snapshot and store its cursor, in one transaction."""
     with uow_factory() as uow:
         session = uow.session
+        device_id = local_device(session).device_id
         with bulk_loading(uow):
-            counts = apply_changes(session, uow.now, local_device(session).device_id,
-                                   snapshot.changes)
+            counts = load_fresh(uow, device_id, snapshot.changes) or apply_changes(
+                session, uow.now, device_id, snapshot.changes)
         put_setting(session, CURSOR_KEY, snapshot.cursor)
         record_change(session, sync_actor(session), uow.now, action="sync.snapshot",
                       entity="sync", entity_id=snapshot.cursor[:40],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,10 +19,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from app.bootstrap import BranchDatabase
+from app.bootstrap import BranchDatabase, open_branch
 from app.models import AuditRecord, Bill, Customer
+from app.models.database import database_path
+from app.services.clock import FixedClock
 from app.services.errors import DomainError, ErrorCode
-from app.services.search.customers import search_customers
+from app.services.search.customers import bulk_loading, search_customers
 from app.services.sync import (
     HttpTransport,
     KeyringTokenStore,
@@ -30,8 +33,11 @@ from app.services.sync import (
     open_transport,
     pull_changes,
 )
+from app.services.sync.apply import apply_changes
 from app.services.sync.protocol import CURSOR_KEY, get_setting
 from app.services.sync.snapshot import kept_bytes, partial_files
+from app.services.sync.snapshot_fresh import load_fresh
+from app.services.sync.snapshot_load import read_snapshot
 from headoffice import snapshot as office_snapshot
 from headoffice.bundle import import_bundle
 from headoffice.changes import bills_changed, customer_changed
@@ -269,3 +275,87 @@ def test_through_a_link_that_cuts_at_random_the_first_pull_gets_there_without_re
     assert failures and link.stats.cuts >= len(failures)
     assert held(branch)[0] == CUSTOMERS + 1 and cursor(branch) == offer(office).cursor
     assert link.stats.downstream < 2 * size + 1_500 * link.stats.connections  # resumed
+
+
+def _stored(branch: BranchDatabase) -> dict[str, object]:
+    """What a counter holds of head office's master data, without its own row ids: the
+    customers, the bills, the search index's rows, the arrears the search shows."""
+    with branch.reading() as uow:
+        run = uow.session.execute
+        customers = sorted(tuple(r) for r in run(text(
+            "SELECT connection_no, name, name_lower, address, rt, rw, kelurahan, kecamatan, "
+            "tariff_group, meter_no, phone, status, status_date, version FROM customer")))
+        bills = sorted(tuple(r) for r in run(text(
+            "SELECT c.connection_no, b.period, b.reading_start, b.reading_end, b.usage_m3, "
+            "b.water_charge, b.fees, b.penalty, b.penalty_waived, b.due_date, b.paid_amount, "
+            "b.settled, b.enrolment_id FROM bill AS b JOIN customer AS c "
+            "ON c.id = b.customer_id")))
+        index = sorted(tuple(r) for r in run(text(
+            "SELECT connection_no, meter_no, name_lower, later_words, haystack "
+            "FROM customer_search_text")))
+        arrears = sorted(tuple(r) for r in run(text(
+            "SELECT c.connection_no, a.amount FROM customer_search_arrears AS a "
+            "JOIN customer AS c ON c.id = a.customer_id")))
+    return {"customers": customers, "bills": bills, "index": index, "arrears": arrears}
+
+
+def test_an_empty_counter_loads_the_snapshot_straight_into_its_tables_as_pages_would(
+        branch: BranchDatabase, office: RunningOffice, tmp_path: Path, clock: FixedClock,
+        branch_template: Path) -> None:
+    info = offer(office)
+    found = office_snapshot.read_part(office.db, "KPG", info.id, 0, None)
+    assert found is not None
+    snapshot = read_snapshot(found[0], info.epoch, "KPG")
+    with branch.writing() as uow, bulk_loading(uow):  # the direct path, as load_snapshot
+        fresh = load_fresh(uow, "device-1", snapshot.changes)
+        uow.commit()
+    assert fresh is not None and (fresh.customers, fresh.bills) == (CUSTOMERS + 1,
+                                                                    CUSTOMERS * 6 + 6)
+    (tmp_path / "paged").mkdir()
+    shutil.copyfile(branch_template, database_path(tmp_path / "paged"))
+    paged = open_branch(tmp_path / "paged", clock=clock)
+    try:
+        with paged.writing() as uow:
+            with bulk_loading(uow):  # the general path: every change checked and planned
+                apply_changes(uow.session, uow.now, "device-2", snapshot.changes)
+            uow.commit()
+        assert _stored(branch) == _stored(paged)
+        with paged.writing() as uow:  # no longer empty: the general path's work
+            assert load_fresh(uow, "device-2", snapshot.changes) is None
+        for query in ("bere lado", "3000001", "oesapa"):
+            assert [h.connection_no for h in search_customers(branch.reading(), query).hits] \
+                == [h.connection_no for h in search_customers(paged.reading(), query).hits]
+    finally:
+        paged.close()
+    assert arrears_index(branch) == arrears_of_bills(branch)
+
+
+def test_a_counter_killed_mid_page_after_the_snapshot_keeps_the_page_before_it(
+        branch: BranchDatabase, office: RunningOffice, transport: HttpTransport) -> None:
+    pull_changes(branch.writing, transport)
+    snapshot_cursor = cursor(branch)
+    publish_varied(office, 3, first=CUSTOMERS)  # 3 customers of 6 bills: 21 changes
+    with pytest.raises(SimulatedCrash):  # the second page dies as it commits
+        pull_changes(Killer(branch, crash_at=2), transport, limit=7)
+    assert held(branch)[0] + held(branch)[1] == CUSTOMERS + 1 + CUSTOMERS * 6 + 6 + 7
+    assert cursor(branch) not in ("", snapshot_cursor)
+
+    pull_changes(branch.writing, transport, limit=7)
+    assert held(branch) == (CUSTOMERS + 4, CUSTOMERS * 6 + 6 + 18)
+    assert audit_actions(branch, "sync.snapshot") == 1
+
+
+def test_head_office_restored_from_an_older_backup_sends_a_snapshot_over_what_it_holds(
+        branch: BranchDatabase, office: RunningOffice, transport: HttpTransport) -> None:
+    pull_changes(branch.writing, transport)
+    assert held(branch)[0] == CUSTOMERS + 1
+    with office.db.writing() as session:
+        epoch = start_epoch(session, "restored from a backup")
+    publish_varied(office, 2, first=CUSTOMERS)
+
+    result = pull_changes(branch.writing, transport)
+
+    assert result.epoch_changed and cursor(branch).startswith(f"{epoch}:")
+    assert held(branch) == (CUSTOMERS + 3, CUSTOMERS * 6 + 6 + 12)  # nothing twice
+    assert audit_actions(branch, "sync.snapshot") == 2
+    assert arrears_index(branch) == arrears_of_bills(branch)
