@@ -6,8 +6,8 @@ so a change committed late is never passed over. Rows written before keep 0 (the
 followed commit order), and so does every row on SQLite (one writer at a time). A branch
 snapshot remembers the transaction id of its last change.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-07
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
