@@ -47,8 +47,9 @@ class AnchorResult:
 
 
 def anchor(db: Database, device_id: str, head: ChainHead) -> AnchorResult:
-    """Check ``head`` against the device's last anchor and keep it (own transaction)."""
-    with db.writing() as session:
+    """Check ``head`` against the device's last anchor and keep it (own transaction,
+    alongside other branches' pushes: it touches only this device's anchors)."""
+    with db.pushing() as session:
         return check(session, device_id, head)
 
 

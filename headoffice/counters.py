@@ -75,7 +75,7 @@ def note_sync(db: Database, device: Device, kind: SyncKind) -> None:
     before = device.last_push_at if kind == "push" else device.last_pull_at
     if kind == "pull" and before is not None and now - before < PULL_NOTED_EVERY:
         return
-    with db.writing() as session:
+    with db.pushing() as session:  # the device's own row: alongside other branches' pushes
         session.execute(update(Device).where(Device.id == device.id).values({column: now}))
 
 

@@ -39,7 +39,8 @@ class PushInThread:
     """A push sent from its own thread and client; ``answer`` once it came."""
 
     def __init__(self, ho: HeadOffice, token: str, device: str, branch: str,
-                 events: list[dict[str, object]]) -> None:
+                 events: list[dict[str, object]],
+                 audit: dict[str, object] | None = None) -> None:
         self.answer: httpx.Response | None = None
         self.seconds = 0.0
 
@@ -48,7 +49,7 @@ class PushInThread:
             with httpx.Client(base_url=ho.url, headers={"X-Loket-Protocol": "1"},
                               timeout=60) as client:
                 self.answer = client.post("/api/v1/push", json={
-                    "device_id": device, "branch": branch, "events": events},
+                    "device_id": device, "branch": branch, "events": events, "audit": audit},
                     headers={"Authorization": f"Bearer {token}"})
             self.seconds = time.perf_counter() - started
 
@@ -80,10 +81,14 @@ def test_a_branch_is_acknowledged_while_another_branchs_batch_is_still_open(
     with ho.db.pushing() as slow_batch:  # a long KPG batch in flight: its customer claimed
         claims.take(slow_batch, {claims.claim_name("customer", CUSTOMER)})
         kpg_push = PushInThread(ho, token, device, "KPG", outbox(branch))
-        oeb_push = PushInThread(ho, oeb_token, oeb_device, "OEB", outbox(oeb_branch))
+        # As every counter's push does, OEB's carries its audit-chain head: anchoring it
+        # and noting the sync must not wait for KPG's batch either.
+        oeb_push = PushInThread(ho, oeb_token, oeb_device, "OEB", outbox(oeb_branch), audit={
+            "head_id": 3, "head_hash": "ab" * 32, "anchor_id": 0, "anchor_hash": ""})
         answer = oeb_push.wait(20)
         assert answer.status_code == 200, answer.text
         assert set(statuses(answer)) == {"applied"}
+        assert answer.json()["audit"]["status"] == "anchored"
         kpg_push.thread.join(1)
         assert kpg_push.answer is None, "KPG's push went past a customer another batch holds"
     assert set(statuses(kpg_push.wait())) == {"applied"}
