@@ -21,8 +21,6 @@ from headoffice.evaluation.figures import Evaluation
 from headoffice.models import BranchOffice, Change, Device, Terms
 
 SIZE = 32
-_lock = threading.Lock()
-_kept: OrderedDict[Hashable, Evaluation] = OrderedDict()
 
 
 def fingerprint(session: Session) -> tuple[int, ...]:
@@ -34,24 +32,43 @@ def fingerprint(session: Session) -> tuple[int, ...]:
             session.scalar(select(func.max(Terms.id))) or 0)
 
 
+class KeptUntilChange[T]:
+    """The last ``size`` results made, each under its request and the fingerprint of the
+    data as it was (so a change makes the next view make it anew); thread-safe."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._lock = threading.Lock()
+        self._kept: OrderedDict[Hashable, T] = OrderedDict()
+
+    def get(self, session: Session, request: Hashable, make: Callable[[], T]) -> T:
+        """The result for ``request`` over the data as it is now: kept, or made."""
+        key = (str(session.get_bind().engine.url), request, fingerprint(session))
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+                return found
+        made = make()
+        with self._lock:
+            self._kept[key] = made
+            while len(self._kept) > self._size:
+                self._kept.popitem(last=False)
+        return made
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+
+
+_evaluations: KeptUntilChange[Evaluation] = KeptUntilChange(SIZE)
+
+
 def cached(session: Session, request: Hashable, make: Callable[[], Evaluation]) -> Evaluation:
     """The evaluation for ``request`` over the data as it is now: kept, or made."""
-    bind = session.get_bind()
-    key = (str(bind.engine.url), request, fingerprint(session))
-    with _lock:
-        found = _kept.get(key)
-        if found is not None:
-            _kept.move_to_end(key)
-            return found
-    made = make()
-    with _lock:
-        _kept[key] = made
-        while len(_kept) > SIZE:
-            _kept.popitem(last=False)
-    return made
+    return _evaluations.get(session, request, make)
 
 
 def clear() -> None:
     """Forget every kept evaluation (benchmarks measure the queries this way)."""
-    with _lock:
-        _kept.clear()
+    _evaluations.clear()

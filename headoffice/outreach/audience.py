@@ -16,9 +16,6 @@ is not a mobile number are listed apart with the reason (:mod:`phones`).
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +23,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app.services.terms import PromotionTerms, terms_from_json
-from headoffice.evaluation.cache import fingerprint
+from headoffice.evaluation.cache import KeptUntilChange
 from headoffice.evaluation.tables import PlanInstalment
 from headoffice.models import BranchOffice, Customer, Enrolment, Payment, Terms
 from headoffice.offers import OfficeOffer, offers_for, published_terms
@@ -36,8 +33,6 @@ from headoffice.outreach.tables import OutreachOptOut
 
 MAX_DAYS_AHEAD = 60
 KEEP = 8  # invitation lists kept
-_lock = threading.Lock()
-_kept: OrderedDict[Hashable, list[Draft]] = OrderedDict()
 
 
 @dataclass(frozen=True)
@@ -54,6 +49,12 @@ class Draft:
     office: str
     figures: dict[str, Any]
     values: dict[str, str]
+
+
+# Quoting thousands of customers takes seconds: the invitation lists are kept until head
+# office's data changes (the evaluation's fingerprint: customers, bills, plans, payments,
+# terms, branches).
+_invitations: KeptUntilChange[list[Draft]] = KeptUntilChange(KEEP)
 
 
 @dataclass(frozen=True)
@@ -83,26 +84,7 @@ def invitations(session: Session, on: dt.date, programme: str | None = None,
                 if o.eligible and (wanted is None or o.office.code == wanted)]
 
     key = (terms.code, terms.version, on, wanted, place)
-    return _audience(session, "invitation", on, _cached(session, key, make))
-
-
-def _cached(session: Session, request: Hashable, make: Callable[[], list[Draft]]
-            ) -> list[Draft]:
-    """The invitations of ``request`` over the data as it is now: quoting thousands of
-    customers takes seconds, so they are kept until head office's data changes (the
-    evaluation's fingerprint: customers, bills, plans, payments, terms, branches)."""
-    key = (str(session.get_bind().engine.url), request, fingerprint(session))
-    with _lock:
-        found = _kept.get(key)
-        if found is not None:
-            _kept.move_to_end(key)
-            return found
-    made = make()
-    with _lock:
-        _kept[key] = made
-        while len(_kept) > KEEP:
-            _kept.popitem(last=False)
-    return made
+    return _audience(session, "invitation", on, _invitations.get(session, key, make))
 
 
 def _invitation(customer: Customer, offer: OfficeOffer) -> Draft:
