@@ -62,15 +62,14 @@ class PushInThread:
         return self.answer
 
 
-def _only_postgres(ho: HeadOffice) -> None:
-    if ho.db.is_sqlite:
-        pytest.skip("SQLite takes one writer at a time: there pushes queue by design")
+# SQLite takes one writer at a time: there pushes queue by design.
+ONLY_POSTGRES = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 
 
+@ONLY_POSTGRES
 def test_a_branch_is_acknowledged_while_another_branchs_batch_is_still_open(
         ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str],
         oeb: tuple[BranchDatabase, Actor]) -> None:
-    _only_postgres(ho)
     device, token = kpg
     oeb_branch, oeb_cashier = oeb
     oeb_device = device_of(oeb_branch)
@@ -95,9 +94,9 @@ def test_a_branch_is_acknowledged_while_another_branchs_batch_is_still_open(
     assert ho.money() == (2, 1_000_000)
 
 
+@ONLY_POSTGRES
 def test_one_device_is_still_applied_one_batch_at_a_time(
         ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
-    _only_postgres(ho)
     device, token = kpg
     enrol(branch, cashier)
     with ho.db.pushing() as other_batch:

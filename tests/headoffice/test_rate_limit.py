@@ -107,7 +107,7 @@ def test_the_branch_is_told_to_wait_or_to_ask_for_a_new_code(
         register_device(branch.writing(), link, ho.url, _code(ho), store=store)
     assert throttled.value.code is ErrorCode.SYNC_REGISTRATION_THROTTLED
     assert throttled.value.params["minutes"] == 10
-    assert "try again in 10 minute(s)" in throttled.value.message
+    assert "Wait 10 minute(s)" in throttled.value.message
     assert registration(branch.reading()) is None
 
     _age_failures(ho, ADDRESS_WINDOW)
