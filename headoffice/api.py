@@ -50,7 +50,8 @@ from headoffice.transport import PROTOCOL_HEADER, SyncRoute
 
 _bearer = HTTPBearer(auto_error=False, description="the device token from registration")
 # Described in words of our own: the standard phrases differ between Python releases
-# (413 is "Content Too Large" from 3.13 on), and the published document must not.
+# (413 is "Content Too Large" and 416 "Range Not Satisfiable" from 3.13 on), and the
+# published document must not.
 _ERROR_DESCRIPTIONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
                        413: "Request body too large", 426: "Upgrade Required"}
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -138,7 +139,8 @@ def snapshot_offer(db: DbDep, device: DeviceDep,
                              "description": "Partial Content"},
                        200: {"content": {"application/octet-stream": {}},
                              "description": "The snapshot file"},
-                       404: {"model": ErrorBody}, 416: {"model": ErrorBody}})
+                       404: {"model": ErrorBody, "description": "No such snapshot"},
+                       416: {"model": ErrorBody, "description": "Range beyond the file"}})
 def snapshot_file(snapshot_id: Annotated[str, Path(max_length=64)], db: DbDep,
                   device: DeviceDep, range_: Annotated[str | None, Header(alias="Range")] = None
                   ) -> Response:
