@@ -272,9 +272,9 @@ def one_run(app: QApplication, template: Path, workdir: Path, printer: str
         try:
             enrolled = enrol_and_pay(app, window, installed)
             # The cashier hands over the receipt, the agreement and the work order before
-            # the next scan: their rendering and printing (about 1.5 s of CPU, the hand-
-            # over to the printer on the window's thread) are over by then. Not timed;
-            # without this wait the instalment's steps would measure that printing.
+            # the next scan: their rendering and printing in the background (about 1.5 s
+            # of CPU) are over by then. Not timed; without this wait the instalment's
+            # steps would measure how that printing slows the window.
             settle(ctx)
             # The off-screen platform has no window manager to hand activation back to
             # the main window when a dialog closes; do what it would (not timed).
