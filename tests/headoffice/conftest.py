@@ -210,6 +210,23 @@ def kpg(ho: HeadOffice, branch: BranchDatabase, cashier: Actor) -> tuple[str, st
     return device, ho.register(device)
 
 
+@pytest.fixture
+def oeb(tmp_path: Path, clock: Clock) -> Iterator[tuple[BranchDatabase, Actor]]:
+    """A second branch, Oebobo, with its own device and a cashier whose shift is open."""
+    opened, actor = open_second_branch(tmp_path, clock, "OEB")
+    yield opened, actor
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """The system's Chromium, one per test module (``tests/headoffice/browser.py``)."""
+    from tests.headoffice.browser import chromium  # Playwright only where a test asks
+
+    with chromium() as running:
+        yield running
+
+
 def write_csv(path: Path, header: str, *lines: str) -> Path:
     path.write_text("\n".join((header, *lines)) + "\n", encoding="utf-8")
     return path

@@ -14,7 +14,7 @@ from app.services.context import Actor
 from app.services.customer_changes import list_change_requests, request_customer_change
 from app.services.sync import HttpTransport, KeyringTokenStore, pull_changes, register_device
 from headoffice.models import Device, SyncException
-from tests.headoffice.browser import OFFICE_SCREEN, chromium, sign_in
+from tests.headoffice.browser import OFFICE_SCREEN, sign_in
 from tests.headoffice.conftest import CUSTOMER, HeadOffice, enrol, outbox
 from tests.headoffice.console_helpers import PASSWORD, staff_user
 from tests.support.fakes import add_customer
@@ -25,12 +25,6 @@ from tests.support.sync_fakes import MemoryKeyring
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """SQLite only: the browser sees the same pages whatever the database."""
     yield f"sqlite:///{(tmp_path_factory.mktemp('console') / 'ho.sqlite3').as_posix()}"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as running:
-        yield running
 
 
 @pytest.fixture

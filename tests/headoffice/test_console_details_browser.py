@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from headoffice.models import Device
-from tests.headoffice.browser import OFFICE_SCREEN, chromium, sign_in
+from tests.headoffice.browser import OFFICE_SCREEN, sign_in
 from tests.headoffice.conftest import HeadOffice
 from tests.headoffice.console_helpers import PASSWORD, staff_user
 
@@ -20,12 +20,6 @@ DEVICE = "7d1c3f4e-0000-4000-8000-0000000000b1"
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """SQLite only: the browser sees the same pages whatever the database."""
     yield f"sqlite:///{(tmp_path_factory.mktemp('details') / 'ho.sqlite3').as_posix()}"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as running:
-        yield running
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import update
 
 from headoffice.models import Customer
-from tests.headoffice.browser import OFFICE_SCREEN, chromium, sign_in
+from tests.headoffice.browser import OFFICE_SCREEN, sign_in
 from tests.headoffice.conftest import HeadOffice
 from tests.headoffice.console_helpers import PASSWORD, staff_user
 from tests.headoffice.fake_gateway import fake_gateway
@@ -32,9 +32,8 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def page() -> Iterator[Page]:
-    with chromium() as browser:
-        yield _page(browser)
+def page(browser: Browser) -> Page:
+    return _page(browser)
 
 
 def _page(browser: Browser) -> Page:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 from sqlalchemy import select
 
 from app.bootstrap import BranchDatabase, open_branch
@@ -26,18 +24,10 @@ from tests.headoffice.conftest import (
     HeadOffice,
     device_of,
     enrol,
-    open_second_branch,
     outbox,
     statuses,
 )
 from tests.support.fakes import CASHIER, DEMO_DAY, SUPERVISOR, actor_for
-
-
-@pytest.fixture
-def oeb(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[BranchDatabase, Actor]]:
-    opened, actor = open_second_branch(tmp_path, clock, "OEB")
-    yield opened, actor
-    opened.close()
 
 
 def test_push_applies_events_and_a_repeated_batch_returns_the_stored_results(

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 from sqlalchemy import select
 
 from app.bootstrap import BranchDatabase
-from app.services.clock import FixedClock
 from app.services.context import Actor
 from headoffice import claims
 from headoffice.models import Device, Enrolment, Event, Payment
@@ -22,17 +19,9 @@ from tests.headoffice.conftest import (
     HeadOffice,
     device_of,
     enrol,
-    open_second_branch,
     outbox,
     statuses,
 )
-
-
-@pytest.fixture
-def oeb(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[BranchDatabase, Actor]]:
-    opened, actor = open_second_branch(tmp_path, clock, "OEB")
-    yield opened, actor
-    opened.close()
 
 
 class PushInThread:

@@ -11,7 +11,6 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from headoffice.selfcheck.lookup import mask_name
-from tests.headoffice.browser import chromium
 from tests.headoffice.selfcheck_site import Site
 
 PHONE = {"width": 360, "height": 740}
@@ -26,12 +25,6 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def site(cek: Site) -> Site:
     return cek
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as running:
-        yield running
 
 
 def phone(browser: Browser, *, script: bool = False) -> Page:
