@@ -5,24 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.services.documents.indonesian import tanggal as tanggal  # the documents' dates
+from app.services.rupiah import format_rupiah
 from app.services.terms import BrokenPlanRules
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember")
+rupiah = format_rupiah  # ``Rp 2.400.000``, as every receipt writes it
+
 LOCAL_OFFSET = dt.timedelta(hours=8)  # Kota Kupang (WITA)
 
 
 def local_today() -> dt.date:
     """Today in Kota Kupang."""
     return (dt.datetime.now(dt.UTC) + LOCAL_OFFSET).date()
-
-
-def rupiah(amount: int) -> str:
-    return f"Rp {amount:,}".replace(",", ".")
-
-
-def tanggal(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def instalments_offered(counts: tuple[int, ...], smallest: int) -> str:

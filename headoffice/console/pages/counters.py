@@ -18,6 +18,7 @@ from headoffice.console.web import (
     acting,
     back_to,
     database,
+    number,
     render,
     viewer_with,
     when,
@@ -74,7 +75,7 @@ def _confirm(request: Request, who: SignedIn, device_id: str) -> Response:
     facts = [("Cabang", found.branch), ("Loket", found.counter), ("Perangkat", found.device_id),
              ("Terdaftar", when(found.registered_at)),
              ("Sinkronisasi terakhir", f"{when(synced)} UTC" if synced else "–"),
-             ("Kejadian diterima", f"{found.events:,}".replace(",", "."))]
+             ("Kejadian diterima", number(found.events))]
     return render(request, who, "confirm.html", title="Cabut loket ini?", kind="revoke",
                   facts=facts, action=f"{PAGE}/{device_id}/revoke", back=PAGE)
 
