@@ -49,8 +49,14 @@ class BranchDatabase:
         return UnitOfWork(self._reader_sessions, self.clock)
 
     def close(self) -> None:
-        self.writer.dispose()
-        self.reader.dispose()
+        """Close every pooled connection. Work that still comes after, such as a background
+        task finishing while the window closes, gets a connection of its own that is
+        closed as soon as it is given back, so none is left open."""
+        db_file = database_path(self.data_dir)
+        for engine, sessions, writer in ((self.writer, self._writer_sessions, True),
+                                         (self.reader, self._reader_sessions, False)):
+            engine.dispose()
+            sessions.configure(bind=make_engine(db_file, writer=writer, pooled=False))
 
 
 def default_data_dir(demo: bool = False) -> Path:

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 BUSY_TIMEOUT_MS = 10_000
 DB_FILENAME = "loket.sqlite3"
@@ -23,15 +24,17 @@ def database_path(data_dir: Path) -> Path:
     return data_dir / DB_FILENAME
 
 
-def make_engine(db_file: Path, *, writer: bool = True) -> Engine:
+def make_engine(db_file: Path, *, writer: bool = True, pooled: bool = True) -> Engine:
     """An engine over ``db_file`` with Loket's pragmas applied to every connection.
 
     A writer engine begins every transaction with ``BEGIN IMMEDIATE``; a reader engine
-    (search, reports) begins deferred and never waits for or blocks a writer.
+    (search, reports) begins deferred and never waits for or blocks a writer. An engine
+    that is not ``pooled`` closes each connection as soon as it is given back.
     """
     engine = create_engine(
         f"sqlite+pysqlite:///{db_file}",
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None},
+        **({} if pooled else {"poolclass": NullPool}),
     )
     _install_sqlite_hooks(engine, begin="BEGIN IMMEDIATE" if writer else "BEGIN")
     return engine
