@@ -72,15 +72,20 @@ def push(db: Database, device_id: str, branch: str,
 def _push_claimed(db: Database, device_id: str, branch: str,
                   events: Sequence[IncomingEvent]) -> BatchResult:
     """Apply the batch again from the start when it touched something it had not
-    claimed, or clashed with another push inserting the same id (then it is a duplicate)."""
+    claimed, or clashed with another push inserting the same id (then it is a duplicate).
+    It is first applied whole; when one of its events breaks a rule, again with a
+    savepoint per event, so that event alone is undone."""
     missed: set[str] = set()
-    for attempt in range(1, ATTEMPTS + 1):
+    whole = True
+    for attempt in range(1, ATTEMPTS + 2):
         try:
             with db.pushing() as session:
+                session.info[rules.WHOLE] = whole
                 claimed = claims.named(session, [e.payload for e in events]) | missed
                 claims.take(session, claimed)
-                rules.prepare_batch(session, claims.lookable(claims.keys_of(claimed, "customer")),
-                                    claims.lookable(claims.keys_of(claimed, "payment")))
+                named = {kind: claims.lookable(claims.keys_of(claimed, kind))
+                         for kind in ("customer", "payment", "plan")}
+                rules.prepare_batch(session, named["customer"], named["payment"], named["plan"])
                 changes.collect(session)
                 exception_queue.remember_waiting_voids(session)
                 result = apply_batch(session, device_id, branch, events)
@@ -88,8 +93,10 @@ def _push_claimed(db: Database, device_id: str, branch: str,
                 return result
         except claims.ClaimMissed as miss:
             missed.add(miss.claim)
+        except rules.BatchUndone:
+            whole = False
         except IntegrityError:
-            if attempt == ATTEMPTS:
+            if attempt >= ATTEMPTS:
                 raise
     raise RuntimeError(f"the batch still touched something unclaimed after {ATTEMPTS} tries")
 

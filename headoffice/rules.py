@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from headoffice import change_requests, changes, claims, ledger, ownership
+from headoffice import batch_memory, change_requests, changes, claims, ledger, ownership
 from headoffice.changes import customer_changed
 from headoffice.evaluation import recording
 from headoffice.models import Customer, Enrolment, Event, Payment
@@ -33,13 +33,16 @@ TEXT_LIMITS = {"receipt_no": 40, "payment_uuid": 36, "enrolment_uuid": 36,
 
 CUSTOMERS = "loket_batch_customers"  # session.info in a push: connection no → customer
 PAYMENTS = "loket_batch_payments"  # session.info in a push: payment ids that may be held
+WHOLE = "loket_batch_whole"  # session.info in a push: its events applied without savepoints
 
 
-def prepare_batch(session: Session, customers: set[str], payments: set[str]) -> None:
-    """Look up a batch's customers, and which of its payment ids head office holds, in
-    two statements instead of once per event. Valid for the batch: customers are only
-    added by head office's own writers (never alongside a push), and the batch has
-    claimed its payment ids (``claims``), so no other push adds them meanwhile."""
+def prepare_batch(session: Session, customers: set[str], payments: set[str],
+                  plans: set[str]) -> None:
+    """Look up a batch's customers, which of its payment ids head office holds, its
+    plans and its customers' bills (``batch_memory``), a few statements instead of
+    several per event. Valid for the batch: customers and bills are only added by head
+    office's own writers (never alongside a push), and the batch has claimed its
+    customers, payment ids and plans (``claims``), so no other push changes them."""
     found: dict[str, Customer | None] = dict.fromkeys(customers)
     numbers, uuids = sorted(customers), sorted(payments)
     for start in range(0, len(numbers), 500):
@@ -50,6 +53,7 @@ def prepare_batch(session: Session, customers: set[str], payments: set[str]) -> 
         held.update(session.scalars(select(Payment.uuid).where(
             Payment.uuid.in_(uuids[start:start + 500]))))
     session.info[CUSTOMERS], session.info[PAYMENTS] = found, held
+    batch_memory.remember(session, [c for c in found.values() if c is not None], plans)
 
 
 @dataclass(frozen=True)
@@ -59,8 +63,21 @@ class Outcome:
     message: str = ""
 
 
+class BatchUndone(Exception):
+    """An event of a batch applied whole broke a rule: apply the batch again, an event
+    at a time."""
+
+
 def apply_event(session: Session, event: Event) -> Outcome:
-    """Apply ``event`` in a savepoint; on a rule broken, undo it and keep any payment."""
+    """Apply ``event`` in a savepoint; on a rule broken, undo it and keep any payment.
+    In a batch applied whole (``WHOLE``: most batches break no rule) there is no
+    savepoint, and a rule broken undoes the batch (``BatchUndone``)."""
+    if session.info.get(WHOLE):
+        try:
+            dispatch(session, event)
+        except Rejected as rejected:
+            raise BatchUndone from rejected
+        return Outcome("applied")
     try:
         with session.begin_nested(), changes.dropped_on_error(session):
             dispatch(session, event)
@@ -115,7 +132,7 @@ def _enrolment_paid(session: Session, event: Event) -> None:
         raise Rejected("invalid_payload", "schedule must be a list")
     customer = _customer(session, payment.connection_no)
     claims.require(session, "plan", uuid)
-    held = session.get(Enrolment, uuid)
+    held = batch_memory.plan(session, uuid)
     if held is not None and held.branch_code != event.branch_code:
         raise Rejected("foreign_enrolment", (
             f"enrolment {uuid} is held by branch {held.branch_code}, not {event.branch_code}"))
@@ -135,6 +152,7 @@ def _enrolment_paid(session: Session, event: Event) -> None:
     session.add_all([enrolment, payment])
     payment.enrolment_uuid = uuid
     session.flush()
+    batch_memory.plan_added(session, enrolment)
     ledger.take_over_bills(session, customer, enrolment, payment, _periods(p))
     try:
         recording.plan_received(session, uuid, schedule, p.get("work_order_uuid"))
