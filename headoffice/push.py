@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from headoffice import changes, claims, exception_queue, payload_text, rules
+from headoffice import batch_memory, changes, claims, exception_queue, payload_text, rules
 from headoffice.db import Database, utcnow
 from headoffice.errors import SequenceGap, device_revoked, unauthorised, wrong_branch
 from headoffice.models import Device, Event, Payment, SyncException
@@ -167,7 +167,8 @@ def _apply(session: Session, device: Device, incoming: IncomingEvent) -> Event:
     event.status, event.reason = outcome.status, outcome.reason
     event.message = outcome.message[:400]
     session.add(event)
-    session.flush()
+    if batch_memory.written_each(session):
+        session.flush()
     if outcome.status == "rejected":
         exception_queue.note_rejected(session, event)
     if event.type in PAYMENT_TYPES:

@@ -53,7 +53,8 @@ def prepare_batch(session: Session, customers: set[str], payments: set[str],
         held.update(session.scalars(select(Payment.uuid).where(
             Payment.uuid.in_(uuids[start:start + 500]))))
     session.info[CUSTOMERS], session.info[PAYMENTS] = found, held
-    batch_memory.remember(session, [c for c in found.values() if c is not None], plans)
+    batch_memory.remember(session, [c for c in found.values() if c is not None], plans,
+                          whole=bool(session.info.get(WHOLE)))
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,10 @@ def _enrolment_paid(session: Session, event: Event) -> None:
             f"enrolment {uuid} is held by branch {held.branch_code}, not {event.branch_code}"))
     if held is not None:
         raise Rejected("already_enrolled", f"enrolment {uuid} was already received")
-    first = ledger.blocking_enrolment(session, customer.connection_no, programme)
+    if batch_memory.blocks(session, customer.connection_no, programme):
+        raise Rejected("already_enrolled", "the customer holds a plan")  # (undoes the batch)
+    first = (ledger.blocking_enrolment(session, customer.connection_no, programme)
+             if batch_memory.written_each(session) else None)
     if first is not None:
         raise Rejected("already_enrolled", (
             f"customer {customer.connection_no} was enrolled first at branch "
@@ -151,7 +155,8 @@ def _enrolment_paid(session: Session, event: Event) -> None:
         business_date=event.business_date, event_id=event.id, **figures)
     session.add_all([enrolment, payment])
     payment.enrolment_uuid = uuid
-    session.flush()
+    if batch_memory.written_each(session):
+        session.flush()
     batch_memory.plan_added(session, enrolment)
     ledger.take_over_bills(session, customer, enrolment, payment, _periods(p))
     try:
@@ -171,7 +176,8 @@ def _instalment_paid(session: Session, event: Event) -> None:
     customer = _customer(session, enrolment.connection_no)
     payment.enrolment_uuid = uuid
     session.add(payment)
-    session.flush()
+    if batch_memory.written_each(session):
+        session.flush()
     if event.payload.get("plan_completed") is True:
         enrolment.state = "completed"
     ledger.settle(session, customer, payment, _periods(event.payload))
