@@ -265,13 +265,14 @@ def _enrol_and_pay(branch: BranchDatabase, actor: Actor, connection_no: str, roo
 def measure_push(counter: Counter, proxy: LossyProxy, label: str) -> Measure:
     before = LinkStats(**vars(proxy.stats))
     transport = counter.transport()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     result = push_outbox(counter.branch.writing, transport)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     assert pending_events(counter.branch.reading()) == 0 and not result.rejected, result
     return Measure("push", label, result.sent, seconds, _since(proxy.stats, before),
                    f"{result.acked:,} acknowledged; {transport.waited:.1f} s of it waiting "
-                   "for answers")
+                   f"for answers; {cpu:.1f} s of CPU (counter, and head office and the "
+                   "proxy: one process)")
 
 
 def _since(now: LinkStats, before: LinkStats) -> LinkStats:
@@ -357,9 +358,11 @@ def measure_many(folder: Path, url: str, counters: int, each: int) -> Measure:
     its own); every one must be acknowledged, every event held once, every rupiah."""
     template = sync_pushes.template_events(folder)
     plans = sync_pushes.prepare(url, template, counters, each)
+    office_cpu = _children_cpu()
     with sync_pushes.office_process(url) as base:
         ready = sync_pushes.register(base, url, plans)
         answers = sync_pushes.push_all_at_once(base, ready)
+    office_cpu = _children_cpu() - office_cpu if office_cpu >= 0 else -1.0
     events, distinct, _, money = sync_pushes.held(url, ready)
     wanted = sum(len(c.events) for c in ready)
     complete = (all(a.status == 200 and a.acked == len(c.events)
@@ -371,7 +374,19 @@ def measure_many(folder: Path, url: str, counters: int, each: int) -> Measure:
     return Measure(f"{counters} counters × {each} events at once", "loopback", wanted, last,
                    LinkStats(counters, 0, 0),
                    f"first acknowledged after {min(a.seconds for a in answers):.1f} s; "
-                   f"{'every event held once, totals equal' if complete else 'INCOMPLETE'}")
+                   f"{'every event held once, totals equal' if complete else 'INCOMPLETE'}"
+                   + (f"; head office's process: {office_cpu:.1f} s of CPU (its start, the "
+                      "registrations and the pushes)" if office_cpu >= 0 else ""))
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the ended child processes (-1 where the system does not say)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return -1.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 TARGETS = {  # what (prefix), link → target, and whether a measure meets it

@@ -6,7 +6,8 @@ Pushes are the exception on PostgreSQL (``pushing``): they share that lock with 
 other, so branches do not wait for one another, and claim what each batch touches
 (``headoffice.claims``); any other writer still waits for them and they for it.
 Change-log rows carry their transaction id there, so a page never passes a change still
-being committed (``headoffice.pull``).
+being committed (``headoffice.pull``); the lock, taken before anything is written, is
+also how pages tell head office's writers from other transactions on the server.
 The schema is made and upgraded by Alembic migrations (``migrate.py``), under the same
 lock.
 """

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from headoffice import claims
+from headoffice import batch_memory, claims
 from headoffice.changes import bills_changed, customer_changed
 from headoffice.models import Bill, Customer, Enrolment, Payment
 
@@ -30,9 +30,11 @@ def blocking_enrolment(session: Session, connection_no: str, programme: str) -> 
 def take_over_bills(session: Session, customer: Customer, enrolment: Enrolment,
                     payment: Payment, settled_periods: Sequence[str]) -> None:
     """The plan takes over the customer's open bills; the down payment settles some."""
+    held = batch_memory.bills_of(session, customer.id)
     bills = list(session.scalars(select(Bill).where(
         Bill.customer_id == customer.id, Bill.settled.is_(False),
-        Bill.enrolment_uuid.is_(None)).order_by(Bill.period)))
+        Bill.enrolment_uuid.is_(None)).order_by(Bill.period))) if held is None else sorted(
+        (b for b in held if not b.settled and b.enrolment_uuid is None), key=_period)
     for bill in bills:
         bill.enrolment_uuid = enrolment.uuid
     _settle(bills, payment, settled_periods)
@@ -43,11 +45,17 @@ def take_over_bills(session: Session, customer: Customer, enrolment: Enrolment,
 def settle(session: Session, customer: Customer, payment: Payment,
            settled_periods: Sequence[str]) -> None:
     """Mark the bills a received payment settled at the branch."""
+    held, wanted = batch_memory.bills_of(session, customer.id), set(settled_periods)
     bills = list(session.scalars(select(Bill).where(
         Bill.customer_id == customer.id, Bill.settled.is_(False),
-        Bill.period.in_(list(settled_periods)))))
+        Bill.period.in_(list(settled_periods))))) if held is None else [
+        b for b in held if not b.settled and b.period in wanted]
     _settle(bills, payment, settled_periods)
     bills_changed(session, customer, bills)
+
+
+def _period(bill: Bill) -> str:
+    return bill.period
 
 
 def _settle(bills: Sequence[Bill], payment: Payment, periods: Sequence[str]) -> None:

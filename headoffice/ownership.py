@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from headoffice import claims
+from headoffice import batch_memory, claims
 from headoffice.models import Device, Enrolment, Event, Payment, ShiftOwner
 from headoffice.rejection import Rejected
 
@@ -35,7 +35,7 @@ def held_enrolment(session: Session, event: Event, uuid: str) -> Enrolment:
     """The plan ``uuid``, which must be held (not cancelled) by the event's branch and
     belong to the connection number the event names, if it names one."""
     claims.require(session, "plan", uuid)
-    enrolment = session.get(Enrolment, uuid)
+    enrolment = batch_memory.plan(session, uuid)
     if enrolment is not None:
         claims.require(session, "customer", enrolment.connection_no)
     if enrolment is None or enrolment.state == "cancelled":

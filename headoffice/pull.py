@@ -18,10 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, Text, func, or_, select, tuple_
+from sqlalchemy import BigInteger, ColumnElement, func, literal_column, or_, select, tuple_
 from sqlalchemy.orm import Session
 
-from headoffice.db import current_epoch
+from headoffice.db import WRITER_LOCK, current_epoch
 from headoffice.errors import ApiError, bad_body
 from headoffice.models import Change, Device
 
@@ -68,13 +68,38 @@ def after(position: Position) -> ColumnElement[bool]:
     return tuple_(Change.txid, Change.id) > tuple_(position.txid, position.change_id)
 
 
+# The oldest transaction id a page must stop below, read in the page's own statement
+# (so against the snapshot its rows are read with): the newest id the snapshot could
+# see, or the oldest transaction it cannot see that may still write this head office's
+# change log. Only head office's own writers can: they take the writers' advisory lock
+# of this schema (``headoffice.db``) before writing anything, so a transaction still
+# running without it — another database, another schema's head office, a report held
+# open — is passed over. One that ended between the snapshot and the look at the locks
+# cannot be told apart and holds the page back until the next pull. Locks give 32-bit
+# transaction ids, the snapshot 64-bit ones: they are compared modulo 2^32.
+_HORIZON = f"""(SELECT LEAST(pg_snapshot_xmax(snap.s)::text::bigint, (
+    SELECT min(x::text::bigint) FROM pg_snapshot_xip(snap.s) AS x
+    WHERE x::text::bigint % 4294967296 NOT IN (
+        SELECT t.transactionid::text::bigint FROM pg_locks AS t
+        WHERE t.locktype = 'transactionid' AND t.granted AND NOT EXISTS (
+            SELECT 1 FROM pg_locks AS w
+            WHERE w.locktype = 'advisory' AND w.granted
+              AND w.virtualtransaction = t.virtualtransaction
+              AND w.database = (SELECT oid FROM pg_database
+                                WHERE datname = current_database())
+              AND w.classid::text::bigint
+                  = hashtext(current_schema())::bigint & 4294967295
+              AND w.objid::text::bigint = {WRITER_LOCK} AND w.objsubid = 2))))
+  FROM (SELECT pg_current_snapshot() AS s) AS snap)"""
+
+
 def settled(session: Session) -> ColumnElement[bool] | None:
     """On PostgreSQL: changes of transactions that can no longer commit before any other
-    (below the oldest still in flight); None on SQLite, where all committed ones are."""
+    head-office writer's (below the oldest one still in flight); None on SQLite, where
+    every committed change is."""
     if session.get_bind().dialect.name != "postgresql":
         return None
-    horizon = func.pg_snapshot_xmin(func.pg_current_snapshot()).cast(Text).cast(BigInteger)
-    return Change.txid < horizon
+    return Change.txid < literal_column(_HORIZON, BigInteger)
 
 
 def epoch_changed(epoch: str, device: Device) -> ApiError:

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from headoffice import changes, claims, exception_queue, payload_text, rules
+from headoffice import batch_memory, changes, claims, exception_queue, payload_text, rules
 from headoffice.db import Database, utcnow
 from headoffice.errors import SequenceGap, device_revoked, unauthorised, wrong_branch
 from headoffice.models import Device, Event, Payment, SyncException
@@ -72,15 +72,20 @@ def push(db: Database, device_id: str, branch: str,
 def _push_claimed(db: Database, device_id: str, branch: str,
                   events: Sequence[IncomingEvent]) -> BatchResult:
     """Apply the batch again from the start when it touched something it had not
-    claimed, or clashed with another push inserting the same id (then it is a duplicate)."""
+    claimed, or clashed with another push inserting the same id (then it is a duplicate).
+    It is first applied whole; when one of its events breaks a rule, again with a
+    savepoint per event, so that event alone is undone."""
     missed: set[str] = set()
-    for attempt in range(1, ATTEMPTS + 1):
+    whole = True
+    for attempt in range(1, ATTEMPTS + 2):
         try:
             with db.pushing() as session:
+                session.info[rules.WHOLE] = whole
                 claimed = claims.named(session, [e.payload for e in events]) | missed
                 claims.take(session, claimed)
-                rules.prepare_batch(session, claims.lookable(claims.keys_of(claimed, "customer")),
-                                    claims.lookable(claims.keys_of(claimed, "payment")))
+                named = {kind: claims.lookable(claims.keys_of(claimed, kind))
+                         for kind in ("customer", "payment", "plan")}
+                rules.prepare_batch(session, named["customer"], named["payment"], named["plan"])
                 changes.collect(session)
                 exception_queue.remember_waiting_voids(session)
                 result = apply_batch(session, device_id, branch, events)
@@ -88,8 +93,10 @@ def _push_claimed(db: Database, device_id: str, branch: str,
                 return result
         except claims.ClaimMissed as miss:
             missed.add(miss.claim)
+        except rules.BatchUndone:
+            whole = False
         except IntegrityError:
-            if attempt == ATTEMPTS:
+            if attempt >= ATTEMPTS:
                 raise
     raise RuntimeError(f"the batch still touched something unclaimed after {ATTEMPTS} tries")
 
@@ -160,7 +167,8 @@ def _apply(session: Session, device: Device, incoming: IncomingEvent) -> Event:
     event.status, event.reason = outcome.status, outcome.reason
     event.message = outcome.message[:400]
     session.add(event)
-    session.flush()
+    if batch_memory.written_each(session):
+        session.flush()
     if outcome.status == "rejected":
         exception_queue.note_rejected(session, event)
     if event.type in PAYMENT_TYPES:

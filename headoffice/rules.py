@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from headoffice import change_requests, changes, claims, ledger, ownership
+from headoffice import batch_memory, change_requests, changes, claims, ledger, ownership
 from headoffice.changes import customer_changed
 from headoffice.evaluation import recording
 from headoffice.models import Customer, Enrolment, Event, Payment
@@ -33,13 +33,16 @@ TEXT_LIMITS = {"receipt_no": 40, "payment_uuid": 36, "enrolment_uuid": 36,
 
 CUSTOMERS = "loket_batch_customers"  # session.info in a push: connection no → customer
 PAYMENTS = "loket_batch_payments"  # session.info in a push: payment ids that may be held
+WHOLE = "loket_batch_whole"  # session.info in a push: its events applied without savepoints
 
 
-def prepare_batch(session: Session, customers: set[str], payments: set[str]) -> None:
-    """Look up a batch's customers, and which of its payment ids head office holds, in
-    two statements instead of once per event. Valid for the batch: customers are only
-    added by head office's own writers (never alongside a push), and the batch has
-    claimed its payment ids (``claims``), so no other push adds them meanwhile."""
+def prepare_batch(session: Session, customers: set[str], payments: set[str],
+                  plans: set[str]) -> None:
+    """Look up a batch's customers, which of its payment ids head office holds, its
+    plans and its customers' bills (``batch_memory``), a few statements instead of
+    several per event. Valid for the batch: customers and bills are only added by head
+    office's own writers (never alongside a push), and the batch has claimed its
+    customers, payment ids and plans (``claims``), so no other push changes them."""
     found: dict[str, Customer | None] = dict.fromkeys(customers)
     numbers, uuids = sorted(customers), sorted(payments)
     for start in range(0, len(numbers), 500):
@@ -50,6 +53,8 @@ def prepare_batch(session: Session, customers: set[str], payments: set[str]) -> 
         held.update(session.scalars(select(Payment.uuid).where(
             Payment.uuid.in_(uuids[start:start + 500]))))
     session.info[CUSTOMERS], session.info[PAYMENTS] = found, held
+    batch_memory.remember(session, [c for c in found.values() if c is not None], plans,
+                          whole=bool(session.info.get(WHOLE)))
 
 
 @dataclass(frozen=True)
@@ -59,8 +64,21 @@ class Outcome:
     message: str = ""
 
 
+class BatchUndone(Exception):
+    """An event of a batch applied whole broke a rule: apply the batch again, an event
+    at a time."""
+
+
 def apply_event(session: Session, event: Event) -> Outcome:
-    """Apply ``event`` in a savepoint; on a rule broken, undo it and keep any payment."""
+    """Apply ``event`` in a savepoint; on a rule broken, undo it and keep any payment.
+    In a batch applied whole (``WHOLE``: most batches break no rule) there is no
+    savepoint, and a rule broken undoes the batch (``BatchUndone``)."""
+    if session.info.get(WHOLE):
+        try:
+            dispatch(session, event)
+        except Rejected as rejected:
+            raise BatchUndone from rejected
+        return Outcome("applied")
     try:
         with session.begin_nested(), changes.dropped_on_error(session):
             dispatch(session, event)
@@ -115,13 +133,16 @@ def _enrolment_paid(session: Session, event: Event) -> None:
         raise Rejected("invalid_payload", "schedule must be a list")
     customer = _customer(session, payment.connection_no)
     claims.require(session, "plan", uuid)
-    held = session.get(Enrolment, uuid)
+    held = batch_memory.plan(session, uuid)
     if held is not None and held.branch_code != event.branch_code:
         raise Rejected("foreign_enrolment", (
             f"enrolment {uuid} is held by branch {held.branch_code}, not {event.branch_code}"))
     if held is not None:
         raise Rejected("already_enrolled", f"enrolment {uuid} was already received")
-    first = ledger.blocking_enrolment(session, customer.connection_no, programme)
+    if batch_memory.blocks(session, customer.connection_no, programme):
+        raise Rejected("already_enrolled", "the customer holds a plan")  # (undoes the batch)
+    first = (ledger.blocking_enrolment(session, customer.connection_no, programme)
+             if batch_memory.written_each(session) else None)
     if first is not None:
         raise Rejected("already_enrolled", (
             f"customer {customer.connection_no} was enrolled first at branch "
@@ -134,7 +155,9 @@ def _enrolment_paid(session: Session, event: Event) -> None:
         business_date=event.business_date, event_id=event.id, **figures)
     session.add_all([enrolment, payment])
     payment.enrolment_uuid = uuid
-    session.flush()
+    if batch_memory.written_each(session):
+        session.flush()
+    batch_memory.plan_added(session, enrolment)
     ledger.take_over_bills(session, customer, enrolment, payment, _periods(p))
     try:
         recording.plan_received(session, uuid, schedule, p.get("work_order_uuid"))
@@ -153,7 +176,8 @@ def _instalment_paid(session: Session, event: Event) -> None:
     customer = _customer(session, enrolment.connection_no)
     payment.enrolment_uuid = uuid
     session.add(payment)
-    session.flush()
+    if batch_memory.written_each(session):
+        session.flush()
     if event.payload.get("plan_completed") is True:
         enrolment.state = "completed"
     ledger.settle(session, customer, payment, _periods(event.payload))

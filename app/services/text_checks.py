@@ -52,6 +52,8 @@ def text_problem(value: str, *, line_breaks: bool = False) -> str | None:
     position 4"``;
     ``None`` when ``value`` is acceptable. ``line_breaks`` lets tabs and line breaks
     through (text of several lines)."""
+    if value.isprintable():  # the usual case: no control, format or surrogate character
+        return None
     for position, char in enumerate(value, start=1):
         if line_breaks and char in LINE_BREAKS:
             continue

@@ -6,10 +6,12 @@ import threading
 import uuid
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from app.services.setup import DEFAULT_TERMS_FILE
 from headoffice.changes import record
-from headoffice.db import start_epoch
+from headoffice.db import normalise_url, start_epoch
 from headoffice.masterdata import add_user, publish_terms_file
 from tests.headoffice.conftest import HeadOffice
 
@@ -137,6 +139,13 @@ def test_a_push_committed_late_is_never_skipped(ho: HeadOffice) -> None:
     one with a higher id; a page stops below the oldest push still in flight."""
     token = ho.register(str(uuid.uuid4()))
     _, cursor, _ = _pull_all(ho, token)
+    cursor = _late_push_is_held_back(ho, token, cursor)
+    assert ho.pull(token, cursor).json()["changes"] == []
+
+
+def _late_push_is_held_back(ho: HeadOffice, token: str, cursor: str) -> str:
+    """A push with the lower id still in flight holds back the page of one committed
+    after it; both come once it commits. Returns the cursor after them."""
     with ho.db.pushing() as early:
         record(early, "user", "early", {"username": "early"})  # the lower id, in flight
         with ho.db.pushing() as late:
@@ -146,4 +155,30 @@ def test_a_push_committed_late_is_never_skipped(ho: HeadOffice) -> None:
         assert held_back["changes"] == [] and held_back["cursor"] == cursor
     changes, cursor, _ = _pull_all(ho, token, cursor)
     assert [c["key"] for c in changes] == ["early", "late"]
-    assert ho.pull(token, cursor).json()["changes"] == []
+    return cursor
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # one server only there
+def test_a_long_transaction_elsewhere_on_the_server_does_not_hold_pages_back(
+        ho: HeadOffice) -> None:
+    """Transactions that are not head office's writers — one in another database of the
+    server, a report held open beside head office in its own database — do not stop a
+    branch's pages; a head-office writer still in flight does."""
+    token = ho.register(str(uuid.uuid4()))
+    _, cursor, _ = _pull_all(ho, token)
+    base = make_url(normalise_url(ho.db.url))
+    elsewhere = create_engine(base.set(database="postgres", query={}))
+    beside = create_engine(base)
+    try:
+        with elsewhere.connect() as other, beside.connect() as report:
+            for connection in (other, report):  # each holds a transaction id, uncommitted
+                connection.execute(text("SELECT pg_current_xact_id()"))
+                connection.execute(text("CREATE TEMPORARY TABLE held (n integer)"))
+            with ho.db.writing() as session:
+                record(session, "user", "after", {"username": "after"})
+            changes, cursor, _ = _pull_all(ho, token, cursor)
+            assert [c["key"] for c in changes] == ["after"]
+            _late_push_is_held_back(ho, token, cursor)
+    finally:
+        elsewhere.dispose()
+        beside.dispose()

@@ -261,3 +261,31 @@ def test_a_supervisor_release_after_a_restore_is_taken_as_information(
             assert session.scalars(select(SyncException)).all() == []
     finally:
         reopened.close()
+
+
+def test_in_one_batch_a_plan_is_paid_into_and_a_second_enrolment_of_its_customer_refused(
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
+    """A batch's own new plan is known to its later events before anything is written:
+    an instalment into it applies, and another enrolment of that customer (as if made a
+    second time) is refused with its reason, its down payment kept as a credit."""
+    device, token = kpg
+    enrol(branch, cashier)
+    pay_instalment(branch.writing(), cashier, InstalmentRequest(CUSTOMER, Tender(100_000,
+                                                                                 100_000)))
+    events = outbox(branch)
+    enrolment = next(e for e in events if e["type"] == "enrolment.paid")
+    again = dict(enrolment, id=str(uuid.uuid4()), seq=events[-1]["seq"] + 1, payload=dict(
+        enrolment["payload"], enrolment_uuid=str(uuid.uuid4()),
+        payment_uuid=str(uuid.uuid4()), receipt_no="KPG-L01-AGAIN"))
+    response = ho.push(token, device, [*events, again])
+    assert response.status_code == 200, response.text
+    results = {r["id"]: r for r in response.json()["results"]}
+    assert {results[e["id"]]["status"] for e in events} == {"applied"}
+    assert (results[again["id"]]["status"], results[again["id"]]["reason"]) == (
+        "rejected", "already_enrolled")
+    assert "KPG" in results[again["id"]]["message"]
+    assert ho.money() == (3, 1_100_000)  # both down payments and the instalment
+    with ho.db.reading() as session:
+        assert len(session.scalars(select(Enrolment)).all()) == 1
+        credit = session.scalars(select(Payment).where(Payment.applied.is_(False))).one()
+    assert credit.receipt_no == "KPG-L01-AGAIN"

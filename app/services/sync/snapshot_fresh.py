@@ -13,10 +13,11 @@ snapshot (and says precisely what it refuses).
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
@@ -28,57 +29,80 @@ from app.services.search.index import fill_search_text
 from app.services.sync.apply import (
     KINDS,
     ApplyCounts,
-    Change,
     apply_changes,
     customer_details,
     newest_of_each_key,
 )
 from app.services.sync.held_bills import hold
-from app.services.sync.typed_rows import bill_rows, customer_rows
+from app.services.sync.typed_rows import bill_columns, customer_rows
 from app.services.unit_of_work import UnitOfWork
 
+if TYPE_CHECKING:
+    from app.services.sync.snapshot_load import Snapshot
+
+LOAD_CACHE_KIB = 65_536  # SQLite's page cache during the load (restored after)
 _BARE = ("customer", "bill")  # tables loaded without their secondary indexes and triggers
 
 
-def load_fresh(uow: UnitOfWork, device_id: str, changes: Sequence[Change]) -> ApplyCounts | None:
-    """Load ``changes`` into a counter without customers or bills, inside ``uow``'s
+def load_fresh(uow: UnitOfWork, device_id: str, snapshot: Snapshot) -> ApplyCounts | None:
+    """Load ``snapshot`` into a counter without customers or bills, inside ``uow``'s
     transaction (the caller holds ``search.bulk_loading``); None when this path does
     not apply (the caller then takes the general one)."""
     session = uow.session
     if session.scalar(select(Customer.id).limit(1)) is not None \
             or session.scalar(select(Bill.id).limit(1)) is not None:
         return None
-    of = newest_of_each_key(changes)
-    customers, bills = customer_rows(of["customer"]), bill_rows(of["bill"])
+    bill_groups = [g for g in snapshot.groups if g.kind == "bill"]
+    if any(key is not None for g in bill_groups for key in g.keys):
+        return None  # keys not following from the data: the general path reads them
+    of = newest_of_each_key(snapshot.changes_of(*(k for k in KINDS if k != "bill")))
+    customers = customer_rows(of["customer"])
+    bills = bill_columns([(g.names, g.columns) for g in bill_groups])
     if customers is None or bills is None:
         return None
     versions, enrolments = customer_details(of["customer"], {r.line: r.key for r in customers})
     db, _ = raw_connection(uow)
     with _bare(db, _BARE):
-        _insert(db, session, Customer, [dict(r.values, version=versions[r.key])
-                                        for r in customers])
+        rows = [dict(r.values, version=versions[r.key]) for r in customers]
+        _insert(db, session, Customer, {name: [r[name] for r in rows] for name in rows[0]}
+                if rows else {})
         ids = dict(db.execute("SELECT connection_no, id FROM customer").fetchall())
-        known = [r for r in bills if r.key in ids]
-        _insert(db, session, Bill, [dict(r.values, customer_id=ids[r.key],
-                                         settled_at=uow.now if r.values["settled"] else None)
-                                    for r in known])
+        owners = [ids.get(number) for number in bills["connection_no"]]
+        lines = [n for g in bill_groups for n in range(g.before + 1, g.before + 1 + len(g.keys))]
+        known = [n for n, owner in enumerate(owners) if owner is not None]
+        if len(known) < len(owners):  # their customer comes later: held until then
+            _hold_orphans(session, uow.now, snapshot, {
+                lines[n]: (bills["connection_no"][n], bills["period"][n])
+                for n, owner in enumerate(owners) if owner is None})
+            bills = {name: [values[n] for n in known] for name, values in bills.items()}
+            owners = [owners[n] for n in known]
+        now = uow.now
+        _insert(db, session, Bill, dict(bills, customer_id=owners, settled_at=[
+            now if settled else None for settled in bills["settled"]]))
         fill_search_text(db)
-    by_id = {c.change_id: c for c in of["bill"]}
-    hold(session, uow.now, [((r.key, str(r.values["period"])), r.line, by_id[r.line].data)
-                            for r in bills if r.key not in ids])  # their customer comes later
     store_office_enrolments(session, enrolments)
     rest = apply_changes(session, uow.now, device_id, [
         c for kind in KINDS if kind not in _BARE for c in of[kind]])
-    return ApplyCounts(len(customers), len(known), len(bills) - len(known), rest.terms,
-                       rest.users, rest.acks, rest.bills_released)
+    return ApplyCounts(len(customers), len(known), len(lines) - len(known),
+                       rest.terms, rest.users, rest.acks, rest.bills_released)
+
+
+def _hold_orphans(session: Session, now: dt.datetime, snapshot: Snapshot,
+                  orphans: dict[int, tuple[str, str]]) -> None:
+    """Bills whose customer the snapshot does not hold (change id → their key): their
+    changes kept until it comes (``hold``)."""
+    hold(session, now, [(orphans[c.change_id], c.change_id, c.data)
+                        for c in snapshot.changes_of("bill") if c.change_id in orphans])
 
 
 def _insert(db: sqlite3.Connection, session: Session, model: type[Any],
-            rows: list[dict[str, Any]]) -> None:
-    """One ``executemany`` of tuples, each value as SQLAlchemy would store it; columns
-    a row does not give take their default (the id: SQLite's next rowid). Made column
-    by column: a branch has a few dozen distinct dates, so each is converted once."""
-    if not rows:
+            given: dict[str, list[Any]]) -> None:
+    """One ``executemany`` of tuples, each value as SQLAlchemy would store it, from the
+    values ``given`` column by column; columns not given take their default (the id:
+    SQLite's next rowid). A branch has a few dozen distinct dates, so each is
+    converted once."""
+    count = max((len(values) for values in given.values()), default=0)
+    if not count:
         return
     table: Table = model.__table__
     dialect = session.get_bind().dialect
@@ -87,7 +111,7 @@ def _insert(db: sqlite3.Connection, session: Session, model: type[Any],
         if column.primary_key:
             continue
         default = getattr(column.default, "arg", None)
-        values = [row.get(column.name, None if callable(default) else default) for row in rows]
+        values = given.get(column.name) or [None if callable(default) else default] * count
         process = column.type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
             stored: dict[Any, Any] = {None: None}
@@ -109,6 +133,11 @@ def _bare(db: sqlite3.Connection, tables: Sequence[str]) -> Iterator[None]:
         "AND type IN ('index', 'trigger') AND sql IS NOT NULL", tuple(tables)).fetchall()
     for kind, name, _ in saved:
         db.execute(f'DROP {kind.upper()} "{name}"')
-    yield
-    for _, _, sql in sorted(saved, key=lambda s: s[0]):  # indexes, then triggers
-        db.execute(sql)
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{LOAD_CACHE_KIB}")  # the indexes built in memory
+    try:
+        yield
+        for _, _, sql in sorted(saved, key=lambda s: s[0]):  # indexes, then triggers
+            db.execute(sql)
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(cache)}")

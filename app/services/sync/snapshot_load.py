@@ -14,6 +14,7 @@ import hashlib
 import json
 import lzma
 from dataclasses import dataclass, fields
+from functools import cached_property
 from typing import Any
 
 from app.services.audit.journal import record_change
@@ -36,11 +37,46 @@ _KEY_FROM_DATA = {"customer": ("connection_no",), "bill": ("connection_no", "per
 
 
 @dataclass(frozen=True)
+class Group:
+    """Changes of one kind with the same fields, column by column as the file holds them
+    (``keys``: None where the key follows from the data); numbered on from ``before``."""
+
+    kind: str
+    names: tuple[str, ...]
+    keys: list[Any]
+    columns: list[list[Any]]
+    before: int
+
+    def changes(self) -> list[Change]:
+        """The group as changes (the numbers name a change in an error message)."""
+        derived = _KEY_FROM_DATA.get(self.kind)
+        changes = []
+        for n, (key, values) in enumerate(zip(self.keys, zip(*self.columns, strict=True)
+                                              if self.columns else ((),) * len(self.keys),
+                                              strict=True)):
+            data = dict(zip(self.names, values, strict=True))
+            if key is None and derived is not None:
+                key = ":".join(str(data.get(f)) for f in derived)
+            changes.append(Change(self.before + n + 1, self.kind, key, data))
+        return changes
+
+
+@dataclass(frozen=True)
 class Snapshot:
     epoch: str
     branch: str
     cursor: str
-    changes: tuple[Change, ...]
+    groups: tuple[Group, ...]
+    count: int
+
+    def changes_of(self, *kinds: str) -> list[Change]:
+        """The changes of these kinds, in the file's order (made when asked: a loader
+        that takes the columns as they are need not make 200,000 of them)."""
+        return [c for g in self.groups if g.kind in kinds for c in g.changes()]
+
+    @cached_property
+    def changes(self) -> tuple[Change, ...]:
+        return tuple(self.changes_of(*KINDS))
 
 
 @dataclass(frozen=True)
@@ -76,11 +112,13 @@ def read_snapshot(data: bytes, epoch: str, branch: str) -> Snapshot:
     kinds = doc.get("kinds")
     if not isinstance(kinds, dict) or any(k not in KINDS for k in kinds):
         raise bad_response("the snapshot holds an unknown kind of change")
-    changes: list[Change] = []
+    groups: list[Group] = []
+    count = 0
     for kind in KINDS:
         for group in _list(kinds.get(kind, []), kind):
-            changes.extend(_group_changes(kind, group, len(changes)))
-    return Snapshot(epoch, branch, cursor, tuple(changes))
+            groups.append(_group(kind, group, count))
+            count += len(groups[-1].keys)
+    return Snapshot(epoch, branch, cursor, tuple(groups), count)
 
 
 def bundled_snapshot(manifest: dict[str, Any], data: bytes, branch: str) -> Snapshot:
@@ -100,9 +138,8 @@ def _list(value: Any, where: str) -> list[Any]:
     return value
 
 
-def _group_changes(kind: str, group: Any, before: int) -> list[Change]:
-    """One group of a kind (changes with the same fields) as changes, numbered on from
-    ``before`` (the numbers name a change in an error message)."""
+def _group(kind: str, group: Any, before: int) -> Group:
+    """One group of a kind (changes with the same fields), its shape checked."""
     if not isinstance(group, dict):
         raise bad_response(f"the snapshot's {kind} group is not an object")
     names = _list(group.get("fields"), f"{kind} fields")
@@ -111,17 +148,12 @@ def _group_changes(kind: str, group: Any, before: int) -> list[Change]:
     if len(columns) != len(names) or any(not isinstance(n, str) for n in names) \
             or any(not isinstance(c, list) or len(c) != len(keys) for c in columns):
         raise bad_response(f"the snapshot's {kind} columns do not match its fields")
-    derived = _KEY_FROM_DATA.get(kind)
-    changes = []
-    for n, (key, values) in enumerate(zip(keys, zip(*columns, strict=True) if columns
-                                          else ((),) * len(keys), strict=True)):
-        data = dict(zip(names, values, strict=True))
-        if key is None and derived is not None:
-            key = ":".join(str(data.get(f)) for f in derived)
-        if not isinstance(key, str):
-            raise bad_response(f"the snapshot's {kind} {n + 1} has no key")
-        changes.append(Change(before + n + 1, kind, key, data))
-    return changes
+    kinds_of_key = set(map(type, keys))
+    if not kinds_of_key <= ({str, type(None)} if kind in _KEY_FROM_DATA else {str}):
+        n = next(n for n, k in enumerate(keys) if not isinstance(k, str)
+                 and (k is not None or kind not in _KEY_FROM_DATA))
+        raise bad_response(f"the snapshot's {kind} {before + n + 1} has no key")
+    return Group(kind, tuple(names), keys, columns, before)
 
 
 def load_snapshot(uow_factory: UowFactory, snapshot: Snapshot) -> SnapshotLoaded:
@@ -130,12 +162,12 @@ def load_snapshot(uow_factory: UowFactory, snapshot: Snapshot) -> SnapshotLoaded
         session = uow.session
         device_id = local_device(session).device_id
         with bulk_loading(uow):
-            counts = load_fresh(uow, device_id, snapshot.changes) or apply_changes(
+            counts = load_fresh(uow, device_id, snapshot) or apply_changes(
                 session, uow.now, device_id, snapshot.changes)
         put_setting(session, CURSOR_KEY, snapshot.cursor)
         record_change(session, sync_actor(session), uow.now, action="sync.snapshot",
                       entity="sync", entity_id=snapshot.cursor[:40],
-                      details={"cursor": snapshot.cursor, "changes": len(snapshot.changes),
+                      details={"cursor": snapshot.cursor, "changes": snapshot.count,
                                **{f.name: getattr(counts, f.name) for f in fields(counts)}})
         uow.commit()
-    return SnapshotLoaded(snapshot.cursor, len(snapshot.changes), counts)
+    return SnapshotLoaded(snapshot.cursor, snapshot.count, counts)

@@ -11,6 +11,7 @@ precise refusal.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -136,6 +137,58 @@ def _rows(changes: Changes, check: Callable[[dict[str, Any]], dict[str, Any]],
     if len({key(values) for _, values in checked}) != len(checked):
         return None
     return [ValidRow(line, values["connection_no"], values) for line, values in checked]
+
+
+_BILL_FIELDS = ("connection_no", "period", *_WHOLE, "due_date", "settled")
+
+
+def bill_columns(groups: Sequence[tuple[Sequence[str], list[list[Any]]]]
+                 ) -> dict[str, list[Any]] | None:
+    """Bills given column by column — (field names, columns) of each group — checked a
+    column at a time, as ``bill_rows`` checks them a bill at a time: the checked
+    values by field, or ``None`` (a field missing, a value these checks do not take,
+    or a (connection, period) twice)."""
+    merged: dict[str, list[Any]] = {field: [] for field in _BILL_FIELDS}
+    for names, columns in groups:
+        where = {name: n for n, name in enumerate(names)}
+        if any(field not in where for field in _BILL_FIELDS):
+            return None
+        for field, values in merged.items():
+            values.extend(columns[where[field]])
+    try:
+        numbers, months, due = (_distinct(merged[f], str) for f in
+                                ("connection_no", "period", "due_date"))
+        stripped = {v: _digits(v, 20, True) for v in numbers}
+        for month in months:
+            _period(month)
+        dates = {v: _date(v) for v in due}
+        for field, top in _WHOLE.items():
+            _wholes(merged[field], top)
+        _distinct(merged["settled"], bool)
+    except _Unfit:
+        return None
+    if not all(map(operator.ge, merged["reading_end"], merged["reading_start"])):
+        return None
+    if any(v != stripped[v] for v in numbers):
+        merged["connection_no"] = [stripped[v] for v in merged["connection_no"]]
+    merged["due_date"] = [dates[v] for v in merged["due_date"]]
+    if len(set(zip(merged["connection_no"], merged["period"], strict=True))) \
+            != len(merged["period"]):
+        return None
+    return merged
+
+
+def _distinct(values: list[Any], kind: type) -> set[Any]:
+    """The distinct values of a column all of exactly type ``kind``."""
+    if not set(map(type, values)) <= {kind}:
+        raise _Unfit
+    return set(values)
+
+
+def _wholes(values: list[Any], top: int) -> None:
+    if values and (not set(map(type, values)) <= {int} or min(values) < 0
+                   or max(values) > top):
+        raise _Unfit
 
 
 def customer_rows(changes: Changes) -> list[ValidRow] | None:

@@ -307,7 +307,7 @@ def test_an_empty_counter_loads_the_snapshot_straight_into_its_tables_as_pages_w
     assert found is not None
     snapshot = read_snapshot(found[0], info.epoch, "KPG")
     with branch.writing() as uow, bulk_loading(uow):  # the direct path, as load_snapshot
-        fresh = load_fresh(uow, "device-1", snapshot.changes)
+        fresh = load_fresh(uow, "device-1", snapshot)
         uow.commit()
     assert fresh is not None and (fresh.customers, fresh.bills) == (CUSTOMERS + 1,
                                                                     CUSTOMERS * 6 + 6)
@@ -321,7 +321,7 @@ def test_an_empty_counter_loads_the_snapshot_straight_into_its_tables_as_pages_w
             uow.commit()
         assert _stored(branch) == _stored(paged)
         with paged.writing() as uow:  # no longer empty: the general path's work
-            assert load_fresh(uow, "device-2", snapshot.changes) is None
+            assert load_fresh(uow, "device-2", snapshot) is None
         for query in ("bere lado", "3000001", "oesapa"):
             assert [h.connection_no for h in search_customers(branch.reading(), query).hits] \
                 == [h.connection_no for h in search_customers(paged.reading(), query).hits]

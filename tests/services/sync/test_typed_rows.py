@@ -11,7 +11,7 @@ from app.services.errors import DomainError
 from app.services.imports.bills import BILL_COLUMNS, check_bill_rows
 from app.services.imports.customers import CUSTOMER_COLUMNS, check_customer_rows
 from app.services.sync.apply import Change, _cells
-from app.services.sync.typed_rows import bill_rows, customer_rows
+from app.services.sync.typed_rows import bill_columns, bill_rows, customer_rows
 
 BILL = {"connection_no": "10000001", "period": "2024-01", "reading_start": 10,
         "reading_end": 25, "usage_m3": 15, "water_charge": 95_000, "fees": 5_000,
@@ -43,6 +43,26 @@ def test_a_bill_the_quick_checks_take_is_one_the_import_takes_alike(field: str) 
             assert slow is not None and quick[0].values == slow, (field, value)
 
 
+def _columns(*bills: dict[str, Any]) -> dict[str, list[Any]] | None:
+    names = tuple(bills[0])
+    return bill_columns([(names, [[bill[n] for bill in bills] for n in names])])
+
+
+@pytest.mark.parametrize("field", sorted(BILL))
+def test_bills_the_column_checks_take_are_ones_the_import_takes_alike(field: str) -> None:
+    """A snapshot's bills, checked a column at a time, as the import checks them (the
+    second bill of another period, so that only the odd value can refuse them)."""
+    for value in ODD:
+        odd = dict(BILL, **{field: value})
+        quick = _columns(dict(BILL, period="2023-12"), odd)
+        slow = _slow(check_bill_rows, Change(1, "bill", "k", odd), BILL_COLUMNS,
+                     {"paid": "settled"})
+        if quick is not None:
+            assert slow is not None, (field, value)
+            assert {name: values[1] for name, values in quick.items()} \
+                == {name: slow[name] for name in quick}, (field, value)
+
+
 @pytest.mark.parametrize("field", sorted(CUSTOMER))
 def test_a_customer_the_quick_checks_take_is_one_the_import_takes_alike(field: str) -> None:
     for value in ODD:
@@ -57,5 +77,7 @@ def test_ordinary_rows_take_the_quick_way_and_repeats_do_not() -> None:
     assert bill_rows([Change(1, "bill", "k", BILL)]) is not None
     assert customer_rows([Change(1, "customer", "k", CUSTOMER)]) is not None
     assert bill_rows([Change(1, "bill", "a", BILL), Change(2, "bill", "b", BILL)]) is None
+    assert _columns(BILL) is not None and _columns(BILL, BILL) is None
+    assert _columns({n: v for n, v in BILL.items() if n != "fees"}) is None
     assert customer_rows([Change(1, "customer", "a", CUSTOMER),
                           Change(2, "customer", "b", CUSTOMER)]) is None
