@@ -11,9 +11,10 @@ Pages ask for the *newest* result (:meth:`KeptUntilChange.newest`): the current 
 — once the data has changed — the one made before, marked as not current, while a new
 one is made after the answer has gone (``later``). After a push is applied
 (:func:`remake_after_change`, run once the push is acknowledged) every request asked for
-lately is made again (at most every ``SETTLE`` seconds), so the first view after a sync
-finds it made. Only a request never asked before is made while its page waits — and the
-home page has the ones its role opens next made once it has answered.
+lately is made again (not more often than every ``SETTLE`` seconds, nor than ``SHARE``
+of the time), so the first view after a sync finds it made. Only a request never asked
+before is made while its page waits — and the home page has the ones its role opens
+next made once it has answered.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ SIZE = 32
 RECENT = 30 * 60.0  # seconds: requests asked for within this are made again after a change
 WAIT = 120.0  # seconds: the longest a request waits for another thread making its result
 SETTLE = 30.0  # seconds: pushes make a result again at most this often (pages: any time)
+SHARE = 0.1  # and at most this share of the time: a result taking 20 s waits 200 s
 log = logging.getLogger(__name__)
 
 Later = Callable[[Callable[[], None]], None]  # runs a function after the page has answered
@@ -70,6 +72,7 @@ class _Entry[T]:
     make: Callable[[Session], T]
     asked: float  # time.monotonic() of the last request
     made: float = 0.0  # time.monotonic() when it was made
+    took: float = 0.0  # seconds it took to make
 
 
 class KeptUntilChange[T]:
@@ -118,19 +121,21 @@ class KeptUntilChange[T]:
                     return
                 mark = fingerprint(session)
                 if mark != entry.mark:
-                    self._keep(key, mark, entry.make(session), entry.make)
+                    started = time.monotonic()
+                    self._keep(key, mark, entry.make(session), entry.make, started)
         except Exception:  # the next page view makes it; the push is not concerned
             log.exception("making a kept result again failed")
         finally:
             self._made(key)
 
     def remake_recent(self, db: Database) -> None:
-        """Make again every request of ``db`` asked for lately whose data changed (not
-        one made within ``SETTLE`` seconds: a busy day's pushes would keep a CPU busy)."""
+        """Make again every request of ``db`` asked for lately whose data changed — not one
+        made within ``SETTLE`` seconds or ``1 / SHARE`` times what making it took: a busy
+        day's pushes would keep a CPU busy (a page view after a change still has it made)."""
         now, url = time.monotonic(), db.url
         with self._lock:
             keys = [k for k, e in self._kept.items() if now - e.asked < RECENT
-                    and now - e.made >= SETTLE and _same_url(k, url)]
+                    and now - e.made >= max(SETTLE, e.took / SHARE) and _same_url(k, url)]
         for key in keys:
             self.remake(db, key)
 
@@ -151,15 +156,14 @@ class KeptUntilChange[T]:
             found = self._look(key, make)
             if found is not None and found.mark == mark and found.value is not None:
                 return found.value
-            made = make(session)
-            self._keep(key, mark, made, make)
-            return made
+        started = time.monotonic()
         try:
             made = make(session)
-            self._keep(key, mark, made, make)
+            self._keep(key, mark, made, make, started)
             return made
         finally:
-            self._made(key)
+            if running is None:
+                self._made(key)
 
     def _made(self, key: Hashable) -> None:
         with self._lock:
@@ -176,13 +180,14 @@ class KeptUntilChange[T]:
             return found
 
     def _keep(self, key: Hashable, mark: tuple[int, ...], value: T,
-              make: Callable[[Session], T]) -> None:
+              make: Callable[[Session], T], started: float) -> None:
+        now = time.monotonic()
         with self._lock:
             found = self._kept.get(key)
             if found is not None and found.value is not None and found.mark > mark:
                 return  # a newer one was made meanwhile
             asked = found.asked if found is not None else time.monotonic()
-            self._kept[key] = _Entry(mark, value, make, asked, time.monotonic())
+            self._kept[key] = _Entry(mark, value, make, asked, now, now - started)
             self._kept.move_to_end(key)
             while len(self._kept) > self._size:
                 self._kept.popitem(last=False)

@@ -138,7 +138,8 @@ def test_after_a_change_the_page_answers_at_once_and_is_made_again_later(
     """A page never waits for the evaluation to be made again: after a change it shows the
     one made before (saying so) and has it made once it has answered; a push has it made
     again without a page asking."""
-    monkeypatch.setattr(cache, "SETTLE", 0.0)  # pushes a minute apart, as it were
+    monkeypatch.setattr(cache, "SETTLE", 0.0)  # pushes long apart, as it were
+    monkeypatch.setattr(cache, "SHARE", 1e9)
     db = world.office.db
     later: list[Callable[[], None]] = []
     with db.reading() as session:
@@ -163,6 +164,27 @@ def test_after_a_change_the_page_answers_at_once_and_is_made_again_later(
         again = newest_evaluation(session, db, later.append)
     assert again.current and "Kelurahan Baru" not in {k.name for k in again.value.by_kelurahan}
     assert len(later) == 1
+
+
+def test_pushes_close_together_leave_it_to_the_next_view(world: World) -> None:
+    """A busy day's pushes do not make the evaluation again one after the other: within
+    ``SETTLE`` seconds of the last one made, the next page view has it made."""
+    db = world.office.db
+    later: list[Callable[[], None]] = []
+    cache.clear()
+    with db.reading() as session:
+        assert newest_evaluation(session, db, later.append).current  # made just now
+    number, old = rename_kelurahan(world, "Kelurahan Lain")
+    try:
+        remake_after_change(db)  # a push right after: left alone
+        with db.reading() as session:
+            shown = newest_evaluation(session, db, later.append)
+        assert not shown.current and len(later) == 1
+        later[0]()
+        with db.reading() as session:
+            assert newest_evaluation(session, db, later.append).current
+    finally:
+        rename_kelurahan(world, old, number)
 
 
 def current(client: httpx.Client, path: str) -> httpx.Response:
