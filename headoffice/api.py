@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Header, Path, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.utils import get_openapi
@@ -25,6 +25,7 @@ from headoffice.auth import attempt_registration, authenticate
 from headoffice.console.app import install as install_console
 from headoffice.db import Database, current_epoch
 from headoffice.errors import ApiError, unauthorised, wrong_branch
+from headoffice.evaluation.cache import remake_after_change
 from headoffice.models import Device
 from headoffice.pull import DEFAULT_LIMIT, MAX_LIMIT, pull
 from headoffice.push import IncomingEvent, push
@@ -98,7 +99,8 @@ def register(body: RegisterRequest, db: DbDep, request: Request) -> RegisterResp
 
 
 @router.post("/push", response_model=PushResponse, responses={409: {"model": ErrorBody}})
-def push_events(body: PushRequest, db: DbDep, device: DeviceDep) -> PushResponse:
+def push_events(body: PushRequest, db: DbDep, device: DeviceDep,
+                later: BackgroundTasks) -> PushResponse:
     """Apply a batch of outbox events (one transaction, idempotent by event id)."""
     if body.device_id != device.id:
         raise unauthorised(f"this token belongs to device {device.id}, not {body.device_id}")
@@ -107,6 +109,7 @@ def push_events(body: PushRequest, db: DbDep, device: DeviceDep) -> PushResponse
     checked = None if body.audit is None else anchors.anchor(
         db, device.id, anchors.ChainHead(**body.audit.model_dump()))
     counters.note_sync(db, device, "push")
+    later.add_task(remake_after_change, db)  # the console's figures, once acknowledged
     return PushResponse.model_validate(
         {"results": [vars(r) for r in batch.results], "acked_through": batch.acked_through,
          "audit": None if checked is None else vars(checked)})

@@ -217,6 +217,28 @@ ENGLISH: dict[str, str] = {
     "Isi kejadian tidak lengkap atau tidak sah.": "The event's contents are incomplete or invalid.",
     "Jatuh tempo": "Due",
     "Jenis": "Type",
+    ("Rencana ini dipegang cabang lain; cabang ini tidak boleh membayar ke dalamnya atau "
+     "mengubahnya."): "This plan is held by another branch; this branch may not pay into it "
+                      "or change it.",
+    ("Pembayaran ini diterima di cabang lain; hanya cabang itu yang boleh "
+     "membatalkannya."): "This payment was taken at another branch; only that branch may void it.",
+    ("Rencana pelanggan ini dipegang cabang lain; hanya cabang itu yang melaporkan perintah "
+     "kerjanya."): "This customer's plan is held by another branch; only that branch reports "
+                   "its work orders.",
+    "Giliran kerja ini milik loket lain.": "This shift belongs to another counter.",
+    ("Rujukan dalam kejadian (nomor sambungan, kuitansi, jumlah, rencana atau loket) berbeda "
+     "dari yang dipegang kantor pusat."): "A reference in the event (connection number, "
+                                          "receipt, amount, plan or counter) differs from what "
+                                          "head office holds.",
+    "Rencana cicilan ini tidak sedang berjalan.": "This instalment plan is not running.",
+    ("Teks dalam kejadian berisi karakter yang tidak disimpan kantor pusat (karakter kendali "
+     "atau tanda arah teks)."): "A text in the event holds characters head office does not "
+                                "store (control characters or text-direction marks).",
+    ("Rantai audit loket tidak lagi menyambung dengan yang tercatat di kantor pusat; loket "
+     "tidak menerima pembayaran sampai ini diselesaikan."): "The counter's audit chain no "
+                                                           "longer continues the one head "
+                                                           "office recorded; the counter takes "
+                                                           "no payment until this is resolved.",
     "Jenis kejadian tidak dikenal kantor pusat.": "Head office does not know this event type.",
     "Jumlah": "Amount",
     "Jumlah dilaporkan": "Amount reported",
@@ -273,6 +295,15 @@ ENGLISH: dict[str, str] = {
     "Pembayaran diterima": "Payments received",
     "Pembayaran ini sudah dibatalkan sebelumnya.": "This payment was already voided.",
     "Pembayaran yang sama sudah diterima.": "The same payment was already received.",
+    "Giliran kerja dibuka": "Shift opened",
+    "Kas giliran kerja dihitung": "Shift cash counted",
+    "Giliran kerja ditutup": "Shift closed",
+    "Pengguna loket ditambahkan": "Counter user added",
+    "Ketentuan dimuat di loket": "Terms loaded at the counter",
+    "Cabang disiapkan": "Branch set up",
+    "Loket dilepas setelah pemulihan": "Counter released after a restore",
+    "Jenis kejadian tidak dikenal": "Unknown event type",
+    "Rincian teknis": "Technical detail",
     "Pendaftaran dan uang muka": "Enrolment and down payment",
     "Pengguna": "User",
     "Perangkat": "Device",
@@ -424,6 +455,19 @@ ENGLISH: dict[str, str] = {
     "Perjanjian gagal": "Plans broken",
     "Program itu tidak dikenal.": "That programme is not known.",
     "Rata-rata hari dari daftar sampai segel dibuka": "Mean days from enrolment to opening",
+    ("Daftar ini dibuat sebelum data terakhir masuk; daftar terbarunya sedang dibuat. Muat "
+     "ulang halaman sebentar lagi."): ("This list was made before the latest data arrived; "
+                                       "the newest list is being made. Reload the page in a "
+                                       "moment."),
+    "Pilih file": "Choose a file",
+    "Belum ada file dipilih": "No file chosen",
+    "File dipilih": "File chosen",
+    "TTTT-BB-HH": "YYYY-MM-DD",
+    "Tanggal seperti 2025-11-17": "A date such as 2025-11-17",
+    "Angka per": "Figures as of",
+    ("data baru sudah masuk dan angka terbarunya sedang dihitung. Muat ulang halaman "
+     "sebentar lagi."): ("new data has arrived and the newest figures are being made. "
+                         "Reload the page in a moment."),
     "SEMENTARA: program masih berjalan sampai": "PROVISIONAL: the programme runs until",
     "SPK buka segel": "Unseal orders",
     "SPK buka segel diterbitkan / segel dibuka": "Unseal orders issued / seals opened",

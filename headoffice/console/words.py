@@ -21,6 +21,20 @@ REASONS = {
     "unknown_type": "Jenis kejadian tidak dikenal kantor pusat.",
     "sequence_backwards": "Nomor urut perangkat mundur: basis data loket mungkin dipulihkan "
                           "dari cadangan lama.",
+    "foreign_enrolment": "Rencana ini dipegang cabang lain; cabang ini tidak boleh membayar ke "
+                         "dalamnya atau mengubahnya.",
+    "foreign_payment": "Pembayaran ini diterima di cabang lain; hanya cabang itu yang boleh "
+                       "membatalkannya.",
+    "foreign_customer": "Rencana pelanggan ini dipegang cabang lain; hanya cabang itu yang "
+                        "melaporkan perintah kerjanya.",
+    "foreign_shift": "Giliran kerja ini milik loket lain.",
+    "references_disagree": "Rujukan dalam kejadian (nomor sambungan, kuitansi, jumlah, rencana "
+                           "atau loket) berbeda dari yang dipegang kantor pusat.",
+    "plan_not_active": "Rencana cicilan ini tidak sedang berjalan.",
+    "text_invalid": "Teks dalam kejadian berisi karakter yang tidak disimpan kantor pusat "
+                    "(karakter kendali atau tanda arah teks).",
+    "audit_chain_broken": "Rantai audit loket tidak lagi menyambung dengan yang tercatat di "
+                          "kantor pusat; loket tidak menerima pembayaran sampai ini diselesaikan.",
 }
 
 EVENT_TYPES = {
@@ -30,7 +44,15 @@ EVENT_TYPES = {
     "plan.broken": "Rencana cicilan putus",
     "work_order.done": "Perintah kerja selesai",
     "customer.change_requested": "Permintaan perubahan data pelanggan",
+    "shift.opened": "Giliran kerja dibuka",
+    "shift.counted": "Kas giliran kerja dihitung",
+    "shift.closed": "Giliran kerja ditutup",
+    "user.added": "Pengguna loket ditambahkan",
+    "terms.load": "Ketentuan dimuat di loket",
+    "branch.init": "Cabang disiapkan",
+    "restore.released": "Loket dilepas setelah pemulihan",
 }
+UNKNOWN_EVENT_TYPE = "Jenis kejadian tidak dikenal"
 
 
 # A service's refusal (an English sentence for the operator) → what the page says first,
@@ -85,7 +107,11 @@ def reason_text(code: str) -> str:
 
 
 def event_text(code: str) -> str:
-    return EVENT_TYPES.get(code, code or "–")
+    """An event type in words; one head office does not know is said to be unknown (the
+    page shows its code beside, as data)."""
+    if not code:
+        return "–"
+    return EVENT_TYPES.get(code, UNKNOWN_EVENT_TYPE)
 
 
 # Codes the console shows as words (Bahasa Indonesia; English in ``i18n.py``).

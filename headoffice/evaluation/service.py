@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.services.terms import PromotionTerms, terms_from_json
-from headoffice.db import utcnow
+from headoffice.db import Database, utcnow
 from headoffice.evaluation import cache, queries
 from headoffice.evaluation.figures import (
     FIGURE_NAMES,
@@ -51,24 +51,59 @@ def programme_evaluation(session: Session, programme: str | None = None,
                          ) -> Evaluation:
     """The evaluation of ``programme`` (default: the newest) from ``date_from`` (default:
     its start) to ``date_to`` (default: its end, or ``today`` if it is still running),
-    of every branch or of ``branch``."""
+    of every branch or of ``branch``, over the data as it is now."""
+    request, make = _request(session, programme, date_from, date_to, branch, today)
+    return _with_campaign(session, cache.evaluations().get(session, request, make))
+
+
+def make_ahead(db: Database) -> None:
+    """Make the evaluation a manager opens first (the newest programme, all branches,
+    default range), unless it is made already — run after the home page has answered."""
+    try:
+        with db.reading() as session:
+            programme_evaluation(session)
+    except EvaluationRefused:
+        pass  # no programme: the page says so
+
+
+def newest_evaluation(session: Session, db: Database, later: cache.Later,
+                      programme: str | None = None, date_from: dt.date | None = None,
+                      date_to: dt.date | None = None, branch: str | None = None
+                      ) -> cache.Kept[Evaluation]:
+    """As :func:`programme_evaluation`, for a page: once head office's data has changed,
+    the evaluation made before (``current`` False) while ``later`` makes it anew."""
+    request, make = _request(session, programme, date_from, date_to, branch, None)
+    kept = cache.evaluations().newest(session, request, make, db, later)
+    return cache.Kept(_with_campaign(session, kept.value), kept.current)
+
+
+def _request(session: Session, programme: str | None, date_from: dt.date | None,
+             date_to: dt.date | None, branch: str | None, today: dt.date | None
+             ) -> tuple[tuple[object, ...], Callable[[Session], Evaluation]]:
+    """The request's key (programme, version, range, branch) and how to make it."""
     terms = _programme(session, programme)
     today = today or utcnow().date()
     start = date_from or terms.valid_from
     end = date_to or max(start, min(terms.valid_to, today))
     if end < start or (end - start).days > MAX_DAYS:
         raise EvaluationRefused("date_invalid", f"the range {start} – {end} is not valid")
-    branches = [b.code for b in session.scalars(select(BranchOffice).order_by(BranchOffice.code))]
     if branch is not None:
         branch = branch.strip().upper()
-        if branch not in branches:
+        if session.get(BranchOffice, branch) is None:
             raise EvaluationRefused("unknown_branch", f"head office has no branch {branch}")
-        branches = [branch]
-    figures = cache.cached(session, (terms.code, terms.version, start, end, branch),
-                           lambda: _evaluate(session, terms, start, end, branch, branches))
-    # not cached: messages sent do not move the cache's fingerprint
-    return dataclasses.replace(figures, campaign=campaign(session, terms.code, start, end,
-                                                          branch))
+
+    def make(s: Session) -> Evaluation:
+        branches = [branch] if branch else list(
+            s.scalars(select(BranchOffice.code).order_by(BranchOffice.code)))
+        return _evaluate(s, terms, start, end, branch, branches)
+
+    return (terms.code, terms.version, start, end, branch), make
+
+
+def _with_campaign(session: Session, figures: Evaluation) -> Evaluation:
+    # not kept: messages sent do not move the fingerprint
+    return dataclasses.replace(figures, campaign=campaign(
+        session, figures.programme_code, figures.date_from, figures.date_to, figures.branch))
 
 
 def _evaluate(session: Session, terms: PromotionTerms, start: dt.date, end: dt.date,
@@ -87,6 +122,7 @@ def _evaluate(session: Session, terms: PromotionTerms, start: dt.date, end: dt.d
         by_kelurahan=_ranked(AreaLine(kel, f, kec) for (kec, kel), f in _merge(
             cells, lambda k: (k[1], k[2]))),
         by_day=_day_lines(days, start, end), made_at=utcnow())
+
 
 
 def _programme(session: Session, code: str | None) -> PromotionTerms:

@@ -16,6 +16,7 @@ is not a mobile number are listed apart with the reason (:mod:`phones`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,10 +24,12 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app.services.terms import PromotionTerms, terms_from_json
-from headoffice.evaluation.cache import KeptUntilChange
+from headoffice.db import Database
+from headoffice.evaluation import cache
+from headoffice.evaluation.cache import Kept, KeptUntilChange, Later
 from headoffice.evaluation.tables import PlanInstalment
 from headoffice.models import BranchOffice, Customer, Enrolment, Payment, Terms
-from headoffice.offers import OfficeOffer, offers_for, published_terms
+from headoffice.offers import NoProgramme, OfficeOffer, offers_for, published_terms
 from headoffice.outreach import words
 from headoffice.outreach.phones import PhoneCheck, normalise
 from headoffice.outreach.tables import OutreachOptOut
@@ -55,6 +58,7 @@ class Draft:
 # office's data changes (the evaluation's fingerprint: customers, bills, plans, payments,
 # terms, branches).
 _invitations: KeptUntilChange[list[Draft]] = KeptUntilChange(KEEP)
+cache.register(_invitations)
 
 
 @dataclass(frozen=True)
@@ -64,27 +68,54 @@ class Audience:
     ready: tuple[Draft, ...]  # a valid mobile number, not opted out
     invalid: tuple[Draft, ...]  # no usable number: listed for staff, never guessed
     opted_out: int
+    current: bool = True  # False: listed before the latest change; a new list is being made
 
 
 def invitations(session: Session, on: dt.date, programme: str | None = None,
                 branch: str | None = None, kelurahan: str | None = None) -> Audience:
     """Every customer the programme's terms find eligible on ``on`` (of the office
-    ``branch`` serves, of ``kelurahan``)."""
+    ``branch`` serves, of ``kelurahan``), over the data as it is now."""
+    request, make = _invitation_request(session, on, programme, branch, kelurahan)
+    return _audience(session, "invitation", on, _invitations.get(session, request, make))
+
+
+def make_ahead(db: Database, on: dt.date) -> None:
+    """Make the invitation list the outreach page opens with, unless it is made already —
+    run after the home page has answered."""
+    try:
+        with db.reading() as session:
+            invitations(session, on)
+    except NoProgramme:
+        pass  # the page says so
+
+
+def newest_invitations(session: Session, db: Database, later: Later, on: dt.date,
+                       branch: str | None = None, kelurahan: str | None = None
+                       ) -> Kept[Audience]:
+    """As :func:`invitations` for a page: once head office's data has changed, the list
+    made before (``current`` False) while ``later`` makes it anew."""
+    request, make = _invitation_request(session, on, None, branch, kelurahan)
+    kept = _invitations.newest(session, request, make, db, later)
+    return Kept(_audience(session, "invitation", on, kept.value), kept.current)
+
+
+def _invitation_request(session: Session, on: dt.date, programme: str | None,
+                        branch: str | None, kelurahan: str | None
+                        ) -> tuple[tuple[object, ...], Callable[[Session], list[Draft]]]:
     terms = published_terms(session, programme, on)
     wanted = branch.strip().upper() if branch else None
     place = kelurahan.strip().lower() if kelurahan else None
 
-    def make() -> list[Draft]:
+    def make(s: Session) -> list[Draft]:
         query = select(Customer).where(Customer.status.in_(terms.eligibility.statuses))
         if place:
             query = query.where(func.lower(Customer.kelurahan) == place)
-        customers = list(session.scalars(query.order_by(Customer.connection_no)))
-        offers = offers_for(session, customers, on, terms.code)
+        customers = list(s.scalars(query.order_by(Customer.connection_no)))
+        offers = offers_for(s, customers, on, terms.code)
         return [_invitation(c, o) for c, o in zip(customers, offers, strict=True)
                 if o.eligible and (wanted is None or o.office.code == wanted)]
 
-    key = (terms.code, terms.version, on, wanted, place)
-    return _audience(session, "invitation", on, _invitations.get(session, key, make))
+    return (terms.code, terms.version, on, wanted, place), make
 
 
 def _invitation(customer: Customer, offer: OfficeOffer) -> Draft:

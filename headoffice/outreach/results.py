@@ -11,7 +11,9 @@ plans.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -41,9 +43,14 @@ class Campaign:
 
 def campaign(session: Session, programme: str, start: dt.date, end: dt.date,
              branch: str | None = None) -> Campaign:
+    if session.scalar(select(OutreachMessage.id).where(
+            OutreachMessage.state.in_(LEFT), OutreachMessage.day >= start,
+            OutreachMessage.day <= end).limit(1)) is None:
+        return Campaign()  # no message left head office in the range: nothing to read
     invited = _first_days(session, ("invitation",), start, end, branch, programme)
-    plans = {p.uuid: p for p in session.scalars(select(Enrolment).where(
-        Enrolment.programme == programme))}
+    plans = {row.uuid: row for row in session.execute(select(
+        Enrolment.uuid, Enrolment.connection_no, Enrolment.branch_code,
+        Enrolment.business_date, Enrolment.state).where(Enrolment.programme == programme))}
     reminded = _first_days(session, ("reminder", "overdue"), start, end, branch, programme,
                            plans)
     enrolled = {p.connection_no: p.business_date for p in sorted(
@@ -72,7 +79,7 @@ def campaign(session: Session, programme: str, start: dt.date, end: dt.date,
 
 def _first_days(session: Session, kinds: tuple[str, ...], start: dt.date, end: dt.date,
                 branch: str | None, programme: str,
-                plans: dict[str, Enrolment] | None = None) -> dict[str, dt.date]:
+                plans: Mapping[str, Any] | None = None) -> dict[str, dt.date]:
     """Each customer's first message of ``kinds`` in the range that left head office."""
     first: dict[str, dt.date] = {}
     for row in session.scalars(select(OutreachMessage).where(

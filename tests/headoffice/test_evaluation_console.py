@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -19,14 +20,17 @@ from sqlalchemy import func, select
 
 from headoffice.changes import customer_changed
 from headoffice.console.web import rupiah
+from headoffice.evaluation import cache
+from headoffice.evaluation.cache import remake_after_change
 from headoffice.evaluation.figures import Evaluation
-from headoffice.evaluation.service import programme_evaluation
+from headoffice.evaluation.service import newest_evaluation, programme_evaluation
 from headoffice.models import Customer, Enrolment, Payment
 from tests.headoffice.browser import OFFICE_SCREEN, chromium, sign_in
 from tests.headoffice.console_helpers import PASSWORD, console, staff_user
 from tests.headoffice.evaluation_world import World, evaluation_world
 
 PAGE = "/console/evaluation"
+EARLIER = 'data-figures="earlier"'  # the note over figures made before the latest change
 
 
 @pytest.fixture(scope="module")
@@ -120,10 +124,79 @@ def test_names_from_the_billing_system_are_shown_as_text(world: World,
     assert manager.get(PAGE).status_code == 200  # kept until head office's data changes
     number, old = rename_kelurahan(world, hostile)
     try:
-        page = manager.get(PAGE)
+        page = manager.get(PAGE)  # the figures made before, while they are made again
+        assert EARLIER in page.text and str(escape(hostile)) not in page.text
+        page = current(manager, PAGE)
         assert hostile not in page.text and str(escape(hostile)) in page.text
     finally:
         rename_kelurahan(world, old, number)
+        current(manager, PAGE)
+
+
+def test_after_a_change_the_page_answers_at_once_and_is_made_again_later(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page never waits for the evaluation to be made again: after a change it shows the
+    one made before (saying so) and has it made once it has answered; a push has it made
+    again without a page asking."""
+    monkeypatch.setattr(cache, "SETTLE", 0.0)  # pushes long apart, as it were
+    monkeypatch.setattr(cache, "SHARE", 1e9)
+    db = world.office.db
+    later: list[Callable[[], None]] = []
+    with db.reading() as session:
+        before = newest_evaluation(session, db, later.append)
+    assert before.current and later == []
+    number, old = rename_kelurahan(world, "Kelurahan Baru")
+    try:
+        with db.reading() as session:
+            shown = newest_evaluation(session, db, later.append)
+        assert not shown.current and shown.value.made_at == before.value.made_at
+        assert "Kelurahan Baru" not in {k.name for k in shown.value.by_kelurahan}
+        assert len(later) == 1
+        later[0]()  # what the page runs once it has answered
+        with db.reading() as session:
+            made = newest_evaluation(session, db, later.append)
+        assert made.current and "Kelurahan Baru" in {k.name for k in made.value.by_kelurahan}
+        assert len(later) == 1
+    finally:
+        rename_kelurahan(world, old, number)
+    remake_after_change(db)  # as after a push: made again without a page asking
+    with db.reading() as session:
+        again = newest_evaluation(session, db, later.append)
+    assert again.current and "Kelurahan Baru" not in {k.name for k in again.value.by_kelurahan}
+    assert len(later) == 1
+
+
+def test_pushes_close_together_leave_it_to_the_next_view(world: World) -> None:
+    """A busy day's pushes do not make the evaluation again one after the other: within
+    ``SETTLE`` seconds of the last one made, the next page view has it made."""
+    db = world.office.db
+    later: list[Callable[[], None]] = []
+    cache.clear()
+    with db.reading() as session:
+        assert newest_evaluation(session, db, later.append).current  # made just now
+    number, old = rename_kelurahan(world, "Kelurahan Lain")
+    try:
+        remake_after_change(db)  # a push right after: left alone
+        with db.reading() as session:
+            shown = newest_evaluation(session, db, later.append)
+        assert not shown.current and len(later) == 1
+        later[0]()
+        with db.reading() as session:
+            assert newest_evaluation(session, db, later.append).current
+    finally:
+        rename_kelurahan(world, old, number)
+
+
+def current(client: httpx.Client, path: str) -> httpx.Response:
+    """The page once its figures are current (made again after an earlier answer)."""
+    deadline = time.monotonic() + 60
+    while True:
+        page = client.get(path)
+        assert page.status_code == 200
+        if EARLIER not in page.text:
+            return page
+        assert time.monotonic() < deadline, "the evaluation was not made again"
+        time.sleep(0.1)
 
 
 def rename_kelurahan(world: World, name: str, number: str | None = None) -> tuple[str, str]:

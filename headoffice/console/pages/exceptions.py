@@ -10,9 +10,10 @@ from fastapi.responses import Response
 
 from headoffice import credits, exception_queue
 from headoffice.console import audit
+from headoffice.console.details import detail_text
 from headoffice.console.staff import SignedIn
 from headoffice.console.web import PREFIX, Action, acting, back_to, database, render, viewer_with
-from headoffice.console.words import event_text, reason_text
+from headoffice.console.words import EVENT_TYPES, event_text, reason_text
 
 router = APIRouter()
 PAGE = f"{PREFIX}/exceptions"
@@ -27,7 +28,8 @@ def _page(request: Request, who: SignedIn, *, show_all: bool, status: int = 200,
         rows.reverse()
     return render(request, who, "exceptions.html", status=status, title="Pengecualian",
                   rows=rows[:200], total=len(rows), credits=waiting, show_all=show_all,
-                  reason_text=reason_text, event_text=event_text, refusal=refusal,
+                  reason_text=reason_text, event_text=event_text,
+                  event_types=EVENT_TYPES, detail_text=detail_text, refusal=refusal,
                   refused_id=refused_id)
 
 

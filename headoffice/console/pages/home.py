@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from headoffice import overview
 from headoffice.console.staff import SignedIn
 from headoffice.console.web import PREFIX, database, render, viewer
+from headoffice.evaluation import service as evaluation_service
+from headoffice.outreach import audience
+from headoffice.outreach.words import local_today
 
 router = APIRouter()
 
@@ -20,7 +23,14 @@ def root() -> Response:
 
 
 @router.get("/")
-def home(request: Request, who: Annotated[SignedIn, Depends(viewer)]) -> Response:
-    with database(request).reading() as session:
+def home(request: Request, who: Annotated[SignedIn, Depends(viewer)],
+         later: BackgroundTasks) -> Response:
+    db = database(request)
+    with db.reading() as session:
         waiting = overview.waiting(session)
+    # what the role opens next, made once the home page has answered (if not made yet)
+    if "evaluation.view" in who.permissions:
+        later.add_task(evaluation_service.make_ahead, db)
+    if "outreach.view" in who.permissions:
+        later.add_task(audience.make_ahead, db, local_today())
     return render(request, who, "home.html", title="Beranda", waiting=waiting)

@@ -3,11 +3,12 @@ with their figures and the message; send them through the gateway (``outreach/``
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import Response
 
 from headoffice.console import audit
@@ -32,15 +33,22 @@ KIND_TITLES = {"invitation": "Undangan", "reminder": "Pengingat jatuh tempo",
                "overdue": "Pemberitahuan terlambat"}
 
 
-def _find(request: Request, kind: str, due_within: int, branch: str, kelurahan: str
-          ) -> audience.Audience:
+def _find(request: Request, kind: str, due_within: int, branch: str, kelurahan: str,
+          later: BackgroundTasks | None = None) -> audience.Audience:
+    """Who would get ``kind`` today; invitations as listed before the latest change while
+    ``later`` (if given) makes them anew (``Audience.current`` False)."""
     on = local_today()
-    with database(request).reading() as session:
+    db = database(request)
+    with db.reading() as session:
         if kind == "reminder":
             return audience.reminders(session, on, due_within, branch or None, kelurahan or None)
         if kind == "overdue":
             return audience.overdue(session, on, branch or None, kelurahan or None)
-        return audience.invitations(session, on, None, branch or None, kelurahan or None)
+        if later is None:
+            return audience.invitations(session, on, None, branch or None, kelurahan or None)
+        kept = audience.newest_invitations(session, db, later.add_task, on, branch or None,
+                                           kelurahan or None)
+        return dataclasses.replace(kept.value, current=kept.current)
 
 
 def _filters(kind: str, due_within: str | int, branch: str, kelurahan: str
@@ -55,19 +63,20 @@ def _filters(kind: str, due_within: str | int, branch: str, kelurahan: str
 
 @router.get("/outreach")
 def outreach_page(request: Request, who: Annotated[SignedIn, viewer_with("outreach.view")],
-                  kind: str = "invitation", due_within: str = "3", branch: str = "",
-                  kelurahan: str = "") -> Response:
-    return _page(request, who, *_filters(kind, due_within, branch, kelurahan))
+                  later: BackgroundTasks, kind: str = "invitation", due_within: str = "3",
+                  branch: str = "", kelurahan: str = "") -> Response:
+    return _page(request, who, *_filters(kind, due_within, branch, kelurahan), later=later)
 
 
 def _page(request: Request, who: SignedIn, chosen: str, days: int, branch: str,
-          kelurahan: str, *, status: int = 200, refusal: str = "") -> Response:
+          kelurahan: str, *, status: int = 200, refusal: str = "",
+          later: BackgroundTasks | None = None) -> Response:
     shown: dict[str, Any] = {"kind": chosen, "due_within": days, "branch": branch,
                              "kelurahan": kelurahan, "kinds": KIND_TITLES, "found": None,
                              "planned": [], "problem": "", "gateway": None,
                              "refusal": refusal}
     try:
-        found = _find(request, chosen, days, branch, kelurahan)
+        found = _find(request, chosen, days, branch, kelurahan, later)
     except NoProgramme as exc:
         shown["problem"] = str(exc)
     else:

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from headoffice import reconcile
 from headoffice.console.staff import SignedIn
 from headoffice.console.web import database, render, viewer_with
-from headoffice.console.words import event_text
+from headoffice.console.words import EVENT_TYPES, event_text
 
 router = APIRouter()
 _ORDER = {"MISMATCH": 0, "not reported": 1}
@@ -35,4 +35,5 @@ def reconciliation_page(request: Request,
     shown = lines[:max(LINES, mismatches)]  # every mismatch, then the first lines
     return render(request, who, "reconciliation.html", title="Rekonsiliasi", lines=shown,
                   total=len(lines), payments=payments[:200], branch=branch[:16], day=day[:10],
-                  mismatches=mismatches, event_text=event_text)
+                  mismatches=mismatches, event_text=event_text,
+                  event_types=EVENT_TYPES)
