@@ -20,6 +20,13 @@ without a preview to dismiss. From the search field with focus, the cashier:
 6. presses Enter: both are printed (Esc instead, "later", when no printer is
    installed at all) and the search field has the focus again.
 
+*A scan while the documents print*
+
+Right after the enrolment, while its receipt, agreement and work order are made and
+printed in the background, the cashier scans the next card (the same customer here):
+scan → account shown, with the runs in which the documents were still printing when
+the account was shown; then Esc back to the search. Target: the scan's own (≤ 30 ms).
+
 *Instalment*
 
 1. scans the same customer again;
@@ -55,7 +62,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QThreadPool, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -81,6 +88,7 @@ INSTALMENTS = 3
 CHANGE_STEP = 50_000
 NOT_INSTALLED = "Loket-Struk"  # the receipt printer named when none is installed
 TARGETS = {"enrol_and_pay": {"keys": 4, "waiting_ms": 150, "scan_p95_ms": 30},
+           "scan_while_printing": {"keys": 0, "waiting_ms": 30, "scan_p95_ms": 30},
            "instalment": {"keys": 3, "waiting_ms": 150, "scan_p95_ms": 30}}
 SCAN_STEP = "scan"  # the step whose name starts so: scan, Enter → account shown
 KEY_NAMES = {Qt.Key.Key_Return: "Enter", Qt.Key.Key_F5: "F5", Qt.Key.Key_F8: "F8",
@@ -97,6 +105,7 @@ class Run:
     steps: dict[str, tuple[float, float]] = field(default_factory=dict)
     typing_cpu: float = 0.0  # CPU spent handling the keys typed before each step's last
     receipt_no: str = ""
+    printing: bool = False  # documents were still printing when the last step ended
 
 
 class Cashier:
@@ -245,6 +254,20 @@ def pay_instalment(app: QApplication, window: MainWindow) -> Run:
     return run
 
 
+def scan_while_printing(app: QApplication, window: MainWindow) -> Run:
+    """Right after the enrolment, while its receipt, agreement and work order are made and
+    printed in the background, the next customer's card is scanned (the same customer
+    here); then Esc back to the search (not timed)."""
+    run = Run()
+    window.activateWindow()  # what a window manager does when the dialog closes
+    wait_until(app, lambda: app.focusWidget() is window.search.field, "window active")
+    scan(Cashier(app, window, run), window)
+    run.printing = QThreadPool.globalInstance().activeThreadCount() > 0
+    QTest.keyClick(app.focusWidget() or window, Qt.Key.Key_Escape)
+    wait_until(app, lambda: in_search(app, window), "back in search")
+    return run
+
+
 def settle(ctx: UiContext) -> None:
     """Let the background work finish and its results be delivered: the last reload, the
     prints and what they start in turn."""
@@ -271,6 +294,7 @@ def one_run(app: QApplication, template: Path, workdir: Path, printer: str
         wait_until(app, lambda: app.focusWidget() is window.search.field, "window shown")
         try:
             enrolled = enrol_and_pay(app, window, installed)
+            during = scan_while_printing(app, window)
             # The cashier hands over the receipt, the agreement and the work order before
             # the next scan: their rendering and printing in the background (about 1.5 s
             # of CPU) are over by then. Not timed; without this wait the instalment's
@@ -285,7 +309,8 @@ def one_run(app: QApplication, template: Path, workdir: Path, printer: str
             wait_until(app, lambda: flows.last_print is not None
                        and flows.last_print.state.receipt_no == instalment.receipt_no,
                        "instalment receipt handed to the printer")
-            return {"enrol_and_pay": enrolled, "instalment": instalment}
+            return {"enrol_and_pay": enrolled, "scan_while_printing": during,
+                    "instalment": instalment}
         finally:
             settle(ctx)
             window.close()
@@ -327,6 +352,7 @@ def summary(runs: list[Run], targets: dict[str, int]) -> dict[str, Any]:
         "keys_met": flow_keys <= targets["keys"],
         "waiting_met": waiting <= targets["waiting_ms"],
         "scan_wall_p95_ms": round(scan_p95, 1),
+        "runs_still_printing_at_the_end": sum(run.printing for run in runs),
         "scan_met": scan_p95 <= targets["scan_p95_ms"],
     }
 
@@ -344,7 +370,8 @@ def report(result: dict[str, Any]) -> None:
             print(f"  {name:52}{step['wall_median_ms']:10.0f} ms{step['wall_max_ms']:7.0f} ms"
                   f"{step['cpu_median_ms']:9.0f} ms")
         print(f"  scan → account shown, p95 {figures['scan_wall_p95_ms']:.0f} ms (target ≤ "
-              f"{figures['targets']['scan_p95_ms']} ms)")
+              f"{figures['targets']['scan_p95_ms']} ms); documents still printing at the "
+              f"end in {figures['runs_still_printing_at_the_end']} of {result['runs']} runs")
         label = f"total waiting (target ≤ {figures['targets']['waiting_ms']} ms)"
         print(f"  {label:52}"
               f"{figures['waiting_wall_median_ms']:10.0f} ms"

@@ -4,7 +4,9 @@ Pages are rendered with QtPdf and painted onto a ``QPrinter`` whose page is the
 document's own (80 / 58 mm rolls as a custom size, A5, half-letter, A4). Qt supports
 painting onto a ``QPrinter`` and a ``QImage`` in a worker thread, so the whole job can
 run off the UI thread; the printer list is first read on the UI thread so the print
-plugin is loaded there. A job counts as printed only when the spooler took it.
+plugin is loaded there. Pages go in bands that leave the window its turn in between
+(:mod:`app.ui.print_bands`), so a scan is handled while documents print. A job counts
+as printed only when the spooler took it.
 """
 
 from __future__ import annotations
@@ -20,8 +22,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QIODevice,
     QMarginsF,
-    QRectF,
-    QSize,
     QSizeF,
 )
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
@@ -40,6 +40,7 @@ from app.services.documents.archive import (
 )
 from app.services.documents.print_log import PrintAttempt, PrintState, record_print
 from app.services.settings import PrinterChoice, load_settings
+from app.ui.print_bands import paint_page, window_turns
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,7 @@ def load_print_plugin() -> None:
     the printer list once does it; later calls cost nothing (the list takes 10–25 ms)."""
     if not _plugin:
         printer_names()
+        window_turns()  # made here, on the UI thread
         _plugin.append(True)
 
 
@@ -129,6 +131,7 @@ def _spool(document: QPdfDocument, printer: QPrinter, title: str) -> PrintResult
     painter = QPainter()
     if not painter.begin(printer):
         return PrintResult(name, JOB_FAILED, "the print job could not be started")
+    turn = window_turns()
     try:
         dpi = printer.resolution()
         render_dpi = min(dpi, MAX_RENDER_DPI)
@@ -137,10 +140,7 @@ def _spool(document: QPdfDocument, printer: QPrinter, title: str) -> PrintResult
             if page:
                 _set_page(printer, points)
                 printer.newPage()
-            image = document.render(page, QSize(round(points.width() * render_dpi / 72),
-                                                round(points.height() * render_dpi / 72)))
-            painter.drawImage(QRectF(0, 0, points.width() * dpi / 72,
-                                     points.height() * dpi / 72), image)
+            paint_page(painter, document, page, points, render_dpi, dpi, turn)
     finally:
         ended = painter.end()
     if not ended or printer.printerState() in (QPrinter.PrinterState.Error,
