@@ -150,13 +150,13 @@ class AccountActions(QObject):
     def _paid(self, receipt: PaymentReceipt) -> None:
         summary = self.receipt_summary(receipt)
         self.message.show_message(summary, "info")
+        self.reload_wanted.emit()
         choice = self.printer_choice()
         branch, paper, actor = self.ctx.branch, Paper(choice.paper), self.ctx.signed_in()
         self.enrolment_documents.reset()
         self._went_on = bool(choice.printer)
         if choice.printer:  # nothing to look at: the cashier goes on while papers are made
             self._finished(summary)
-            self._reload_if_shown()
             self._enrolment_documents(receipt)
             load_print_plugin()
             self.ctx.tasks.run(lambda _cancel: receipt_file(branch, receipt.receipt_no, paper),
@@ -164,17 +164,9 @@ class AccountActions(QObject):
                                                                choice.printer, actor),
                                self._documents_failed)
             return
-        self.reload_wanted.emit()
         self.ctx.tasks.run(lambda _cancel: payment_documents(branch, receipt, paper),
                            lambda docs: self._documents_ready(receipt, docs, summary, ""),
                            self._documents_failed)
-
-    def _reload_if_shown(self) -> None:
-        """Read the account again, unless the window went back to the search: the page is
-        read afresh whenever it is opened, so reading it now would only take time from
-        the next customer's scan."""
-        if self.page.isVisible():
-            self.reload_wanted.emit()
 
     def _receipt_ready(self, receipt: PaymentReceipt, doc: ArchivedDocument, summary: str,
                        paper: Paper, printer: str, actor: Actor) -> None:
@@ -189,10 +181,9 @@ class AccountActions(QObject):
                          summary: str, printer: str) -> None:
         self.last_documents = docs
         self.enrolment_documents.ready({AGREEMENT: docs.agreement, WORK_ORDER: docs.work_order})
-        if printer:  # the receipt is printing in the background already
-            self._reload_if_shown()
-            return
         self.reload_wanted.emit()
+        if printer:  # the receipt is printing in the background already
+            return
         viewer = self.show_pdf(docs.receipt, self.tr("Receipt {no}").format(
             no=receipt.receipt_no), summary)
         viewer.finished.connect(lambda _r: self._enrolment_documents(receipt))
