@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -53,6 +53,8 @@ from app.ui.tasks import Cancel
 
 STACK_BELOW_WIDTH = 1200
 """Narrower than this (a 1024×600 screen), the tables stack in one column."""
+PAINT_WHILE_LOADING_MS = 150
+"""A new customer's page is painted once loaded, or after this long if loading is slow."""
 
 
 class _Body(QWidget):
@@ -84,6 +86,8 @@ class AccountPage(QWidget):
         self.documents: tuple[ArchivedDocument, ...] = ()
         self._loading: Cancel | None = None
         self._labels: dict[str, QLabel | None] = {}
+        self._paint_anyway = QTimer(self, singleShot=True, interval=PAINT_WHILE_LOADING_MS)
+        self._paint_anyway.timeout.connect(self._paint_again)
         self.setObjectName("accountPage")
         set_look(self, Look.ACCOUNT_PAGE)
         self.bills_model = BillsModel(self)
@@ -278,6 +282,10 @@ class AccountPage(QWidget):
     def show_customer(self, connection_no: str) -> None:
         """Show ``connection_no``'s account (loaded in the background)."""
         if connection_no != self.connection_no:
+            # Not painted until the account is there (the empty page would be painted
+            # for nothing a few milliseconds before the loaded one), unless it is slow.
+            self.setUpdatesEnabled(False)
+            self._paint_anyway.start()
             self.account = None
             self.message.clear_message()
             self.title.setText(connection_no)
@@ -303,8 +311,13 @@ class AccountPage(QWidget):
     def is_loading(self) -> bool:
         return self._loading is not None
 
+    def _paint_again(self) -> None:
+        self._paint_anyway.stop()
+        self.setUpdatesEnabled(True)
+
     def _load_failed(self, error: BaseException) -> None:
         self._loading = None
+        self._paint_again()
         text = error_message(error)
         if text is None:
             report_unexpected(self, error)
@@ -320,6 +333,7 @@ class AccountPage(QWidget):
         self.documents_model.set_rows(loaded.documents)
         self.change_note.load(self.ctx, self.connection_no)
         self._enable_actions()
+        self._paint_again()
         self.loaded.emit()
 
     def _show(self, account: Account) -> None:

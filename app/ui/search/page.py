@@ -208,7 +208,10 @@ class SearchPage(QWidget):
             return
         self._cancel = None
         self._shown_text = text
+        rows_before = self.model.rowCount()
         self.model.set_result(found.result, found.rows)
+        if self.model.rowCount() != rows_before:
+            self._settle_view()
         self._show_suggestions(found.suggestions)
         self._show_count(found.result)
         if self.model.rowCount():
@@ -271,6 +274,15 @@ class SearchPage(QWidget):
             self.suggestions.setCurrentRow(row)
             return True
         return False
+
+    def _settle_view(self) -> None:
+        """Lay the table out for its new number of rows now, before the repaint: left to
+        Qt, the scroll bar that comes with the rows would appear after the first paint
+        and narrow every column, so the 50 rows would be painted twice."""
+        self.view.updateGeometries()
+        # setting the policy again shows or hides the scroll bar at once (Qt's own
+        # check runs later, queued)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def _select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
