@@ -27,11 +27,14 @@ def make_engine(db_file: Path, *, writer: bool = True) -> Engine:
     """An engine over ``db_file`` with Loket's pragmas applied to every connection.
 
     A writer engine begins every transaction with ``BEGIN IMMEDIATE``; a reader engine
-    (search, reports) begins deferred and never waits for or blocks a writer.
+    (search, reports) begins deferred and never waits for or blocks a writer. The pool
+    hands out the connection given back last: its page cache is the warm one, and the
+    connections only a burst of parallel work needed keep little memory.
     """
     engine = create_engine(
         f"sqlite+pysqlite:///{db_file}",
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None},
+        pool_use_lifo=True,
     )
     _install_sqlite_hooks(engine, begin="BEGIN IMMEDIATE" if writer else "BEGIN")
     return engine
