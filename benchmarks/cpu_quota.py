@@ -106,15 +106,17 @@ def throttled_seconds(procs: Path) -> float:
 class Quota:
     """This process on one CPU at ``percent``: how it is done, and undone at exit."""
 
-    def __init__(self, percent: float) -> None:
-        self.percent = percent
+    def __init__(self, percent: float, shares: int | None = None) -> None:
+        self.percent, self.shares = percent, shares
         self.procs: Path | None = None
         self.method = ""
         self.watchdog: subprocess.Popen[bytes] | None = None
 
     def enter(self) -> Quota:
         _one_cpu()
-        made = _make_group(self.percent)
+        made = _make_group(self.percent, self.shares)
+        if made is None and self.shares is not None:
+            raise SystemExit("--cpu-shares needs a writable cgroup")
         if made is not None:
             self.procs, home, self.method = made
             _join(self.procs, os.getpid())
@@ -126,7 +128,7 @@ class Quota:
         return self
 
     def describe(self) -> dict[str, object]:
-        return {"percent": self.percent, "cpus": 1, "method": self.method,
+        return {"percent": self.percent, "cpus": 1, "method": self.method, "shares": self.shares,
                 "throttled_s": round(throttled_seconds(self.procs), 2) if self.procs else None}
 
 
