@@ -4,6 +4,7 @@
     python benchmarks/counter_day.py --customers 1000000    # the 1,000,000 branch
     python benchmarks/counter_day.py --quick --json         # a short run (tests)
     python benchmarks/counter_day.py --cpu-quota 35         # one CPU at 35 % (a slow PC)
+    python benchmarks/counter_day.py --cpu-quota 35 --cpu-shares 10240  # … on a busy machine
     python benchmarks/counter_day.py --plot benchmarks/counter_day.png
 
 A copy of the demo branch (``benchmarks/search.py``'s cache; made on first use) is
@@ -55,6 +56,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="a short run (2,000 customers, 6 payments, 60 searches)")
     parser.add_argument("--cpu-quota", type=float, metavar="PERCENT",
                         help="run on one CPU limited to PERCENT of it (benchmarks/cpu_quota.py)")
+    parser.add_argument("--cpu-shares", type=int, metavar="N",
+                        help="with --cpu-quota: the cgroup's scheduler weight (10240: a quiet "
+                             "machine's share of the CPU on a busy one)")
     parser.add_argument("--printer", default="", help="receipt printer (default: PDF if any)")
     parser.add_argument("--plot", type=Path, help="write the memory and object plot (PNG)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -84,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         data_dir = _branch_copy(args, folder / "branch", say)
         with local_office(folder) as office:  # started before the quota: not the counter's
-            quota = Quota(args.cpu_quota).enter() if args.cpu_quota else None
+            quota = Quota(args.cpu_quota, args.cpu_shares).enter() if args.cpu_quota else None
             result = run_day(data_dir, office, plan, printer=args.printer, say=say)
         if quota is not None:
             result["cpu_quota"] = quota.describe()

@@ -21,6 +21,8 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from benchmarks.day_memory import malloc_memory, sqlite_heap_mb
+
 try:
     from shiboken6 import Shiboken
 except ImportError:  # pragma: no cover - shiboken6 ships with PySide6
@@ -38,6 +40,8 @@ class Sample:
     python_objects: int
     rss_anon_mb: float | None  # of it: the process's own memory (Linux)
     rss_file_mb: float | None  # and pages of libraries and files mapped (Linux)
+    sqlite_heap_mb: float | None  # SQLite's heap: its page caches, mostly
+    malloc_free_mb: float | None  # held by the C allocator but free (glibc)
     qt_objects: int
     qt_wrappers: int
     top_level_widgets: int
@@ -87,6 +91,7 @@ def take_sample(app: QApplication, started: float, visits: int, searches: int) -
         seconds=round(time.perf_counter() - started, 2), visits=visits, searches=searches,
         rss_mb=round(rss_mb(), 1), python_objects=len(gc.get_objects()),
         rss_anon_mb=_status_mb("RssAnon"), rss_file_mb=_status_mb("RssFile"),
+        sqlite_heap_mb=sqlite_heap_mb(), malloc_free_mb=malloc_memory().get("free_mb"),
         qt_objects=qt_objects(app), qt_wrappers=qt_wrappers(),
         top_level_widgets=len(QApplication.topLevelWidgets()),
         gc_counts=(counts[0], counts[1], counts[2]))

@@ -86,6 +86,12 @@ def plot(result: dict[str, Any], path: Path) -> None:
               ("qt_objects", "Qt objects", 1.0))
     for axis, (field, label, scale) in zip(axes, series, strict=True):
         axis.plot(visits, [s[field] / scale for s in samples], marker=".", linewidth=1)
+        if field == "rss_mb" and samples[0].get("sqlite_heap_mb") is not None:
+            axis.plot(visits, [s["sqlite_heap_mb"] for s in samples], marker=".",
+                      linewidth=1, label="of it: SQLite's page caches (its heap)")
+            axis.axhline(_rss_target(result["customers"]), color="red", linewidth=0.7,
+                         label="target after the day")
+            axis.legend(loc="center right", fontsize="small")
         if field == "qt_objects":
             axis.plot(visits, [s["qt_wrappers"] for s in samples], marker=".", linewidth=1,
                       label="Python wrappers of Qt objects")

@@ -40,6 +40,7 @@ from app.ui.style import apply_style
 from app.ui.sync.dialogs import SyncServices
 from benchmarks import search as engine_bench
 from benchmarks.day_cashier import Cashier, wait_until
+from benchmarks.day_memory import breakdown
 from benchmarks.day_office import LocalOffice
 from benchmarks.day_probe import Sample, collect_now, take_sample
 from benchmarks.ui_search import ResultsWatch, percentile, time_query
@@ -244,6 +245,7 @@ def run_day(data_dir: Path, office: LocalOffice, plan: DayPlan, *, printer: str 
                 f"{last.python_objects:,} Python objects, {last.qt_objects:,} Qt objects")
 
         sample(0)
+        memory_start = breakdown(app)
         said = serve_customers(cashier, plan, customers, queries, clock, sample)
         if samples[-1].visits != plan.payments:
             sample(plan.payments)
@@ -251,6 +253,7 @@ def run_day(data_dir: Path, office: LocalOffice, plan: DayPlan, *, printer: str 
         latency_end = keystroke_latency(app, window, probe)
         ctx.tasks.wait(30_000)
         after_run = take_sample(app, started, plan.payments, cashier.tally.searches)
+        memory_end = breakdown(app)
         collected = collect_now()
         after_collect = take_sample(app, started, plan.payments, cashier.tally.searches)
     finally:
@@ -276,5 +279,6 @@ def run_day(data_dir: Path, office: LocalOffice, plan: DayPlan, *, printer: str 
         "sync_said": said, "latency_start": latency_start, "latency_end": latency_end,
         "after_run": after_run.as_json(), "collected_at_end": collected,
         "after_collect": after_collect.as_json(),
+        "memory_start": memory_start, "memory_end": memory_end,
         "samples": [s.as_json() for s in samples],
     }

@@ -46,3 +46,11 @@ def test_a_short_day_reports_memory_objects_and_latency_beside_the_targets() -> 
     assert set(result["second_half"]) == {"rss_mb", "python_objects", "qt_objects",
                                           "qt_wrappers"}
     assert len(result["sync_said"]) == 1 and result["sync_said"][0]
+    for when in ("memory_start", "memory_end"):  # where the resident memory goes
+        memory = result[when]
+        assert set(memory) == {"mappings", "malloc", "sqlite", "python", "qt_classes"}
+        assert memory["python"]["modules"] > 100 and memory["qt_classes"]
+        if sys.platform == "linux":
+            assert memory["mappings"]["rss_mb"] > 0 and memory["sqlite"]["heap_mb"] > 0
+            caches = [c["cache_used_mb"] for c in memory["sqlite"]["connections"]]
+            assert caches and None not in caches

@@ -3,6 +3,8 @@
 Reports are archived like the other documents (``documents.archive``), dated by the
 report's day (the LPP) or the last day of its range (progress). A report made again is
 kept as a further print (``-salinan-N``), so what was handed over can always be found.
+The workbook modules (openpyxl, about 11 MB once imported) load with the first report,
+not with the counter window.
 """
 
 from __future__ import annotations
@@ -15,10 +17,8 @@ from typing import TypeVar
 from app.services.documents import archive
 from app.services.reports.lpp_data import LppDocument, lpp_document
 from app.services.reports.lpp_pdf import lpp_pdf
-from app.services.reports.lpp_xlsx import lpp_xlsx
 from app.services.reports.progress_data import ProgressDocument, progress_document
 from app.services.reports.progress_pdf import progress_pdf
-from app.services.reports.progress_xlsx import progress_xlsx
 from app.services.unit_of_work import UnitOfWork
 
 D = TypeVar("D", LppDocument, ProgressDocument)
@@ -41,6 +41,8 @@ def issue_lpp(uow: UnitOfWork, data_dir: Path, day: dt.date | None = None,
     if doc.shift_uuid:
         number += f"-shift-{doc.shift_uuid[:8]}"
     pdf = lpp_pdf(doc)
+    from app.services.reports.lpp_xlsx import lpp_xlsx  # openpyxl: loaded on first report
+
     return IssuedReport(doc, _archive(data_dir, archive.LPP, number, doc.day, pdf), pdf,
                         lpp_xlsx(doc))
 
@@ -52,6 +54,8 @@ def issue_progress(uow: UnitOfWork, data_dir: Path, programme: str | None = None
     doc = progress_document(uow, programme, date_from, date_to)
     number = f"{doc.programme_code}-{doc.date_from:%Y%m%d}-{doc.date_to:%Y%m%d}"
     pdf = progress_pdf(doc)
+    from app.services.reports.progress_xlsx import progress_xlsx  # openpyxl, as above
+
     return IssuedReport(doc, _archive(data_dir, archive.PROGRESS, number, doc.date_to, pdf),
                         pdf, progress_xlsx(doc))
 
