@@ -86,6 +86,11 @@ class KeptUntilChange[T]:
         self._kept: OrderedDict[Hashable, _Entry[T]] = OrderedDict()
         self._making: dict[Hashable, threading.Event] = {}
 
+    def __len__(self) -> int:
+        """How many results are kept."""
+        with self._lock:
+            return sum(entry.value is not None for entry in self._kept.values())
+
     def get(self, session: Session, request: Hashable, make: Callable[[Session], T]) -> T:
         """The result for ``request`` over the data as it is now: kept, or made now."""
         key, mark = (*_database(session), request), fingerprint(session)

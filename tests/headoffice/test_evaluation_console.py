@@ -4,6 +4,7 @@ database, the XLSX downloaded and opened)."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import html
 import io
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from markupsafe import escape
 from openpyxl import load_workbook
 from playwright.sync_api import Browser, Page, expect
@@ -259,3 +261,26 @@ def test_in_chromium_the_director_reads_the_evaluation_and_exports_it(
                    if r[0])
     assert summary["Pendaftar (tanpa yang batal)"] == str(enrolled)
     assert summary["Tunggakan tertagih (uang muka + cicilan)"] == rupiah(money)
+
+
+def test_a_started_server_has_the_first_views_made_before_anyone_asks(world: World) -> None:
+    """``loket-headoffice serve`` makes the evaluation and the invitation list as it
+    starts: the director's first view after a restart does not wait for them."""
+    from headoffice.api import create_app
+    from headoffice.outreach import audience
+
+    async def start_and_wait(app: FastAPI, seconds: float) -> bool:
+        async with app.router.lifespan_context(app):
+            return await asyncio.to_thread(app.state.made_ahead.wait, seconds)
+
+    cache.clear()
+    assert not asyncio.run(start_and_wait(create_app(world.office.db.url, prepare=False), 0.5))
+    assert len(cache.evaluations()) == 0, "nothing is made ahead unless asked to"
+
+    app = create_app(world.office.db.url, prepare=False, make_ahead=True)
+    assert asyncio.run(start_and_wait(app, 120))
+    assert len(cache.evaluations()) == 1
+    assert len(audience._invitations) == 1
+    with world.office.db.reading() as session:
+        kept = newest_evaluation(session, world.office.db, lambda _f: None)
+    assert kept.current and kept.value == evaluate(world)
