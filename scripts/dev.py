@@ -51,7 +51,8 @@ LOCK_FILE = ROOT / "requirements" / "dev.lock"
 LOCKED_OPTION = "--locked"
 COMMANDS = ("test", "check", "demo", "frozen", "lock", "ruff")
 # pytest-xdist: a worker per CPU; a test file runs whole in one worker, so its
-# module-wide servers, browsers and databases are set up once.
+# module-wide servers, browsers and databases are set up once; the tests on PostgreSQL
+# all run in one worker (tests/conftest.py).
 PARALLEL_ARGS = ("--numprocesses=auto", "--dist=loadfile")
 SERIAL_SIGNS = ("--numprocesses", "--pdb", "--trace")
 
