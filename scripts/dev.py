@@ -1,6 +1,8 @@
 """Developer runner: one command for the checks and tests, one for the demo.
 
     python scripts/dev.py test [PYTEST ARGS...]   ruff, mypy, import contracts, then pytest
+                                                  (one worker per CPU, each test file whole
+                                                  in one worker; -n 0 runs them in one)
     python scripts/dev.py check                   ruff, mypy and import contracts only
     python scripts/dev.py demo [LOKET ARGS...]    start Loket on the demo branch
     python scripts/dev.py frozen                  build the frozen bundle (PyInstaller) and
@@ -48,6 +50,11 @@ PYTEST_NO_TESTS = 5
 LOCK_FILE = ROOT / "requirements" / "dev.lock"
 LOCKED_OPTION = "--locked"
 COMMANDS = ("test", "check", "demo", "frozen", "lock", "ruff")
+# pytest-xdist: a worker per CPU; a test file runs whole in one worker, so its
+# module-wide servers, browsers and databases are set up once; the tests on PostgreSQL
+# all run in one worker (tests/conftest.py).
+PARALLEL_ARGS = ("--numprocesses=auto", "--dist=loadfile")
+SERIAL_SIGNS = ("--numprocesses", "--pdb", "--trace")
 
 
 def say(message: str) -> None:
@@ -232,6 +239,15 @@ def pytest_counts(report: Path) -> tuple[int, int, int]:
     return total - failed - skipped, failed, skipped
 
 
+def parallel(pytest_args: Sequence[str]) -> list[str]:
+    """pytest's arguments with :data:`PARALLEL_ARGS` first, unless the arguments already
+    choose the workers (``-n 0`` runs in one process) or debug (``--pdb``, ``--trace``)."""
+    joined = " ".join(pytest_args).replace("-p ", "-p")
+    chosen = "-pno:xdist" in joined or any(
+        arg.startswith("-n") or arg.split("=")[0] in SERIAL_SIGNS for arg in pytest_args)
+    return list(pytest_args) if chosen else [*PARALLEL_ARGS, *pytest_args]
+
+
 def test(python: Path, pytest_args: Sequence[str]) -> int:
     code = check(python)
     if code != 0:
@@ -241,7 +257,8 @@ def test(python: Path, pytest_args: Sequence[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="loket-pytest-") as tmp:
         report = Path(tmp) / "junit.xml"
         started = time.monotonic()
-        code = run("tests", [python, "-m", "pytest", f"--junitxml={report}", *pytest_args], env)
+        code = run("tests", [python, "-m", "pytest", f"--junitxml={report}",
+                             *parallel(pytest_args)], env)
         seconds = time.monotonic() - started
         counts = pytest_counts(report) if report.exists() else (0, 0, 0)
     if code == PYTEST_NO_TESTS or sum(counts) == 0:

@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,6 +33,25 @@ from tests.support.fakes import ADMIN, CASHIER, DEMO_DAY, SUPERVISOR, actor_for
 # in a background thread and destroy Qt objects there; the main thread collects after
 # each test instead.
 gc.disable()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``scripts/dev.py test``'s workers (``--dist loadfile``): a test file runs whole in
+    one worker, so its module-wide servers and databases are set up once; but every test
+    on PostgreSQL runs in one worker. A branch pulls only the changes committed before the
+    oldest transaction still open on the server (the whole server, every schema), so
+    another worker's transaction would hold back a test's pull."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class PostgresInOneWorker(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            params = nodeid.partition("[")[2].rstrip("]").split("-")
+            return "postgresql" if "postgresql" in params else nodeid.split("::")[0]
+
+    return PostgresInOneWorker(config, log)
 
 
 @pytest.fixture(autouse=True)

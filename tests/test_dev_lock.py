@@ -83,3 +83,17 @@ def test_dev_py_installs_from_the_lock_on_ci_or_when_asked(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CI", ci)
     assert dev_script().split_locked(argv) == expected
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    ([], ["--numprocesses=auto", "--dist=loadfile"]),
+    (["-q", "tests/ui"], ["--numprocesses=auto", "--dist=loadfile", "-q", "tests/ui"]),
+    (["-n", "0", "-x"], ["-n", "0", "-x"]),
+    (["-n3"], ["-n3"]),
+    (["--numprocesses=4"], ["--numprocesses=4"]),
+    (["-p", "no:xdist"], ["-p", "no:xdist"]),
+    (["--pdb", "tests/ui/test_void.py"], ["--pdb", "tests/ui/test_void.py"]),
+])
+def test_dev_py_runs_the_tests_in_a_worker_per_cpu_unless_told_otherwise(
+        args: list[str], expected: list[str]) -> None:
+    assert dev_script().parallel(args) == expected
