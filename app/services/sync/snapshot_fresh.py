@@ -17,7 +17,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
@@ -34,11 +34,9 @@ from app.services.sync.apply import (
     newest_of_each_key,
 )
 from app.services.sync.held_bills import hold
+from app.services.sync.snapshot_file import Snapshot
 from app.services.sync.typed_rows import bill_columns, customer_rows
 from app.services.unit_of_work import UnitOfWork
-
-if TYPE_CHECKING:
-    from app.services.sync.snapshot_load import Snapshot
 
 LOAD_CACHE_KIB = 65_536  # SQLite's page cache during the load (restored after)
 _BARE = ("customer", "bill")  # tables loaded without their secondary indexes and triggers

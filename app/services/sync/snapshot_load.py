@@ -14,12 +14,11 @@ import hashlib
 import json
 import lzma
 from dataclasses import dataclass, fields
-from functools import cached_property
 from typing import Any
 
 from app.services.audit.journal import record_change
 from app.services.search.customers import bulk_loading
-from app.services.sync.apply import KINDS, ApplyCounts, Change, apply_changes
+from app.services.sync.apply import KINDS, ApplyCounts, apply_changes
 from app.services.sync.protocol import (
     CURSOR_KEY,
     UowFactory,
@@ -28,55 +27,12 @@ from app.services.sync.protocol import (
     put_setting,
     sync_actor,
 )
+from app.services.sync.snapshot_file import KEY_FROM_DATA, Group, Snapshot
 from app.services.sync.snapshot_fresh import load_fresh
 
 FORMAT = 1
 SNAPSHOT_MEMBER = "snapshot.xz"  # in a reply bundle (``bundle``)
 MAX_INFLATED = 512 * 1024 * 1024
-_KEY_FROM_DATA = {"customer": ("connection_no",), "bill": ("connection_no", "period")}
-
-
-@dataclass(frozen=True)
-class Group:
-    """Changes of one kind with the same fields, column by column as the file holds them
-    (``keys``: None where the key follows from the data); numbered on from ``before``."""
-
-    kind: str
-    names: tuple[str, ...]
-    keys: list[Any]
-    columns: list[list[Any]]
-    before: int
-
-    def changes(self) -> list[Change]:
-        """The group as changes (the numbers name a change in an error message)."""
-        derived = _KEY_FROM_DATA.get(self.kind)
-        changes = []
-        for n, (key, values) in enumerate(zip(self.keys, zip(*self.columns, strict=True)
-                                              if self.columns else ((),) * len(self.keys),
-                                              strict=True)):
-            data = dict(zip(self.names, values, strict=True))
-            if key is None and derived is not None:
-                key = ":".join(str(data.get(f)) for f in derived)
-            changes.append(Change(self.before + n + 1, self.kind, key, data))
-        return changes
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    epoch: str
-    branch: str
-    cursor: str
-    groups: tuple[Group, ...]
-    count: int
-
-    def changes_of(self, *kinds: str) -> list[Change]:
-        """The changes of these kinds, in the file's order (made when asked: a loader
-        that takes the columns as they are need not make 200,000 of them)."""
-        return [c for g in self.groups if g.kind in kinds for c in g.changes()]
-
-    @cached_property
-    def changes(self) -> tuple[Change, ...]:
-        return tuple(self.changes_of(*KINDS))
 
 
 @dataclass(frozen=True)
@@ -149,9 +105,9 @@ def _group(kind: str, group: Any, before: int) -> Group:
             or any(not isinstance(c, list) or len(c) != len(keys) for c in columns):
         raise bad_response(f"the snapshot's {kind} columns do not match its fields")
     kinds_of_key = set(map(type, keys))
-    if not kinds_of_key <= ({str, type(None)} if kind in _KEY_FROM_DATA else {str}):
+    if not kinds_of_key <= ({str, type(None)} if kind in KEY_FROM_DATA else {str}):
         n = next(n for n, k in enumerate(keys) if not isinstance(k, str)
-                 and (k is not None or kind not in _KEY_FROM_DATA))
+                 and (k is not None or kind not in KEY_FROM_DATA))
         raise bad_response(f"the snapshot's {kind} {before + n + 1} has no key")
     return Group(kind, tuple(names), keys, columns, before)
 
