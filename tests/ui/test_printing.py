@@ -95,10 +95,14 @@ def test_receipt_prints_on_the_cups_pdf_printer_on_80_mm_paper(
     assert page.flows.viewers == []  # silent: no preview window
     assert print_state(ctx.branch.reading(), receipt_no).printed
 
+    def new_receipts() -> set[Path]:  # by name: other tests may print other papers meanwhile
+        return {p for p in spooled_pdfs() - before
+                if p.name.startswith("Kwitansi") and receipt_no in p.name}
+
     deadline = time.monotonic() + 20
-    while not (new := spooled_pdfs() - before) and time.monotonic() < deadline:
+    while not (new := new_receipts()) and time.monotonic() < deadline:
         time.sleep(0.25)
-    assert new, f"cups-pdf wrote nothing into {CUPS_PDF_FOLDERS}"
+    assert new, f"cups-pdf wrote no receipt {receipt_no} into {CUPS_PDF_FOLDERS}"
     output = max(new, key=lambda p: p.stat().st_mtime)
     box = finished_pdf(output, time.monotonic() + 20).pages[0].mediabox
     assert float(box.width) == pytest.approx(ROLL_80_POINTS, abs=1.5)
