@@ -15,7 +15,10 @@ KPG registered with it:
 - **incremental pull**: after ``--bill-changes`` bills changed at head office (their
   penalty raised), the pull of the first counter (pages of 1,000 changes);
 - **push**: ``--events`` events made through the real services (enrolments with their
-  down payment, then instalments paid), pushed in batches of 500;
+  down payment, then instalments paid), pushed in batches of 500 by the counter's own
+  sync through the proxy, head office serving in the same process; then ``--events``
+  events of the same kinds pushed by a plain HTTP client to head office in a process
+  of its own, as deployed (*push, head office in its own process*);
 - **counters pushing at once**: ``--counters`` counters (20) push ``--each`` events (500)
   each, all starting together, to head office in a process of its own
   (``sync_pushes``): the time until the last was acknowledged, the events per second
@@ -349,6 +352,7 @@ def run(args: argparse.Namespace, folder: Path, url: str) -> list[Measure]:
             if counter is not None:
                 counter.branch.close()
     db.dispose()
+    measures.append(_shown(measure_office_push(folder, url, args.events)))
     measures.append(_shown(measure_many(folder, url, args.counters, args.each)))
     return _judged(measures)
 
@@ -379,6 +383,28 @@ def measure_many(folder: Path, url: str, counters: int, each: int) -> Measure:
                       "registrations and the pushes)" if office_cpu >= 0 else ""))
 
 
+def measure_office_push(folder: Path, url: str, events: int) -> Measure:
+    """One counter's ``events`` events pushed in batches of 500 by a plain HTTP client to
+    head office in a process of its own, as it is deployed (no proxy, no counter work)."""
+    own = folder / "office-push"
+    own.mkdir()
+    plans = sync_pushes.prepare(url, sync_pushes.template_events(own), 1, events,
+                                first_customer=70_000_001, first_branch=90)
+    office_cpu = _children_cpu()
+    with sync_pushes.office_process(url) as base:
+        ready = sync_pushes.register(base, url, plans)
+        answer = sync_pushes.push_all_at_once(base, ready)[0]
+    office_cpu = _children_cpu() - office_cpu if office_cpu >= 0 else -1.0
+    held, distinct, _, money = sync_pushes.held(url, ready)
+    complete = (answer.status == 200 and answer.acked == events == held == distinct
+                and money == ready[0].money)
+    return Measure("push, head office in its own process", "loopback", events,
+                   answer.seconds, LinkStats(1, 0, 0),
+                   f"{'every event held once, totals equal' if complete else 'INCOMPLETE'}"
+                   + (f"; head office's process: {office_cpu:.1f} s of CPU (its start, the "
+                      "registration and the push)" if office_cpu >= 0 else ""))
+
+
 def _children_cpu() -> float:
     """CPU seconds of the ended child processes (-1 where the system does not say)."""
     try:
@@ -394,7 +420,8 @@ TARGETS = {  # what (prefix), link → target, and whether a measure meets it
                                  and m.stats.downstream <= 1_500_000),
     ("first pull", "64 kbit/s"): ("≤ 3.5 min", lambda m: m.seconds <= 210),
     ("incremental pull", "loopback"): ("≤ 1 s", lambda m: m.seconds <= 1),
-    ("push", "loopback"): ("≥ 1,000 events/s", lambda m: m.items / m.seconds >= 1_000),
+    ("push", "loopback"): ("≥ 1,000 events/s", lambda m: m.items / m.seconds >= 1_000
+                           and "INCOMPLETE" not in m.note),
     ("counters", "loopback"): ("≤ 15 s, all held once", lambda m: m.seconds <= 15
                                and "INCOMPLETE" not in m.note),
 }

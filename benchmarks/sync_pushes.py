@@ -119,16 +119,19 @@ def counter_events(template: list[dict[str, Any]], branch: str, counter: str,
 
 
 def prepare(url: str, template: list[dict[str, Any]], counters: int, each: int,
-            first_customer: int = 60_000_001) -> list[tuple[str, str, list[dict[str, Any]]]]:
+            first_customer: int = 60_000_001, first_branch: int = 1
+            ) -> list[tuple[str, str, list[dict[str, Any]]]]:
     """Head office gets ``counters`` counters' worth of customers (as the template's: 10
-    unpaid Rp 100,000 bills); (branch, counter, events) for each counter."""
+    unpaid Rp 100,000 bills), two counters a branch from ``P{first_branch:02d}`` on;
+    (branch, counter, events) for each counter."""
     per_customer = len(template)
     needed = -(-(each - 1) // per_customer)
     db = Database(url)
     plans = []
     with db.writing() as session:
         for number in range(counters):
-            branch, counter = f"P{number // 2 + 1:02d}", f"L{number % 2 + 1:02d}"
+            branch = f"P{number // 2 + first_branch:02d}"
+            counter = f"L{number % 2 + 1:02d}"
             if number % 2 == 0:
                 add_branch(session, branch, f"Kantor Pelayanan Uji {branch}")
             customers = [str(first_customer + number * needed + i) for i in range(needed)]
