@@ -1,6 +1,7 @@
 """Enrol-and-pay and an instalment at the counter, by keyboard: keys and waiting time.
 
     python benchmarks/counter_flow.py [--runs 10] [--customers 2000] [--printer NAME] [--json]
+        [--profile FOLDER]
 
 A small demo branch is made once; every run works on a fresh copy of it, signed in as
 the demo cashier with a shift open, in the real ``MainWindow`` (off screen unless
@@ -46,8 +47,10 @@ and is not waited for. Targets: enrol-and-pay in â‰¤ 4 keys, an instalment in â‰
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -108,6 +111,11 @@ class Run:
     printing: bool = False  # documents were still printing when the last step ended
 
 
+PROFILES: dict[str, cProfile.Profile] = {}
+"""With ``--profile``: each step's profile on the UI thread (CPU time), over all runs."""
+PROFILING = False
+
+
 class Cashier:
     """Presses keys on the focused widget and waits for what each step should show."""
 
@@ -131,12 +139,18 @@ class Cashier:
              counted: bool = True) -> None:
         """Press ``key`` and wait until ``done()``; the wait is the step's time.
         ``counted``: the key is the flow's (not the scanner's or the amount's Enter)."""
+        profile = PROFILES.setdefault(name, cProfile.Profile(time.process_time)) \
+            if PROFILING else None
         wall, cpu = time.perf_counter(), time.process_time()
+        if profile is not None:
+            profile.enable()
         QTest.keyClick(self.focused(), key)
         self.run.keys += 1
         self.run.flow_keys += counted
         self.run.sequence.append(KEY_NAMES.get(key, key.name))
         wait_until(self.app, done, name)
+        if profile is not None:
+            profile.disable()
         self.run.steps[name] = (time.perf_counter() - wall, time.process_time() - cpu)
 
 
@@ -386,7 +400,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--printer", default="",
                         help="the receipt printer (default: the first installed one)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--profile", type=Path, metavar="FOLDER",
+                        help="write each step's profile (UI thread, CPU time) to "
+                             "FOLDER/<step>.prof")
     args = parser.parse_args(argv)
+    global PROFILING
+    PROFILING = args.profile is not None
     app = QApplication.instance() or QApplication(["loket-counter-flow"])
     assert isinstance(app, QApplication)
     install_translator(app, "id")
@@ -417,6 +436,10 @@ def main(argv: list[str] | None = None) -> int:
         "printer_installed": printer in installed,
         "flows": {flow: summary(flow_runs, TARGETS[flow]) for flow, flow_runs in runs.items()},
     }
+    if args.profile is not None:
+        args.profile.mkdir(parents=True, exist_ok=True)
+        for step, profile in PROFILES.items():
+            profile.dump_stats(args.profile / f"{re.sub(r'[^a-z0-9]+', '-', step.lower())}.prof")
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:

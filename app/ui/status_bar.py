@@ -40,7 +40,8 @@ class CounterStatusBar(QStatusBar):
         self.pending = 0
         self.sync_state: str | None = None  # "online", "offline" or "failed"; None: no sync yet
         self._labels: dict[str, QLabel] = {}
-        self._full: dict[str, str] = {}  # branch and counter with their names
+        self._full: dict[str, str] = {}  # branch, counter (with names) and sync in full
+        self._short_sync = ""
         for name in ("User", "Branch", "Counter", "Date", "Shift", "Sync"):
             label = named(QLabel(), f"status{name}")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -65,32 +66,52 @@ class CounterStatusBar(QStatusBar):
         self._labels["User"].setText(user)
         self._full["Branch"] = f"{overview.branch_name} ({overview.branch_code})"
         self._full["Counter"] = f"{overview.counter_name} ({overview.counter_code})"
-        self._show_place()
         self._labels["Date"].setText(format_date(overview.business_date))
         self._labels["Shift"].setText(self._shift_text())
         self._labels["Shift"].setProperty("state", self._shift_state())
-        self._labels["Sync"].setText(self._sync_text())
+        self._full["Sync"], self._short_sync = self._sync_texts()
         self._labels["Sync"].setProperty("state", self.sync_state or "unknown")
-        self._labels["Sync"].setToolTip(
-            self.tr("Changes waiting to be sent to head office"))
         for label in self._labels.values():
             label.style().unpolish(label)
             label.style().polish(label)
+        self._show_place()
 
     def _show_place(self) -> None:
-        """Branch and counter by name, or by code alone where the bar has no room for
-        the names (a 1024-pixel screen); the name is then the tooltip."""
-        codes = {"Branch": self.overview.branch_code, "Counter": self.overview.counter_code}
-        labels = self._labels.values()
-        needed = sum(label.fontMetrics().horizontalAdvance(
-            self._full.get(name, label.text())) + LABEL_GAP
-            for name, label in self._labels.items()) if labels else 0
+        """Each field whole where the bar has room (a 1366-pixel screen); where it has not
+        (1024 pixels), branch and counter by code alone, then the sync field without the
+        last sync's time, then that field shortened with "…"; the full text is then the
+        field's tooltip."""
         window = self.parentWidget()
-        compact = needed > (window.width() if window is not None else self.width())
-        for name, code in codes.items():
-            label = self._labels[name]
-            label.setText(code if compact else self._full[name])
-            label.setToolTip(self._full[name] if compact else "")
+        room = window.width() if window is not None else self.width()
+        metrics = self._labels["Sync"].fontMetrics()
+        codes = {"Branch": self.overview.branch_code, "Counter": self.overview.counter_code}
+        shown = {name: self._full.get(name, label.text()) for name, label in self._labels.items()}
+        sync_hint = self.tr("Changes waiting to be sent to head office")
+
+        # what a field needs beyond its text: its padding (the style sheet's) and the gap
+        extra = {name: label.sizeHint().width() - label.fontMetrics().horizontalAdvance(
+            label.text()) + LABEL_GAP for name, label in self._labels.items()}
+
+        def needed() -> int:
+            return sum(self._labels[name].fontMetrics().horizontalAdvance(text) + extra[name]
+                       for name, text in shown.items())
+
+        if needed() > room:
+            shown.update(codes)
+        if needed() > room:
+            shown["Sync"] = self._short_sync
+        if needed() > room:
+            rest = needed() - metrics.horizontalAdvance(shown["Sync"])
+            shown["Sync"] = metrics.elidedText(shown["Sync"], Qt.TextElideMode.ElideMiddle,
+                                               max(room - rest, 0))
+        for name in codes:
+            whole = shown[name] == self._full[name]
+            self._labels[name].setText(shown[name])
+            self._labels[name].setToolTip("" if whole else self._full[name])
+        sync = self._labels["Sync"]
+        sync.setText(shown["Sync"])
+        whole = shown["Sync"] == self._full["Sync"]
+        sync.setToolTip(sync_hint if whole else f"{self._full['Sync']}\n{sync_hint}")
 
     def event(self, event: QEvent) -> bool:
         window = self.parentWidget()
@@ -110,7 +131,8 @@ class CounterStatusBar(QStatusBar):
             self.sync_state = state
         self.refresh()
 
-    def _sync_text(self) -> str:
+    def _sync_texts(self) -> tuple[str, str]:
+        """The sync field in full, and without the last sync's time (for a narrow bar)."""
         synced = last_sync(self.ctx.branch.reading())
         pending = format_count(self.pending)
         if synced is None:
@@ -118,11 +140,13 @@ class CounterStatusBar(QStatusBar):
         else:
             text = self.tr("Unsent: {pending} · last sync: {when}").format(
                 pending=pending, when=f"{format_date(synced.date())} {synced:%H:%M}")
+        short = self.tr("Unsent: {pending}").format(pending=pending)
         states = {"online": self.tr("online"), "offline": self.tr("offline"),
                   "failed": self.tr("sync failed")}
         if self.sync_state is None:
-            return text
-        return f"{text} · {states.get(self.sync_state, self.sync_state)}"
+            return text, short
+        state = states.get(self.sync_state, self.sync_state)
+        return f"{text} · {state}", f"{short} · {state}"
 
     def _shift_state(self) -> str:
         shift, actor = self.shift, self.ctx.actor

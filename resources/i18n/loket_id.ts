@@ -992,6 +992,10 @@
       <translation>Belum terkirim: {pending} · sinkron terakhir: {when}</translation>
     </message>
     <message>
+      <source>Unsent: {pending}</source>
+      <translation>Belum terkirim: {pending}</translation>
+    </message>
+    <message>
       <source>online</source>
       <translation>daring</translation>
     </message>

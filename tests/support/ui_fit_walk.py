@@ -119,6 +119,12 @@ class Walk:
         assert dialog is not None
         return dialog
 
+    def sync_failed(self) -> QWidget:
+        """The window after a sync head office refused: the status bar says so."""
+        self.window.status.set_sync_state("failed")
+        self.settle()
+        return self.window
+
     def search(self, text: str) -> QWidget:
         search = self.window.search
         search.field.setText(text)
@@ -133,6 +139,7 @@ def _pages(walk: Walk) -> dict[str, Callable[[], QWidget]]:
         "search": lambda: walk.search("yohanes"),
         "search, nothing found": lambda: walk.search("qqqqqzzzz"),
         "account": walk.account,
+        "status bar, sync failed": lambda: walk.sync_failed(),
         "overdue list": lambda: (window.show_list("overdue"), window)[1],
         "work-order list": lambda: (window.show_list("work_orders"), window)[1],
         "receipts list": lambda: (window.show_list("receipts"), window)[1],

@@ -41,9 +41,10 @@ def walked() -> dict[str, dict[str, list[str]]]:
 def test_every_page_and_dialog_fits_the_screen(walked: dict[str, dict[str, list[str]]],
                                                run: str) -> None:
     pages = walked[run]
-    for expected in ("account", "instalment (F8) with change", "receipt preview",
-                     "void confirmation", "reprint (F7)", "search, nothing found",
-                     "sync, running", "sync, failed with data kept", "register counter",
+    for expected in ("account", "status bar, sync failed", "instalment (F8) with change",
+                     "receipt preview", "void confirmation", "reprint (F7)",
+                     "search, nothing found", "sync, running", "sync, failed with data kept",
+                     "register counter",
                      "restore release", "unexpected error", "enrolment documents",
                      "LPP report", "progress report", "counter settings, printers chosen",
                      "backups", "backups, one checked", "register counter, head office unreachable",

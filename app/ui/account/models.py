@@ -80,6 +80,10 @@ class LineTableModel[T](QAbstractTableModel):
     def rows(self) -> tuple[T, ...]:
         return self._rows
 
+    def column_texts(self, column: int) -> tuple[str, ...]:
+        """Every cell's text in ``column`` (the table sizes its columns from them)."""
+        return tuple(texts[column] for texts in self._texts)
+
     def row_at(self, row: int) -> T:
         return self._rows[row]
 

@@ -3,7 +3,11 @@ the one place that turns an exception into something the cashier can read."""
 
 from __future__ import annotations
 
+import math
+from typing import Protocol, runtime_checkable
+
 from PySide6.QtCore import QAbstractItemModel, QObject, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -123,6 +127,33 @@ def with_problem(field: QWidget, problem: QLabel) -> QWidget:
     return cell
 
 
+@runtime_checkable
+class SizedColumns(Protocol):
+    """A table model that gives each column's texts at once (see :func:`fit_columns`)."""
+
+    def column_texts(self, column: int) -> tuple[str, ...]: ...
+
+
+def fit_columns(table: QTableView, model: SizedColumns) -> None:
+    """Size each column once for the texts just loaded: as wide as its header or its
+    widest text (measured with the table's font) with the cell's margins, as Qt's
+    "resize to contents" would, without asking the model for every cell at each layout."""
+    table.ensurePolished()  # the style sheet's font and margins
+    header, metrics = table.horizontalHeader(), QFontMetricsF(table.font())
+    margin = table.property("cellMargin")
+    last = header.count() - 1 if header.stretchLastSection() else header.count()
+    for column in range(last):  # the last one (stretched) takes the room that is left
+        texts = model.column_texts(column)
+        width = header.sectionSizeHint(column)
+        widest = math.ceil(max((metrics.horizontalAdvance(text) for text in texts), default=0))
+        if widest:
+            if margin is None:  # the style's margins around a cell's text, measured once
+                margin = max(table.sizeHintForColumn(column) - widest, 0)
+                table.setProperty("cellMargin", margin)
+            width = max(width, widest + int(margin))
+        header.resizeSection(column, width)
+
+
 def make_table(model: QAbstractItemModel, name: str, parent: QWidget | None = None
                ) -> QTableView:
     """A read-only, row-selecting table that Tab leaves (arrow keys move inside)."""
@@ -137,9 +168,16 @@ def make_table(model: QAbstractItemModel, name: str, parent: QWidget | None = No
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(24)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if isinstance(model, SizedColumns):
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        sized = model
+        model.modelReset.connect(lambda: fit_columns(table, sized))
+    else:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
+    if isinstance(model, SizedColumns):
+        fit_columns(table, model)
     table.setMinimumHeight(header.sizeHint().height() + MIN_ROWS * 24
                            + 2 * table.frameWidth() + 2)
     return table
