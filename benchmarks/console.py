@@ -45,10 +45,13 @@ with warnings.catch_warnings():  # the in-process client is the point here, not 
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
+from sqlalchemy import func, select
+
 from headoffice.api import create_app
 from headoffice.auth import issue_code, register_device
 from headoffice.db import Database, utcnow
 from headoffice.evaluation import cache, files
+from headoffice.models import BranchOffice, Customer
 from headoffice.push import IncomingEvent, push
 from scripts.console_scene import build_scene, extra_branches
 from scripts.programme_scene import BRANCHES, add_programme_activity
@@ -94,6 +97,8 @@ def main() -> int:
             built = _build(url, args.customers, args.branches, args.share)
             figures = _measure(url, args.runs)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    if args.database_url and not args.build:  # measured as found: say what it holds
+        args.customers, args.branches = _size(args.database_url)
     if args.json:
         print(json.dumps({"customers": args.customers, "branches": args.branches,
                           "share": args.share, "runs": args.runs, "load_average": load,
@@ -105,6 +110,17 @@ def main() -> int:
             print(f"{page:40} median {median:7.1f} ms   slowest {slowest:7.1f} ms   "
                   f"CPU {cpu:7.1f} ms")
     return 0
+
+
+def _size(url: str) -> tuple[int, int]:
+    """How many customers and branches the head office at ``url`` holds."""
+    db = Database(url)
+    try:
+        with db.reading() as session:
+            return (session.scalar(select(func.count()).select_from(Customer)) or 0,
+                    session.scalar(select(func.count()).select_from(BranchOffice)) or 0)
+    finally:
+        db.dispose()
 
 
 def _build(url: str, customers: int, branches: int, share: float) -> float:
