@@ -84,7 +84,8 @@ def test_a_terms_file_is_previewed_with_its_changes_then_published(ho: HeadOffic
         forged = client.post("/console/terms/publish", data={
             "csrf": token(second), "name": "ketentuan.toml", "sha256": "0" * 64,
             "payload": "dmVyc2lvbiA9IDM="}, files={"unused": ("", b"")})
-        assert forged.status_code == 409 and "differs from the one previewed" in forged.text
+        assert forged.status_code == 409 and "berbeda dari yang dipratinjau" in forged.text
+        assert "differs from the one previewed" not in forged.text  # no English beside
     with console(ho.url, "direktur") as manager:
         page = manager.get("/console/terms").text
         assert "BUKA-SEGEL" in page and "/console/terms/preview" not in page
