@@ -18,7 +18,7 @@ import datetime as dt
 import os
 import secrets
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -93,27 +93,23 @@ class Database:
         if not self.is_sqlite:
             connection.execute(text(_WRITERS.format(mode="")), {"key": WRITER_LOCK})
 
-    @contextmanager
-    def writing(self) -> Iterator[Session]:
+    def writing(self) -> AbstractContextManager[Session]:
         """A transaction holding the writers' lock; committed if the block succeeds."""
-        session = self._writer_sessions()
-        try:
-            if not self.is_sqlite:
-                session.execute(text(_WRITERS.format(mode="")), {"key": WRITER_LOCK})
-            yield session
-            session.commit()
-        finally:
-            session.rollback()
-            session.close()
+        return self._locked(mode="")
 
-    @contextmanager
-    def pushing(self) -> Iterator[Session]:
+    def pushing(self) -> AbstractContextManager[Session]:
         """A transaction applying a push: alongside other pushes on PostgreSQL (the
         writers' lock shared; each batch claims what it touches), alone on SQLite."""
+        return self._locked(mode="_shared")
+
+    @contextmanager
+    def _locked(self, mode: str) -> Iterator[Session]:
+        """A transaction that first takes the writers' lock (``mode`` "" exclusive,
+        "_shared" shared; SQLite: writing transactions begin IMMEDIATE)."""
         session = self._writer_sessions()
         try:
             if not self.is_sqlite:
-                session.execute(text(_WRITERS.format(mode="_shared")), {"key": WRITER_LOCK})
+                session.execute(text(_WRITERS.format(mode=mode)), {"key": WRITER_LOCK})
             yield session
             session.commit()
         finally:
