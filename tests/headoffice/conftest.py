@@ -218,6 +218,16 @@ def oeb(tmp_path: Path, clock: Clock) -> Iterator[tuple[BranchDatabase, Actor]]:
     opened.close()
 
 
+@pytest.fixture
+def oeb_counter(ho: HeadOffice, oeb: tuple[BranchDatabase, Actor]
+                ) -> tuple[BranchDatabase, Actor, str, str]:
+    """Oebobo with its device registered with head office: (branch, cashier, device id,
+    token)."""
+    oeb_branch, oeb_cashier = oeb
+    device = device_of(oeb_branch)
+    return oeb_branch, oeb_cashier, device, ho.register(device, "OEB")
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """The system's Chromium, one per test module (``tests/headoffice/browser.py``)."""

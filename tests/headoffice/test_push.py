@@ -22,7 +22,6 @@ from headoffice.models import Enrolment, Payment, SyncException
 from tests.headoffice.conftest import (
     CUSTOMER,
     HeadOffice,
-    device_of,
     enrol,
     outbox,
     statuses,
@@ -143,11 +142,9 @@ def test_an_event_of_another_branch_is_refused_and_nothing_applied(
 
 def test_one_customer_enrolled_at_two_branches_first_wins_and_both_payments_count(
         ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str],
-        oeb: tuple[BranchDatabase, Actor]) -> None:
+        oeb_counter: tuple[BranchDatabase, Actor, str, str]) -> None:
     device, token = kpg
-    oeb_branch, oeb_cashier = oeb
-    oeb_device = device_of(oeb_branch)
-    oeb_token = ho.register(oeb_device, "OEB")
+    oeb_branch, oeb_cashier, oeb_device, oeb_token = oeb_counter
     enrol(branch, cashier)
     second = enrol(oeb_branch, oeb_cashier)
     assert ho.push(token, device, outbox(branch)).status_code == 200

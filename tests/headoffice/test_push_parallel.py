@@ -17,7 +17,6 @@ from headoffice.models import Device, Enrolment, Event, Payment
 from tests.headoffice.conftest import (
     CUSTOMER,
     HeadOffice,
-    device_of,
     enrol,
     outbox,
     statuses,
@@ -58,11 +57,9 @@ ONLY_POSTGRES = pytest.mark.parametrize("database_url", ["postgresql"], indirect
 @ONLY_POSTGRES
 def test_a_branch_is_acknowledged_while_another_branchs_batch_is_still_open(
         ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str],
-        oeb: tuple[BranchDatabase, Actor]) -> None:
+        oeb_counter: tuple[BranchDatabase, Actor, str, str]) -> None:
     device, token = kpg
-    oeb_branch, oeb_cashier = oeb
-    oeb_device = device_of(oeb_branch)
-    oeb_token = ho.register(oeb_device, "OEB")
+    oeb_branch, oeb_cashier, oeb_device, oeb_token = oeb_counter
     ho.add_customer("50400002")
     enrol(branch, cashier)
     enrol(oeb_branch, oeb_cashier, "50400002")
@@ -98,11 +95,9 @@ def test_one_device_is_still_applied_one_batch_at_a_time(
 
 def test_two_branches_enrolling_one_customer_at_once_first_wins_and_both_payments_count(
         ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str],
-        oeb: tuple[BranchDatabase, Actor]) -> None:
+        oeb_counter: tuple[BranchDatabase, Actor, str, str]) -> None:
     device, token = kpg
-    oeb_branch, oeb_cashier = oeb
-    oeb_device = device_of(oeb_branch)
-    oeb_token = ho.register(oeb_device, "OEB")
+    oeb_branch, oeb_cashier, oeb_device, oeb_token = oeb_counter
     enrol(branch, cashier)
     enrol(oeb_branch, oeb_cashier)
     pushes = [PushInThread(ho, token, device, "KPG", outbox(branch)),
