@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TypeVar
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -32,6 +32,17 @@ def english(qapp: QApplication) -> Iterator[None]:
     before = QLocale()
     install_translator(qapp, "en")
     yield
+    QLocale.setDefault(before)
+
+
+def indonesian(qapp: QApplication) -> Iterator[None]:
+    """Run in Bahasa Indonesia, then back in English with the locale as it was found."""
+    before = QLocale()
+    translator = install_translator(qapp, "id")
+    assert translator is not None, "loket_id.qm is missing: run python scripts/i18n.py compile"
+    yield
+    QCoreApplication.removeTranslator(translator)
+    install_translator(qapp, "en")
     QLocale.setDefault(before)
 
 

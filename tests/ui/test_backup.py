@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -41,9 +41,9 @@ from app.ui.backup.actions import BackupActions, BackupCancelled
 from app.ui.backup.list_dialog import BackupsDialog
 from app.ui.backup.restore_flow import RestoreConfirmDialog
 from app.ui.context import UiContext
-from app.ui.i18n import install_translator
 from app.ui.main_window import MainWindow
 from app.ui.session.flow import AppShell
+from tests.support import ui_account_helpers as h
 from tests.support.fakes import (
     ADMIN,
     CASHIER,
@@ -60,10 +60,7 @@ RESTORE_WAIT_MS = 20_000
 
 @pytest.fixture(autouse=True)
 def english(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    install_translator(qapp, "en")
-    yield
-    QLocale.setDefault(before)
+    yield from h.english(qapp)
 
 
 def enrol(branch: BranchDatabase, cashier: Actor, connection_no: str) -> PaymentReceipt:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -16,10 +16,10 @@ from app.models import AuditRecord
 from app.services.context import Actor
 from app.services.settings import PrinterChoice, load_settings
 from app.ui.context import UiContext
-from app.ui.i18n import install_translator
 from app.ui.main_window import MainWindow
 from app.ui.settings.counter_dialog import CounterSettingsDialog
 from app.ui.tasks import TaskRunner
+from tests.support import ui_account_helpers as h
 from tests.support.fakes import ADMIN, CASHIER, SUPERVISOR, actor_for
 
 WAIT_MS = 5000
@@ -28,10 +28,7 @@ PRINTERS = ["EPSON TM-T82", "HP LaserJet"]
 
 @pytest.fixture(autouse=True)
 def english(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    install_translator(qapp, "en")
-    yield
-    QLocale.setDefault(before)
+    yield from h.english(qapp)
 
 
 @pytest.fixture

@@ -5,26 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from app.cli.output import Output
 from app.services.errors import TEXTS, DomainError, ErrorCode
 from app.ui.error_text import error_text
-from app.ui.i18n import install_translator
+from tests.support import ui_account_helpers as h
 
 REFUSED = DomainError(ErrorCode.AMOUNT_ABOVE_BALANCE, amount=2_400_000, balance=1_200_000)
 
 
 @pytest.fixture
 def indonesian(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    translator = install_translator(qapp, "id")
-    assert translator is not None
-    yield
-    QCoreApplication.removeTranslator(translator)
-    install_translator(qapp, "en")
-    QLocale.setDefault(before)
+    yield from h.indonesian(qapp)
 
 
 def cli_says(error: DomainError, capsys: pytest.CaptureFixture[str]) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -35,9 +35,9 @@ from app.services.users import log_in
 from app.ui.errors_dialog import log_path
 from app.ui.first_run.pages import ADMIN, BRANCH, COUNTER, DEMO, PRINTER, SUMMARY
 from app.ui.first_run.wizard import FirstRunWizard, settings_problem_box
-from app.ui.i18n import install_translator
 from app.ui.session.login_dialog import LoginDialog
 from tests.services.test_first_run import FailingOn
+from tests.support import ui_account_helpers as h
 from tests.support.ui_shell_helpers import top_level
 
 WAIT_MS = 30_000
@@ -46,10 +46,7 @@ NEXT, FINISH = QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButto
 
 @pytest.fixture(autouse=True)
 def english(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    install_translator(qapp, "en")
-    yield
-    QLocale.setDefault(before)
+    yield from h.english(qapp)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import socket
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,20 +27,14 @@ from app.services.sync import HttpTransport
 from app.services.sync.protocol import bad_response, refusal
 from app.ui.context import UiContext
 from app.ui.error_text import error_text
-from app.ui.i18n import install_translator
 from app.ui.main_window import MainWindow
 from app.ui.shortcuts import SHORTCUTS, ShortcutsDialog
+from tests.support import ui_account_helpers as h
 
 
 @pytest.fixture
 def indonesian(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    translator = install_translator(qapp, "id")
-    assert translator is not None
-    yield
-    QCoreApplication.removeTranslator(translator)
-    install_translator(qapp, "en")
-    QLocale.setDefault(before)
+    yield from h.indonesian(qapp)
 
 
 def texts(widget: object) -> list[str]:

@@ -7,7 +7,6 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -20,18 +19,14 @@ from app.services.demo.branch import DEMO_BUSINESS_DATE, create_demo_branch
 from app.services.shifts import open_shift
 from app.ui.context import UiContext
 from app.ui.errors_dialog import log_path
-from app.ui.i18n import install_translator
 from app.ui.main_window import MainWindow
+from tests.support import ui_account_helpers as h
 from tests.support.fakes import CASHIER, actor_for, add_customer, monthly_bills
 
 
 @pytest.fixture(autouse=True)
 def english(qapp: QApplication) -> Iterator[None]:
-    """Run in English and leave the application's locale as it was found."""
-    before = QLocale()
-    install_translator(qapp, "en")
-    yield
-    QLocale.setDefault(before)
+    yield from h.english(qapp)
 
 
 def test_window_names_user_branch_counter_date_and_customers(

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QLocale, Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -19,12 +19,12 @@ from app.services.sync import TokenStore, Transport, last_sync, pending_events, 
 from app.services.sync.protocol import local_device
 from app.services.sync.token_store import device_token
 from app.ui.context import UiContext
-from app.ui.i18n import install_translator
 from app.ui.main_window import MainWindow
 from app.ui.sync.dialogs import SyncDialog, SyncServices
 from app.ui.sync.register_dialog import RegisterDialog
 from app.ui.sync.views import SyncReviewDialog
 from app.ui.tasks import TaskRunner
+from tests.support import ui_account_helpers as h
 from tests.support.fakes import SUPERVISOR, actor_for
 from tests.support.sync_fakes import (
     FakeHeadOffice,
@@ -41,10 +41,7 @@ WAIT_MS = 5000
 
 @pytest.fixture(autouse=True)
 def english(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    install_translator(qapp, "en")
-    yield
-    QLocale.setDefault(before)
+    yield from h.english(qapp)
 
 
 class GatedLink:
