@@ -30,11 +30,6 @@ def english(qapp: QApplication) -> Iterator[None]:
     yield from h.english(qapp)
 
 
-@pytest.fixture
-def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
-    yield from h.ui_context(branch, cashier)
-
-
 def cell(model: object, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole
          ) -> object:
     index = model.index(row, column)  # type: ignore[attr-defined]

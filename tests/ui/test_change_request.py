@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import BranchDatabase
-from app.services.context import Actor
 from app.services.customer_changes import list_change_requests
 from app.services.ledger.accounts import get_account
 from app.ui.account.change_request_dialog import ChangeRequestDialog
@@ -26,11 +25,6 @@ Key = Qt.Key
 @pytest.fixture(autouse=True)
 def english(qapp: QApplication) -> Iterator[None]:
     yield from h.english(qapp)
-
-
-@pytest.fixture
-def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
-    yield from h.ui_context(branch, cashier)
 
 
 def open_dialog(qtbot: QtBot, page: AccountPage) -> ChangeRequestDialog:

@@ -32,11 +32,6 @@ def english(qapp: QApplication) -> Iterator[None]:
     yield from h.english(qapp)
 
 
-@pytest.fixture
-def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
-    yield from h.ui_context(branch, cashier)
-
-
 def quote_dialog(qtbot: QtBot, page: AccountPage) -> EnrolDialog:
     qtbot.mouseClick(page.enrol_button, Qt.MouseButton.LeftButton)
     dialog = h.current_dialog(page, EnrolDialog)

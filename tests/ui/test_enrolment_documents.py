@@ -11,8 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import BranchDatabase
-from app.services.context import Actor
 from app.services.settings import PrinterChoice
 from app.ui.account import enrolment_documents
 from app.ui.account.enrol_dialog import EnrolDialog
@@ -29,11 +27,6 @@ Key = Qt.Key
 @pytest.fixture(autouse=True)
 def english(qapp: QApplication) -> Iterator[None]:
     yield from h.english(qapp)
-
-
-@pytest.fixture
-def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
-    yield from h.ui_context(branch, cashier)
 
 
 class Spooler:

@@ -22,11 +22,6 @@ def english(qapp: QApplication) -> Iterator[None]:
     yield from h.english(qapp)
 
 
-@pytest.fixture
-def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
-    yield from h.ui_context(branch, cashier)
-
-
 def test_a_refused_plan_says_why_takes_no_instalment_and_is_refunded_by_voids(
         qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> None:
     office = FakeHeadOffice()

@@ -16,9 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.bootstrap import BranchDatabase
 from app.models import AuditRecord, Payment
-from app.services.context import Actor
 from app.services.documents.print_log import print_attempts, print_state
 from app.services.settings import PrinterChoice
 from app.ui.account.page import AccountPage
@@ -34,11 +32,6 @@ CUPS_PDF_FOLDERS = (Path.home() / "PDF", Path("/var/spool/cups-pdf/ANONYMOUS"))
 @pytest.fixture(autouse=True)
 def english(qapp: QApplication) -> Iterator[None]:
     yield from h.english(qapp)
-
-
-@pytest.fixture
-def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
-    yield from h.ui_context(branch, cashier)
 
 
 def account_printing_to(qtbot: QtBot, ctx: UiContext, printer: str) -> tuple[AccountPage, str]:

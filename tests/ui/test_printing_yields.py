@@ -16,8 +16,6 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import BranchDatabase
-from app.services.context import Actor
 from app.ui.account.docs import payment_documents
 from app.ui.account.enrolment_documents import AGREEMENT, WORK_ORDER, EnrolmentDocument
 from app.ui.context import UiContext
@@ -32,11 +30,6 @@ A4_POINTS = QSizeF(595.28, 841.89)
 @pytest.fixture(autouse=True)
 def english(qapp: QApplication) -> Iterator[None]:
     yield from h.english(qapp)
-
-
-@pytest.fixture
-def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
-    yield from h.ui_context(branch, cashier)
 
 
 class Scanner(QObject):

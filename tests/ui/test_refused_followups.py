@@ -31,11 +31,6 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
-    yield from h.ui_context(branch, cashier)
-
-
-@pytest.fixture
 def office() -> FakeHeadOffice:
     return FakeHeadOffice()
 

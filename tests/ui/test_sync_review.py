@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.bootstrap import BranchDatabase
-from app.services.context import Actor
 from app.ui.context import UiContext
 from app.ui.sync.views import SyncReviewDialog
-from tests.support import ui_account_helpers as h
-
-
-@pytest.fixture
-def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
-    yield from h.ui_context(branch, cashier)
 
 
 def test_escape_closes_the_review_through_its_rejected_signal(

@@ -32,11 +32,6 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
-    yield from h.ui_context(branch, cashier)
-
-
-@pytest.fixture
 def window(qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> MainWindow:
     """Dortea Tafuli, enrolled, and Dortea Novita Tafuli, who sorts first."""
     add_customer(branch, h.PRESS, name="Dortea Tafuli",

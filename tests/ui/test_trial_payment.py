@@ -26,11 +26,6 @@ def lang(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[str]:
     yield from language(qapp, request.param)
 
 
-@pytest.fixture
-def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
-    yield from h.ui_context(branch, cashier)
-
-
 def instalment_dialog(qtbot: QtBot, branch: BranchDatabase, cashier: Actor,
                       ctx: UiContext) -> PaymentDialog:
     """F8 on a customer whose next instalment is Rp 400.000."""

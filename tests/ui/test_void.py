@@ -26,11 +26,6 @@ def english(qapp: QApplication) -> Iterator[None]:
     yield from h.english(qapp)
 
 
-@pytest.fixture
-def ctx(branch: BranchDatabase, cashier: Actor) -> Iterator[UiContext]:
-    yield from h.ui_context(branch, cashier)
-
-
 def type_credentials(qtbot: QtBot, dialog: VoidDialog, reason: str, password: str) -> None:
     qtbot.keyClicks(dialog.reason, reason)
     qtbot.keyClick(dialog.reason, Key.Key_Tab)
