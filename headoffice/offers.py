@@ -155,7 +155,8 @@ def _open_bills(session: Session, customer_ids: Iterable[int]) -> dict[int, list
 def _plans(session: Session, numbers: Iterable[str]) -> dict[str, list[Enrolment]]:
     found: dict[str, list[Enrolment]] = {}
     for plan in session.scalars(select(Enrolment).where(
-            Enrolment.connection_no.in_(list(numbers))).order_by(Enrolment.business_date)):
+            Enrolment.connection_no.in_(list(numbers)))
+            .order_by(Enrolment.business_date, Enrolment.uuid)):
         found.setdefault(plan.connection_no, []).append(plan)
     return found
 
