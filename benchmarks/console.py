@@ -22,11 +22,14 @@ every request (what only a request never asked before waits for); ``drawn:`` kee
 evaluation but draws the file again; ``pushed:`` has a branch push an event before each
 request (the page shows the figures made before, saying so) and reports as
 ``remade:…`` the background work done after the answer (the evaluation made again).
+``made:invitations`` is the invitation list made afresh on a day the demo's programme
+runs, outside any request (the pages ask for today's).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import re
@@ -52,6 +55,7 @@ from headoffice.auth import issue_code, register_device
 from headoffice.db import Database, utcnow
 from headoffice.evaluation import cache, files
 from headoffice.models import BranchOffice, Customer
+from headoffice.outreach.audience import invitations
 from headoffice.push import IncomingEvent, push
 from scripts.console_scene import build_scene, extra_branches
 from scripts.programme_scene import BRANCHES, add_programme_activity
@@ -67,6 +71,7 @@ PAGES = ("/console/", "/console/evaluation", "cold:/console/evaluation",
          "/console/staff", "/console/audit", "/console/outreach", "cold:/console/outreach",
          "pushed:/console/outreach", "/console/outreach?kind=reminder&due_within=7",
          "/console/outreach/log")
+PROGRAMME_DAY = dt.date(2025, 11, 24)  # the demo's Buka Segel runs 17 Nov – 31 Dec 2025
 Figures = dict[str, tuple[float, float, float]]  # page: median, slowest, median CPU (ms)
 
 
@@ -188,7 +193,26 @@ def _measure(url: str, runs: int) -> Figures:
             if how == "pushed":
                 figures[f"remade:{address}"] = _summary(after)
     pusher.close()
+    figures[f"made:invitations on {PROGRAMME_DAY}"] = _invitations(url, runs)
     return figures
+
+
+def _invitations(url: str, runs: int) -> tuple[float, float, float]:
+    """The invitation list made afresh on a day the programme runs (the pages ask for
+    today, when the demo's programme may be over and nobody is eligible)."""
+    db = Database(url)
+    times = []
+    try:
+        for run in range(runs + 1):
+            cache.clear()
+            with db.reading() as session:
+                started, cpu = time.perf_counter(), time.process_time()
+                invitations(session, PROGRAMME_DAY)
+                if run:
+                    times.append((time.perf_counter() - started, time.process_time() - cpu))
+    finally:
+        db.dispose()
+    return _summary(times)
 
 
 def _summary(times: list[tuple[float, float]]) -> tuple[float, float, float]:

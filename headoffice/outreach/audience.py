@@ -31,7 +31,7 @@ from headoffice.evaluation.tables import PlanInstalment
 from headoffice.models import BranchOffice, Customer, Enrolment, Payment, Terms
 from headoffice.offers import NoProgramme, published_terms
 from headoffice.outreach import words
-from headoffice.outreach.invitees import Invitee, eligible_invitees
+from headoffice.outreach.invitees import Invitee, cycle_collection_paused, eligible_invitees
 from headoffice.outreach.phones import PhoneCheck, normalise
 from headoffice.outreach.tables import OutreachOptOut
 
@@ -108,29 +108,34 @@ def _invitation_request(session: Session, on: dt.date, programme: str | None,
     place = kelurahan.strip().lower() if kelurahan else None
 
     def make(s: Session) -> list[Draft]:
-        last_day = words.tanggal(terms.valid_to)
-        return [_invitation(terms, last_day, invitee)
-                for invitee in eligible_invitees(s, terms, on, place)
-                if wanted is None or invitee.office.code == wanted]
+        last_day = (terms.valid_to.isoformat(), words.tanggal(terms.valid_to))
+        said: dict[tuple[Any, ...], dict[str, str]] = {}  # few different sums: said once
+        with cycle_collection_paused():
+            return [_invitation(terms, last_day, invitee, said)
+                    for invitee in eligible_invitees(s, terms, on, place)
+                    if wanted is None or invitee.office.code == wanted]
 
     return (terms.code, terms.version, on, wanted, place), make
 
 
-def _invitation(terms: PromotionTerms, last_day: str, invitee: Invitee) -> Draft:
+def _invitation(terms: PromotionTerms, last_day: tuple[str, str], invitee: Invitee,
+                said: dict[tuple[Any, ...], dict[str, str]]) -> Draft:
+    """``last_day`` as data and in words; ``said`` keeps the sums in words already made."""
     figures = {"programme": terms.code, "terms_version": terms.version,
                "arrears": invitee.arrears, "penalty": invitee.penalty,
                "penalty_waived": invitee.penalty_waived, "amount_due": invitee.amount_due,
                "down_payment": invitee.down_payment,
                "instalments": list(invitee.allowed_instalments),
-               "last_day": terms.valid_to.isoformat(), "office": invitee.office.code}
+               "last_day": last_day[0], "office": invitee.office.code}
+    money = invitee[4:11]  # arrears … smallest
+    sums = said.get(money) or said.setdefault(money, {
+        "tunggakan": words.rupiah(invitee.arrears),
+        "denda_dihapus": words.rupiah(invitee.penalty_waived),
+        "uang_muka": words.rupiah(invitee.down_payment),
+        "cicilan": words.instalments_offered(invitee.allowed_instalments, invitee.smallest)})
     values = {"nama": invitee.name, "nomor_sambungan": invitee.connection_no,
-              "kantor": invitee.office.name, "program": terms.name,
-              "tunggakan": words.rupiah(invitee.arrears),
-              "denda_dihapus": words.rupiah(invitee.penalty_waived),
-              "uang_muka": words.rupiah(invitee.down_payment),
-              "cicilan": words.instalments_offered(invitee.allowed_instalments,
-                                                   invitee.smallest),
-              "batas_program": last_day}
+              "kantor": invitee.office.name, "program": terms.name, **sums,
+              "batas_program": last_day[1]}
     return Draft("invitation", invitee.connection_no, invitee.name, invitee.kelurahan,
                  terms.code, normalise(invitee.phone), invitee.office.code, figures, values)
 
