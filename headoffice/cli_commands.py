@@ -199,11 +199,12 @@ def _import(args: argparse.Namespace,
         cause = exc.__cause__
         if isinstance(cause, csv_imports.ImportRefused):
             for row in cause.rejected:
-                print(f"  line {row.line} ({row.key}): {'; '.join(row.reasons)}",
+                print(f"  line {row.line} ({row.key}): "
+                      f"{'; '.join(p.text for p in row.reasons)}",
                       file=sys.stderr)
         raise
     for warning in done.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {warning.text}", file=sys.stderr)
     print(f"{done.kind} from {done.file}: {done.rows} rows, {done.created} new, "
           f"{done.updated} updated, {done.unchanged} unchanged (sha256 {done.sha256[:12]}…)")
     return 0

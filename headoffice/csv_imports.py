@@ -3,7 +3,8 @@
 The files are the ones ``loket-admin`` imports at a branch (``docs/import-formats.md``):
 the same reading and cell checks (``app.services.imports.csv_files`` and the row checks)
 are reused. Any rejected row refuses the whole file; otherwise one transaction writes
-the rows and their change-log entries.
+the rows and their change-log entries. Every refusal and warning is coded
+(``app.services.imports.problems``): the console says it in the reader's language.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.services.errors import DomainError
 from app.services.imports.bills import BILL_COLUMNS, check_bill_rows
-from app.services.imports.csv_files import CsvRow, RejectedRow, read_table
+from app.services.imports.csv_files import CsvRow, FileRefused, RejectedRow, read_table
 from app.services.imports.customers import CUSTOMER_COLUMNS, check_customer_rows
 from app.services.imports.plan import ValidRow
+from app.services.imports.problems import ImportProblem, ProblemCode
 from headoffice.changes import bill_data, bill_key, customer_data, record_many
 from headoffice.models import Bill, Customer, Enrolment
 
@@ -41,7 +42,7 @@ class ImportSummary:
     created: int
     updated: int
     unchanged: int
-    warnings: tuple[str, ...]
+    warnings: tuple[ImportProblem, ...]
 
 
 class ImportRefused(ValueError):
@@ -53,9 +54,20 @@ class ImportRefused(ValueError):
         self.rejected = tuple(sorted(rejected, key=lambda r: r.line))
 
 
+class FileProblem(ValueError):
+    """The file as a whole cannot be imported (empty, not UTF-8, a column missing, …)."""
+
+    def __init__(self, file: str, problem: ImportProblem) -> None:
+        super().__init__(f"{file}: {problem.text}")
+        self.problem = problem
+
+
 def import_customers(session: Session, path: Path) -> ImportSummary:
     """Insert new customers, update changed ones (``version`` + 1)."""
-    data, valid, rows, warnings = _checked(path, CUSTOMER_COLUMNS, check_customer_rows)
+    data, valid, rows, warnings, rejected = _checked(path, CUSTOMER_COLUMNS,
+                                                     check_customer_rows)
+    if rejected:
+        raise ImportRefused(path.name, rows, rejected)
     existing = _customers(session, [row.key for row in valid])
     created: list[Customer] = []
     updated: list[Customer] = []
@@ -83,17 +95,16 @@ def import_customers(session: Session, path: Path) -> ImportSummary:
 def import_bills(session: Session, path: Path) -> ImportSummary:
     """Insert new bills and update changed ones; a bill settled at a branch or in a plan
     keeps its figures (a row changing them is rejected)."""
-    data, valid, rows, warnings = _checked(path, BILL_COLUMNS, check_bill_rows)
+    data, valid, rows, warnings, rejected = _checked(path, BILL_COLUMNS, check_bill_rows)
     customers = _customers(session, sorted({row.key for row in valid}))
     bills = _bills(session, [c.id for c in customers.values()])
-    rejected: list[RejectedRow] = []
     created: list[tuple[str, Bill]] = []
     updated: list[tuple[str, Bill]] = []
     for row in valid:
         customer = customers.get(row.key)
         if customer is None:
-            rejected.append(RejectedRow(row.line, row.key, (
-                f"no customer with connection_no {row.key} (import the customers first)",)))
+            rejected.append(RejectedRow(row.line, row.key, (ImportProblem.of(
+                ProblemCode.UNKNOWN_CUSTOMER, "connection_no", row.key),)))
             continue
         figures = {f: row.values[f] for f in BILL_FIGURES}
         bill = bills.get((customer.id, row.values["period"]))
@@ -106,9 +117,9 @@ def import_bills(session: Session, path: Path) -> ImportSummary:
                 bill.settled == row.values["settled"] or _protected(bill)):
             continue
         elif _protected(bill):
-            rejected.append(RejectedRow(row.line, row.key, (
-                f"the bill for {bill.period} was settled at a branch or is part of an "
-                "instalment plan; it is kept as it is",)))
+            rejected.append(RejectedRow(row.line, row.key, (ImportProblem.of(
+                ProblemCode.BILL_SETTLED_OR_IN_PLAN, "period", bill.period,
+                period=bill.period),)))
             continue
         else:
             for field, value in figures.items():
@@ -126,20 +137,22 @@ def import_bills(session: Session, path: Path) -> ImportSummary:
 
 
 def _checked(path: Path, columns: Sequence[str],
-             check: Checker) -> tuple[bytes, list[ValidRow], int, tuple[str, ...]]:
+             check: Checker) -> tuple[bytes, list[ValidRow], int, tuple[ImportProblem, ...],
+                                      list[RejectedRow]]:
+    """The file read and every row's cells checked: the valid rows and the rejected ones
+    (the bills' are refused together with those the database refuses)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ValueError(f"{path.name} cannot be read ({exc.strerror})") from exc
+        raise FileProblem(path.name, ImportProblem.of(
+            ProblemCode.FILE_UNREADABLE, detail=exc.strerror or str(exc))) from exc
     try:
         table = read_table(path.name, data, columns)
-    except DomainError as exc:
-        raise ValueError(exc.message) from exc
+    except FileRefused as exc:
+        raise FileProblem(path.name, exc.problem) from exc
     valid, rejected = check(table.rows)
     rows = len(table.rows) + len(table.rejected)
-    if rejected or table.rejected:
-        raise ImportRefused(path.name, rows, [*rejected, *table.rejected])
-    return data, valid, rows, table.warnings
+    return data, valid, rows, table.warnings, [*rejected, *table.rejected]
 
 
 def _protected(bill: Bill) -> bool:

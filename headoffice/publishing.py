@@ -20,7 +20,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.services.errors import DomainError
+from app.services.imports.csv_files import RejectedRow
+from app.services.imports.problems import ImportProblem, ProblemCode
 from app.services.terms import PromotionTerms, load_terms_file
+from app.services.terms_problems import TermsCode, TermsInvalid, TermsProblem
 from headoffice import csv_imports, masterdata
 from headoffice.db import Database
 from headoffice.models import Terms
@@ -28,8 +31,8 @@ from headoffice.models import Terms
 IMPORTS: dict[str, Callable[[Session, Path], csv_imports.ImportSummary]] = {
     "customers": csv_imports.import_customers, "bills": csv_imports.import_bills}
 TERMS_SUFFIXES = (".toml", ".json")
-MAX_FILE = 20 * 1024 * 1024
-TOO_LARGE = "the file is larger than 20 MB; nothing was read"
+MAX_MB = 20
+MAX_FILE = MAX_MB * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ class TermsPreview:
     previous: int | None = None  # the newest published version of the programme
     changes: tuple[tuple[str, str, str], ...] = ()  # (field, before, after)
     already: bool = False  # exactly this version is published already
-    problem: str = ""  # why it cannot be published
+    problems: tuple[TermsProblem, ...] = ()  # why it cannot be published
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,17 @@ class ImportPreview:
     added: int = 0
     changed: int = 0
     unchanged: int = 0
-    refused: tuple[tuple[int, str, str], ...] = ()  # (line, key, reasons)
-    warnings: tuple[str, ...] = ()
-    problem: str = ""
+    refused: tuple[RejectedRow, ...] = ()  # each row with every reason
+    warnings: tuple[ImportProblem, ...] = ()
+    problem: ImportProblem | None = None  # the file as a whole cannot be imported
+
+
+class TermsRefused(ValueError):
+    """The terms file cannot be published: ``problems`` says every reason, coded."""
+
+    def __init__(self, problems: tuple[TermsProblem, ...]) -> None:
+        super().__init__("; ".join(p.text for p in problems))
+        self.problems = problems
 
 
 def sha256(data: bytes) -> str:
@@ -71,26 +82,27 @@ def programmes(session: Session) -> list[Terms]:
 def preview_terms(session: Session, name: str, data: bytes) -> TermsPreview:
     digest = sha256(data)
     if len(data) > MAX_FILE:
-        return TermsPreview(name, digest, problem=TOO_LARGE)
+        return TermsPreview(name, digest, problems=(
+            TermsProblem.of(TermsCode.FILE_TOO_LARGE, limit=MAX_MB),))
     try:
         terms = _terms(name, data)
-    except ValueError as exc:
-        return TermsPreview(name, digest, problem=str(exc))
+    except TermsRefused as exc:
+        return TermsPreview(name, digest, problems=exc.problems)
     newest = session.scalar(select(Terms).where(Terms.code == terms.code)
                             .order_by(Terms.version.desc()).limit(1))
     same = session.scalar(select(Terms).where(Terms.code == terms.code,
                                               Terms.version == terms.version))
-    problem = ""
+    problems: tuple[TermsProblem, ...] = ()
     if same is not None and same.checksum != terms.checksum():
-        problem = (f"{terms.code} version {terms.version} was published with other terms; "
-                   "publish them as a new version")
+        problems = (TermsProblem.of(TermsCode.VERSION_CONFLICT, programme=terms.code,
+                                    version=terms.version),)
     before = json.loads(newest.body) if newest is not None else {}
     after = json.loads(terms.to_json())
     changes = tuple((k, _shown(before.get(k)), _shown(after.get(k)))
                     for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k))
     return TermsPreview(name, digest, terms.code, terms.version, terms.name,
                         newest.version if newest is not None else None, changes,
-                        same is not None and not problem, problem)
+                        same is not None and not problems, problems)
 
 
 def publish_terms(session: Session, name: str, data: bytes,
@@ -104,17 +116,16 @@ def preview_import(db: Database, kind: str, name: str, data: bytes) -> ImportPre
     """Run the import in a transaction that is rolled back: nothing is written."""
     digest = sha256(data)
     if len(data) > MAX_FILE:
-        return ImportPreview(kind, name, digest, problem=TOO_LARGE)
+        return ImportPreview(kind, name, digest, problem=ImportProblem.of(
+            ProblemCode.FILE_TOO_LARGE, limit=MAX_MB))
     try:
         with db.writing() as session:
             summary = _run(session, kind, name, data)
             session.rollback()
     except csv_imports.ImportRefused as refused:
-        return ImportPreview(kind, name, digest, refused=tuple(
-            (r.line, r.key, "; ".join(r.reasons)) for r in refused.rejected),
-            problem=str(refused))
-    except ValueError as exc:
-        return ImportPreview(kind, name, digest, problem=str(exc))
+        return ImportPreview(kind, name, digest, refused=refused.rejected)
+    except csv_imports.FileProblem as exc:
+        return ImportPreview(kind, name, digest, problem=exc.problem)
     return ImportPreview(kind, name, digest, summary.rows, summary.created, summary.updated,
                          summary.unchanged, warnings=summary.warnings)
 
@@ -128,7 +139,7 @@ def run_import(session: Session, kind: str, name: str, data: bytes,
 
 def _run(session: Session, kind: str, name: str, data: bytes) -> csv_imports.ImportSummary:
     if kind not in IMPORTS:
-        raise ValueError("choose customers or bills")
+        raise csv_imports.FileProblem(name, ImportProblem.of(ProblemCode.KIND_UNKNOWN))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / (Path(name).name or f"{kind}.csv")
         path.write_bytes(data)
@@ -138,12 +149,14 @@ def _run(session: Session, kind: str, name: str, data: bytes) -> csv_imports.Imp
 def _terms(name: str, data: bytes) -> PromotionTerms:
     suffix = Path(name).suffix.lower()
     if suffix not in TERMS_SUFFIXES:
-        raise ValueError(f"{name or 'the file'}: a terms file is .toml or .json")
+        raise TermsRefused((TermsProblem.of(TermsCode.NOT_TERMS_FILE, file=name or "–"),))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"terms{suffix}"
         path.write_bytes(data)
         try:
             return load_terms_file(path)
+        except TermsInvalid as exc:
+            raise TermsRefused(exc.problems) from exc
         except DomainError as exc:
             raise ValueError(exc.message) from exc
 

@@ -48,9 +48,13 @@ def run_import(args: argparse.Namespace, out: Output) -> int:
 
 
 def report_data(report: ImportReport) -> dict[str, Any]:
+    """The report as JSON; each reason and warning as its English text, and again as its
+    code, column, value and parameters (``problems``, ``warning_problems``)."""
     data = asdict(report)
-    data["rejected"] = [{"line": r.line, "key": r.key, "reasons": list(r.reasons)}
-                        for r in report.rejected]
+    data["rejected"] = [{"line": r.line, "key": r.key, "reasons": [p.text for p in r.reasons],
+                         "problems": [p.data() for p in r.reasons]} for r in report.rejected]
+    data["warnings"] = [w.text for w in report.warnings]
+    data["warning_problems"] = [w.data() for w in report.warnings]
     return data
 
 
@@ -59,9 +63,9 @@ def report_lines(report: ImportReport) -> list[str]:
     lines = [f"{report.file}: {count(report.rows)} row(s) {verb}: {count(report.created)} new, "
              f"{count(report.updated)} updated, {count(report.unchanged)} unchanged, "
              f"{count(len(report.rejected))} rejected"]
-    lines += [f"warning: {w}" for w in report.warnings]
+    lines += [f"warning: {w.text}" for w in report.warnings]
     if report.rejected:
         lines.append("Rejected rows:")
         lines += [f"  line {r.line}" + (f" ({r.key})" if r.key else "") + ": "
-                  + "; ".join(r.reasons) for r in report.rejected]
+                  + "; ".join(p.text for p in r.reasons) for r in report.rejected]
     return lines

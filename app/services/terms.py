@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.services.errors import DomainError, ErrorCode
+from app.services.terms_problems import TermsCode, TermsInvalid, TermsProblem, TermsValueError
 
 
 @dataclass(frozen=True)
@@ -93,14 +93,16 @@ def load_terms_file(path: Path) -> PromotionTerms:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DomainError(ErrorCode.TERMS_INVALID, problem=f"cannot read {path}: {exc}") from exc
+        raise TermsInvalid([TermsProblem.of(TermsCode.UNREADABLE, file=str(path),
+                                            detail=str(exc))]) from exc
     try:
         if path.suffix.lower() == ".json":
             data = json.loads(raw)
         else:
             data = tomllib.loads(raw.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise DomainError(ErrorCode.TERMS_INVALID, problem=f"{path.name}: {exc}") from exc
+        raise TermsInvalid([TermsProblem.of(TermsCode.NOT_PARSED, file=path.name,
+                                            detail=str(exc))]) from exc
     return terms_from_dict(data)
 
 
@@ -113,15 +115,17 @@ def terms_from_dict(data: dict[str, Any]) -> PromotionTerms:
     try:
         terms = _build(dict(data))
     except (KeyError, TypeError, ValueError) as exc:
-        raise DomainError(ErrorCode.TERMS_INVALID, problem=_describe(exc)) from exc
+        raise TermsInvalid([_describe(exc)]) from exc
     _check(terms)
     return terms
 
 
-def _describe(exc: Exception) -> str:
+def _describe(exc: Exception) -> TermsProblem:
+    if isinstance(exc, TermsValueError):
+        return exc.problem
     if isinstance(exc, KeyError):
-        return f"missing field {exc.args[0]!r}"
-    return str(exc)
+        return TermsProblem.of(TermsCode.MISSING_FIELD, field=str(exc.args[0]))
+    return TermsProblem.of(TermsCode.MALFORMED, detail=str(exc))
 
 
 def _build(data: dict[str, Any]) -> PromotionTerms:
@@ -141,7 +145,7 @@ def _build(data: dict[str, Any]) -> PromotionTerms:
                           (targets, set(Targets.__dataclass_fields__))):
         unknown = set(section) - keys
         if unknown:
-            raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))}")
+            raise TermsValueError(TermsCode.UNKNOWN_FIELDS, fields=", ".join(sorted(unknown)))
     return PromotionTerms(
         code=_str(data["code"], "code"),
         version=_int(data["version"], "version"),
@@ -179,7 +183,7 @@ def _build(data: dict[str, Any]) -> PromotionTerms:
 
 def _int(value: Any, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{name} must be a whole number, not {value!r}")
+        raise TermsValueError(TermsCode.NOT_WHOLE_NUMBER, field=name, value=repr(value))
     return value
 
 
@@ -189,13 +193,13 @@ def _opt_int(value: Any, name: str) -> int | None:
 
 def _bool(value: Any, name: str) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"{name} must be true or false, not {value!r}")
+        raise TermsValueError(TermsCode.NOT_BOOLEAN, field=name, value=repr(value))
     return value
 
 
 def _str(value: Any, name: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{name} must be non-empty text")
+        raise TermsValueError(TermsCode.NOT_TEXT, field=name)
     return value.strip()
 
 
@@ -205,46 +209,40 @@ def _date(value: Any, name: str) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ValueError(f"{name} must be a date (YYYY-MM-DD), not {value!r}") from None
+        raise TermsValueError(TermsCode.NOT_DATE, field=name, value=repr(value)) from None
 
 
 def _check(t: PromotionTerms) -> None:
-    problems = []
-    if t.version < 1:
-        problems.append("version must be 1 or more")
-    if t.valid_to < t.valid_from:
-        problems.append("valid_to is before valid_from")
-    if not 0 <= t.penalty_waiver_percent <= 100:
-        problems.append("penalty_waiver_percent must be 0–100")
-    if not 1 <= t.down_payment_percent <= 100:
-        problems.append("down_payment_percent must be 1–100")
-    if t.down_payment_step < 1 or t.instalments.rounding_step < 1:
-        problems.append("rounding steps must be 1 or more")
-    if not 1 <= t.instalments.due_day <= 28:
-        problems.append("due_day must be 1–28 (every month has it)")
-    if t.instalments.min_amount < 1:
-        problems.append("min_amount must be 1 or more")
-    if t.broken_plan.grace_days < 0:
-        problems.append("grace_days must not be negative")
-    problems.extend(_tier_problems(t))
+    found = [
+        code for code, wrong in (
+            (TermsCode.VERSION_LOW, t.version < 1),
+            (TermsCode.DATES_REVERSED, t.valid_to < t.valid_from),
+            (TermsCode.WAIVER_RANGE, not 0 <= t.penalty_waiver_percent <= 100),
+            (TermsCode.DOWN_PAYMENT_RANGE, not 1 <= t.down_payment_percent <= 100),
+            (TermsCode.STEPS_LOW, t.down_payment_step < 1 or t.instalments.rounding_step < 1),
+            (TermsCode.DUE_DAY_RANGE, not 1 <= t.instalments.due_day <= 28),
+            (TermsCode.MIN_AMOUNT_LOW, t.instalments.min_amount < 1),
+            (TermsCode.GRACE_NEGATIVE, t.broken_plan.grace_days < 0),
+        ) if wrong]
+    found.extend(_tier_problems(t))
     unknown = set(t.eligibility.statuses) - {"active", "sealed", "disconnected"}
     if unknown or not t.eligibility.statuses:
-        problems.append("eligibility.statuses must list active / sealed / disconnected")
-    if problems:
-        raise DomainError(ErrorCode.TERMS_INVALID, problem="; ".join(problems))
+        found.append(TermsCode.STATUSES_INVALID)
+    if found:
+        raise TermsInvalid([TermsProblem.of(code) for code in found])
 
 
-def _tier_problems(t: PromotionTerms) -> list[str]:
+def _tier_problems(t: PromotionTerms) -> list[TermsCode]:
     tiers = t.instalments.tiers
     limits = [tier.up_to for tier in tiers]
     problems = []
     if limits[-1] is not None:
-        problems.append("the last instalment tier must have no up_to limit")
+        problems.append(TermsCode.LAST_TIER_BOUNDED)
     bounded = [x for x in limits[:-1] if x is not None]
     if len(bounded) != len(limits) - 1 or bounded != sorted(set(bounded)):
-        problems.append("tier limits must rise, and only the last may be open")
+        problems.append(TermsCode.TIERS_NOT_RISING)
     if any(tier.max_count < max(1, t.instalments.min_count) for tier in tiers):
-        problems.append("every tier must allow at least min_count instalments")
+        problems.append(TermsCode.TIER_BELOW_MIN_COUNT)
     if t.instalments.min_count < 1:
-        problems.append("min_count must be 1 or more")
+        problems.append(TermsCode.MIN_COUNT_LOW)
     return problems

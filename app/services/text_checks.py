@@ -52,11 +52,18 @@ def text_problem(value: str, *, line_breaks: bool = False) -> str | None:
     position 4"``;
     ``None`` when ``value`` is acceptable. ``line_breaks`` lets tabs and line breaks
     through (text of several lines)."""
+    found = bad_character(value, line_breaks=line_breaks)
+    return None if found is None else f"the character {found[0]} at position {found[1]}"
+
+
+def bad_character(value: str, *, line_breaks: bool = False) -> tuple[str, int] | None:
+    """The name (:func:`char_name`) and position (from 1) of the first character of
+    ``value`` that :func:`text_problem` refuses; ``None`` when there is none."""
     if value.isprintable():  # the usual case: no control, format or surrogate character
         return None
     for position, char in enumerate(value, start=1):
         if line_breaks and char in LINE_BREAKS:
             continue
         if _is_control(char) or _is_surrogate(char) or char in BIDI_CONTROLS:
-            return f"the character {char_name(char)} at position {position}"
+            return char_name(char), position
     return None

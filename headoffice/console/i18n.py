@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from app.services.imports.problems import TEXTS as PROBLEM_TEXTS
+from app.services.terms_problems import TEXTS as TERMS_TEXTS
+from headoffice.console.words import IMPORT_PROBLEMS, TERMS_PROBLEMS
+
 LANGUAGES = ("id", "en")
 
 ENGLISH: dict[str, str] = {
@@ -55,6 +59,16 @@ ENGLISH: dict[str, str] = {
     "golongan tarif": "tariff group",
     "impor pelanggan": "customers imported",
     "impor tagihan": "bills imported",
+    "undangan dikirim": "invitations sent",
+    "pengingat dikirim": "reminders sent",
+    "pemberitahuan tunggakan dikirim": "overdue notices sent",
+    "undangan diekspor": "invitations exported",
+    "pengingat diekspor": "reminders exported",
+    "pemberitahuan tunggakan diekspor": "overdue notices exported",
+    "templat pesan disimpan": "message template saved",
+    "pelanggan tidak mau dihubungi": "customer opted out",
+    "pelanggan mau dihubungi lagi": "customer opted in again",
+    "gateway pengiriman diatur": "sending gateway set up",
     "kecamatan": "kecamatan",
     "keluar": "signed out",
     "kelurahan": "kelurahan",
@@ -346,6 +360,7 @@ ENGLISH: dict[str, str] = {
     "Tidak ada tagihan.": "No bills.",
     "Tidak ada.": "None.",
     "Tidak dapat diterbitkan:": "Cannot be published:",
+    "Tidak dapat diimpor:": "Cannot be imported:",
     "Tindakan": "Action",
     "Tolak": "Reject",
     "Uang per cabang dan hari": "Money per branch and day",
@@ -605,12 +620,18 @@ ENGLISH: dict[str, str] = {
         "The gateway's credential is not in the credential store.",
     "Pelanggan ini tidak sedang menolak dihubungi.": "This customer had not opted out.",
     "Nomor sambungan ini tidak dikenal.": "This connection number is not known.",
+    "Kantor pusat belum menerbitkan program itu.": "Head office has not published that programme.",
     "Diundang (undangan terkirim)": "Invited (invitations sent)",
     "Diundang lalu mendaftar dalam 7 hari": "Invited, then enrolled within 7 days",
     "Diingatkan (pengingat dan pemberitahuan terlambat)":
         "Reminded (reminders and overdue notices)",
     "Diingatkan lalu membayar cicilan dalam 7 hari": "Reminded, then paid within 7 days",
 }
+
+
+# The import and terms problems' Indonesian words (words.py) → their own English.
+ENGLISH.update({IMPORT_PROBLEMS[code]: text for code, text in PROBLEM_TEXTS.items()})
+ENGLISH.update({TERMS_PROBLEMS[code]: text for code, text in TERMS_TEXTS.items()})
 
 
 def translator(language: str) -> Callable[[str], str]:

@@ -34,8 +34,10 @@ from headoffice.console.words import (
     WORD_TABLES,
     audit_detail,
     customer_state,
+    import_problem,
     in_words,
     refusal_text,
+    terms_problem,
 )
 from headoffice.db import Database
 
@@ -226,6 +228,7 @@ _env.filters.update(rupiah=rupiah, when=when, number=number, role=role_label,
                     customer_state=customer_state)
 _env.filters.update({name: in_words(table) for name, table in WORD_TABLES.items()})
 _env.filters["audit_detail"] = audit_detail
+_env.globals.update(import_problem=import_problem, terms_problem=terms_problem)
 
 
 def render(request: Request, who: SignedIn | None, template: str, *, status: int = 200,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from app.services.imports.problems import ImportProblem, ProblemCode
+from app.services.terms_problems import TermsCode, TermsProblem
 from headoffice.console.roles import role_label
 
 REASONS = {
@@ -84,6 +86,7 @@ REFUSALS = (
     ("no gateway is set up", "Gateway pengiriman belum diatur."),
     ("credential", "Kredensial gateway belum tersimpan di penyimpanan kredensial."),
     ("had not opted out", "Pelanggan ini tidak sedang menolak dihubungi."),
+    ("published no programme", "Kantor pusat belum menerbitkan program itu."),
     ("no customer", "Nomor sambungan ini tidak dikenal."),
     ("user name", "Nama pengguna 2–40 huruf, angka, titik, garis bawah atau tanda hubung."),
 )
@@ -92,6 +95,97 @@ REFUSALS = (
 def refusal_text(message: str) -> str:
     """The page's own words for a refusal ("" when it has none)."""
     return next((words for key, words in REFUSALS if key in message), "")
+
+
+# Why a CSV import refuses a file or a row, or warns (``app.services.imports.problems``),
+# in Bahasa Indonesia; the English is the problems' own (``i18n.py``). Columns are named
+# as the file's header names them.
+IMPORT_PROBLEMS: dict[ProblemCode, str] = {
+    ProblemCode.CELL_EMPTY: "{column} kosong",
+    ProblemCode.CELL_TOO_LONG: "{column} lebih dari {limit} karakter",
+    ProblemCode.CELL_BAD_CHARACTER: "{column} berisi karakter {character} pada posisi "
+                                    "{position}",
+    ProblemCode.CELL_NOT_DIGITS: "{column} '{value}' harus berisi angka saja",
+    ProblemCode.CELL_NEGATIVE: "{column} {value} bernilai negatif",
+    ProblemCode.CELL_NOT_WHOLE_NUMBER: "{column} '{value}' bukan bilangan bulat",
+    ProblemCode.CELL_TOO_LARGE: "{column} {value} lebih besar dari {limit}",
+    ProblemCode.CELL_NOT_DATE: "{column} '{value}' bukan tanggal (TTTT-BB-HH)",
+    ProblemCode.CELL_NOT_MONTH: "{column} '{value}' bukan bulan (TTTT-BB)",
+    ProblemCode.CELL_NOT_FLAG: "{column} '{value}' harus 0 atau 1",
+    ProblemCode.CELL_NOT_CHOICE: "{column} '{value}' bukan salah satu dari {allowed}",
+    ProblemCode.ROW_WIDTH: "baris ini berisi {fields} kolom; judulnya {expected}",
+    ProblemCode.READING_BELOW_START: "reading_end {value} lebih kecil dari reading_start "
+                                     "{start}",
+    ProblemCode.DUPLICATE_CUSTOMER: "connection_no {value} sudah ada di baris {first_line}",
+    ProblemCode.DUPLICATE_BILL: "tagihan {value} {period} sudah ada di baris {first_line}",
+    ProblemCode.UNKNOWN_CUSTOMER: "tidak ada pelanggan dengan connection_no {value} (impor "
+                                  "pelanggannya dahulu)",
+    ProblemCode.BILL_HAS_PAYMENTS: "tagihan {period} sudah dibayar sebagian di cabang ini "
+                                   "({paid}); tagihan dibiarkan seperti adanya",
+    ProblemCode.BILL_IN_PLAN: "tagihan {period} termasuk dalam rencana cicilan; tagihan "
+                              "dibiarkan seperti adanya",
+    ProblemCode.BILL_SETTLED_OR_IN_PLAN: "tagihan {period} sudah dilunasi di cabang atau "
+                                         "termasuk dalam rencana cicilan; tagihan dibiarkan "
+                                         "seperti adanya",
+    ProblemCode.FILE_EMPTY: "file kosong",
+    ProblemCode.FILE_UNREADABLE: "file tidak dapat dibaca ({detail})",
+    ProblemCode.FILE_TOO_LARGE: "file lebih besar dari {limit} MB; tidak ada yang dibaca",
+    ProblemCode.FILE_NOT_UTF8: "baris {line} bukan teks UTF-8",
+    ProblemCode.FILE_NOT_CSV: "baris {line} bukan CSV ({detail})",
+    ProblemCode.HEADER_MISSING: "baris judul tidak memuat kolom {columns}",
+    ProblemCode.KIND_UNKNOWN: "pilih pelanggan atau tagihan",
+    ProblemCode.COLUMNS_IGNORED: "kolom {columns} diabaikan",
+    ProblemCode.KELURAHAN_UNKNOWN: "kelurahan '{value}' tidak dikenal ({rows} baris, pertama "
+                                   "di baris {first_line})",
+}
+
+
+# Why a terms file cannot be published (``app.services.terms_problems``), in Bahasa
+# Indonesia; the English is the problems' own (``i18n.py``). Fields keep their names.
+TERMS_PROBLEMS: dict[TermsCode, str] = {
+    TermsCode.UNREADABLE: "{file} tidak dapat dibaca: {detail}",
+    TermsCode.NOT_PARSED: "{file} tidak dapat diurai (rincian dari pembacanya: {detail})",
+    TermsCode.MALFORMED: "susunan file tidak sah (rincian: {detail})",
+    TermsCode.MISSING_FIELD: "isian '{field}' tidak ada",
+    TermsCode.UNKNOWN_FIELDS: "isian tidak dikenal: {fields}",
+    TermsCode.NOT_WHOLE_NUMBER: "{field} harus bilangan bulat, bukan {value}",
+    TermsCode.NOT_BOOLEAN: "{field} harus true atau false, bukan {value}",
+    TermsCode.NOT_TEXT: "{field} harus berisi teks",
+    TermsCode.NOT_DATE: "{field} harus tanggal (TTTT-BB-HH), bukan {value}",
+    TermsCode.VERSION_LOW: "version minimal 1",
+    TermsCode.DATES_REVERSED: "valid_to lebih awal dari valid_from",
+    TermsCode.WAIVER_RANGE: "penalty_waiver_percent harus 0–100",
+    TermsCode.DOWN_PAYMENT_RANGE: "down_payment_percent harus 1–100",
+    TermsCode.STEPS_LOW: "langkah pembulatan minimal 1",
+    TermsCode.DUE_DAY_RANGE: "due_day harus 1–28 (ada di setiap bulan)",
+    TermsCode.MIN_AMOUNT_LOW: "min_amount minimal 1",
+    TermsCode.GRACE_NEGATIVE: "grace_days tidak boleh negatif",
+    TermsCode.LAST_TIER_BOUNDED: "tingkat cicilan terakhir tidak boleh punya batas up_to",
+    TermsCode.TIERS_NOT_RISING: "batas tingkat cicilan harus naik, dan hanya yang terakhir "
+                                "boleh terbuka",
+    TermsCode.TIER_BELOW_MIN_COUNT: "setiap tingkat harus mengizinkan sedikitnya min_count "
+                                    "cicilan",
+    TermsCode.MIN_COUNT_LOW: "min_count minimal 1",
+    TermsCode.STATUSES_INVALID: "eligibility.statuses harus berisi active / sealed / "
+                                "disconnected",
+    TermsCode.NOT_TERMS_FILE: "{file}: file ketentuan berakhiran .toml atau .json",
+    TermsCode.FILE_TOO_LARGE: "file lebih besar dari {limit} MB; tidak ada yang dibaca",
+    TermsCode.VERSION_CONFLICT: "{programme} versi {version} sudah diterbitkan dengan "
+                                "ketentuan lain; terbitkan sebagai versi baru",
+}
+
+
+def import_problem(problem: ImportProblem, translate: Callable[[str], str]) -> str:
+    """An import's problem in the page's language (``translate`` is the page's ``_``);
+    the cell's value is data, escaped by the template like any other."""
+    words = IMPORT_PROBLEMS.get(problem.code)
+    return problem.said(translate(words)) if words else problem.text
+
+
+def terms_problem(problem: TermsProblem, translate: Callable[[str], str]) -> str:
+    """A terms file's problem in the page's language (as :func:`import_problem`)."""
+    words = TERMS_PROBLEMS.get(problem.code)
+    return problem.said(translate(words)) if words else problem.text
 
 
 CUSTOMER_STATES = {"active": "aktif", "sealed": "disegel", "disconnected": "diputus"}
@@ -133,6 +227,15 @@ AUDIT_ACTIONS = {
     "exception.reapply": "pengecualian diterapkan ulang",
     "terms.publish": "ketentuan diterbitkan", "import.customers": "impor pelanggan",
     "import.bills": "impor tagihan",
+    "outreach.invitation": "undangan dikirim", "outreach.reminder": "pengingat dikirim",
+    "outreach.overdue": "pemberitahuan tunggakan dikirim",
+    "outreach.invitation.csv": "undangan diekspor",
+    "outreach.reminder.csv": "pengingat diekspor",
+    "outreach.overdue.csv": "pemberitahuan tunggakan diekspor",
+    "outreach.template": "templat pesan disimpan",
+    "outreach.opt_out": "pelanggan tidak mau dihubungi",
+    "outreach.opt_in": "pelanggan mau dihubungi lagi",
+    "outreach.gateway": "gateway pengiriman diatur",
 }
 IMPORT_KINDS = {"customers": "pelanggan", "bills": "tagihan"}
 WORD_TABLES = {"import_kind": IMPORT_KINDS, "plan_state": PLAN_STATES,
@@ -159,11 +262,24 @@ AUDIT_DETAILS = (
      r"kata sandi salah (\1 kali berturut-turut)"),
     (re.compile(r"role (\w+)"), "peran {role}"),
     (re.compile(r"one-time code valid until (.+)"), r"kode sekali pakai berlaku sampai \1"),
+    (re.compile(r"(\d+) rows: (\d+) new, (\d+) changed, (\d+) unchanged; sha256 (\S+)"),
+     r"\1 baris: \2 baru, \3 berubah, \4 tidak berubah; sha256 \5"),
+    (re.compile(r"(.*); sha256 (\S+) \(already published\)"),
+     r"\1; sha256 \2 (sudah diterbitkan sebelumnya)"),
+    (re.compile(r"(\d+) already sent today, (\d+) invalid phones, (\d+) opted out"),
+     r"\1 sudah terkirim hari ini, \2 nomor tidak sah, \3 tidak mau dihubungi"),
+    (re.compile(r"(\d+) failed, (\d+) already sent, (\d+) invalid phones, (\d+) opted out"),
+     r"\1 gagal, \2 sudah terkirim, \3 nomor tidak sah, \4 tidak mau dihubungi"),
+    (re.compile(r"(\d+) messages exported"), r"\1 pesan diekspor"),
+    (re.compile(r"version (\d+)"), r"versi \1"),
+    (re.compile(r"(\d+) to send"), r"\1 akan dikirim"),
+    (re.compile(r"(\d+) sent"), r"\1 terkirim"),
 )
 
 
 def audit_detail(text: str) -> str:
-    """An audit detail the console recorded, in Bahasa Indonesia (other text as it is)."""
+    """An audit detail or target the console or the CLI recorded, in Bahasa Indonesia
+    (other text as it is)."""
     for pattern, words in AUDIT_DETAILS:
         found = pattern.fullmatch(text)
         if found:

@@ -29,6 +29,7 @@ from app.services.imports.csv_files import (
     whole_number,
 )
 from app.services.imports.plan import ImportPlan, ValidRow
+from app.services.imports.problems import ImportProblem, ProblemCode
 from app.services.money import format_rupiah
 
 BILL_COLUMNS = (
@@ -59,10 +60,13 @@ def check_bill_rows(rows: Iterable[CsvRow]) -> tuple[list[ValidRow], list[Reject
         }
         start, end = values["reading_start"], values["reading_end"]
         if start is not None and end is not None and end < start:
-            check.reasons.append(f"reading_end {end} is below reading_start {start}")
+            check.reasons.append(ImportProblem.of(ProblemCode.READING_BELOW_START,
+                                                  "reading_end", str(end), start=start))
         key = (values["connection_no"], values["period"])
         if None not in key and key in first_line:
-            check.reasons.append(f"the bill {key[0]} {key[1]} is already on line {first_line[key]}")
+            check.reasons.append(ImportProblem.of(
+                ProblemCode.DUPLICATE_BILL, "connection_no", key[0], period=key[1],
+                first_line=first_line[key]))
         elif None not in key:
             first_line[key] = row.line
         problem = check.rejected(row.cells["connection_no"])
@@ -81,8 +85,8 @@ def plan_bills(session: Session, rows: Sequence[ValidRow], now: dt.datetime) -> 
     for row in rows:
         customer_id = customer_ids.get(row.key)
         if customer_id is None:
-            plan.rejected.append(RejectedRow(row.line, row.key, (
-                f"no customer with connection_no {row.key} (import the customers first)",)))
+            plan.rejected.append(RejectedRow(row.line, row.key, (ImportProblem.of(
+                ProblemCode.UNKNOWN_CUSTOMER, "connection_no", row.key),)))
             continue
         new = {f: row.values[f] for f in (*_FIGURES, "settled")}
         old = existing.get((customer_id, row.values["period"]))
@@ -116,11 +120,12 @@ def _same(old: dict[str, Any], new: dict[str, Any]) -> bool:
     return old["settled"] == new["settled"] or (protected and not new["settled"])
 
 
-def _protected_reason(old: dict[str, Any]) -> str:
+def _protected_reason(old: dict[str, Any]) -> ImportProblem:
     if old["paid_amount"] > 0:
-        return (f"the bill for {old['period']} already has payments at this branch "
-                f"({format_rupiah(old['paid_amount'])}); it is kept as it is")
-    return f"the bill for {old['period']} is part of an instalment plan; it is kept as it is"
+        return ImportProblem.of(ProblemCode.BILL_HAS_PAYMENTS, "period", old["period"],
+                                period=old["period"], paid=format_rupiah(old["paid_amount"]))
+    return ImportProblem.of(ProblemCode.BILL_IN_PLAN, "period", old["period"],
+                            period=old["period"])
 
 
 def _customer_ids(session: Session, numbers: Sequence[str]) -> dict[str, int]:

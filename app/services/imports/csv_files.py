@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from app.services.errors import DomainError, ErrorCode
-from app.services.text_checks import text_problem
+from app.services.imports.problems import ImportProblem, ProblemCode
+from app.services.text_checks import bad_character
 
 MAX_MONEY = 1_000_000_000  # Rp 1 billion for one bill line: far above any real bill
 MAX_READING = 99_999_999  # an eight-digit meter
@@ -34,7 +35,7 @@ class RejectedRow:
 
     line: int
     key: str
-    reasons: tuple[str, ...]
+    reasons: tuple[ImportProblem, ...]
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,24 @@ class CsvRow:
 class CsvTable:
     rows: tuple[CsvRow, ...]
     rejected: tuple[RejectedRow, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[ImportProblem, ...]
 
 
 class CellError(ValueError):
-    """One cell is not acceptable; the message says why, naming the column."""
+    """One cell is not acceptable: ``problem`` says why, naming the column."""
+
+    def __init__(self, code: ProblemCode, column: str, value: str = "",
+                 **params: str | int) -> None:
+        self.problem = ImportProblem.of(code, column, value, **params)
+        super().__init__(self.problem.text)
+
+
+class FileRefused(DomainError):
+    """The file as a whole cannot be imported: ``problem`` says why."""
+
+    def __init__(self, file: str, problem: ImportProblem) -> None:
+        super().__init__(ErrorCode.IMPORT_INVALID, file=file, problem=problem.text)
+        self.problem = problem
 
 
 class RowCheck:
@@ -59,14 +73,14 @@ class RowCheck:
 
     def __init__(self, row: CsvRow) -> None:
         self.row = row
-        self.reasons: list[str] = []
+        self.reasons: list[ImportProblem] = []
 
     def take(self, parse: Callable[..., T], column: str, *args: Any, **kwargs: Any) -> T:
         """``parse`` the cell; on a problem note it and return a placeholder (unused)."""
         try:
             return parse(self.row.cells, column, *args, **kwargs)
         except CellError as exc:
-            self.reasons.append(str(exc))
+            self.reasons.append(exc.problem)
             return cast(T, None)
 
     def rejected(self, key: str) -> RejectedRow | None:
@@ -82,14 +96,14 @@ def read_table(name: str, data: bytes, columns: Sequence[str]) -> CsvTable:
     try:
         header = [cell.strip().lower() for cell in next(reader)]
     except StopIteration:
-        raise DomainError(ErrorCode.IMPORT_INVALID, file=name,
-                          problem="the file is empty") from None
+        raise FileRefused(name, ImportProblem.of(ProblemCode.FILE_EMPTY)) from None
     missing = [c for c in columns if c not in header]
     if missing:
-        raise DomainError(ErrorCode.IMPORT_INVALID, file=name,
-                          problem=f"the header lacks column(s) {', '.join(missing)}")
+        raise FileRefused(name, ImportProblem.of(ProblemCode.HEADER_MISSING,
+                                                 columns=", ".join(missing)))
     extra = sorted({c for c in header if c not in columns})
-    warnings = [f"column(s) {', '.join(extra)} ignored"] if extra else []
+    warnings = [ImportProblem.of(ProblemCode.COLUMNS_IGNORED, columns=", ".join(extra))
+                ] if extra else []
     index = {c: header.index(c) for c in columns}
     rows: list[CsvRow] = []
     rejected: list[RejectedRow] = []
@@ -99,13 +113,13 @@ def read_table(name: str, data: bytes, columns: Sequence[str]) -> CsvTable:
             if not "".join(cells).strip():
                 continue
             if len(cells) != len(header):
-                rejected.append(RejectedRow(line, cells[0].strip(), (
-                    f"has {len(cells)} fields; the header has {len(header)}",)))
+                rejected.append(RejectedRow(line, cells[0].strip(), (ImportProblem.of(
+                    ProblemCode.ROW_WIDTH, fields=len(cells), expected=len(header)),)))
                 continue
             rows.append(CsvRow(line, {c: cells[i].strip() for c, i in index.items()}))
     except csv.Error as exc:
-        raise DomainError(ErrorCode.IMPORT_INVALID, file=name,
-                          problem=f"line {reader.line_num}: {exc}") from exc
+        raise FileRefused(name, ImportProblem.of(ProblemCode.FILE_NOT_CSV,
+                                                 line=reader.line_num, detail=str(exc))) from exc
     return CsvTable(tuple(rows), tuple(rejected), tuple(warnings))
 
 
@@ -114,8 +128,7 @@ def _decode(name: str, data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise DomainError(ErrorCode.IMPORT_INVALID, file=name,
-                          problem=f"line {line} is not UTF-8 text") from None
+        raise FileRefused(name, ImportProblem.of(ProblemCode.FILE_NOT_UTF8, line=line)) from None
 
 
 def _sniff(header_line: str, columns: Sequence[str]) -> str:
@@ -129,12 +142,13 @@ def _sniff(header_line: str, columns: Sequence[str]) -> str:
 def text(cells: dict[str, str], column: str, max_length: int, *, required: bool = True) -> str:
     value = cells[column]
     if required and not value:
-        raise CellError(f"{column} is empty")
+        raise CellError(ProblemCode.CELL_EMPTY, column)
     if len(value) > max_length:
-        raise CellError(f"{column} is longer than {max_length} characters")
-    problem = text_problem(value)
-    if problem:
-        raise CellError(f"{column} holds {problem}")
+        raise CellError(ProblemCode.CELL_TOO_LONG, column, value, limit=max_length)
+    found = bad_character(value)
+    if found:
+        raise CellError(ProblemCode.CELL_BAD_CHARACTER, column, value, character=found[0],
+                        position=found[1])
     return value
 
 
@@ -142,7 +156,7 @@ def digits(cells: dict[str, str], column: str, max_length: int, *, required: boo
     """A code made of digits only (connection numbers, RT/RW)."""
     value = text(cells, column, max_length, required=required)
     if value and not _DIGITS_RE.match(value):
-        raise CellError(f"{column} '{value}' must be digits only")
+        raise CellError(ProblemCode.CELL_NOT_DIGITS, column, value)
     return value
 
 
@@ -150,45 +164,46 @@ def whole_number(cells: dict[str, str], column: str, maximum: int) -> int:
     """A whole number from 0 to ``maximum``, written as plain digits."""
     value = cells[column]
     if not value:
-        raise CellError(f"{column} is empty")
+        raise CellError(ProblemCode.CELL_EMPTY, column)
     if value.startswith("-") and _DIGITS_RE.match(value[1:]):
-        raise CellError(f"{column} {value} is negative")
+        raise CellError(ProblemCode.CELL_NEGATIVE, column, value)
     if not _DIGITS_RE.match(value):
-        raise CellError(f"{column} '{value}' is not a whole number")
+        raise CellError(ProblemCode.CELL_NOT_WHOLE_NUMBER, column, value)
     if len(value) > 15 or int(value) > maximum:
-        raise CellError(f"{column} {value} is larger than {maximum}")
+        raise CellError(ProblemCode.CELL_TOO_LARGE, column, value, limit=maximum)
     return int(value)
 
 
 def iso_date(cells: dict[str, str], column: str) -> dt.date:
     value = cells[column]
     if not value:
-        raise CellError(f"{column} is empty")
+        raise CellError(ProblemCode.CELL_EMPTY, column)
     try:
         if not _DATE_RE.match(value):
             raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise CellError(f"{column} '{value}' is not a date (YYYY-MM-DD)") from None
+        raise CellError(ProblemCode.CELL_NOT_DATE, column, value) from None
 
 
 def period(cells: dict[str, str], column: str) -> str:
     value = cells[column]
     match = _PERIOD_RE.match(value)
     if match is None or not 1900 <= int(match[1]) <= 2100:
-        raise CellError(f"{column} '{value}' is not a month (YYYY-MM)")
+        raise CellError(ProblemCode.CELL_NOT_MONTH, column, value)
     return value
 
 
 def flag(cells: dict[str, str], column: str) -> bool:
     value = cells[column]
     if value not in ("0", "1"):
-        raise CellError(f"{column} '{value}' must be 0 or 1")
+        raise CellError(ProblemCode.CELL_NOT_FLAG, column, value)
     return value == "1"
 
 
 def choice(cells: dict[str, str], column: str, allowed: Sequence[str]) -> str:
     value = cells[column].lower()
     if value not in allowed:
-        raise CellError(f"{column} '{cells[column]}' is not one of {', '.join(allowed)}")
+        raise CellError(ProblemCode.CELL_NOT_CHOICE, column, cells[column],
+                        allowed=", ".join(allowed))
     return value

@@ -20,6 +20,7 @@ from app.services.imports.csv_files import (
     text,
 )
 from app.services.imports.plan import ImportPlan, ValidRow
+from app.services.imports.problems import ImportProblem, ProblemCode
 
 CUSTOMER_COLUMNS = (
     "connection_no", "name", "address", "rt", "rw", "kelurahan", "kecamatan",
@@ -40,7 +41,9 @@ def check_customer_rows(rows: Iterable[CsvRow]) -> tuple[list[ValidRow], list[Re
         values = _customer_values(check)
         conn = values["connection_no"]
         if conn and conn in first_line:
-            check.reasons.append(f"connection_no {conn} is already on line {first_line[conn]}")
+            check.reasons.append(ImportProblem.of(ProblemCode.DUPLICATE_CUSTOMER,
+                                                  "connection_no", conn,
+                                                  first_line=first_line[conn]))
         elif conn:
             first_line[conn] = row.line
         problem = check.rejected(row.cells["connection_no"])
@@ -106,7 +109,8 @@ def _existing(session: Session, numbers: Sequence[str]) -> dict[str, tuple[Any, 
     return found
 
 
-def _new_kelurahan_warnings(session: Session, rows: Sequence[ValidRow]) -> list[str]:
+def _new_kelurahan_warnings(session: Session,
+                            rows: Sequence[ValidRow]) -> list[ImportProblem]:
     """Kelurahan neither in Kota Kupang's list nor among this branch's customers (a
     possible typo); only a warning."""
     known = {k.lower() for k in session.scalars(select(Customer.kelurahan).distinct())}
@@ -116,5 +120,6 @@ def _new_kelurahan_warnings(session: Session, rows: Sequence[ValidRow]) -> list[
         name = row.values["kelurahan"]
         if name.lower() not in known:
             new.setdefault(name, []).append(row.line)
-    return [f"kelurahan '{name}' is unknown ({len(lines)} row(s), first on line "
-            f"{lines[0]})" for name, lines in sorted(new.items())]
+    return [ImportProblem.of(ProblemCode.KELURAHAN_UNKNOWN, "kelurahan", name,
+                             rows=len(lines), first_line=lines[0])
+            for name, lines in sorted(new.items())]

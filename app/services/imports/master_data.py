@@ -21,7 +21,7 @@ from app.services.audit.journal import record_change
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.imports.bills import BILL_COLUMNS, apply_bills, check_bill_rows, plan_bills
-from app.services.imports.csv_files import CsvRow, RejectedRow, read_table
+from app.services.imports.csv_files import CsvRow, FileRefused, RejectedRow, read_table
 from app.services.imports.customers import (
     CUSTOMER_COLUMNS,
     apply_customers,
@@ -29,6 +29,7 @@ from app.services.imports.customers import (
     plan_customers,
 )
 from app.services.imports.plan import ImportPlan, ValidRow
+from app.services.imports.problems import ImportProblem, ProblemCode
 from app.services.search.customers import compact_search_index
 from app.services.unit_of_work import UnitOfWork
 
@@ -47,7 +48,7 @@ class ImportReport:
     updated: int
     unchanged: int
     rejected: tuple[RejectedRow, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[ImportProblem, ...]
     written: bool
 
 
@@ -97,8 +98,8 @@ def _import(uow: UnitOfWork, actor: Actor, path: Path, kind: _Kind,
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DomainError(ErrorCode.IMPORT_INVALID, file=path.name,
-                          problem=f"cannot be read ({exc.strerror})") from exc
+        raise FileRefused(path.name, ImportProblem.of(
+            ProblemCode.FILE_UNREADABLE, detail=exc.strerror or str(exc))) from exc
     table = read_table(path.name, data, kind.columns)
     valid, rejected = kind.check(table.rows)
     rejected.extend(table.rejected)

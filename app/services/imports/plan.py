@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.services.imports.csv_files import RejectedRow
+from app.services.imports.problems import ImportProblem
 
 
 @dataclass(frozen=True)
@@ -25,4 +26,4 @@ class ImportPlan:
     updates: list[dict[str, Any]] = field(default_factory=list)
     unchanged: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ImportProblem] = field(default_factory=list)

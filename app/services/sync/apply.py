@@ -151,7 +151,7 @@ def _refuse_rejected(changes: Sequence[Change], rejected: Sequence[RejectedRow])
     if rejected:
         first = rejected[0]
         change = next(c for c in changes if c.change_id == first.line)
-        raise bad_change(change, "; ".join(first.reasons))
+        raise bad_change(change, "; ".join(p.text for p in first.reasons))
 
 
 def _customers(session: Session, changes: Sequence[Change]) -> int:

@@ -37,7 +37,8 @@ def test_a_control_character_in_a_customer_cell_refuses_the_file(
         customer_line("60000001"), customer_line("60000002", name=cell)])
     with pytest.raises(ImportRejected) as refused:
         import_customers(branch.writing(), system, path)
-    reasons = {r.line: "; ".join(r.reasons) for r in refused.value.report.rejected}
+    reasons = {r.line: "; ".join(p.text for p in r.reasons)
+               for r in refused.value.report.rejected}
     assert list(reasons) == [3] and said in reasons[3], reasons
     assert snapshot(branch) == before
 

@@ -13,6 +13,7 @@ from app.models.database import database_path
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
 from app.services.imports.master_data import ImportRejected, import_bills, import_customers
+from app.services.imports.problems import ProblemCode
 from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
 from app.services.ledger.payments import Tender
 from tests.support.fakes import add_customer, monthly_bills
@@ -106,7 +107,7 @@ def test_bad_rows_reject_the_whole_file_and_name_each_line(
     report = caught.value.report
     assert caught.value.code is ErrorCode.IMPORT_INVALID
     assert "8 of 9 row(s) rejected; nothing was imported" in caught.value.message
-    reasons = {r.line: "; ".join(r.reasons) for r in report.rejected}
+    reasons = {r.line: "; ".join(p.text for p in r.reasons) for r in report.rejected}
     assert sorted(reasons) == [3, 4, 5, 6, 7, 8, 9, 10]
     assert "water_charge '1.5' is not a whole number" in reasons[3]
     assert "water_charge -500 is negative" in reasons[4]
@@ -130,7 +131,13 @@ def test_unknown_status_and_duplicate_customer_are_rejected(
         customer_line("1003").replace("2021-11-01", "01/11/2021"), customer_line("1004", name="")])
     with pytest.raises(ImportRejected) as caught:
         import_customers(branch.writing(), system, path)
-    reasons = {r.line: r.reasons for r in caught.value.report.rejected}
+    coded = {r.line: [(p.code, p.column, p.value) for p in r.reasons]
+             for r in caught.value.report.rejected}
+    assert coded == {3: [(ProblemCode.CELL_NOT_CHOICE, "status", "closed")],
+                     4: [(ProblemCode.DUPLICATE_CUSTOMER, "connection_no", "1001")],
+                     5: [(ProblemCode.CELL_NOT_DATE, "status_date", "01/11/2021")],
+                     6: [(ProblemCode.CELL_EMPTY, "name", "")]}
+    reasons = {r.line: tuple(p.text for p in r.reasons) for r in caught.value.report.rejected}
     assert reasons == {
         3: ("status 'closed' is not one of active, sealed, disconnected",),
         4: ("connection_no 1001 is already on line 2",),
@@ -208,7 +215,8 @@ def test_bills_with_payments_are_never_changed(
         import_bills(branch.writing(), system, write_csv(tmp_path / "b.csv", BILL_HEADER,
                                                          [changed]))
     [rejected] = caught.value.report.rejected
-    assert "already has payments at this branch" in rejected.reasons[0]
+    assert rejected.reasons[0].code == ProblemCode.BILL_HAS_PAYMENTS
+    assert "already has payments at this branch" in rejected.reasons[0].text
     assert snapshot(branch) == before
 
 
@@ -231,7 +239,8 @@ def test_unknown_kelurahan_is_only_a_warning(branch: BranchDatabase, system: Act
         customer_line("1001", kelurahan="Penkase Oelta"), customer_line("1002")])
     report = import_customers(branch.writing(), system, path)
     assert report.created == 2
-    assert report.warnings == ("kelurahan 'Penkase Oelta' is unknown (1 row(s), first on line 2)",)
+    assert [w.text for w in report.warnings] == [
+        "kelurahan 'Penkase Oelta' is unknown (1 row(s), first on line 2)"]
 
 
 @pytest.mark.slow
