@@ -10,7 +10,9 @@ Qt, QtPdf, SQLite and Python's larger objects allocate through the C library. On
   :func:`keep_large_blocks_apart` fixes the threshold where it starts, so large passing
   blocks go straight back to the system when freed.
 * Free pages inside the heap stay resident until ``malloc_trim`` is called:
-  :func:`release_free_memory` (the window's collection timer calls it now and then).
+  :func:`release_free_memory`, which the window's collection timer has run every few
+  seconds on a thread of its own (:func:`release_in_background`): the C call runs
+  without Python's lock, so the window goes on meanwhile.
 
 Windows' heap maps large blocks on their own and gives free pages back by itself;
 there, and where the C library is not glibc, both calls do nothing.
@@ -19,11 +21,14 @@ there, and where the C library is not glibc, both calls do nothing.
 from __future__ import annotations
 
 import sys
+import threading
 from typing import Any
 
 LARGE_BLOCK = 128 * 1024  # glibc's own starting threshold
 M_MMAP_THRESHOLD = -3  # mallopt's parameter number (malloc.h)
 _libc: list[Any] = []  # glibc, once looked up (None when not there)
+_wake = threading.Event()
+_releaser: list[threading.Thread] = []
 
 
 def _glibc() -> Any:
@@ -59,3 +64,23 @@ def release_free_memory() -> bool:
         return False
     libc.malloc_trim(0)
     return True
+
+
+def release_in_background() -> bool:
+    """:func:`release_free_memory` on the releasing thread (started on first use; call
+    from one thread, the window's); False where the C library offers no such call."""
+    if _glibc() is None:
+        return False
+    if not _releaser:
+        thread = threading.Thread(target=_releasing, name="loket-release-memory", daemon=True)
+        thread.start()
+        _releaser.append(thread)
+    _wake.set()
+    return True
+
+
+def _releasing() -> None:
+    while True:
+        _wake.wait()
+        _wake.clear()
+        release_free_memory()

@@ -8,8 +8,8 @@ destroyed from a worker they crash the process ("Segmentation fault" while
 thread collects instead: the youngest generation when it has grown past the threshold
 CPython would use, the older ones in turn, as CPython itself would.
 
-The same timer hands the C heap's free memory back to the system now and then
-(:func:`app.ui.c_heap.release_free_memory`): what a day's passing work freed — pages
+The same timer hands the C heap's free memory back to the system every few seconds
+(:func:`app.ui.c_heap.release_in_background`): what a day's passing work freed — pages
 rasterised for the printer, a sync's batches, a closed connection's page cache —
 otherwise stays in the process's resident memory on Linux (glibc keeps it for later);
 and the collector sets the heap to map large passing blocks on their own
@@ -24,10 +24,10 @@ import time
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.ui.c_heap import keep_large_blocks_apart, release_free_memory
+from app.ui.c_heap import keep_large_blocks_apart, release_in_background
 
 INTERVAL_MS = 1_000
-RELEASE_EVERY_S = 30.0
+RELEASE_EVERY_S = 5.0
 
 
 def collect_like_cpython() -> int:
@@ -60,7 +60,7 @@ class MainThreadGarbageCollector(QObject):
     def _tick(self) -> None:
         collect_like_cpython()
         if time.monotonic() - self.released_at >= RELEASE_EVERY_S:
-            release_free_memory()
+            release_in_background()
             self.released_at = time.monotonic()
 
     def stop(self) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from app.ui.c_heap import release_free_memory
+from app.ui.c_heap import release_free_memory, release_in_background
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux",
                                 reason="glibc's heap; Windows gives pages back by itself")
@@ -34,9 +35,23 @@ def test_memory_freed_by_passing_work_goes_back_to_the_system() -> None:
     del kept
 
 
+def test_the_releasing_thread_gives_memory_back_while_the_caller_goes_on() -> None:
+    blocks = [(bytearray(64 * 1024), bytearray(16 * 1024)) for _ in range(1_600)]
+    kept = [small for _big, small in blocks]
+    del blocks
+    before = _resident_mb()
+    assert release_in_background()  # returns at once; the thread does the work
+    deadline = time.monotonic() + 10
+    while _resident_mb() > before - 50 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert _resident_mb() < before - 50
+    del kept
+
+
 _LARGE_BLOCKS = """
 import subprocess
 import sys
+import time
 from pathlib import Path
 from app.ui.c_heap import keep_large_blocks_apart
 
