@@ -16,6 +16,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 BUSY_TIMEOUT_MS = 10_000
+CONNECTIONS_KEPT = 2
+"""Idle connections a pooled engine keeps (each with its page cache, up to 8 MB for
+search): the window's thread and one worker. A burst of parallel work opens more, and
+each is closed, its cache freed, when given back."""
 DB_FILENAME = "loket.sqlite3"
 
 
@@ -29,14 +33,16 @@ def make_engine(db_file: Path, *, writer: bool = True, pooled: bool = True) -> E
 
     A writer engine begins every transaction with ``BEGIN IMMEDIATE``; a reader engine
     (search, reports) begins deferred and never waits for or blocks a writer. The pool
-    hands out the connection given back last: its page cache is the warm one, and the
-    connections only a burst of parallel work needed keep little memory. An engine that
-    is not ``pooled`` closes each connection as soon as it is given back.
+    hands out the connection given back last: its page cache is the warm one; it keeps
+    :data:`CONNECTIONS_KEPT` connections and closes those a burst of parallel work
+    needed beyond them. An engine that is not ``pooled`` closes each connection as soon
+    as it is given back.
     """
     engine = create_engine(
         f"sqlite+pysqlite:///{db_file}",
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None},
-        **({"pool_use_lifo": True} if pooled else {"poolclass": NullPool}),
+        **({"pool_use_lifo": True, "pool_size": CONNECTIONS_KEPT} if pooled
+           else {"poolclass": NullPool}),
     )
     _install_sqlite_hooks(engine, begin="BEGIN IMMEDIATE" if writer else "BEGIN")
     return engine

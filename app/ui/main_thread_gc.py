@@ -8,47 +8,26 @@ destroyed from a worker they crash the process ("Segmentation fault" while
 thread collects instead: the youngest generation when it has grown past the threshold
 CPython would use, the older ones in turn, as CPython itself would.
 
-The same timer hands the C heap's free memory back to the system now and then
-(:func:`release_free_memory`): what a day's passing work freed — pages rasterised for
-the printer, a sync's batches, a closed connection's page cache — otherwise stays in
-the process's resident memory on Linux (glibc keeps it for later). Windows' heap gives
-free pages back by itself; there, and where the C library has no ``malloc_trim``, the
-call does nothing.
+The same timer hands the C heap's free memory back to the system every few seconds
+(:func:`app.ui.c_heap.release_in_background`): what a day's passing work freed — pages
+rasterised for the printer, a sync's batches, a closed connection's page cache —
+otherwise stays in the process's resident memory on Linux (glibc keeps it for later);
+and the collector sets the heap to map large passing blocks on their own
+(:func:`app.ui.c_heap.keep_large_blocks_apart`). Both do nothing on Windows, whose
+heap does this by itself.
 """
 
 from __future__ import annotations
 
 import gc
-import sys
 import time
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
+from app.ui.c_heap import keep_large_blocks_apart, release_in_background
+
 INTERVAL_MS = 1_000
-RELEASE_EVERY_S = 30.0
-_trim: list[Callable[[int], int] | None] = []  # glibc's malloc_trim, once looked up
-
-
-def release_free_memory() -> bool:
-    """Give the free pages of the C heap back to the system (glibc ``malloc_trim``);
-    False where the C library offers no such call. A few milliseconds at most."""
-    if not _trim:
-        function = None
-        if sys.platform == "linux":
-            import ctypes
-
-            try:
-                function = ctypes.CDLL(None).malloc_trim
-                function.argtypes, function.restype = [ctypes.c_size_t], ctypes.c_int
-            except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
-                function = None
-        _trim.append(function)
-    trim = _trim[0]
-    if trim is None:
-        return False
-    trim(0)
-    return True
+RELEASE_EVERY_S = 5.0
 
 
 def collect_like_cpython() -> int:
@@ -72,6 +51,7 @@ class MainThreadGarbageCollector(QObject):
         super().__init__(parent)
         self.was_enabled = gc.isenabled()
         gc.disable()
+        keep_large_blocks_apart()
         self.released_at = time.monotonic()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
@@ -80,7 +60,7 @@ class MainThreadGarbageCollector(QObject):
     def _tick(self) -> None:
         collect_like_cpython()
         if time.monotonic() - self.released_at >= RELEASE_EVERY_S:
-            release_free_memory()
+            release_in_background()
             self.released_at = time.monotonic()
 
     def stop(self) -> None:

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import gc
-import sys
 import threading
-from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
-from app.ui.main_thread_gc import (
-    MainThreadGarbageCollector,
-    collect_like_cpython,
-    release_free_memory,
-)
+from app.ui.main_thread_gc import MainThreadGarbageCollector, collect_like_cpython
 
 
 class Cycle:
@@ -56,23 +49,3 @@ def test_a_step_collects_the_young_generation_once_it_has_grown() -> None:
     assert collect_like_cpython() > 0
     assert collect_like_cpython() == 0  # nothing young left
 
-
-def _resident_mb() -> float:
-    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise AssertionError("no VmRSS")
-
-
-@pytest.mark.skipif(sys.platform != "linux", reason="glibc's heap; Windows gives pages back")
-def test_memory_freed_by_passing_work_goes_back_to_the_system() -> None:
-    # 100 MB in 64 KB blocks (under glibc's mmap threshold: they come from the heap),
-    # a 16 KB block kept after each (too large for the small free blocks left by earlier
-    # work, so it comes after its neighbour) so that the heap cannot shrink from its top
-    blocks = [(bytearray(64 * 1024), bytearray(16 * 1024)) for _ in range(1_600)]
-    kept = [small for _big, small in blocks]
-    del blocks
-    before = _resident_mb()
-    assert release_free_memory()
-    assert _resident_mb() < before - 50
-    del kept

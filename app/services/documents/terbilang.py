@@ -1,15 +1,16 @@
 """An amount of rupiah in Indonesian words (*terbilang*), as a receipt writes it.
 
-``num2words(lang="id")`` gives the words below a thousand and the scale names; it
-writes 1,001,000 as "satu juta satu ribu", where Indonesian says "satu juta seribu",
-so the thousands are put together here group by group: "seribu" for exactly one
-thousand in its group, "satu juta" and "satu miliar" as written.
+The words are put together group of three digits by group: "seribu" for exactly one
+thousand in its group (1,001,000 is "satu juta seribu", not "satu juta satu ribu"),
+"satu juta" and "satu miliar" as written; below a thousand "se-" stands for one
+("sepuluh", "sebelas", "seratus"). Written here rather than with a number-words
+library, which loads every language it knows (about 2 MB kept in the counter).
 """
 
 from __future__ import annotations
 
-from num2words import num2words  # type: ignore[import-untyped]
-
+_DIGITS = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
+           "sembilan")
 _SCALES = ((1_000_000_000_000, "triliun"), (1_000_000_000, "miliar"), (1_000_000, "juta"),
            (1_000, "ribu"))
 
@@ -42,5 +43,17 @@ def terbilang(amount: int) -> str:
 
 
 def _below_thousand(number: int) -> str:
-    words: str = num2words(number, lang="id")
-    return words
+    """``1``–``999`` in words: "seratus dua puluh tiga", "sebelas", "dua belas"."""
+    hundreds, rest = divmod(number, 100)
+    tens, ones = divmod(rest, 10)
+    parts = []
+    if hundreds:
+        parts.append("seratus" if hundreds == 1 else f"{_DIGITS[hundreds]} ratus")
+    if tens == 1:
+        parts.append({0: "sepuluh", 1: "sebelas"}.get(ones, f"{_DIGITS[ones]} belas"))
+    else:
+        if tens:
+            parts.append(f"{_DIGITS[tens]} puluh")
+        if ones:
+            parts.append(_DIGITS[ones])
+    return " ".join(parts)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from app.services.search.engine import find
-from app.services.search.index import respace_keys, search_index
+from app.services.search.index import page_cache_restored, respace_keys, search_index
 from app.services.search.query import parse_query
 from app.services.search.suggest import similar_names
 from app.services.unit_of_work import UnitOfWork
@@ -88,7 +88,8 @@ def compact_search_index(uow: UnitOfWork) -> None:
     work; a few seconds at 100,000 customers."""
     with uow:
         db, memo = raw_connection(uow)
-        respace_keys(db, search_index(db, memo).has_trigrams)
+        with page_cache_restored(db):
+            respace_keys(db, search_index(db, memo).has_trigrams)
         uow.commit()
 
 
@@ -110,7 +111,8 @@ def bulk_loading(uow: UnitOfWork) -> Iterator[None]:
     if paused:  # touch one bill of each customer: its trigger sums the arrears once
         db.execute("UPDATE bill SET settled = settled WHERE id IN "
                    "(SELECT min(id) FROM bill GROUP BY customer_id)")
-    respace_keys(db, search_index(db, memo).has_trigrams)
+    with page_cache_restored(db):
+        respace_keys(db, search_index(db, memo).has_trigrams)
 
 
 def raw_connection(uow: UnitOfWork) -> tuple[sqlite3.Connection, MutableMapping[Any, Any]]:

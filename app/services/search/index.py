@@ -18,7 +18,8 @@ import random
 import sqlite3
 import threading
 import time
-from collections.abc import MutableMapping
+from collections.abc import Iterator, MutableMapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,6 +103,18 @@ def _enlarge_page_cache(db: sqlite3.Connection) -> None:
         size = -size * int(db.execute("PRAGMA page_size").fetchone()[0]) // 1024
     if -size < PAGE_CACHE_KIB:
         db.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
+
+
+@contextmanager
+def page_cache_restored(db: sqlite3.Connection) -> Iterator[None]:
+    """For bulk work on a writing connection: the page cache it had comes back after
+    the block (describing the index enlarges it for searching), and the pages beyond it
+    are freed; a writing connection's cache would otherwise stay full all day."""
+    size = int(db.execute("PRAGMA cache_size").fetchone()[0])
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {size}")
 
 
 def respace_keys(db: sqlite3.Connection, has_trigrams: bool) -> None:

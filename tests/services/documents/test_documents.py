@@ -64,6 +64,12 @@ def render(doc: ReceiptDocument, paper: Paper) -> bytes:
     (11_000, "Sebelas ribu rupiah"),
     (1_000_001_000, "Satu miliar seribu rupiah"),
     (6_300_000, "Enam juta tiga ratus ribu rupiah"),
+    (10_012, "Sepuluh ribu dua belas rupiah"),
+    (219_917, "Dua ratus sembilan belas ribu sembilan ratus tujuh belas rupiah"),
+    (110_110, "Seratus sepuluh ribu seratus sepuluh rupiah"),
+    (999_999_999, "Sembilan ratus sembilan puluh sembilan juta sembilan ratus sembilan puluh "
+                  "sembilan ribu sembilan ratus sembilan puluh sembilan rupiah"),
+    (7, "Tujuh rupiah"),
 ])
 def test_terbilang_reads_as_an_indonesian_receipt_does(amount: int, words: str) -> None:
     assert terbilang(amount) == words

@@ -30,6 +30,7 @@ from app.services.search.customers import (
     suggest_similar_names,
 )
 from app.services.search.engine import COUNTED
+from app.services.unit_of_work import UnitOfWork
 from tests.support.fakes import DEMO_DAY, add_customer, monthly_bills
 
 COLUMNS = ("connection_no", "meter_no", "name", "address", "kelurahan")
@@ -401,6 +402,21 @@ def test_compacting_the_index_changes_no_result(branch: BranchDatabase) -> None:
     assert {text: search_customers(branch.reading(), text) for text in texts} == before
     insert(branch, [("40000", "SH9", "Ana Ana", "Gg. Baru", "Oebobo")])
     assert names(search_customers(branch.reading(), "ana ana").hits)[0] == "Ana Ana"
+
+
+def test_compacting_leaves_the_writing_connection_its_own_page_cache(
+        branch: BranchDatabase) -> None:
+    insert(branch, [(f"5{i:04d}", f"C{i}", f"Ana {WORDS[i % 17]}", "Gg. A", "Oeba")
+                    for i in range(50)])
+    with branch.writing() as uow:
+        own = cache_size(uow)
+    compact_search_index(branch.writing())
+    with branch.writing() as uow:  # the same pooled connection, given back last
+        assert cache_size(uow) == own  # not the search's 8 MB, kept all day
+
+
+def cache_size(uow: UnitOfWork) -> int:
+    return int(uow.session.connection().exec_driver_sql("PRAGMA cache_size").scalar_one())
 
 
 def test_customers_added_after_the_first_search_are_found(branch: BranchDatabase) -> None:
