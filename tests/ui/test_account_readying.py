@@ -1,13 +1,15 @@
 """The account page readied before the first customer, and reused from one customer to
 the next: readying shows nobody's account, the next customer's page shows nothing of
-the last one's, and a customer opened again is never painted with their old figures."""
+the last one's, a customer opened again is never painted with their old figures, and
+each repaint of the window paints the account once."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import BranchDatabase
@@ -16,6 +18,7 @@ from app.services.customer_changes import request_customer_change
 from app.ui.account.docs import ready_account_loading
 from app.ui.account.page import AccountPage
 from app.ui.context import UiContext
+from app.ui.main_window import MainWindow
 from tests.support import ui_account_helpers as h
 
 VALUE_LABELS = ("connectionNo", "customerName", "customerAddress", "customerKelurahan",
@@ -113,3 +116,45 @@ def test_a_customer_opened_again_is_painted_only_with_fresh_figures(
         page.show()
     assert page.updatesEnabled()
     assert page.value_of("planPaid") == "Rp 1.600.000"
+
+
+class PaintsPerRepaint(QObject):
+    """The most times ``widget`` was painted within one repaint of ``window``."""
+
+    def __init__(self, window: QWidget, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.window, self.widget = window, widget
+        self.this_repaint = self.most = self.repaints = 0
+        window.installEventFilter(self)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.UpdateRequest:
+            self.this_repaint = 0
+        elif watched is self.widget and event.type() == QEvent.Type.Paint:
+            self.repaints += self.this_repaint == 0
+            self.this_repaint += 1
+            self.most = max(self.most, self.this_repaint)
+        return False
+
+
+def test_each_repaint_paints_the_account_once(
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> None:
+    h.press_customer(branch)
+    h.enrol(branch, cashier)
+    maria = h.active_customer(branch)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    label = window.account.findChild(QLabel, "connectionNo")
+    assert label is not None
+    paints = PaintsPerRepaint(window, label)
+    for number in (h.PRESS, maria, h.PRESS):
+        window.show_search()
+        with qtbot.waitSignal(window.account.loaded, timeout=5000):
+            window.open_account(number)
+        qtbot.waitUntil(lambda number=number: label.text() == number, timeout=5000)
+        qtbot.wait(100)  # the repaints Qt queues after the first
+    assert paints.repaints >= 3
+    assert paints.most == 1, "the account was painted twice in one repaint of the window"

@@ -117,6 +117,11 @@ class AccountPage(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(body)
+        # The page's background shows through both (the same colour): an opaque body or
+        # viewport would be painted on its own and then again with the window, twice in
+        # every repaint of the page.
+        body.setAutoFillBackground(False)
+        self.scroll_area.viewport().setAutoFillBackground(False)
         layout.addWidget(self.scroll_area, 1)
         self._build_body(QVBoxLayout(body))
         self.message = MessageLine(self)
