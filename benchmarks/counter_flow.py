@@ -12,6 +12,7 @@ without a preview to dismiss. From the search field with focus, the cashier:
 *Enrol and pay*
 
 1. scans the press-story customer's connection number (the scanner types it and Enter);
+   the step ends when the account has loaded and the repaint it asked for is done;
 2. presses F5 and the quote appears with the instalment count in focus;
 3. picks 3 instalments (only if the quote does not already offer 3);
 4. presses Enter for the payment dialog, with "money received" in focus;
@@ -188,10 +189,17 @@ def payment_dialog_ready(app: QApplication, window: MainWindow) -> bool:
 
 def scan(cashier: Cashier, window: MainWindow) -> None:
     page = window.account
+
+    def shown() -> bool:
+        if not (window.current_page() is page and page.account is not None
+                and not page.is_loading()
+                and page.account.customer.connection_no == FEATURED_CONNECTION_NO):
+            return False
+        cashier.app.processEvents()  # the repaint that the loaded account asked for
+        return True
+
     cashier.type(FEATURED_CONNECTION_NO)
-    cashier.step("scan → account shown", Qt.Key.Key_Return, lambda: (
-        window.current_page() is page and page.account is not None and not page.is_loading()
-        and page.account.customer.connection_no == FEATURED_CONNECTION_NO), counted=False)
+    cashier.step("scan → account shown", Qt.Key.Key_Return, shown, counted=False)
 
 
 def enrol_and_pay(app: QApplication, window: MainWindow, installed: bool) -> Run:
@@ -348,8 +356,9 @@ def summary(runs: list[Run], targets: dict[str, int]) -> dict[str, Any]:
     cpus = [sum(v[1] for v in run.steps.values()) * 1000 for run in runs]
     flow_keys = max(run.flow_keys for run in runs)
     waiting = statistics.median(walls)
-    scans = sorted(v[0] * 1000 for name, values in per_step.items()
-                   if name.startswith(SCAN_STEP) for v in values)
+    in_order = [[round(v * 1000, 1) for v in value] for run in runs
+                for name, value in run.steps.items() if name.startswith(SCAN_STEP)]
+    scans = sorted(wall for wall, _cpu in in_order)
     scan_p95 = scans[min(len(scans) - 1, round(0.95 * (len(scans) - 1)))] if scans else 0.0
     return {
         "keys_beyond_scan_and_money": flow_keys,
@@ -369,6 +378,7 @@ def summary(runs: list[Run], targets: dict[str, int]) -> dict[str, Any]:
         "keys_met": flow_keys <= targets["keys"],
         "waiting_met": waiting <= targets["waiting_ms"],
         "scan_wall_p95_ms": round(scan_p95, 1),
+        "scans_wall_cpu_ms": in_order,  # run by run (p95 of 10 is the slowest)
         "runs_still_printing_at_the_end": sum(run.printing for run in runs),
         "scan_met": scan_p95 <= targets["scan_p95_ms"],
     }

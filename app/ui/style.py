@@ -172,8 +172,11 @@ _BADGE = ("QLabel {{ color: {fg}; background: {bg}; border-radius: 4px;"
 
 
 def set_look(widget: QWidget, *looks: Look) -> None:
-    """Dress ``widget`` (and what it holds) in ``looks``, one after the other."""
-    widget.setStyleSheet("".join(look.value for look in looks))
+    """Dress ``widget`` (and what it holds) in ``looks``, one after the other (only when
+    they change: each new style sheet re-styles the widget and all it holds)."""
+    sheet = "".join(look.value for look in looks)
+    if sheet != widget.styleSheet():
+        widget.setStyleSheet(sheet)
 
 
 def set_badge(label: QWidget, colours: tuple[str, str] | None) -> None:

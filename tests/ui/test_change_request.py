@@ -45,7 +45,7 @@ def test_a_request_is_checked_in_the_dialog_then_shown_pending_on_the_account(
         qtbot: QtBot, branch: BranchDatabase, ctx: UiContext) -> None:
     h.press_customer(branch)
     page = h.open_account(qtbot, ctx, h.PRESS)
-    qtbot.waitUntil(lambda: not page.is_loading() and not page.change_note.is_loading())
+    qtbot.waitUntil(lambda: not page.is_loading())
     assert not page.change_note.isVisible()
     dialog = open_dialog(qtbot, page)
     assert dialog.findChild(object, "currentPhone").text() == "081234567890"
@@ -104,7 +104,7 @@ def test_after_the_request_the_search_is_ready_and_the_account_shows_it_pending(
     window.show()
     with qtbot.waitSignal(window.account.loaded, timeout=5000):
         window.open_account(h.PRESS)
-    qtbot.waitUntil(lambda: not window.account.change_note.is_loading())
+    qtbot.waitUntil(lambda: not window.account.is_loading())
     dialog = open_dialog(qtbot, window.account)
     retype(qtbot, dialog, "rw", "5")
     qtbot.keyClicks(dialog.reason, "RW on the new KTP")

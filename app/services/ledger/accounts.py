@@ -128,6 +128,14 @@ def blocking_enrolment(session: Session, customer_id: int, programme_code: str) 
         .limit(1))
 
 
+def some_connection_no(uow: UnitOfWork) -> str | None:
+    """One customer's connection number (the lowest), None in an empty branch: an account
+    to read once before the first customer, so its statements are ready."""
+    with uow:
+        return uow.session.scalar(select(Customer.connection_no)
+                                  .order_by(Customer.connection_no).limit(1))
+
+
 def get_account(uow: UnitOfWork, connection_no: str) -> Account:
     """Everything the account screen shows for one customer."""
     with uow:

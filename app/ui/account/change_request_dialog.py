@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from app.services.customer_changes import (
     FIELDS,
     ChangeRequestInfo,
-    list_change_requests,
     request_customer_change,
 )
 from app.services.errors import DomainError, ErrorCode
@@ -40,7 +39,6 @@ from app.ui.kit.widgets import (
 )
 from app.ui.service_dialog import ServiceDialog
 from app.ui.style import MESSAGE_LOOKS, Look, set_look
-from app.ui.tasks import Cancel
 
 
 def field_label(field: str) -> str:
@@ -197,31 +195,15 @@ class PendingChangeNote(QLabel):
         self.setObjectName("pendingChanges")
         self.setWordWrap(True)
         self.requests: tuple[ChangeRequestInfo, ...] = ()
-        self._loading: Cancel | None = None
         self.hide()
 
-    def load(self, ctx: UiContext, connection_no: str) -> None:
-        """Load the customer's requests in the background, then show them."""
-        if self._loading is not None:
-            self._loading.cancel()
-        branch = ctx.branch
-        self._loading = ctx.tasks.run(
-            lambda _cancel: list_change_requests(branch.reading(), connection_no),
-            self.show_requests, lambda _error: self.show_requests(()))
-
-    def is_loading(self) -> bool:
-        return self._loading is not None
-
     def clear_requests(self) -> None:
-        if self._loading is not None:
-            self._loading.cancel()
-            self._loading = None
         self.requests = ()
         self.setText("")
         self.hide()
 
     def show_requests(self, requests: Sequence[ChangeRequestInfo]) -> None:
-        self._loading = None
+        """Show ``requests`` (loaded with the account, see ``load_account``)."""
         self.requests = tuple(requests)
         pending = [r for r in requests if r.state == "pending"]
         decided = next((r for r in requests if r.state != "pending"), None)

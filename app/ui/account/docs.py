@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.bootstrap import BranchDatabase
+from app.services.customer_changes import ChangeRequestInfo, list_change_requests
 from app.services.documents.archive import KINDS, ArchivedDocument, account_with_documents
 from app.services.documents.keys import default_key_store
 from app.services.documents.printing import issue_agreement, issue_receipt, issue_work_order
 from app.services.documents.receipt_pdf import Paper
-from app.services.ledger.accounts import Account
+from app.services.ledger.accounts import Account, some_connection_no
 from app.services.ledger.payments import PaymentReceipt
 
 DEFAULT_PAPER = Paper.ROLL_80
@@ -22,6 +23,7 @@ DEFAULT_PAPER = Paper.ROLL_80
 class LoadedAccount:
     account: Account
     documents: tuple[ArchivedDocument, ...]  # newest first
+    change_requests: tuple[ChangeRequestInfo, ...]  # newest first
 
 
 @dataclass(frozen=True)
@@ -33,11 +35,24 @@ class PaymentDocuments:
 
 
 def load_account(branch: BranchDatabase, connection_no: str) -> LoadedAccount:
-    """The account and every archived print of it."""
+    """The account, every archived print of it and its change requests: all the page
+    shows, so it is filled (and laid out and painted) once."""
     account, docs = account_with_documents(branch.reading(), branch.data_dir, connection_no)
     newest_first = sorted(docs, key=lambda d: (d.day, -KINDS.index(d.kind), d.number,
                                                d.copy_no), reverse=True)
-    return LoadedAccount(account, tuple(newest_first))
+    requests = list_change_requests(branch.reading(), account.customer.connection_no)
+    return LoadedAccount(account, tuple(newest_first), tuple(requests))
+
+
+def ready_account_loading(branch: BranchDatabase) -> bool:
+    """Load one account and drop it, so the statements of :func:`load_account` are
+    compiled and the reading connection's cache is warm before the first customer's
+    scan; False in a branch with no customers."""
+    number = some_connection_no(branch.reading())
+    if number is None:
+        return False
+    load_account(branch, number)
+    return True
 
 
 def receipt_file(branch: BranchDatabase, receipt_no: str, paper: Paper = DEFAULT_PAPER

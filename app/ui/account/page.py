@@ -7,6 +7,7 @@ main window binds to its keys, and buttons that name those keys.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -31,7 +32,7 @@ from app.services.money import format_rupiah
 from app.ui.account import labels
 from app.ui.account.actions import AccountActions
 from app.ui.account.change_request_dialog import PendingChangeNote
-from app.ui.account.docs import LoadedAccount, load_account
+from app.ui.account.docs import LoadedAccount, load_account, ready_account_loading
 from app.ui.account.models import (
     BillsModel,
     DocumentsModel,
@@ -51,6 +52,7 @@ from app.ui.kit.widgets import (
 from app.ui.style import PLAN_COLOURS, STATUS_COLOURS, Look, set_look
 from app.ui.tasks import Cancel
 
+log = logging.getLogger(__name__)
 STACK_BELOW_WIDTH = 1200
 """Narrower than this (a 1024×600 screen), the tables stack in one column."""
 PAINT_WHILE_LOADING_MS = 150
@@ -115,6 +117,11 @@ class AccountPage(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(body)
+        # The page's background shows through both (the same colour): an opaque body or
+        # viewport would be painted on its own and then again with the window, twice in
+        # every repaint of the page.
+        body.setAutoFillBackground(False)
+        self.scroll_area.viewport().setAutoFillBackground(False)
         layout.addWidget(self.scroll_area, 1)
         self._build_body(QVBoxLayout(body))
         self.message = MessageLine(self)
@@ -279,13 +286,26 @@ class AccountPage(QWidget):
         return button
 
     # --- loading --------------------------------------------------------------------
+    def prepare(self) -> None:
+        """Ready the page for the first customer while the cashier counts the float: one
+        account is read in the background and dropped (its statements compiled, the
+        reading connection's cache warm), so the first scan of the day reads as quickly
+        as the next (a failure is only logged: the first scan shows it)."""
+        branch = self.ctx.branch
+        self.ctx.tasks.run(lambda _cancel: ready_account_loading(branch),
+                           lambda _ready: None,
+                           lambda error: log.warning("readying the account page failed: %s",
+                                                     error))
+
     def show_customer(self, connection_no: str) -> None:
         """Show ``connection_no``'s account (loaded in the background)."""
-        if connection_no != self.connection_no:
-            # Not painted until the account is there (the empty page would be painted
-            # for nothing a few milliseconds before the loaded one), unless it is slow.
+        if connection_no != self.connection_no or not self.isVisible():
+            # Not painted until the account is there (an empty page, or the figures the
+            # page had when last shown, would be painted for nothing a few milliseconds
+            # before the loaded ones), unless loading is slow.
             self.setUpdatesEnabled(False)
             self._paint_anyway.start()
+        if connection_no != self.connection_no:
             self.account = None
             self.message.clear_message()
             self.title.setText(connection_no)
@@ -331,7 +351,7 @@ class AccountPage(QWidget):
         self.account, self.documents = loaded.account, loaded.documents
         self._show(loaded.account)
         self.documents_model.set_rows(loaded.documents)
-        self.change_note.load(self.ctx, self.connection_no)
+        self.change_note.show_requests(loaded.change_requests)
         self._enable_actions()
         self._paint_again()
         self.loaded.emit()

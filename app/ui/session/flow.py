@@ -109,6 +109,7 @@ class AppShell(QObject):
         if self.offer_shift:
             QTimer.singleShot(0, window, window.check_shift)
         self._prepare_search()
+        window.account.prepare()
         self.window_shown.emit(window)
         return window
 

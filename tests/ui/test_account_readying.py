@@ -1,0 +1,160 @@
+"""The account page readied before the first customer, and reused from one customer to
+the next: readying shows nobody's account, the next customer's page shows nothing of
+the last one's, a customer opened again is never painted with their old figures, and
+each repaint of the window paints the account once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.bootstrap import BranchDatabase
+from app.services.context import Actor
+from app.services.customer_changes import request_customer_change
+from app.ui.account.docs import ready_account_loading
+from app.ui.account.page import AccountPage
+from app.ui.context import UiContext
+from app.ui.main_window import MainWindow
+from tests.support import ui_account_helpers as h
+
+VALUE_LABELS = ("connectionNo", "customerName", "customerAddress", "customerKelurahan",
+                "customerTariff", "customerPhone", "arrearsTotal", "penaltyTotal", "totalDue",
+                "planProgramme", "planAmountDue", "planPaid", "planBalance", "planNextDue")
+
+
+@pytest.fixture(autouse=True)
+def english(qapp: QApplication) -> Iterator[None]:
+    yield from h.english(qapp)
+
+
+def texts_on(page: AccountPage) -> set[str]:
+    """Every text the page shows: its labels, badges, box titles and table cells."""
+    shown = {label.text() for label in page.findChildren(QLabel) if label.isVisibleTo(page)}
+    shown.add(page.plan_box.title())
+    for model in (page.bills_model, page.instalments_model, page.payments_model,
+                  page.orders_model, page.documents_model):
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                shown.add(str(model.data(model.index(row, column))))
+    return shown - {""}
+
+
+def test_readying_reads_an_account_in_the_background_and_shows_nobody(
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext) -> None:
+    h.press_customer(branch)
+    maria = h.active_customer(branch)
+    page = AccountPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    page.prepare()
+    assert ctx.tasks.wait(5000)
+    qtbot.wait(20)  # the task's report reaches the page
+    assert page.account is None and page.connection_no == ""
+    assert "Ahmad Yusuf Bessie" not in texts_on(page)
+    assert all(page.value_of(name) == "" for name in VALUE_LABELS)
+    assert not page.enrol_button.isEnabled()
+
+    with qtbot.waitSignal(page.loaded, timeout=5000):  # the first scan of the day
+        page.show_customer(maria)
+    assert page.title.text() == "Maria Fanggidae"
+
+
+def test_readying_a_branch_without_customers_reads_nothing(branch: BranchDatabase) -> None:
+    assert ready_account_loading(branch) is False
+    h.press_customer(branch)
+    assert ready_account_loading(branch) is True
+
+
+def test_the_next_customers_page_shows_nothing_of_the_last_ones(
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> None:
+    h.press_customer(branch)
+    h.enrol(branch, cashier)
+    h.pay(branch, cashier, 400_000)
+    request_customer_change(branch.writing(), cashier, h.PRESS, {"phone": "081339120044"},
+                            "new number")
+    maria = h.active_customer(branch)
+    page = h.open_account(qtbot, ctx, h.PRESS)
+    assert page.change_note.isVisible() and page.payments_model.rowCount() == 2
+    first = {page.value_of(name) for name in ("connectionNo", "customerName",
+                                              "customerAddress", "arrearsTotal", "totalDue",
+                                              "planProgramme", "planPaid", "planBalance")}
+    first |= {page.change_note.text(), page.plan_badge.text()}
+    first |= {str(page.payments_model.row_at(row).receipt_no) for row in range(2)}
+
+    page.show_customer(maria)
+    assert not page.updatesEnabled()  # nothing painted until Maria's account is there
+    assert page.account is None and page.payments_model.rowCount() == 0
+    qtbot.waitUntil(lambda: not page.is_loading(), timeout=5000)
+
+    assert page.updatesEnabled()
+    shown = texts_on(page)
+    assert page.title.text() == "Maria Fanggidae"
+    assert shown & first == set(), shown & first
+    assert not page.change_note.isVisible() and not page.plan_badge.isVisible()
+    assert all(model.rowCount() == 0 for model in (
+        page.bills_model, page.instalments_model, page.payments_model, page.orders_model,
+        page.documents_model))
+
+
+def test_a_customer_opened_again_is_painted_only_with_fresh_figures(
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> None:
+    h.press_customer(branch)
+    h.enrol(branch, cashier)
+    page = h.open_account(qtbot, ctx, h.PRESS)
+    assert page.value_of("planPaid") == "Rp 1.200.000"
+    page.hide()  # back at the search; meanwhile another counter takes an instalment
+    h.pay(branch, cashier, 400_000)
+
+    page.show_customer(h.PRESS)  # scanned again
+    assert not page.updatesEnabled()  # the old figures are not painted first
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.show()
+    assert page.updatesEnabled()
+    assert page.value_of("planPaid") == "Rp 1.600.000"
+
+
+class PaintsPerRepaint(QObject):
+    """The most times ``widget`` was painted within one repaint of ``window``."""
+
+    def __init__(self, window: QWidget, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.window, self.widget = window, widget
+        self.this_repaint = self.most = self.repaints = 0
+        window.installEventFilter(self)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.UpdateRequest:
+            self.this_repaint = 0
+        elif watched is self.widget and event.type() == QEvent.Type.Paint:
+            self.repaints += self.this_repaint == 0
+            self.this_repaint += 1
+            self.most = max(self.most, self.this_repaint)
+        return False
+
+
+def test_each_repaint_paints_the_account_once(
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> None:
+    h.press_customer(branch)
+    h.enrol(branch, cashier)
+    maria = h.active_customer(branch)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    label = window.account.findChild(QLabel, "connectionNo")
+    assert label is not None
+    paints = PaintsPerRepaint(window, label)
+    for number in (h.PRESS, maria, h.PRESS):
+        window.show_search()
+        with qtbot.waitSignal(window.account.loaded, timeout=5000):
+            window.open_account(number)
+        qtbot.waitUntil(lambda number=number: label.text() == number, timeout=5000)
+        qtbot.wait(100)  # the repaints Qt queues after the first
+    assert paints.repaints >= 3
+    assert paints.most == 1, "the account was painted twice in one repaint of the window"
