@@ -18,7 +18,16 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from headoffice import batch_memory, changes, claims, exception_queue, payload_text, rules
+from headoffice import (
+    batch_memory,
+    bulk_rows,
+    changes,
+    claims,
+    exception_queue,
+    payload_text,
+    rules,
+)
+from headoffice.bulk_rows import among
 from headoffice.db import Database, utcnow
 from headoffice.errors import SequenceGap, device_revoked, unauthorised, wrong_branch
 from headoffice.models import Device, Event, Payment, SyncException
@@ -122,6 +131,8 @@ def apply_batch(session: Session, device_id: str, branch: str,
                                    event.message))
         expected += 1
     device.last_seq = expected - 1
+    if not batch_memory.written_each(session):
+        bulk_rows.write_new_rows(session)
     session.flush()
     return BatchResult(tuple(results), device.last_seq)
 
@@ -148,7 +159,7 @@ def _known(session: Session, ids: Sequence[str]) -> dict[str, Event]:
     found: dict[str, Event] = {}
     for start in range(0, len(ids), MAX_EVENTS):
         found.update((e.id, e) for e in session.scalars(
-            select(Event).where(Event.id.in_(list(ids[start:start + MAX_EVENTS])))))
+            select(Event).where(among(session, Event.id, ids[start:start + MAX_EVENTS]))))
     return found
 
 
