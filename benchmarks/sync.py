@@ -363,9 +363,11 @@ def measure_many(folder: Path, url: str, counters: int, each: int) -> Measure:
     template = sync_pushes.template_events(folder)
     plans = sync_pushes.prepare(url, template, counters, each)
     office_cpu = _children_cpu()
-    with sync_pushes.office_process(url) as base:
-        ready = sync_pushes.register(base, url, plans)
-        answers = sync_pushes.push_all_at_once(base, ready)
+    with sync_pushes.office_process(url) as office:
+        ready = sync_pushes.register(office.base, url, plans)
+        before = office.cpu()
+        answers = sync_pushes.push_all_at_once(office.base, ready)
+        pushing_cpu = office.cpu() - before if before >= 0 else -1.0
     office_cpu = _children_cpu() - office_cpu if office_cpu >= 0 else -1.0
     events, distinct, _, money = sync_pushes.held(url, ready)
     wanted = sum(len(c.events) for c in ready)
@@ -380,7 +382,8 @@ def measure_many(folder: Path, url: str, counters: int, each: int) -> Measure:
                    f"first acknowledged after {min(a.seconds for a in answers):.1f} s; "
                    f"{'every event held once, totals equal' if complete else 'INCOMPLETE'}"
                    + (f"; head office's process: {office_cpu:.1f} s of CPU (its start, the "
-                      "registrations and the pushes)" if office_cpu >= 0 else ""))
+                      "registrations and the pushes)" if office_cpu >= 0 else "")
+                   + (f", {pushing_cpu:.1f} s of it while pushing" if pushing_cpu >= 0 else ""))
 
 
 def measure_office_push(folder: Path, url: str, events: int) -> Measure:
@@ -391,9 +394,11 @@ def measure_office_push(folder: Path, url: str, events: int) -> Measure:
     plans = sync_pushes.prepare(url, sync_pushes.template_events(own), 1, events,
                                 first_customer=70_000_001, first_branch=90)
     office_cpu = _children_cpu()
-    with sync_pushes.office_process(url) as base:
-        ready = sync_pushes.register(base, url, plans)
-        answer = sync_pushes.push_all_at_once(base, ready)[0]
+    with sync_pushes.office_process(url) as office:
+        ready = sync_pushes.register(office.base, url, plans)
+        before = office.cpu()
+        answer = sync_pushes.push_all_at_once(office.base, ready)[0]
+        pushing_cpu = office.cpu() - before if before >= 0 else -1.0
     office_cpu = _children_cpu() - office_cpu if office_cpu >= 0 else -1.0
     held, distinct, _, money = sync_pushes.held(url, ready)
     complete = (answer.status == 200 and answer.acked == events == held == distinct
@@ -402,7 +407,8 @@ def measure_office_push(folder: Path, url: str, events: int) -> Measure:
                    answer.seconds, LinkStats(1, 0, 0),
                    f"{'every event held once, totals equal' if complete else 'INCOMPLETE'}"
                    + (f"; head office's process: {office_cpu:.1f} s of CPU (its start, the "
-                      "registration and the push)" if office_cpu >= 0 else ""))
+                      "registration and the push)" if office_cpu >= 0 else "")
+                   + (f", {pushing_cpu:.2f} s of it for the push" if pushing_cpu >= 0 else ""))
 
 
 def _children_cpu() -> float:

@@ -12,6 +12,7 @@ slices with it, as on a real head-office server.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -212,9 +213,23 @@ def held(url: str, counters: list[PushingCounter]) -> tuple[int, int, int, int]:
     return int(events), int(distinct), int(payments), int(money)
 
 
+@dataclass(frozen=True)
+class OfficeProcess:
+    base: str  # its base URL
+    pid: int
+
+    def cpu(self) -> float:
+        """Its CPU seconds so far (Linux: ``/proc``; -1 where the system does not say)."""
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return -1.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
-def office_process(url: str) -> Iterator[str]:
-    """``loket-headoffice serve`` over ``url`` in a process of its own; its base URL."""
+def office_process(url: str) -> Iterator[OfficeProcess]:
+    """``loket-headoffice serve`` over ``url`` in a process of its own."""
     port = free_port()
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
@@ -234,7 +249,7 @@ def office_process(url: str) -> Iterator[str]:
                     raise RuntimeError("head office did not start: "
                                        + log.read().decode(errors="replace")[-2000:])
                 time.sleep(0.2)
-            yield base
+            yield OfficeProcess(base, process.pid)
         finally:
             process.terminate()
             process.wait(30)

@@ -33,7 +33,7 @@ from headoffice.models import Device
 from headoffice.outreach import audience
 from headoffice.outreach.words import local_today
 from headoffice.pull import DEFAULT_LIMIT, MAX_LIMIT, pull
-from headoffice.push import IncomingEvent, push
+from headoffice.push import IncomingEvent, Sender, push
 from headoffice.rate_limit import client_key
 from headoffice.schemas import (
     MAX_SEQ,
@@ -109,15 +109,14 @@ def push_events(body: PushRequest, db: DbDep, device: DeviceDep,
     """Apply a batch of outbox events (one transaction, idempotent by event id)."""
     if body.device_id != device.id:
         raise unauthorised(f"this token belongs to device {device.id}, not {body.device_id}")
+    audit = None if body.audit is None else anchors.ChainHead(**body.audit.model_dump())
     batch = push(db, device.id, body.branch, [
-        IncomingEvent(e.id, e.seq, e.type, e.created_at, e.payload) for e in body.events])
-    checked = None if body.audit is None else anchors.anchor(
-        db, device.id, anchors.ChainHead(**body.audit.model_dump()))
-    counters.note_sync(db, device, "push")
+        IncomingEvent(e.id, e.seq, e.type, e.created_at, e.payload) for e in body.events],
+        Sender(audit, noted=True))  # one transaction: the events, the chain head, the sync
     later.add_task(remake_after_change, db)  # the console's figures, once acknowledged
     return PushResponse.model_validate(
         {"results": [vars(r) for r in batch.results], "acked_through": batch.acked_through,
-         "audit": None if checked is None else vars(checked)})
+         "audit": None if batch.audit is None else vars(batch.audit)})
 
 
 @router.get("/pull", response_model=PullResponse, responses={410: {"model": ErrorBody}})

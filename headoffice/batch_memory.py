@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from headoffice.bulk_rows import among
 from headoffice.models import Bill, Customer, Enrolment
 
 PLANS = "loket_batch_plans"  # session.info: the batch's plans, held on to
@@ -40,21 +41,21 @@ def remember(session: Session, customers: Iterable[Customer], plans: set[str], *
     found: list[Enrolment] = []
     for start in range(0, len(uuids), CHUNK):
         found.extend(session.scalars(select(Enrolment).where(
-            Enrolment.uuid.in_(uuids[start:start + CHUNK]))))
+            among(session, Enrolment.uuid, uuids[start:start + CHUNK]))))
     customers = list(customers)
     if whole:
         numbers = sorted(c.connection_no for c in customers)
         own: defaultdict[str, list[Enrolment]] = defaultdict(list)
         for start in range(0, len(numbers), CHUNK):
             for enrolment in session.scalars(select(Enrolment).where(
-                    Enrolment.connection_no.in_(numbers[start:start + CHUNK]))):
+                    among(session, Enrolment.connection_no, numbers[start:start + CHUNK]))):
                 own[enrolment.connection_no].append(enrolment)
         session.info[ADDED], session.info[OWN] = {}, own
     ids = sorted(c.id for c in customers)
     bills: defaultdict[int, list[Bill]] = defaultdict(list)
     for start in range(0, len(ids), CHUNK):
         for bill in session.scalars(select(Bill).where(
-                Bill.customer_id.in_(ids[start:start + CHUNK])).order_by(Bill.id)):
+                among(session, Bill.customer_id, ids[start:start + CHUNK])).order_by(Bill.id)):
             bills[bill.customer_id].append(bill)
     session.info[PLANS] = found
     session.info[ABSENT] = set(uuids) - {e.uuid for e in found}

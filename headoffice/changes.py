@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from headoffice import bulk_rows
 from headoffice.db import utcnow
 from headoffice.models import Bill, Change, Customer, Enrolment, Event, Terms, User
 
@@ -138,6 +139,13 @@ def write_collected(session: Session) -> None:
     for customer in customers:
         newest[("customer", customer.connection_no)] = (
             customer_data(customer, enrolments.get(customer.connection_no)), None)
+    now = utcnow()
+    rows = [{"kind": kind, "key": key, "branch_code": branch, "data": data, "created_at": now}
+            for (kind, key), (data, branch) in newest.items()]
+    if bulk_rows.on_postgresql(session):  # a statement each, however many changes
+        bulk_rows.delete_keys(session, Change, list(newest))
+        bulk_rows.insert_rows(session, Change, rows)
+        return
     keys_by_kind: dict[str, list[str]] = {}
     for kind, key in newest:
         keys_by_kind.setdefault(kind, []).append(key)
@@ -145,10 +153,7 @@ def write_collected(session: Session) -> None:
         for start in range(0, len(keys), CHUNK):
             session.execute(delete(Change).where(Change.kind == kind,
                                                  Change.key.in_(keys[start:start + CHUNK])))
-    now = utcnow()
-    session.connection().execute(insert(Change), [
-        {"kind": kind, "key": key, "branch_code": branch, "data": data, "created_at": now}
-        for (kind, key), (data, branch) in newest.items()])
+    session.connection().execute(insert(Change), rows)
 
 
 def current_enrolment(session: Session, connection_no: str) -> Enrolment | None:
@@ -163,7 +168,7 @@ def _current_enrolments(session: Session, numbers: Sequence[str]) -> dict[str, E
     found: dict[str, Enrolment] = {}
     for start in range(0, len(numbers), CHUNK):
         for enrolment in session.scalars(select(Enrolment).where(
-                Enrolment.connection_no.in_(list(numbers[start:start + CHUNK])),
+                bulk_rows.among(session, Enrolment.connection_no, numbers[start:start + CHUNK]),
                 Enrolment.state != "cancelled").order_by(Enrolment.business_date.desc())):
             found.setdefault(enrolment.connection_no, enrolment)
     return found

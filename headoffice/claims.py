@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from headoffice.bulk_rows import among
 from headoffice.models import Enrolment, Payment
 
 HELD = "loket_claims"  # session.info: the claims of the push under way
@@ -68,14 +69,15 @@ def named(session: Session, payloads: Iterable[dict[str, Any]]) -> set[str]:
     for start in range(0, len(payments), 500):
         chunk = payments[start:start + 500]
         for connection_no, plan in session.execute(select(
-                Payment.connection_no, Payment.enrolment_uuid).where(Payment.uuid.in_(chunk))):
+                Payment.connection_no, Payment.enrolment_uuid).where(
+                among(session, Payment.uuid, chunk))):
             found["customer"].add(connection_no)
             if plan:
                 found["plan"].add(plan)
     plans = sorted(lookable(found["plan"]))
     for start in range(0, len(plans), 500):
         found["customer"].update(session.scalars(select(Enrolment.connection_no).where(
-            Enrolment.uuid.in_(plans[start:start + 500]))))
+            among(session, Enrolment.uuid, plans[start:start + 500]))))
     return {claim_name(kind, key) for kind, keys in found.items() for key in keys if key}
 
 

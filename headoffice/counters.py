@@ -69,7 +69,8 @@ def counters(session: Session, now: dt.datetime | None = None) -> list[CounterIn
 
 def note_sync(db: Database, device: Device, kind: SyncKind) -> None:
     """Note that ``device`` pushed or pulled successfully just now (a pull at most once
-    a minute: a counter pulls every few seconds while it catches up)."""
+    a minute: a counter pulls every few seconds while it catches up). An online push is
+    noted in its batch's own transaction instead (``push.Sender``)."""
     now = utcnow()
     column = Device.last_push_at if kind == "push" else Device.last_pull_at
     before = device.last_push_at if kind == "push" else device.last_pull_at

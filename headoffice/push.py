@@ -11,14 +11,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from headoffice import batch_memory, changes, claims, exception_queue, payload_text, rules
+from headoffice import (
+    anchors,
+    batch_memory,
+    bulk_rows,
+    changes,
+    claims,
+    exception_queue,
+    payload_text,
+    rules,
+)
+from headoffice.bulk_rows import among
 from headoffice.db import Database, utcnow
 from headoffice.errors import SequenceGap, device_revoked, unauthorised, wrong_branch
 from headoffice.models import Device, Event, Payment, SyncException
@@ -51,15 +61,26 @@ class EventResult:
 class BatchResult:
     results: tuple[EventResult, ...]
     acked_through: int
+    audit: anchors.AnchorResult | None = None  # the answer on the chain head it carried
 
 
-def push(db: Database, device_id: str, branch: str,
-         events: Sequence[IncomingEvent]) -> BatchResult:
+@dataclass(frozen=True)
+class Sender:
+    """What an online push carries beside its events: the counter's audit-chain head
+    (anchored in the batch's transaction) and whether to note it as the counter's last
+    sync (there too, so a push costs head office one commit)."""
+
+    audit: anchors.ChainHead | None = None
+    noted: bool = False
+
+
+def push(db: Database, device_id: str, branch: str, events: Sequence[IncomingEvent],
+         sender: Sender = Sender()) -> BatchResult:
     """Apply one batch in one transaction, alongside other branches' pushes (each batch
     claims what its events touch: ``headoffice.claims``); a sequence going backwards is
     noted for staff."""
     try:
-        return _push_claimed(db, device_id, branch, events)
+        return _push_claimed(db, device_id, branch, events, sender)
     except SequenceGap as gap:
         if gap.backwards:
             with db.writing() as session:
@@ -70,7 +91,7 @@ def push(db: Database, device_id: str, branch: str,
 
 
 def _push_claimed(db: Database, device_id: str, branch: str,
-                  events: Sequence[IncomingEvent]) -> BatchResult:
+                  events: Sequence[IncomingEvent], sender: Sender) -> BatchResult:
     """Apply the batch again from the start when it touched something it had not
     claimed, or clashed with another push inserting the same id (then it is a duplicate).
     It is first applied whole; when one of its events breaks a rule, again with a
@@ -90,7 +111,7 @@ def _push_claimed(db: Database, device_id: str, branch: str,
                 exception_queue.remember_waiting_voids(session)
                 result = apply_batch(session, device_id, branch, events)
                 changes.write_collected(session)
-                return result
+                return _noted(session, device_id, result, sender)
         except claims.ClaimMissed as miss:
             missed.add(miss.claim)
         except rules.BatchUndone:
@@ -122,8 +143,23 @@ def apply_batch(session: Session, device_id: str, branch: str,
                                    event.message))
         expected += 1
     device.last_seq = expected - 1
+    if not batch_memory.written_each(session):
+        bulk_rows.write_new_rows(session)
     session.flush()
     return BatchResult(tuple(results), device.last_seq)
+
+
+def _noted(session: Session, device_id: str, result: BatchResult,
+           sender: Sender) -> BatchResult:
+    """The chain head anchored and the sync noted, in the batch's transaction."""
+    if sender.noted:
+        device = session.get(Device, device_id)
+        assert device is not None  # locked by the batch
+        device.last_push_at = utcnow()
+        session.flush()
+    if sender.audit is None:
+        return result
+    return replace(result, audit=anchors.check(session, device_id, sender.audit))
 
 
 def _device(session: Session, device_id: str, branch: str,
@@ -148,7 +184,7 @@ def _known(session: Session, ids: Sequence[str]) -> dict[str, Event]:
     found: dict[str, Event] = {}
     for start in range(0, len(ids), MAX_EVENTS):
         found.update((e.id, e) for e in session.scalars(
-            select(Event).where(Event.id.in_(list(ids[start:start + MAX_EVENTS])))))
+            select(Event).where(among(session, Event.id, ids[start:start + MAX_EVENTS]))))
     return found
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from headoffice import batch_memory, change_requests, changes, claims, ledger, ownership
+from headoffice.bulk_rows import among
 from headoffice.changes import customer_changed
 from headoffice.evaluation import recording
 from headoffice.models import Customer, Enrolment, Event, Payment
@@ -47,11 +48,11 @@ def prepare_batch(session: Session, customers: set[str], payments: set[str],
     numbers, uuids = sorted(customers), sorted(payments)
     for start in range(0, len(numbers), 500):
         found.update((c.connection_no, c) for c in session.scalars(select(Customer).where(
-            Customer.connection_no.in_(numbers[start:start + 500]))))
+            among(session, Customer.connection_no, numbers[start:start + 500]))))
     held: set[str] = set()
     for start in range(0, len(uuids), 500):
         held.update(session.scalars(select(Payment.uuid).where(
-            Payment.uuid.in_(uuids[start:start + 500]))))
+            among(session, Payment.uuid, uuids[start:start + 500]))))
     session.info[CUSTOMERS], session.info[PAYMENTS] = found, held
     batch_memory.remember(session, [c for c in found.values() if c is not None], plans,
                           whole=bool(session.info.get(WHOLE)))
