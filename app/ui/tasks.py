@@ -7,6 +7,7 @@ that were superseded (e.g. an older search while the cashier keeps typing) are d
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -31,53 +32,60 @@ class Cancel:
         return self._event.is_set()
 
 
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+class _Reports(QObject):
+    """The one object every task of a runner reports through, from the pool's thread."""
+
+    reported = Signal(int, object, bool)  # task number, result or error, succeeded
 
 
 class TaskRunner(QObject):
-    """Starts background tasks; each task's signal object belongs to the runner until the
-    task has reported, then it is deleted with its connections.
+    """Starts background tasks and hands each one's outcome to its callbacks on the UI
+    thread.
 
-    Nothing of a finished task stays behind: its signal object's connections were the
-    only link from Qt to the callbacks (and, through them, to the dialog or page that
-    started the task), and Python's collector cannot see a reference held by Qt. A
-    task object that its own callbacks referred to made such a cycle and kept every
-    search, account load and print job of the day in memory.
+    Every task reports through one object that lives as long as the runner. A pool
+    thread is still inside Qt's signal code for a moment after its report is posted; an
+    object per task, deleted once its report arrived, could be freed in that moment,
+    and the pool thread then read freed memory (a crash in QtCore's signal activation,
+    seen under heavy load). Nothing of a finished task stays behind either: its
+    callbacks are held only in :attr:`_waiting` until its report arrives, so a dialog
+    or page that started a task is freed with it.
     """
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
+        self._reports = _Reports(self)
+        self._reports.reported.connect(self._deliver)
+        self._waiting: dict[int, tuple[Cancel, Callable[[Any], None],
+                                       Callable[[BaseException], None]]] = {}
+        self._numbers = itertools.count(1)
 
     def run(self, fn: Callable[[Cancel], Any], on_done: Callable[[Any], None],
             on_error: Callable[[BaseException], None]) -> Cancel:
         cancel = Cancel()
-        signals = _Signals(self)  # the runner keeps it until the task has reported
-
-        def finished(result: Any) -> None:
-            signals.deleteLater()
-            if not cancel.cancelled:
-                on_done(result)
-
-        def failed(error: BaseException) -> None:
-            signals.deleteLater()
-            if not cancel.cancelled:
-                on_error(error)
+        number = next(self._numbers)
+        self._waiting[number] = (cancel, on_done, on_error)
+        reported = self._reports.reported
 
         def work() -> None:
             try:
                 result = fn(cancel)
             except BaseException as error:  # handed to the UI thread, which decides
-                signals.failed.emit(error)
+                reported.emit(number, error, False)
             else:
-                signals.done.emit(result)
+                reported.emit(number, result, True)
 
-        signals.done.connect(finished)
-        signals.failed.connect(failed)
         self._pool.start(work)  # the pool lets go of ``work`` once it has run
         return cancel
+
+    def _deliver(self, number: int, outcome: Any, succeeded: bool) -> None:
+        cancel, on_done, on_error = self._waiting.pop(number)
+        if cancel.cancelled:
+            return
+        if succeeded:
+            on_done(outcome)
+        else:
+            on_error(outcome)
 
     def wait(self, msecs: int = 5000) -> bool:
         """Wait for running tasks (tests and shutdown)."""
