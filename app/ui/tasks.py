@@ -69,11 +69,13 @@ class TaskRunner(QObject):
 
         def work() -> None:
             try:
-                result = fn(cancel)
+                outcome, succeeded = fn(cancel), True
             except BaseException as error:  # handed to the UI thread, which decides
-                reported.emit(number, error, False)
-            else:
-                reported.emit(number, result, True)
+                outcome, succeeded = error, False
+            try:
+                reported.emit(number, outcome, succeeded)
+            except RuntimeError:  # the runner was deleted meanwhile: nobody to tell
+                log.debug("task %d finished after its runner was deleted", number)
 
         self._pool.start(work)  # the pool lets go of ``work`` once it has run
         return cancel
