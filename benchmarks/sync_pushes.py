@@ -237,4 +237,4 @@ def office_process(url: str) -> Iterator[str]:
             yield base
         finally:
             process.terminate()
-            process.wait(30)
+            process.wait(120)  # a snapshot being built in the background ends first

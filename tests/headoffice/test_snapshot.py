@@ -69,8 +69,8 @@ def test_a_stale_snapshot_is_given_at_once_and_built_again_behind(
     """The kept snapshot plus the pages after its cursor are the branch as it is now, so a
     counter never waits for a build: it gets the kept one, and a new one is built after."""
     monkeypatch.setattr(cache, "SETTLE", 0.0)
-    token = ho.register(str(uuid.uuid4()))
     ho.add_customer("50400001", bills=2)
+    token = ho.register(str(uuid.uuid4()))  # its snapshot is built from here on
     first = _offer(ho, token)
     assert _offer(ho, token) == first  # kept
     builds = snapshots().builds(ho.db, "KPG")
