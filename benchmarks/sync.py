@@ -8,12 +8,18 @@ the demo users) in a temporary folder (SQLite) or a schema of its own (PostgreSQ
 dropped after), serves it on 127.0.0.1 and measures, for new empty counters of branch
 KPG registered with it:
 
+- **snapshot made ahead**: what head office does as ``serve`` starts and in the
+  background after changes: build the branch's snapshot and keep it (wall and CPU);
 - **first pull**: from an empty database to a searchable counter (the branch snapshot,
   then the pages after its cursor; the clock stops once a search by name finds a
-  customer). Once with head office building the snapshot on request (*cold*), once
-  with it cached (*cached*), and through the 64 kbit/s link (cached);
-- **incremental pull**: after ``--bill-changes`` bills changed at head office (their
-  penalty raised), the pull of the first counter (pages of 1,000 changes);
+  customer). With the snapshot made ahead, on loopback and through the 64 kbit/s link;
+  then *right after a change* (``--bill-changes`` bills changed at head office, their
+  penalty raised: the kept snapshot and those changes as pages), and right after a
+  change that made the snapshot stale (``REBUILD_AFTER`` more: the counter still gets
+  the kept snapshot at once while head office builds a new one in the background).
+  Each says how many snapshots head office built meanwhile;
+- **incremental pull**: after ``--bill-changes`` bills changed at head office, the pull
+  of the first counter (pages of 1,000 changes);
 - **push**: ``--events`` events made through the real services (enrolments with their
   down payment, then instalments paid), pushed in batches of 500 by the counter's own
   sync through the proxy, head office serving in the same process; then ``--events``
@@ -77,12 +83,14 @@ from app.services.sync import (  # noqa: E402
     register_device,
 )
 from benchmarks import sync_pushes  # noqa: E402
+from headoffice import snapshot  # noqa: E402
 from headoffice.auth import issue_code  # noqa: E402
 from headoffice.changes import bills_changed  # noqa: E402
 from headoffice.db import Database, normalise_url  # noqa: E402
 from headoffice.demo import create_demo  # noqa: E402
 from headoffice.models import Bill as OfficeBill  # noqa: E402
 from headoffice.models import Customer as OfficeCustomer  # noqa: E402
+from headoffice.snapshot_ahead import snapshots  # noqa: E402
 from tests.support.fakes import actor_for  # noqa: E402
 from tests.support.lossy_proxy import DEFAULT_RATE, LinkStats, LossyProxy  # noqa: E402
 from tests.support.office_server import serving  # noqa: E402
@@ -126,6 +134,7 @@ class Counter:
 
     branch: BranchDatabase
     store: KeyringTokenStore
+    office: Database  # head office's database (its snapshot builds are counted)
 
     def transport(self) -> TimedTransport:
         return TimedTransport(open_transport(self.branch.reading(), self.store,
@@ -182,7 +191,7 @@ def new_counter(folder: Path, db: Database, port: int, counter: str,
     store = KeyringTokenStore(MemoryKeyring())
     register_device(branch.writing(), HttpTransport(f"http://127.0.0.1:{port}", timeout=30),
                     proxy.url, code, store=store)
-    return Counter(branch, store)
+    return Counter(branch, store, db)
 
 
 def measure_pull(counter: Counter, proxy: LossyProxy, what: str, label: str,
@@ -191,6 +200,7 @@ def measure_pull(counter: Counter, proxy: LossyProxy, what: str, label: str,
     once a search for it finds a customer (the counter is usable)."""
     before = LinkStats(**vars(proxy.stats))
     transport = counter.transport()
+    builds = snapshots().builds(counter.office, "KPG")
     started, cpu = time.perf_counter(), time.process_time()
     result = pull_changes(counter.branch.writing, transport)
     if search is not None:
@@ -200,7 +210,8 @@ def measure_pull(counter: Counter, proxy: LossyProxy, what: str, label: str,
     return Measure(what, label, result.changes, seconds, _since(proxy.stats, before),
                    f"{pages}{' after the snapshot' if what.startswith('first') else ''}; "
                    f"{transport.waited:.1f} s of it waiting for answers; {cpu:.1f} s of CPU "
-                   "(counter, and head office and the proxy: one process)")
+                   "(counter, and head office and the proxy: one process); snapshots built "
+                   f"meanwhile: {snapshots().builds(counter.office, 'KPG') - builds}")
 
 
 def change_bills(url: str, count: int) -> int:
@@ -319,30 +330,40 @@ def build_office(url: str, customers: int) -> str:
 
 
 def run(args: argparse.Namespace, folder: Path, url: str) -> list[Measure]:
-    """The first pulls (cold, cached, slow link), the incremental pull, then the pushes;
-    each pushing counter enrols customers of its own (the first from the start of the
-    list, the other from its end), so head office rejects none; then many counters
-    push at once."""
+    """The snapshot made ahead, the first pulls (loopback, slow link, right after a
+    change and after one that made the snapshot stale), the incremental pull, then the
+    pushes; each pushing counter enrols customers of its own (the first from the start
+    of the list, the other from its end), so head office rejects none; then many
+    counters push at once."""
     build_office(url, args.customers)
     measures: list[Measure] = []
     db = Database(url)
     with serving(url) as port, link(port, None) as fast, link(port, DEFAULT_RATE) as slow:
         name = _a_customer_name(db)
+        measures.append(_shown(measure_build(db, "KPG")))
         first = new_counter(folder, db, port, "L01", fast)
-        measures.append(_shown(measure_pull(first, fast, "first pull (snapshot built)",
+        measures.append(_shown(measure_pull(first, fast, "first pull (snapshot made ahead)",
                                             "loopback", name)))
-        second = new_counter(folder, db, port, "L02", fast)
-        measures.append(_shown(measure_pull(second, fast, "first pull (snapshot cached)",
-                                            "loopback", name)))
-        second.branch.close()
         third = None
         if not args.skip_throttled:
             third = new_counter(folder, db, port, "L03", slow)
-            measures.append(_shown(measure_pull(third, slow, "first pull (snapshot cached)",
+            measures.append(_shown(measure_pull(third, slow,
+                                                "first pull (snapshot made ahead)",
                                                 "64 kbit/s", name)))
         changed = change_bills(url, args.bill_changes)
         print(f"  {changed:,} bills changed at head office", flush=True)
+        second = new_counter(folder, db, port, "L02", fast)
+        measures.append(_shown(measure_pull(second, fast, "first pull right after a change",
+                                            "loopback", name)))
+        second.branch.close()
         measures.append(_shown(measure_pull(first, fast, "incremental pull", "loopback")))
+        stale = change_bills(url, snapshot.REBUILD_AFTER + args.bill_changes)
+        print(f"  {stale:,} bills changed at head office: the snapshot is stale", flush=True)
+        fourth = new_counter(folder, db, port, "L04", fast)
+        measures.append(_shown(measure_pull(
+            fourth, fast, "first pull right after a change (snapshot stale)", "loopback",
+            name)))
+        fourth.branch.close()
         _made(make_events(first, args.events, from_end=False))
         measures.append(_shown(measure_push(first, fast, "loopback")))
         if third is not None:
@@ -355,6 +376,19 @@ def run(args: argparse.Namespace, folder: Path, url: str) -> list[Measure]:
     measures.append(_shown(measure_office_push(folder, url, args.events)))
     measures.append(_shown(measure_many(folder, url, args.counters, args.each)))
     return _judged(measures)
+
+
+def measure_build(db: Database, branch: str) -> Measure:
+    """What head office does ahead, as ``serve`` starts or after a change made the
+    snapshot stale: build the branch's snapshot and keep it (no counter waits for it)."""
+    started, cpu = time.perf_counter(), time.process_time()
+    with db.reading() as session:
+        built = snapshot.build(session, branch)
+    kept = snapshot.store(db, branch, built)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return Measure("snapshot made ahead (head office, in the background)", "-",
+                   kept.changes, seconds, LinkStats(),
+                   f"{kept.size:,} bytes; {cpu:.1f} s of CPU")
 
 
 def measure_many(folder: Path, url: str, counters: int, each: int) -> Measure:

@@ -252,4 +252,4 @@ def office_process(url: str) -> Iterator[OfficeProcess]:
             yield OfficeProcess(base, process.pid)
         finally:
             process.terminate()
-            process.wait(30)
+            process.wait(120)  # a snapshot being built in the background ends first

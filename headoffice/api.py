@@ -52,6 +52,7 @@ from headoffice.schemas import (
     SnapshotResponse,
 )
 from headoffice.selfcheck.page import install as install_selfcheck
+from headoffice.snapshot_ahead import snapshots
 from headoffice.transport import PROTOCOL_HEADER, SyncRoute
 
 _bearer = HTTPBearer(auto_error=False, description="the device token from registration")
@@ -90,7 +91,8 @@ router = APIRouter(prefix="/api/v1", route_class=SyncRoute, dependencies=[Depend
 @router.post("/devices/register", response_model=RegisterResponse,
              responses={429: {"model": ErrorBody, "description": "too many refused "
                               "registrations from this address (Retry-After)"}})
-def register(body: RegisterRequest, db: DbDep, request: Request) -> RegisterResponse:
+def register(body: RegisterRequest, db: DbDep, request: Request,
+             later: BackgroundTasks) -> RegisterResponse:
     """Exchange a one-time code for the device token (refusals are limited per address)."""
     address = client_key(request.client.host if request.client else None)
     with db.writing() as session:
@@ -99,6 +101,7 @@ def register(body: RegisterRequest, db: DbDep, request: Request) -> RegisterResp
                                     attempt_key=body.attempt_key)
     if isinstance(done, ApiError):
         raise done  # the refusal is recorded (committed) before it is answered
+    later.add_task(remake_after_change, db)  # a new branch's snapshot, before its first pull
     return RegisterResponse(token=done.token, branch=done.branch, counter=done.counter,
                             epoch=done.epoch, acked_through=done.acked_through)
 
@@ -131,11 +134,15 @@ def pull_changes(db: DbDep, device: DeviceDep, cursor: Annotated[str, Query(max_
 
 
 @router.get("/snapshot", response_model=SnapshotResponse)
-def snapshot_offer(db: DbDep, device: DeviceDep,
+def snapshot_offer(db: DbDep, device: DeviceDep, later: BackgroundTasks,
                    have: Annotated[str, Query(max_length=64)] = "") -> SnapshotResponse:
     """The branch snapshot a counter's first pull should fetch (``have``: the one it
-    began downloading, while head office keeps it), built anew when stale."""
-    offer = snapshot.current(db, device.branch_code, have)
+    began downloading, while head office keeps it): the newest kept of the current epoch
+    (the counter pages the rest from its cursor), made anew in the background once
+    stale; built while the counter waits only when the branch has none."""
+    offer, stale = snapshots().current(db, device.branch_code, have)
+    if stale:
+        later.add_task(snapshots().remake_recent, db)
     return SnapshotResponse(id=offer.id, epoch=offer.epoch, cursor=offer.cursor,
                             size=offer.size, changes=offer.changes,
                             created_at=offer.created_at)
@@ -214,13 +221,15 @@ def health(db: DbDep) -> HealthResponse:
 
 
 def _make_ahead(db: Database, done: threading.Event) -> None:
-    """What the console's first views need, made while the server starts: the programme
-    evaluation and the invitation list (minutes of work at 200,000 customers)."""
+    """What a new counter's first pull and the console's first views need, made while the
+    server starts: each branch's snapshot, the programme evaluation and the invitation
+    list (minutes of work at 200,000 customers)."""
     try:
+        snapshots().make_ahead(db)
         evaluation_service.make_ahead(db)
         audience.make_ahead(db, local_today())
     except Exception:  # the page makes it when first viewed; serving is not concerned
-        logging.getLogger(__name__).exception("making the console's figures ahead failed")
+        logging.getLogger(__name__).exception("making the snapshots and figures ahead failed")
     finally:
         done.set()
 
@@ -229,9 +238,10 @@ def create_app(database_url: str, *, prepare: bool = True,
                make_ahead: bool = False) -> FastAPI:
     """The API over ``database_url``; ``prepare`` upgrades its schema to the newest
     (refusing a newer one: ``SchemaRefused``) and makes the first epoch. With
-    ``make_ahead`` (``loket-headoffice serve``) the console's evaluation and invitation
-    list are made in the background as the server starts, so even the first page view
-    after a start finds them made (``app.state.made_ahead`` is set once they are)."""
+    ``make_ahead`` (``loket-headoffice serve``) the branch snapshots and the console's
+    evaluation and invitation list are made in the background as the server starts, so
+    even the first counter or page view after a start finds them made
+    (``app.state.made_ahead`` is set once they are)."""
     db = Database(database_url)
     if prepare:
         try:

@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from app.services.sync.bundle_zip import BundleUnreadable, read_members
-from headoffice import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, anchors, snapshot
+from headoffice import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, anchors, snapshot, snapshot_ahead
 from headoffice.auth import bundle_key
 from headoffice.db import Database, current_epoch, utcnow
 from headoffice.errors import ApiError
@@ -215,7 +215,8 @@ def _reply(db: Database, device: Device, key: bytes, batch: BatchResult,
             restarted = cursor != "" and cursor_is_stale(session, cursor)
         except ApiError:  # a cursor head office never gave out
             restarted = True
-    bundled = None if cursor and not restarted else snapshot.for_bundle(db, device.branch_code)
+    bundled = None if cursor and not restarted \
+        else snapshot_ahead.for_bundle(db, device.branch_code)
     with db.reading() as session:  # from the start: after the branch snapshot
         changes, last = _drain(session, device, bundled[0].cursor if bundled else cursor)
     statuses = Counter(r.status for r in results)

@@ -10,9 +10,10 @@ the fields a change carries so that a change without a field stays without it:
 ``{"format": 1, "epoch", "branch", "cursor": "<epoch>:<id>", "changes": N,
 "kinds": {kind: [{"fields": [...], "keys": [...], "columns": [[...], ...]}]}}``
 
-Snapshots are cached in ``branch_snapshot`` (the file's SHA-256 is its id, so a counter
-resumes a cut download by id) and rebuilt once the branch's change log has grown by
-:data:`REBUILD_AFTER` changes since (or the epoch changed); the counter pages the rest.
+Snapshots are kept in ``branch_snapshot`` (the file's SHA-256 is its id, so a counter
+resumes a cut download by id) and built again in the background once the branch's change
+log has grown by :data:`REBUILD_AFTER` changes since, or the epoch changed
+(``snapshot_ahead``); the counter pages the rest.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Text, cast, delete, func, or_, select
+from sqlalchemy.orm import Session, defer
 
 from headoffice.db import Database, current_epoch, utcnow
 from headoffice.errors import bad_body
@@ -53,7 +54,7 @@ class SnapshotInfo:
     created_at: dt.datetime
 
 
-def _info(row: BranchSnapshot) -> SnapshotInfo:
+def info(row: BranchSnapshot) -> SnapshotInfo:
     cursor = format_cursor(row.epoch, Position(row.last_txid, row.last_change_id))
     return SnapshotInfo(row.id, row.branch_code, row.epoch, cursor, row.changes, row.size,
                         row.created_at)
@@ -65,66 +66,82 @@ def branch_filter(branch: str) -> Any:
 
 def build(session: Session, branch: str) -> tuple[bytes, str, Position, int]:
     """(file bytes, epoch, position of its last change, changes) of the branch's snapshot
-    now: every settled change of the branch (``pull.settled``), read in one statement."""
+    now: every settled change of the branch (``pull.settled``), read in one statement as
+    plain rows (the JSON text decoded once here, no ORM objects) and compressed once."""
     epoch = current_epoch(session)
     upto = Position()
-    groups: dict[str, dict[tuple[str, ...], dict[str, Any]]] = defaultdict(dict)
+    groups: dict[tuple[str, tuple[str, ...]], _Group] = {}
     count = 0
-    query = select(Change.txid, Change.id, Change.kind, Change.key, Change.data).where(
-        branch_filter(branch))
+    query = select(Change.txid, Change.id, Change.kind, Change.key,
+                   cast(Change.data, Text)).where(branch_filter(branch))
     horizon = settled(session)
     if horizon is not None:
         query = query.where(horizon)
-    for txid, change_id, kind, key, data in session.execute(
+    loads, last = json.loads, (0, 0)
+    for txid, change_id, kind, key, value in session.execute(
             query.order_by(Change.txid, Change.id)):
-        upto = Position(txid, change_id)
+        data = loads(value)
         fields = tuple(data)
-        group = groups[kind].get(fields)
+        group = groups.get((kind, fields))
         if group is None:
-            group = groups[kind][fields] = {"fields": list(fields), "keys": [],
-                                            "columns": [[] for _ in fields]}
-        derived = _KEY_FROM_DATA.get(kind)
-        same_key = derived is not None and key == ":".join(str(data.get(f)) for f in derived)
-        group["keys"].append(None if same_key else key)
-        for column, field in zip(group["columns"], fields, strict=True):
-            column.append(data[field])
+            group = groups[kind, fields] = _Group(kind, fields)
+        group.add(key, data)
+        last = txid, change_id
         count += 1
+    if count:
+        upto = Position(*last)
+    kinds: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for group in groups.values():
+        kinds[group.kind].append(group.as_json())
     doc = {"format": FORMAT, "epoch": epoch, "branch": branch,
-           "cursor": format_cursor(epoch, upto),
-           "changes": count, "kinds": {k: list(g.values()) for k, g in groups.items()}}
-    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return lzma.compress(text, preset=6), epoch, upto, count
+           "cursor": format_cursor(epoch, upto), "changes": count, "kinds": kinds}
+    plain = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return lzma.compress(plain, preset=6), epoch, upto, count
 
 
-def current(db: Database, branch: str, have: str = "") -> SnapshotInfo:
-    """The snapshot a counter of ``branch`` should fetch: ``have`` (one it began
-    downloading) while it is kept and of the current epoch, else the newest, built anew
-    when there is none or it is stale."""
-    with db.reading() as session:
-        epoch = current_epoch(session)
-        if have:
-            kept = session.get(BranchSnapshot, have)
-            if kept is not None and kept.branch_code == branch and kept.epoch == epoch:
-                return _info(kept)
-        newest = _newest(session, branch)
-        if newest is not None and newest.epoch == epoch and not _stale(session, newest):
-            return _info(newest)
-        data, built_epoch, upto, count = build(session, branch)
-    return _store(db, branch, data, built_epoch, upto, count)
+class _Group:
+    """The changes of one kind carrying the same fields, column by column; a key the
+    counter derives from the data (``_KEY_FROM_DATA``) is written as null."""
+
+    def __init__(self, kind: str, fields: tuple[str, ...]) -> None:
+        self.kind, self.fields = kind, fields
+        self.keys: list[str | None] = []
+        self.columns: list[list[Any]] = [[] for _ in fields]
+        self._appends = [column.append for column in self.columns]
+        self._derived = _KEY_FROM_DATA.get(kind)
+
+    def add(self, key: str, data: dict[str, Any]) -> None:
+        derived = self._derived
+        same = derived is not None and key == ":".join([str(data.get(f)) for f in derived])
+        self.keys.append(None if same else key)
+        for append, value in zip(self._appends, data.values(), strict=True):
+            append(value)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"fields": list(self.fields), "keys": self.keys, "columns": self.columns}
 
 
-def _newest(session: Session, branch: str) -> BranchSnapshot | None:
-    return session.scalar(select(BranchSnapshot).where(BranchSnapshot.branch_code == branch)
+def newest(session: Session, branch: str, epoch: str) -> BranchSnapshot | None:
+    """The branch's newest kept snapshot of ``epoch`` (its file left unread)."""
+    return session.scalar(select(BranchSnapshot).options(defer(BranchSnapshot.data))
+                          .where(BranchSnapshot.branch_code == branch,
+                                 BranchSnapshot.epoch == epoch)
                           .order_by(BranchSnapshot.last_txid.desc(),
                                     BranchSnapshot.last_change_id.desc(),
                                     BranchSnapshot.created_at.desc()).limit(1))
 
 
-def _stale(session: Session, snapshot: BranchSnapshot) -> bool:
-    newer = session.scalar(select(func.count()).select_from(Change).where(
+def behind(session: Session, snapshot: BranchSnapshot, up_to: int) -> int:
+    """How many changes of its branch came after ``snapshot`` (counted up to ``up_to``)."""
+    newer = select(Change.id).where(
         after(Position(snapshot.last_txid, snapshot.last_change_id)),
-        branch_filter(snapshot.branch_code))) or 0
-    return newer >= REBUILD_AFTER
+        branch_filter(snapshot.branch_code)).limit(up_to).subquery()
+    return session.scalar(select(func.count()).select_from(newer)) or 0
+
+
+def store(db: Database, branch: str, built: tuple[bytes, str, Position, int]) -> SnapshotInfo:
+    """Keep a snapshot ``build`` made (and only the newest :data:`KEEP` of the branch)."""
+    return _store(db, branch, *built)
 
 
 def _store(db: Database, branch: str, data: bytes, epoch: str, upto: Position,
@@ -145,7 +162,7 @@ def _store(db: Database, branch: str, data: bytes, epoch: str, upto: Position,
                       BranchSnapshot.created_at.desc()).limit(KEEP)))
         session.execute(delete(BranchSnapshot).where(
             BranchSnapshot.branch_code == branch, BranchSnapshot.id.not_in(kept)))
-        return _info(row)
+        return info(row)
 
 
 def parse_range(header: str | None) -> tuple[int, int | None]:
@@ -171,14 +188,3 @@ def read_part(db: Database, branch: str, snapshot_id: str, start: int,
             return None
         stop = row.size if end is None else min(end + 1, row.size)
         return bytes(row.data[start:stop]), row.size
-
-
-def for_bundle(db: Database, branch: str) -> tuple[SnapshotInfo, bytes]:
-    """The current snapshot of the branch and its file, for a reply bundle."""
-    info = current(db, branch)
-    found = read_part(db, branch, info.id, 0, None)
-    if found is None:  # pruned in the instant between: build one more
-        info = current(db, branch)
-        found = read_part(db, branch, info.id, 0, None)
-        assert found is not None
-    return info, found[0]

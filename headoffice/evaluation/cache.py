@@ -25,7 +25,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -207,11 +207,19 @@ def _plain(url: object) -> str:
     return str(url).split("@")[-1]
 
 
+class MadeAgain(Protocol):
+    """What is made again in the background after a change (``remake_after_change``)."""
+
+    def remake_recent(self, db: Database) -> None: ...
+
+    def clear(self) -> None: ...
+
+
 _evaluations: KeptUntilChange[Evaluation] = KeptUntilChange(SIZE)
-_everything: list[KeptUntilChange[Any]] = []
+_everything: list[MadeAgain] = []
 
 
-def register(kept: KeptUntilChange[Any]) -> None:
+def register(kept: MadeAgain) -> None:
     """``kept`` is made again after each change, as the evaluations are."""
     _everything.append(kept)
 
@@ -221,7 +229,8 @@ def evaluations() -> KeptUntilChange[Evaluation]:
 
 
 def remake_after_change(db: Database) -> None:
-    """After a push was applied (and acknowledged): make again what pages asked lately."""
+    """After a change (a push acknowledged, a staff decision, a counter registered): make
+    again what pages asked lately, and the branch snapshots gone stale."""
     for kept in (_evaluations, *_everything):
         kept.remake_recent(db)
 

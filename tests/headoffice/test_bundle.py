@@ -75,9 +75,11 @@ def test_a_bundle_is_applied_once_and_answered_with_a_signed_reply(
     assert acks["acked_through"] == manifest["acked_through"] == events[-1]["seq"]
     assert {r["status"] for r in acks["results"]} == {"applied"}
     changes = [json.loads(line) for line in members["changes.jsonl"].splitlines()]
-    # the branch never pulled: its master data comes as the branch snapshot, the
-    # changes after it (the acks of its events) as pages
-    assert {c["kind"] for c in changes} <= {"ack"}
+    # the branch never pulled: its master data comes as the branch snapshot kept since
+    # its counter registered, and what changed after its cursor as pages — here what the
+    # bundle's own events did (the customer enrolled, its bills) and their acks
+    assert {c["kind"] for c in changes} <= {"ack", "customer", "bill"}
+    assert {c["key"] for c in changes if c["kind"] == "customer"} <= {CUSTOMER}
     snapshot = json.loads(lzma.decompress(members[BUNDLE_MEMBER]))
     assert snapshot["cursor"] == manifest["snapshot"]["cursor"]
     assert "50400001" in snapshot["kinds"]["customer"][0]["columns"][

@@ -1,17 +1,28 @@
-"""Branch snapshots at head office: what they hold, caching, rebuilding, ranged reads."""
+"""Branch snapshots at head office: what they hold, made ahead and kept, built again in
+the background, built once for counters asking together, ranged reads."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import lzma
+import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
+from fastapi import FastAPI
+from sqlalchemy.orm import Session
 
 from headoffice import snapshot
+from headoffice.auth import attempt_registration, issue_code
+from headoffice.errors import ApiError
+from headoffice.evaluation import cache
 from headoffice.masterdata import add_user
+from headoffice.pull import Position
+from headoffice.snapshot_ahead import snapshots
 from tests.headoffice.conftest import HeadOffice
 
 
@@ -33,11 +44,11 @@ def _file(ho: HeadOffice, token: str, snapshot_id: object,
 
 def test_the_snapshot_holds_the_branch_at_a_cursor_and_nothing_of_other_branches(
         ho: HeadOffice) -> None:
-    token = ho.register(str(uuid.uuid4()))
     ho.add_customer("50400001", bills=3)
     with ho.db.writing() as session:
         add_user(session, "kasir.kpg", "Kasir KPG", "cashier", "rahasia-123", branch="KPG")
         add_user(session, "kasir.oeb", "Kasir OEB", "cashier", "rahasia-123", branch="OEB")
+    token = ho.register(str(uuid.uuid4()))
     offer = _offer(ho, token)
     whole = _file(ho, token, offer["id"])
     assert whole.status_code == 200 and len(whole.content) == offer["size"]
@@ -53,20 +64,78 @@ def test_the_snapshot_holds_the_branch_at_a_cursor_and_nothing_of_other_branches
     assert doc["changes"] == len(ho.pull(token).json()["changes"])  # what a pull would bring
 
 
-def test_the_snapshot_is_cached_and_rebuilt_once_stale(
+def test_a_stale_snapshot_is_given_at_once_and_built_again_behind(
         ho: HeadOffice, monkeypatch: pytest.MonkeyPatch) -> None:
-    token = ho.register(str(uuid.uuid4()))
+    """The kept snapshot plus the pages after its cursor are the branch as it is now, so a
+    counter never waits for a build: it gets the kept one, and a new one is built after."""
+    monkeypatch.setattr(cache, "SETTLE", 0.0)
     ho.add_customer("50400001", bills=2)
+    token = ho.register(str(uuid.uuid4()))  # its snapshot is built from here on
     first = _offer(ho, token)
-    assert _offer(ho, token) == first  # cached
+    assert _offer(ho, token) == first  # kept
+    builds = snapshots().builds(ho.db, "KPG")
     monkeypatch.setattr(snapshot, "REBUILD_AFTER", 3)
     ho.add_customer("50400002", bills=1)  # two changes: not yet stale
     assert _offer(ho, token)["id"] == first["id"]
-    ho.add_customer("50400003", bills=1)  # four: rebuilt
-    second = _offer(ho, token)
-    assert second["id"] != first["id"] and second["changes"] == 3 + 2 + 2
+    ho.add_customer("50400003", bills=1)  # four: stale, yet given at once
+    assert _offer(ho, token)["id"] == first["id"]
+    pages = ho.pull(token, str(first["cursor"])).json()["changes"]
+    assert [c["key"] for c in pages if c["kind"] == "customer"] == ["50400002", "50400003"]
+    second = _built_after(ho, token, first)
+    assert second["changes"] == 3 + 2 + 2 and snapshots().builds(ho.db, "KPG") == builds + 1
     assert _offer(ho, token, have=str(first["id"]))["id"] == first["id"]  # a resumed download
     assert _file(ho, token, first["id"], "bytes=0-").status_code == 206
+
+
+def _built_after(ho: HeadOffice, token: str, before: dict[str, object]) -> dict[str, object]:
+    """The offer once head office has built a snapshot after ``before`` (in the
+    background, after the answer that found it stale)."""
+    deadline = time.monotonic() + 30
+    while (offer := _offer(ho, token))["id"] == before["id"]:
+        assert time.monotonic() < deadline, "no newer snapshot was built"
+        time.sleep(0.05)
+    return offer
+
+
+def test_two_counters_asking_at_once_cause_one_build(
+        ho: HeadOffice, monkeypatch: pytest.MonkeyPatch) -> None:
+    build = snapshot.build
+
+    def slow_build(session: Session, branch: str) -> tuple[bytes, str, Position, int]:
+        time.sleep(0.5)  # long enough for both to ask while it runs
+        return build(session, branch)
+
+    monkeypatch.setattr(snapshot, "build", slow_build)
+    ho.add_customer("50400001", bills=4)
+    builds = snapshots().builds(ho.db, "KPG")
+    tokens = [ho.register(str(uuid.uuid4()), counter=f"L0{n}") for n in (1, 2)]
+    with ThreadPoolExecutor(2) as pool:
+        offers = list(pool.map(lambda token: _offer(ho, token), tokens))
+    assert offers[0] == offers[1]
+    assert snapshots().builds(ho.db, "KPG") == builds + 1
+
+
+def test_a_started_server_has_the_snapshots_made_before_a_counter_asks(
+        ho: HeadOffice) -> None:
+    from headoffice.api import create_app
+
+    async def start_and_wait(app: FastAPI) -> bool:
+        async with app.router.lifespan_context(app):
+            return await asyncio.to_thread(app.state.made_ahead.wait, 60)
+
+    ho.add_customer("50400001", bills=4)
+    with ho.db.writing() as session:  # registered while head office was down
+        code = issue_code(session, "KPG", "L01").code
+        done = attempt_registration(session, "127.0.0.1", code, str(uuid.uuid4()), "KPG",
+                                    "L01")
+    assert not isinstance(done, ApiError)
+    builds = {b: snapshots().builds(ho.db, b) for b in ("KPG", "OEB")}
+    assert asyncio.run(start_and_wait(create_app(ho.db.url, prepare=False, make_ahead=True)))
+    assert snapshots().builds(ho.db, "KPG") == builds["KPG"] + 1
+    assert snapshots().builds(ho.db, "OEB") == builds["OEB"]  # no counter there
+    offer = _offer(ho, done.token)
+    assert snapshots().builds(ho.db, "KPG") == builds["KPG"] + 1  # not built on request
+    assert offer["changes"] == 1 + 4 and offer["cursor"] == ho.pull(done.token).json()["cursor"]
 
 
 def test_ranges_give_the_rest_of_the_file_and_other_branches_get_nothing(

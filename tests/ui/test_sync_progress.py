@@ -34,7 +34,7 @@ from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.sync.dialogs import SyncDialog, SyncServices
 from app.ui.tasks import TaskRunner
-from headoffice import snapshot as office_snapshot
+from headoffice.snapshot_ahead import snapshots
 from tests.services.sync.test_snapshot import CUSTOMERS, publish_varied
 from tests.support.lossy_proxy import LossyProxy
 from tests.support.office_server import RunningOffice, start_office
@@ -111,7 +111,7 @@ def test_a_cut_link_says_what_is_kept_and_sync_continues_from_there(
                                       tasks=TaskRunner(pool=pool)),
                             sync=SyncServices(token_store=tokens, sync_link=sync_link))
         qtbot.addWidget(window)
-        size = office_snapshot.current(office.db, "KPG").size
+        size = snapshots().current(office.db, "KPG")[0].size
         link.cut_response_after = int(size * 0.9)
 
         first = window.sync.sync_now()

@@ -44,6 +44,9 @@ from headoffice.changes import bills_changed, customer_changed
 from headoffice.db import start_epoch
 from headoffice.models import Bill as OfficeBill
 from headoffice.models import Customer as OfficeCustomer
+from headoffice.snapshot import SnapshotInfo
+from headoffice.snapshot_ahead import snapshots
+from tests.services.sync.test_session import second_branch
 from tests.support.lossy_proxy import LossyProxy
 from tests.support.office_server import RunningOffice, start_office
 from tests.support.sync_fakes import Killer, SimulatedCrash
@@ -135,8 +138,8 @@ def arrears_of_bills(branch: BranchDatabase) -> dict[int, int]:
         return {int(customer): int(amount) for customer, amount in rows}
 
 
-def offer(office: RunningOffice) -> office_snapshot.SnapshotInfo:
-    return office_snapshot.current(office.db, "KPG")
+def offer(office: RunningOffice) -> SnapshotInfo:
+    return snapshots().current(office.db, "KPG")[0]
 
 
 def test_a_first_pull_loads_the_snapshot_then_pages_on_from_its_cursor(
@@ -158,6 +161,27 @@ def test_a_first_pull_loads_the_snapshot_then_pages_on_from_its_cursor(
     assert held(branch) == (total + 1, (total + 1) * 6)
     assert audit_actions(branch, "sync.snapshot") == 1 and audit_actions(branch, "sync.pull") == 1
     assert link.stats.downstream - before < 3_000  # the page, not the snapshot again
+
+
+def test_after_a_change_the_next_new_counter_gets_it_without_a_snapshot_built_for_it(
+        branch: BranchDatabase, office: RunningOffice, link: LossyProxy,
+        transport: HttpTransport, tmp_path: Path, branch_template: Path) -> None:
+    """The snapshot kept from before a change and the page after its cursor: the second
+    counter holds the change, and head office built nothing while it waited."""
+    pull_changes(branch.writing, transport)
+    kept, builds = offer(office), snapshots().builds(office.db, "KPG")
+    publish_varied(office, 1, first=CUSTOMERS)  # a customer and 6 bills after it
+    other, _ = second_branch(tmp_path, branch_template)
+    try:
+        tokens = office.register(other, link.url, code=office.code(counter="L02"))
+        pull_changes(other.writing, open_transport(other.reading(), tokens, timeout=10))
+        total = CUSTOMERS + 2
+        assert held(other) == (total, total * 6)
+        assert snapshots().builds(office.db, "KPG") == builds and offer(office) == kept
+        assert cursor(other) not in ("", kept.cursor)
+        assert audit_actions(other, "sync.snapshot") == 1 and audit_actions(other, "sync.pull") == 1
+    finally:
+        other.close()
 
 
 def test_a_download_cut_at_90_percent_continues_from_there(
