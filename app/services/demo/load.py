@@ -9,9 +9,9 @@ copies the log into the database after each commit, so the log stays the size of
 chunk, about 17 MB), and a last transaction builds the search tables in bulk
 (:func:`app.services.search.rebuild.build_search_tables`), puts the indexes and
 triggers back and records the generation (its log is the largest, about half a
-gigabyte at a million customers, until the branch is closed). If any of it fails, the rows loaded so far
-are deleted and the indexes and triggers put back: the branch is as it was (a process
-killed midway leaves a half-made branch; delete it).
+gigabyte at a million customers, until the branch is closed). If any of it fails, the
+rows loaded so far are deleted and the indexes and triggers put back: the branch is as
+it was (a process killed midway leaves a half-made branch; delete it).
 """
 
 from __future__ import annotations
