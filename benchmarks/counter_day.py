@@ -111,7 +111,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _branch_copy(args: argparse.Namespace, target: Path, say: object) -> Path:
     """A fresh copy of the demo branch of ``args.customers`` (made and cached first)."""
-    from app.models.database import database_path
     from app.services.demo.branch import create_demo_branch
 
     if args.quick:  # small enough to make afresh each time
@@ -119,9 +118,7 @@ def _branch_copy(args: argparse.Namespace, target: Path, say: object) -> Path:
         return target
     from benchmarks import search as engine_bench
 
-    engine_bench._demo_branch(args.cache, args.customers).close()
-    source = args.cache / f"demo-{args.customers}"
-    assert database_path(source).exists()
+    source = engine_bench.cached_demo(args.cache, args.customers)
     started = time.perf_counter()
     shutil.copytree(source, target)
     if callable(say):

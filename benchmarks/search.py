@@ -3,9 +3,10 @@
     python benchmarks/search.py                      # both sizes
     python benchmarks/search.py --sizes 17405 --queries 300 --rounds 5
 
-Each size gets a demo branch (``app.services.demo.branch``), made once, its search index
-compacted, and kept in a cache folder (``--cache``, by default ``loket-search-bench``
-in the system temp folder; delete it after schema changes). A few
+Each size gets a demo branch (``app.services.demo.branch``), made once and kept in a
+cache folder (``--cache``, by default ``loket-search-bench`` in the system temp folder),
+keyed by the generator's version and the schema's revision: a branch made by an older
+generator or for an older schema is replaced. A few
 hundred realistic queries are drawn from the branch's own customers: connection and
 meter number prefixes and barcode scans, 3–6 letter name fragments, name + kelurahan,
 and typos. Every query is timed ``--rounds`` times through the service layer
@@ -21,6 +22,7 @@ import gc
 import os
 import platform
 import random
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -34,11 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.bootstrap import BranchDatabase, open_branch
 from app.models.database import database_path
-from app.services.search.customers import (
-    compact_search_index,
-    search_customers,
-    suggest_similar_names,
-)
+from app.services.search.customers import search_customers, suggest_similar_names
 from benchmarks.machine import processor
 
 SIZES = (17_405, 1_000_000)
@@ -99,19 +97,36 @@ def _load() -> str:
 
 def _demo_branch(cache: Path, size: int) -> BranchDatabase:
     """The cached demo branch of ``size`` customers, generated on first use."""
-    data_dir = cache / f"demo-{size}"
+    return open_branch(cached_demo(cache, size))
+
+
+def cached_demo(cache: Path, size: int) -> Path:
+    """The folder of the cached demo branch of ``size`` customers, generated first if the
+    cache has none made by this generator for this schema. Older ones of the same size
+    are deleted; a generation cut short leaves only its ``.partial`` folder behind."""
+    from app.models.migrate import head_revision
+    from app.services.demo.branch import GENERATOR_VERSION
+
+    data_dir = cache / f"demo-{size}-g{GENERATOR_VERSION}-r{head_revision()}"
     if database_path(data_dir).exists():
-        return open_branch(data_dir)
+        return data_dir
+    for stale in cache.glob(f"demo-{size}*"):
+        shutil.rmtree(stale, ignore_errors=True)
     from app.services.demo.branch import create_demo_branch
 
+    partial = data_dir.with_name(data_dir.name + ".partial")
     print(f"generating a demo branch of {size:,} customers in {data_dir} …", flush=True)
-    summary = create_demo_branch(data_dir, customers=size)
-    branch = open_branch(data_dir)
-    started = time.perf_counter()
-    compact_search_index(branch.writing())
-    print(f"  done in {summary.seconds:.0f} s, search index compacted in "
-          f"{time.perf_counter() - started:.1f} s", flush=True)
-    return branch
+    started, cpu = time.perf_counter(), time.process_time()
+
+    def progress(done: int, total: int) -> None:
+        print(f"  {done:,} of {total:,} customers, {time.perf_counter() - started:.0f} s",
+              flush=True)
+
+    summary = create_demo_branch(partial, customers=size, progress=progress)
+    partial.rename(data_dir)
+    print(f"  done: {summary.bills:,} bills, {summary.seconds:.0f} s "
+          f"({time.process_time() - cpu:.0f} s CPU){_load()}", flush=True)
+    return data_dir
 
 
 def _customers(branch: BranchDatabase) -> list[Customer]:

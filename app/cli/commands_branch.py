@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -101,7 +102,7 @@ def _init_demo(args: argparse.Namespace, out: Output) -> int:
     if args.seed is not None:
         options["seed"] = args.seed
     try:
-        demo = create_demo_branch(args.data_dir, **options)
+        demo = create_demo_branch(args.data_dir, progress=_demo_progress, **options)
     except ValueError as exc:
         raise Refusal("demo_refused", str(exc)) from exc
     out.result(
@@ -112,6 +113,11 @@ def _init_demo(args: argparse.Namespace, out: Output) -> int:
          f"  {count(demo.customers)} customers, {count(demo.sealed)} sealed, "
          f"{count(demo.bills)} bills, arrears {rupiah(demo.arrears_total)}"])
     return 0
+
+
+def _demo_progress(done: int, total: int) -> None:
+    """A line on stderr per chunk of customers loaded (a million take a few minutes)."""
+    print(f"  {count(done)} of {count(total)} customers loaded", file=sys.stderr, flush=True)
 
 
 def run_summary(args: argparse.Namespace, out: Output) -> int:

@@ -92,6 +92,7 @@ def test_init_demo_builds_a_small_demo_branch(capsys: pytest.CaptureFixture[str]
     cli = Cli(capsys, tmp_path / "demo")
     data = cli.json("init", "--demo", "--customers", "40", "--seed", "7")
     assert data["customers"] == 40 and data["demo"] is True
+    assert "40 of 40 customers loaded" in cli.err
     assert data["bills"] > 0 and data["arrears_total"] > 0
     summary = cli.json("summary")
     assert (summary["customers"], summary["sealed"], summary["arrears_total"]) == (

@@ -3,8 +3,9 @@
 It mirrors the Buka Segel press story: 17,405 customers, about 7,000 of them sealed,
 about Rp 4.7 billion of arrears, and one sealed customer in Penkase Oeleta owing
 Rp 2,400,000 since 2021. The same seed always gives the same rows. Customers and bills
-are bulk-inserted in one transaction with a single audit record; demo data is not sent
-to head office.
+are bulk-inserted in chunks of a transaction each (:mod:`app.services.demo.load`), the
+search index built once at the end, with a single audit record; demo data is not sent
+to head office. A million customers take a few minutes.
 """
 
 from __future__ import annotations
@@ -13,22 +14,20 @@ import datetime as dt
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
 
-from sqlalchemy import Connection, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import Bill, Customer, Setting
+from app.models import Customer, Setting
 from app.models.database import database_path, make_engine, make_session_factory
 from app.models.migrate import upgrade
 from app.services.audit.journal import record_change
 from app.services.clock import BusinessDateClock, Clock
 from app.services.context import BUSINESS_DATE_KEY, Actor, system_actor
-from app.services.demo.billing import BILL_COLUMNS
 from app.services.demo.dice import Dice
+from app.services.demo.load import CHUNK_CUSTOMERS, Progress, WritableBranch, load_demo_rows
 from app.services.demo.plan import FULL_CUSTOMERS, SEALED, make_plan
-from app.services.demo.rows import CUSTOMER_COLUMNS, FEATURED, RowBuilder
-from app.services.search.customers import compact_search_index
+from app.services.demo.rows import FEATURED, RowBuilder
 from app.services.setup import BranchSetup, initialise_branch
 from app.services.unit_of_work import UnitOfWork
 from app.services.users import add_user
@@ -44,9 +43,10 @@ FEATURED_CONNECTION_NO: str = FEATURED.connection_no
 FEATURED_NAME: str = FEATURED.name
 # The setting app.bootstrap reads for a fixed business date (services may not import it).
 MAX_CUSTOMERS = 1_500_000
+GENERATOR_VERSION = 2
+"""Raised whenever the same seed and size would give other rows or another layout
+(benchmarks key their cached demo branches by it)."""
 FULL_HISTORY_LIMIT = 100_000   # above this, active customers keep only 2 months of bills
-CHUNK = 5_000
-BULK_CACHE_KIB = 65_536     # page cache while inserting (restored afterwards)
 
 
 @dataclass(frozen=True)
@@ -58,25 +58,12 @@ class DemoSummary:
     seconds: float
 
 
-class WritableBranch(Protocol):
-    """What the generator needs of a branch: a unit of work for writing."""
-
-    def writing(self) -> UnitOfWork: ...
-
-
-def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
-    return (f"INSERT INTO {table} ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})")
-
-
-_STAGING = "demo_customer_staging"
-_STAGING_SQL = _insert_sql(f"temp.{_STAGING}", CUSTOMER_COLUMNS)
-_BILL_SQL = _insert_sql(Bill.__tablename__, BILL_COLUMNS)
-
-
 def generate_demo(branch: WritableBranch, *, customers: int = FULL_CUSTOMERS,
-                  seed: int = 2025) -> DemoSummary:
-    """Insert the demo customers and their bills into an initialised branch without any.
+                  seed: int = 2025, chunk: int = CHUNK_CUSTOMERS,
+                  progress: Progress | None = None) -> DemoSummary:
+    """Insert the demo customers and their bills into an initialised branch without any,
+    ``chunk`` customers per transaction (:mod:`app.services.demo.load`); ``progress`` is
+    told the customers loaded after each chunk.
 
     Raises ``ValueError`` for a size outside 1 … ``MAX_CUSTOMERS`` or if the branch
     already has customers.
@@ -88,48 +75,21 @@ def generate_demo(branch: WritableBranch, *, customers: int = FULL_CUSTOMERS,
     builder = RowBuilder(plan, Dice(f"loket-demo-rows-{seed}"), history)
     sealed = sum(1 for status in plan.status if status == SEALED)
     with branch.writing() as uow:
-        session = uow.session
-        if session.scalar(select(Customer.id).limit(1)) is not None:
+        if uow.session.scalar(select(Customer.id).limit(1)) is not None:
             raise ValueError("this branch already has customers; the demo needs an empty one")
-        bills = _insert_rows(session.connection(), builder, customers)
-        summary = DemoSummary(customers, sealed, builder.arrears, bills, 0.0)
-        actor = system_actor(session)
-        record_change(session, actor, uow.now, action="demo.generate", entity="branch",
+
+    def record(uow: UnitOfWork, bills: int) -> None:
+        actor = system_actor(uow.session)
+        record_change(uow.session, actor, uow.now, action="demo.generate", entity="branch",
                       entity_id=actor.branch_code,
                       details={"seed": seed, "customers": customers, "sealed": sealed,
                                "bills": bills, "arrears_total": builder.arrears,
                                "featured": FEATURED_CONNECTION_NO})
-        uow.commit()
-    compact_search_index(branch.writing())
-    return replace(summary, seconds=round(time.perf_counter() - started, 3))
 
-
-def _insert_rows(connection: Connection, builder: RowBuilder, customers: int) -> int:
-    """Insert all customers and bills in chunks; returns the number of bills.
-
-    Customers go through a temporary table and one ``INSERT … SELECT`` per chunk, so
-    that whatever the customer table's triggers maintain (the search index) is updated
-    in bulk rather than row by row. A larger page cache is used meanwhile.
-    """
-    previous = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
-    connection.exec_driver_sql(f"PRAGMA cache_size={-BULK_CACHE_KIB}")
-    columns = ", ".join(CUSTOMER_COLUMNS)
-    connection.exec_driver_sql(f"CREATE TEMP TABLE {_STAGING} AS "
-                               f"SELECT {columns} FROM {Customer.__tablename__} WHERE 0")
-    bills = 0
-    try:
-        for start in range(0, customers, CHUNK):
-            customer_rows, bill_rows = builder.rows(start, min(start + CHUNK, customers))
-            connection.exec_driver_sql(_STAGING_SQL, customer_rows)
-            connection.exec_driver_sql(f"INSERT INTO {Customer.__tablename__} ({columns}) "
-                                       f"SELECT {columns} FROM temp.{_STAGING} ORDER BY id")
-            connection.exec_driver_sql(f"DELETE FROM temp.{_STAGING}")
-            connection.exec_driver_sql(_BILL_SQL, bill_rows)
-            bills += len(bill_rows)
-        connection.exec_driver_sql(f"DROP TABLE temp.{_STAGING}")
-    finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size={previous}")
-    return bills
+    bills = load_demo_rows(branch, builder, customers, finish=record, chunk=chunk,
+                           progress=progress)
+    return DemoSummary(customers, sealed, builder.arrears, bills,
+                       round(time.perf_counter() - started, 3))
 
 
 @dataclass
@@ -142,8 +102,9 @@ class _DemoBranch:
 
 
 def create_demo_branch(data_dir: Path, *, customers: int = FULL_CUSTOMERS,
-                       seed: int = 2025) -> DemoSummary:
-    """Create a new branch database in ``data_dir`` holding the demo.
+                       seed: int = 2025, progress: Progress | None = None) -> DemoSummary:
+    """Create a new branch database in ``data_dir`` holding the demo (``progress``: as
+    :func:`generate_demo`).
 
     The branch runs on ``DEMO_BUSINESS_DATE`` and has the ``DEMO_USERS``. A folder that
     already holds a branch database is refused with ``ValueError``; if the generation
@@ -164,7 +125,7 @@ def create_demo_branch(data_dir: Path, *, customers: int = FULL_CUSTOMERS,
         _store_business_date(branch.writing(), actor)
         for username, password, role, full_name in DEMO_USERS:
             add_user(branch.writing(), actor, username, full_name, role, password)
-        summary = generate_demo(branch, customers=customers, seed=seed)
+        summary = generate_demo(branch, customers=customers, seed=seed, progress=progress)
     except BaseException:
         engine.dispose()
         for suffix in ("", "-wal", "-shm"):
