@@ -430,6 +430,7 @@ def measure_office_push(folder: Path, url: str, events: int) -> Measure:
     office_cpu = _children_cpu()
     with sync_pushes.office_process(url) as office:
         ready = sync_pushes.register(office.base, url, plans)
+        office.settled()
         before = office.cpu()
         answer = sync_pushes.push_all_at_once(office.base, ready)[0]
         pushing_cpu = office.cpu() - before if before >= 0 else -1.0

@@ -226,6 +226,22 @@ class OfficeProcess:
             return -1.0
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
+    def settled(self, longest: float = 90.0) -> float:
+        """Wait until head office has finished what its start and the registrations set
+        off in the background (snapshots, the console's figures) — a server in service
+        has long done so — and return the seconds waited (-1 where the CPU is not known)."""
+        started = time.monotonic()
+        before = self.cpu()
+        if before < 0:
+            return -1.0
+        while time.monotonic() - started < longest:
+            time.sleep(0.5)
+            now = self.cpu()
+            if now - before < 0.03:
+                break
+            before = now
+        return time.monotonic() - started
+
 
 @contextmanager
 def office_process(url: str) -> Iterator[OfficeProcess]:
