@@ -19,7 +19,6 @@ from headoffice.db import Database
 
 QUIET = 10.0  # seconds without a change before the work runs
 AT_MOST = 300.0  # seconds: the longest a change waits for that lull
-AT_ONCE = False  # run the work in the caller's thread at once (tests that check its result)
 log = logging.getLogger(__name__)
 
 
@@ -42,9 +41,6 @@ class Lull:
         self._note(db, changed=False)
 
     def _note(self, db: Database, changed: bool) -> None:
-        if AT_ONCE:
-            self._work(db)
-            return
         now = time.monotonic()
         with self._lock:
             waiting = self._waiting.get(db.url)

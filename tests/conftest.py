@@ -62,13 +62,12 @@ def _collect_garbage_on_the_main_thread() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _head_office_without_lulls(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Head office's work after pushes runs as they are answered, in the answering
-    thread, not on the lull's own thread after ``lull.QUIET`` seconds of quiet: tests see
-    it without waiting, and none of it outlives its test (the lull has tests of its
-    own)."""
+    """Head office's work after pushes runs as soon as they are answered, not after
+    ``lull.QUIET`` seconds of quiet, so tests see it without waiting (the lull has tests
+    of its own)."""
     from headoffice import lull
 
-    monkeypatch.setattr(lull, "AT_ONCE", True)
+    monkeypatch.setattr(lull, "QUIET", 0.0)
 
 
 @pytest.fixture

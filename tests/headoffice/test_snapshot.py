@@ -69,6 +69,7 @@ def test_a_stale_snapshot_is_given_at_once_and_built_again_behind(
     """The kept snapshot plus the pages after its cursor are the branch as it is now, so a
     counter never waits for a build: it gets the kept one, and a new one is built after."""
     monkeypatch.setattr(cache, "SETTLE", 0.0)
+    monkeypatch.setattr(lull, "QUIET", 0.0)
     ho.add_customer("50400001", bills=2)
     token = ho.register(str(uuid.uuid4()))  # its snapshot is built from here on
     first = _offer(ho, token)
@@ -92,7 +93,6 @@ def test_snapshots_are_built_again_in_a_lull_not_while_counters_push(
     """A build takes seconds of CPU: while changes keep coming (counters pushing) none is
     made; once they pause, the stale snapshot is built, once."""
     monkeypatch.setattr(cache, "SETTLE", 0.0)
-    monkeypatch.setattr(lull, "AT_ONCE", False)
     monkeypatch.setattr(lull, "QUIET", 0.6)
     ho.add_customer("50400001", bills=2)
     token = ho.register(str(uuid.uuid4()))
