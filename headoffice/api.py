@@ -28,7 +28,7 @@ from headoffice.console.app import install as install_console
 from headoffice.db import Database, current_epoch
 from headoffice.errors import ApiError, unauthorised, wrong_branch
 from headoffice.evaluation import service as evaluation_service
-from headoffice.evaluation.cache import remake_after_change, remake_after_pushes
+from headoffice.evaluation.cache import remake_after_change
 from headoffice.models import Device
 from headoffice.outreach import audience
 from headoffice.outreach.words import local_today
@@ -116,7 +116,7 @@ def push_events(body: PushRequest, db: DbDep, device: DeviceDep,
     batch = push(db, device.id, body.branch, [
         IncomingEvent(e.id, e.seq, e.type, e.created_at, e.payload) for e in body.events],
         Sender(audit, noted=True))  # one transaction: the events, the chain head, the sync
-    later.add_task(remake_after_pushes, db)  # the console's figures, once pushes pause
+    later.add_task(remake_after_change, db)  # the console's figures, once acknowledged
     return PushResponse.model_validate(
         {"results": [vars(r) for r in batch.results], "acked_through": batch.acked_through,
          "audit": None if batch.audit is None else vars(batch.audit)})

@@ -60,16 +60,6 @@ def _collect_garbage_on_the_main_thread() -> Iterator[None]:
     collect_like_cpython()
 
 
-@pytest.fixture(autouse=True)
-def _head_office_without_lulls(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Head office's work after pushes runs as soon as they are answered, not after
-    ``lull.QUIET`` seconds of quiet, so tests see it without waiting (the lull has tests
-    of its own)."""
-    from headoffice import lull
-
-    monkeypatch.setattr(lull, "QUIET", 0.0)
-
-
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(DEMO_DAY)

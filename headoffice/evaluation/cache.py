@@ -10,7 +10,7 @@ branches and the terms.
 Pages ask for the *newest* result (:meth:`KeptUntilChange.newest`): the current one, or
 — once the data has changed — the one made before, marked as not current, while a new
 one is made after the answer has gone (``later``). After a push is applied
-(:func:`remake_after_pushes`, once the pushes pause) every request asked for
+(:func:`remake_after_change`, run once the push is acknowledged) every request asked for
 lately is made again (not more often than every ``SETTLE`` seconds, nor than ``SHARE``
 of the time), so the first view after a sync finds it made. Only a request never asked
 before is made while its page waits — and the home page has the ones its role opens
@@ -32,7 +32,6 @@ from sqlalchemy.orm import Session
 
 from headoffice.db import Database, current_epoch
 from headoffice.evaluation.figures import Evaluation
-from headoffice.lull import Lull
 from headoffice.models import BranchOffice, Change, Device, Terms
 
 SIZE = 32
@@ -234,16 +233,6 @@ def remake_after_change(db: Database) -> None:
     again what pages asked lately, and the branch snapshots gone stale."""
     for kept in (_evaluations, *_everything):
         kept.remake_recent(db)
-
-
-def remake_after_pushes(db: Database) -> None:
-    """After a push is acknowledged: :func:`remake_after_change` once the pushes pause
-    (:mod:`headoffice.lull`), so counters pushing at once do not wait behind figures
-    nobody is looking at meanwhile."""
-    _after_pushes.changed(db)
-
-
-_after_pushes = Lull("kept results", remake_after_change)
 
 
 def clear() -> None:

@@ -16,7 +16,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.orm import Session
 
-from headoffice import lull, snapshot
+from headoffice import snapshot, snapshot_ahead
 from headoffice.auth import attempt_registration, issue_code
 from headoffice.errors import ApiError
 from headoffice.evaluation import cache
@@ -69,7 +69,7 @@ def test_a_stale_snapshot_is_given_at_once_and_built_again_behind(
     """The kept snapshot plus the pages after its cursor are the branch as it is now, so a
     counter never waits for a build: it gets the kept one, and a new one is built after."""
     monkeypatch.setattr(cache, "SETTLE", 0.0)
-    monkeypatch.setattr(lull, "QUIET", 0.0)
+    monkeypatch.setattr(snapshot_ahead, "QUIET", 0.0)
     ho.add_customer("50400001", bills=2)
     token = ho.register(str(uuid.uuid4()))  # its snapshot is built from here on
     first = _offer(ho, token)
@@ -93,7 +93,7 @@ def test_snapshots_are_built_again_in_a_lull_not_while_counters_push(
     """A build takes seconds of CPU: while changes keep coming (counters pushing) none is
     made; once they pause, the stale snapshot is built, once."""
     monkeypatch.setattr(cache, "SETTLE", 0.0)
-    monkeypatch.setattr(lull, "QUIET", 0.6)
+    monkeypatch.setattr(snapshot_ahead, "QUIET", 0.6)
     ho.add_customer("50400001", bills=2)
     token = ho.register(str(uuid.uuid4()))
     first = _offer(ho, token)
