@@ -142,7 +142,7 @@ def snapshot_offer(db: DbDep, device: DeviceDep, later: BackgroundTasks,
     stale; built while the counter waits only when the branch has none."""
     offer, stale = snapshots().current(db, device.branch_code, have)
     if stale:
-        later.add_task(snapshots().stale_offered, db)
+        later.add_task(snapshots().remake_recent, db)
     return SnapshotResponse(id=offer.id, epoch=offer.epoch, cursor=offer.cursor,
                             size=offer.size, changes=offer.changes,
                             created_at=offer.created_at)

@@ -16,12 +16,6 @@ of the branch have come since, the same way as the console's kept figures
 acknowledged, after each staff decision in the console, after a counter registers, and
 after a counter was given a snapshot gone stale — not more often than every ``SETTLE``
 seconds per branch, nor than ``SHARE`` of the time. One build runs per branch at a time.
-
-A build takes seconds of CPU, and head office is busiest while counters push. So the
-builds wait for a lull: one thread of their own builds the stale snapshots, one after the
-other, once no change has come for :data:`QUIET` seconds — or :data:`AT_MOST` seconds
-after the first change it waits for, when the changes never stop. Counters pushing at
-once never share head office with a snapshot build they do not need.
 """
 
 from __future__ import annotations
@@ -41,8 +35,6 @@ from headoffice.models import BranchSnapshot, Device
 from headoffice.snapshot import SnapshotInfo
 
 WAIT_AFTER = 20_000  # changes behind: beyond this, building is quicker than paging
-QUIET = 10.0  # seconds without a change before stale snapshots are built again
-AT_MOST = 300.0  # seconds: the longest a change waits for that lull
 log = logging.getLogger(__name__)
 
 _Key = tuple[str, str]  # (database address without its password, branch)
@@ -63,8 +55,6 @@ class SnapshotsAhead:
         self._making: dict[_Key, threading.Event] = {}
         self._made: dict[_Key, _Made] = {}
         self._builds: Counter[_Key] = Counter()
-        self._waiting: dict[str, tuple[Database, float, float]] = {}  # url: db, first, last
-        self._lull: threading.Thread | None = None
 
     def builds(self, db: Database, branch: str) -> int:
         """How many snapshots of ``branch`` this process has built."""
@@ -89,51 +79,9 @@ class SnapshotsAhead:
         return self._made_now(db, branch), False
 
     def remake_recent(self, db: Database) -> None:
-        """After a change: build again, at the next lull, every branch's snapshot gone
-        stale (none of the current epoch, or :data:`snapshot.REBUILD_AFTER` changes
-        behind) — not one built within ``SETTLE`` seconds or ``1 / SHARE`` times what
-        building it took."""
-        self._note(db, changed=True)
-
-    def stale_offered(self, db: Database) -> None:
-        """A counter was given a stale snapshot: build it again soon — at once unless
-        changes are coming in, then at their lull (asking is no change)."""
-        self._note(db, changed=False)
-
-    def _note(self, db: Database, changed: bool) -> None:
-        now = time.monotonic()
-        with self._lock:
-            waiting = self._waiting.get(db.url)
-            if waiting is not None:
-                self._waiting[db.url] = (db, waiting[1], now if changed else waiting[2])
-            else:
-                self._waiting[db.url] = (db, now, now if changed else now - QUIET)
-            if self._lull is None:
-                self._lull = threading.Thread(target=self._at_lulls, daemon=True,
-                                              name="loket-snapshots-ahead")
-                self._lull.start()
-
-    def _at_lulls(self) -> None:
-        """Build the stale snapshots of each database once its changes have paused."""
-        while True:
-            with self._lock:
-                now = time.monotonic()
-                due = [db for db, first, last in self._waiting.values()
-                       if now - last >= QUIET or now - first >= AT_MOST]
-                for db in due:
-                    del self._waiting[db.url]
-                if not due and not self._waiting:
-                    self._lull = None
-                    return
-            for db in due:
-                try:
-                    self._remake_stale(db)
-                except Exception:  # a counter asking builds it; nothing else is concerned
-                    log.exception("building the stale snapshots ahead failed")
-            if not due:
-                time.sleep(min(1.0, QUIET / 4) or 0.01)
-
-    def _remake_stale(self, db: Database) -> None:
+        """Build again every branch's snapshot gone stale (none of the current epoch, or
+        :data:`snapshot.REBUILD_AFTER` changes behind) — not one built within ``SETTLE``
+        seconds or ``1 / SHARE`` times what building it took."""
         now = time.monotonic()
         for branch in self._stale(db):
             with self._lock:
@@ -148,7 +96,7 @@ class SnapshotsAhead:
             self._build_unless_under_way(db, branch)
 
     def clear(self) -> None:
-        """Forget when snapshots were built (the next lull builds stale ones at once)."""
+        """Forget when snapshots were built (the next change builds stale ones at once)."""
         with self._lock:
             self._made.clear()
 

@@ -16,7 +16,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.orm import Session
 
-from headoffice import snapshot, snapshot_ahead
+from headoffice import snapshot
 from headoffice.auth import attempt_registration, issue_code
 from headoffice.errors import ApiError
 from headoffice.evaluation import cache
@@ -69,7 +69,6 @@ def test_a_stale_snapshot_is_given_at_once_and_built_again_behind(
     """The kept snapshot plus the pages after its cursor are the branch as it is now, so a
     counter never waits for a build: it gets the kept one, and a new one is built after."""
     monkeypatch.setattr(cache, "SETTLE", 0.0)
-    monkeypatch.setattr(snapshot_ahead, "QUIET", 0.0)
     ho.add_customer("50400001", bills=2)
     token = ho.register(str(uuid.uuid4()))  # its snapshot is built from here on
     first = _offer(ho, token)
@@ -86,28 +85,6 @@ def test_a_stale_snapshot_is_given_at_once_and_built_again_behind(
     assert second["changes"] == 3 + 2 + 2 and snapshots().builds(ho.db, "KPG") == builds + 1
     assert _offer(ho, token, have=str(first["id"]))["id"] == first["id"]  # a resumed download
     assert _file(ho, token, first["id"], "bytes=0-").status_code == 206
-
-
-def test_snapshots_are_built_again_in_a_lull_not_while_counters_push(
-        ho: HeadOffice, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A build takes seconds of CPU: while changes keep coming (counters pushing) none is
-    made; once they pause, the stale snapshot is built, once."""
-    monkeypatch.setattr(cache, "SETTLE", 0.0)
-    monkeypatch.setattr(snapshot_ahead, "QUIET", 0.6)
-    ho.add_customer("50400001", bills=2)
-    token = ho.register(str(uuid.uuid4()))
-    first = _offer(ho, token)
-    monkeypatch.setattr(snapshot, "REBUILD_AFTER", 3)
-    ho.add_customer("50400002", bills=3)  # stale now
-    builds = snapshots().builds(ho.db, "KPG")
-    until = time.monotonic() + 1.5
-    while time.monotonic() < until:  # a change every 0.1 s, as pushes arriving
-        snapshots().remake_recent(ho.db)
-        time.sleep(0.1)
-    assert snapshots().builds(ho.db, "KPG") == builds
-    assert _built_after(ho, token, first)["changes"] == 3 + 4  # the customer and its bills
-    time.sleep(1.0)
-    assert snapshots().builds(ho.db, "KPG") == builds + 1
 
 
 def _built_after(ho: HeadOffice, token: str, before: dict[str, object]) -> dict[str, object]:
