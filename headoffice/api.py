@@ -23,12 +23,14 @@ from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException
 
 from headoffice import SUPPORTED_PROTOCOLS, anchors, counters, reconcile, snapshot
+from headoffice import lull as lulls
 from headoffice.auth import attempt_registration, authenticate
 from headoffice.console.app import install as install_console
 from headoffice.db import Database, current_epoch
 from headoffice.errors import ApiError, unauthorised, wrong_branch
 from headoffice.evaluation import service as evaluation_service
 from headoffice.evaluation.cache import remake_after_change
+from headoffice.lull import Lull, lull_of
 from headoffice.models import Device
 from headoffice.outreach import audience
 from headoffice.outreach.words import local_today
@@ -101,13 +103,13 @@ def register(body: RegisterRequest, db: DbDep, request: Request,
                                     attempt_key=body.attempt_key)
     if isinstance(done, ApiError):
         raise done  # the refusal is recorded (committed) before it is answered
-    later.add_task(remake_after_change, db)  # a new branch's snapshot, before its first pull
+    later.add_task(lull_of(request).wanted)  # a new branch's snapshot, before its first pull
     return RegisterResponse(token=done.token, branch=done.branch, counter=done.counter,
                             epoch=done.epoch, acked_through=done.acked_through)
 
 
 @router.post("/push", response_model=PushResponse, responses={409: {"model": ErrorBody}})
-def push_events(body: PushRequest, db: DbDep, device: DeviceDep,
+def push_events(body: PushRequest, db: DbDep, device: DeviceDep, request: Request,
                 later: BackgroundTasks) -> PushResponse:
     """Apply a batch of outbox events (one transaction, idempotent by event id)."""
     if body.device_id != device.id:
@@ -116,7 +118,7 @@ def push_events(body: PushRequest, db: DbDep, device: DeviceDep,
     batch = push(db, device.id, body.branch, [
         IncomingEvent(e.id, e.seq, e.type, e.created_at, e.payload) for e in body.events],
         Sender(audit, noted=True))  # one transaction: the events, the chain head, the sync
-    later.add_task(remake_after_change, db)  # the console's figures, once acknowledged
+    later.add_task(lull_of(request).changed)  # the console's figures, in the pushes' lull
     return PushResponse.model_validate(
         {"results": [vars(r) for r in batch.results], "acked_through": batch.acked_through,
          "audit": None if batch.audit is None else vars(batch.audit)})
@@ -134,7 +136,7 @@ def pull_changes(db: DbDep, device: DeviceDep, cursor: Annotated[str, Query(max_
 
 
 @router.get("/snapshot", response_model=SnapshotResponse)
-def snapshot_offer(db: DbDep, device: DeviceDep, later: BackgroundTasks,
+def snapshot_offer(db: DbDep, device: DeviceDep, request: Request, later: BackgroundTasks,
                    have: Annotated[str, Query(max_length=64)] = "") -> SnapshotResponse:
     """The branch snapshot a counter's first pull should fetch (``have``: the one it
     began downloading, while head office keeps it): the newest kept of the current epoch
@@ -142,7 +144,7 @@ def snapshot_offer(db: DbDep, device: DeviceDep, later: BackgroundTasks,
     stale; built while the counter waits only when the branch has none."""
     offer, stale = snapshots().current(db, device.branch_code, have)
     if stale:
-        later.add_task(snapshots().remake_recent, db)
+        later.add_task(lull_of(request).wanted)
     return SnapshotResponse(id=offer.id, epoch=offer.epoch, cursor=offer.cursor,
                             size=offer.size, changes=offer.changes,
                             created_at=offer.created_at)
@@ -234,14 +236,16 @@ def _make_ahead(db: Database, done: threading.Event) -> None:
         done.set()
 
 
-def create_app(database_url: str, *, prepare: bool = True,
-               make_ahead: bool = False) -> FastAPI:
+def create_app(database_url: str, *, prepare: bool = True, make_ahead: bool = False,
+               in_lulls: bool = False) -> FastAPI:
     """The API over ``database_url``; ``prepare`` upgrades its schema to the newest
     (refusing a newer one: ``SchemaRefused``) and makes the first epoch. With
     ``make_ahead`` (``loket-headoffice serve``) the branch snapshots and the console's
     evaluation and invitation list are made in the background as the server starts, so
     even the first counter or page view after a start finds them made
-    (``app.state.made_ahead`` is set once they are)."""
+    (``app.state.made_ahead`` is set once they are). With ``in_lulls`` (``serve`` too)
+    what a change sets off is made in the lull of the changes, on a thread of its own
+    (``headoffice/lull.py``), else as each change is answered."""
     db = Database(database_url)
     if prepare:
         try:
@@ -251,6 +255,8 @@ def create_app(database_url: str, *, prepare: bool = True,
             raise
 
     made_ahead = threading.Event()
+    lull = Lull(lambda: remake_after_change(db), quiet=lulls.QUIET if in_lulls else None,
+                name="remake-after-change")
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -258,6 +264,7 @@ def create_app(database_url: str, *, prepare: bool = True,
             threading.Thread(target=_make_ahead, args=(db, made_ahead), daemon=True,
                              name="console-make-ahead").start()
         yield
+        lull.close()  # no work of its outlives the database
         db.dispose()
 
     app = FastAPI(title="Loket head office", version="1",
@@ -265,6 +272,7 @@ def create_app(database_url: str, *, prepare: bool = True,
                               "(docs/sync-protocol.md).", lifespan=lifespan)
     app.state.db = db
     app.state.made_ahead = made_ahead
+    app.state.lull = lull
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.include_router(router)
     app.include_router(health_router)

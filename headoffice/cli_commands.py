@@ -68,7 +68,7 @@ def usage(_args: argparse.Namespace) -> int:
 def serve(args: argparse.Namespace) -> int:
     try:
         server = make_server(args.database_url, args.host, args.port, tls_cert=args.tls_cert,
-                             tls_key=args.tls_key, make_ahead=True)
+                             tls_key=args.tls_key, make_ahead=True, in_lulls=True)
     except ValueError as exc:
         raise Refusal(str(exc)) from exc
     server.run()

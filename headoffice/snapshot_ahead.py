@@ -12,10 +12,11 @@ waits — for the build already under way if there is one, never for a second.
 
 Snapshots are made again in the background once :data:`snapshot.REBUILD_AFTER` changes
 of the branch have come since, the same way as the console's kept figures
-(``evaluation/cache.py``): when ``loket-headoffice serve`` starts, after each push is
-acknowledged, after each staff decision in the console, after a counter registers, and
-after a counter was given a snapshot gone stale — not more often than every ``SETTLE``
-seconds per branch, nor than ``SHARE`` of the time. One build runs per branch at a time.
+(``evaluation/cache.py``): when ``loket-headoffice serve`` starts, after pushes, staff
+decisions in the console and registrations — in the lull of those changes
+(``headoffice/lull.py``), not while counters push — and after a counter was given a
+snapshot gone stale — not more often than every ``SETTLE`` seconds per branch, nor than
+``SHARE`` of the time. One build runs per branch at a time.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ from headoffice.console.words import (
     terms_problem,
 )
 from headoffice.db import Database
-from headoffice.evaluation.cache import remake_after_change
+from headoffice.lull import lull_of
 
 PREFIX = "/console"
 SESSION_COOKIE = "loket_console"
@@ -145,14 +145,14 @@ def viewer_with(permission: str) -> Any:
 def acting(permission: str | None) -> Any:
     """A dependency for a form post: signed in, a valid CSRF token, ``permission``. Once
     the decision is answered, what changes with head office's data (figures, branch
-    snapshots) is made again in the background (``evaluation/cache.py``)."""
+    snapshots) is made again in the background (``lull.py``)."""
     async def check(request: Request, later: BackgroundTasks) -> Action:
         who = await run_in_threadpool(_session, request)
         fields, files, names = await _read_form(request)
         _check_csrf(request, fields, who.csrf_token)
         if permission is not None and permission not in who.permissions:
             raise Forbidden(permission)
-        later.add_task(remake_after_change, database(request))
+        later.add_task(lull_of(request).changed)
         return Action(who, fields, files, names)
     return Depends(check)
 

@@ -9,12 +9,12 @@ branches and the terms.
 
 Pages ask for the *newest* result (:meth:`KeptUntilChange.newest`): the current one, or
 — once the data has changed — the one made before, marked as not current, while a new
-one is made after the answer has gone (``later``). After a push is applied
-(:func:`remake_after_change`, run once the push is acknowledged) every request asked for
-lately is made again (not more often than every ``SETTLE`` seconds, nor than ``SHARE``
-of the time), so the first view after a sync finds it made. Only a request never asked
-before is made while its page waits — and the home page has the ones its role opens
-next made once it has answered.
+one is made after the answer has gone (``later``). After pushes are applied
+(:func:`remake_after_change`, run in the lull of the pushes: ``headoffice/lull.py``)
+every request asked for lately is made again (not more often than every ``SETTLE``
+seconds, nor than ``SHARE`` of the time), so the first view after a sync finds it made.
+Only a request never asked before is made while its page waits — and the home page has
+the ones its role opens next made once it has answered.
 """
 
 from __future__ import annotations

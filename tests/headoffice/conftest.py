@@ -125,15 +125,17 @@ def reset(db: Database) -> None:
 @contextmanager
 def serving(database_url: str, *, tls_cert: Path | None = None,
             tls_key: Path | None = None,
-            configure: Callable[[FastAPI], None] | None = None) -> Iterator[int]:
+            configure: Callable[[FastAPI], None] | None = None,
+            in_lulls: bool = False) -> Iterator[int]:
     """``loket-headoffice serve``'s server in a thread on a free port of 127.0.0.1
-    (``configure`` sees its app before it starts)."""
+    (``configure`` sees its app before it starts; ``in_lulls``: its work after changes
+    waits for their lull, as in service)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     uvicorn_server = make_server(database_url, "127.0.0.1", port, tls_cert=tls_cert,
-                                 tls_key=tls_key, log_level="warning")
+                                 tls_key=tls_key, log_level="warning", in_lulls=in_lulls)
     if configure is not None:
         app = uvicorn_server.config.app
         assert isinstance(app, FastAPI)

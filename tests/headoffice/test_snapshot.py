@@ -16,14 +16,14 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.orm import Session
 
-from headoffice import snapshot
+from headoffice import lull, snapshot
 from headoffice.auth import attempt_registration, issue_code
 from headoffice.errors import ApiError
 from headoffice.evaluation import cache
 from headoffice.masterdata import add_user
 from headoffice.pull import Position
 from headoffice.snapshot_ahead import snapshots
-from tests.headoffice.conftest import HeadOffice
+from tests.headoffice.conftest import HeadOffice, serving
 
 
 def _offer(ho: HeadOffice, token: str, have: str = "") -> dict[str, object]:
@@ -85,6 +85,43 @@ def test_a_stale_snapshot_is_given_at_once_and_built_again_behind(
     assert second["changes"] == 3 + 2 + 2 and snapshots().builds(ho.db, "KPG") == builds + 1
     assert _offer(ho, token, have=str(first["id"]))["id"] == first["id"]  # a resumed download
     assert _file(ho, token, first["id"], "bytes=0-").status_code == 206
+
+
+def test_a_server_in_service_builds_stale_snapshots_once_the_pushes_pause(
+        ho: HeadOffice, database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build takes seconds of CPU: while counters push, none is made; once the pushes
+    pause, the stale snapshot is built, once. A server stopping drops what waits."""
+    monkeypatch.setattr(cache, "SETTLE", 0.0)
+    monkeypatch.setattr(lull, "QUIET", 0.8)
+    ho.add_customer("50400001", bills=2)
+    device = str(uuid.uuid4())
+    token = ho.register(device)
+    first = _offer(ho, token)
+    monkeypatch.setattr(snapshot, "REBUILD_AFTER", 3)
+    ho.add_customer("50400002", bills=3)  # stale now
+    builds = snapshots().builds(ho.db, "KPG")
+    with serving(database_url, in_lulls=True) as port, httpx.Client(
+            base_url=f"http://127.0.0.1:{port}", timeout=30, headers={
+                "X-Loket-Protocol": "1", "Authorization": f"Bearer {token}"}) as client:
+        def push() -> None:
+            answer = client.post("/api/v1/push", json={
+                "device_id": device, "branch": "KPG", "events": []})
+            assert answer.status_code == 200, answer.text
+
+        until = time.monotonic() + 2.0
+        while time.monotonic() < until:  # a batch every 0.1 s, as counters pushing
+            push()
+            time.sleep(0.1)
+        assert snapshots().builds(ho.db, "KPG") == builds
+        deadline = time.monotonic() + 10
+        while snapshots().builds(ho.db, "KPG") == builds and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert snapshots().builds(ho.db, "KPG") == builds + 1
+        assert _offer(ho, token)["changes"] == first["changes"] + 4  # a customer, 3 bills
+        ho.add_customer("50400003", bills=3)  # stale again, and the server stops at once
+        push()
+    time.sleep(1.2)
+    assert snapshots().builds(ho.db, "KPG") == builds + 1
 
 
 def _built_after(ho: HeadOffice, token: str, before: dict[str, object]) -> dict[str, object]:

@@ -1,0 +1,119 @@
+"""Head office's background work waits for a lull in the changes (``headoffice/lull.py``)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from headoffice.lull import Lull
+
+
+class Work:
+    """Counts its runs; ``slow`` seconds each."""
+
+    def __init__(self, slow: float = 0.0, fail: bool = False) -> None:
+        self.runs: list[float] = []
+        self.slow, self.fail = slow, fail
+        self.started = threading.Event()
+
+    def __call__(self) -> None:
+        self.started.set()
+        time.sleep(self.slow)
+        self.runs.append(time.monotonic())
+        if self.fail:
+            raise RuntimeError("the database went away")
+
+
+def _until(condition: object, seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if callable(condition) and condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_without_a_quiet_time_the_work_runs_as_it_is_asked_for() -> None:
+    work = Work()
+    lull = Lull(work)
+    lull.changed()
+    lull.wanted()
+    assert len(work.runs) == 2  # in the caller's thread, before it goes on
+
+
+def test_while_changes_keep_coming_the_work_waits_then_runs_once() -> None:
+    work = Work()
+    lull = Lull(work, quiet=0.4)
+    try:
+        until = time.monotonic() + 1.2
+        while time.monotonic() < until:  # a change every 0.1 s, as counters pushing
+            lull.changed()
+            time.sleep(0.1)
+        last_change = time.monotonic()
+        assert work.runs == []
+        assert _until(lambda: work.runs)
+        time.sleep(0.6)
+        assert len(work.runs) == 1 and work.runs[0] - last_change >= 0.3
+    finally:
+        lull.close()
+
+
+def test_changes_that_never_stop_wait_at_most_so_long() -> None:
+    work = Work()
+    lull = Lull(work, quiet=0.5, at_most=0.8)
+    try:
+        first = time.monotonic()
+        until = first + 2.0
+        while time.monotonic() < until:
+            lull.changed()
+            time.sleep(0.05)
+        assert work.runs, "the work ran although the changes never paused"
+        assert work.runs[0] - first >= 0.75
+    finally:
+        lull.close()
+
+
+def test_work_wanted_without_a_change_runs_at_once_unless_changes_come_in() -> None:
+    work = Work()
+    lull = Lull(work, quiet=5.0)
+    try:
+        asked = time.monotonic()
+        lull.wanted()  # e.g. a counter was given a stale snapshot
+        assert _until(lambda: work.runs, 2.0)
+        assert work.runs[0] - asked < 1.0
+        lull.changed()
+        lull.wanted()  # changes are coming in: it waits for their lull
+        time.sleep(0.5)
+        assert len(work.runs) == 1
+    finally:
+        lull.close()
+
+
+def test_closing_drops_what_waits_and_waits_for_what_runs() -> None:
+    """The app closes its lull before its database: no work outlives the server."""
+    work = Work(slow=0.5)
+    lull = Lull(work, quiet=0.05)
+    lull.changed()
+    assert work.started.wait(2.0)
+    lull.changed()  # waits for the next lull
+    lull.close()
+    assert len(work.runs) == 1  # the one under way ended before close returned
+    lull.changed()
+    time.sleep(0.3)
+    assert len(work.runs) == 1
+
+
+def test_a_failure_is_logged_and_the_next_change_runs_it_again(
+        caplog: pytest.LogCaptureFixture) -> None:
+    work = Work(fail=True)
+    lull = Lull(work, quiet=0.05, name="figures")
+    try:
+        lull.changed()
+        assert _until(lambda: work.runs)
+        lull.changed()
+        assert _until(lambda: len(work.runs) == 2)
+    finally:
+        lull.close()
+    assert "figures" in caplog.text and "the database went away" in caplog.text
