@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.pdf_fonts import keep_fonts_loaded
 from app.ui.printing import preferred_printer, printer_names
 from app.ui.screen_fit import fit_size, room_on_screen
 from app.ui.style import Look, set_look
@@ -37,6 +38,7 @@ class PdfViewDialog(QDialog):
         self.setWindowTitle(title)
         set_look(self, Look.DIALOG)
         self.path = path
+        keep_fonts_loaded()  # closing this document leaves nothing of its fonts behind
         self.document = QPdfDocument(self)
         self.document.load(str(path))
         self.view = QPdfView(self)

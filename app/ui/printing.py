@@ -40,6 +40,7 @@ from app.services.documents.archive import (
 )
 from app.services.documents.print_log import PrintAttempt, PrintState, record_print
 from app.services.settings import PrinterChoice, load_settings
+from app.ui.pdf_fonts import keep_fonts_loaded
 from app.ui.print_bands import paint_page, window_turns
 from app.ui.tasks import TaskRunner
 
@@ -85,10 +86,12 @@ _plugin: list[bool] = []
 
 def load_print_plugin() -> None:
     """Load Qt's print plugin on the UI thread (before printing in a worker): reading
-    the printer list once does it; later calls cost nothing (the list takes 10–25 ms)."""
+    the printer list once does it; later calls cost nothing (the list takes 10–25 ms).
+    QtPdf's fonts are loaded here too, for good (:mod:`app.ui.pdf_fonts`)."""
     if not _plugin:
         printer_names()
         window_turns()  # made here, on the UI thread
+        keep_fonts_loaded()
         _plugin.append(True)
 
 
