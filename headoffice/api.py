@@ -26,14 +26,13 @@ from headoffice import SUPPORTED_PROTOCOLS, anchors, counters, reconcile, snapsh
 from headoffice import lull as lulls
 from headoffice.auth import attempt_registration, authenticate
 from headoffice.console.app import install as install_console
-from headoffice.db import Database, current_epoch
+from headoffice.db import Database, current_epoch, local_today
 from headoffice.errors import ApiError, unauthorised, wrong_branch
 from headoffice.evaluation import service as evaluation_service
 from headoffice.evaluation.cache import remake_after_change
 from headoffice.lull import Lull, lull_of
 from headoffice.models import Device
 from headoffice.outreach import audience
-from headoffice.outreach.words import local_today
 from headoffice.pull import DEFAULT_LIMIT, MAX_LIMIT, pull
 from headoffice.push import IncomingEvent, Sender, push
 from headoffice.rate_limit import client_key

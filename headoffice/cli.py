@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
+from app.services.settings import LANGUAGES
 from headoffice import cli_commands as cmd
 from headoffice.console.roles import ROLES
 from headoffice.db import default_database_url
@@ -82,8 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, handler in (("import-customers", cmd.import_customers),
                           ("import-bills", cmd.import_bills)):
-        add(name, handler, f"{name.split('-')[1]} from a billing-system CSV (all or nothing)"
-            ).add_argument("file", type=Path)
+        p = add(name, handler,
+                f"{name.split('-')[1]} from a billing-system CSV (all or nothing)")
+        p.add_argument("file", type=Path)
+        p.add_argument("--lang", choices=LANGUAGES, default="id",
+                       help="language of the problems found in the file: id (Bahasa "
+                            "Indonesia, the default) or en (English)")
     add("customer", cmd.customer, "head office's view of one customer's money").add_argument(
         "connection_no")
     terms = add("terms", cmd.usage, "promotion terms").add_subparsers(dest="action",

@@ -200,11 +200,13 @@ def _import(args: argparse.Namespace,
         if isinstance(cause, csv_imports.ImportRefused):
             for row in cause.rejected:
                 print(f"  line {row.line} ({row.key}): "
-                      f"{'; '.join(p.text for p in row.reasons)}",
+                      f"{'; '.join(p.in_language(args.lang) for p in row.reasons)}",
                       file=sys.stderr)
+        if isinstance(cause, csv_imports.FileProblem):
+            raise Refusal(f"{cause.file}: {cause.problem.in_language(args.lang)}") from cause
         raise
     for warning in done.warnings:
-        print(f"warning: {warning.text}", file=sys.stderr)
+        print(f"warning: {warning.in_language(args.lang)}", file=sys.stderr)
     print(f"{done.kind} from {done.file}: {done.rows} rows, {done.created} new, "
           f"{done.updated} updated, {done.unchanged} unchanged (sha256 {done.sha256[:12]}…)")
     return 0

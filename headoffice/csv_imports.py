@@ -59,6 +59,7 @@ class FileProblem(ValueError):
 
     def __init__(self, file: str, problem: ImportProblem) -> None:
         super().__init__(f"{file}: {problem.text}")
+        self.file = file
         self.problem = problem
 
 

@@ -40,11 +40,17 @@ WRITER_LOCK = 0x4C4F4B45  # the writers' advisory lock ("LOKE"), one per schema:
 _WRITERS = ("SELECT pg_advisory_xact_lock{mode}(hashtext(current_schema()), "
             "CAST(:key AS integer))")
 BUSY_TIMEOUT_S = 30
+LOCAL_OFFSET = dt.timedelta(hours=8)  # Kota Kupang (WITA): the customers' day
 
 
 def utcnow() -> dt.datetime:
     """Naive UTC, the form head office stores its own times in."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def local_today() -> dt.date:
+    """Today in Kota Kupang: the date customers read on letters, plans and ``/cek``."""
+    return (utcnow() + LOCAL_OFFSET).date()
 
 
 def default_database_url() -> str:

@@ -24,11 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from playwright.sync_api import sync_playwright
 
 from app.services.setup import DEFAULT_TERMS_FILE
-from headoffice.db import Database
+from headoffice.db import Database, local_today
 from headoffice.demo import create_demo
 from headoffice.masterdata import publish_terms_file
 from headoffice.outreach.gateway import GatewaySettings, save_settings
-from headoffice.outreach.words import local_today
 from scripts.console_screens import ARGS, PASSWORDS
 from tests.support.office_server import serving
 

@@ -9,12 +9,14 @@ from typing import Any
 
 from app.cli.common import admin_actor, opened
 from app.cli.output import Output, count
+from app.services.imports.csv_files import FileRefused
 from app.services.imports.master_data import (
     ImportRejected,
     ImportReport,
     import_bills,
     import_customers,
 )
+from app.services.settings import LANGUAGES
 
 _IMPORTERS = {"import-customers": import_customers, "import-bills": import_bills}
 
@@ -29,6 +31,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
         command.add_argument("file", type=Path, metavar="FILE.csv")
         command.add_argument("--skip-invalid", action="store_true",
                              help="import the valid rows and report the rejected ones")
+        command.add_argument("--lang", choices=LANGUAGES, default="id",
+                             help="language of the problems found in the file: id (Bahasa "
+                                  "Indonesia, the default) or en (English)")
         command.set_defaults(handler=run_import)
 
 
@@ -40,32 +45,39 @@ def run_import(args: argparse.Namespace, out: Output) -> int:
             report = importer(branch.writing(), actor, args.file,
                               skip_invalid=args.skip_invalid)
         except ImportRejected as exc:
-            out.error(exc.code.value, exc.message, extra={"report": report_data(exc.report)},
-                      lines=report_lines(exc.report))
+            out.error(exc.code.value, exc.message,
+                      extra={"report": report_data(exc.report, args.lang)},
+                      lines=report_lines(exc.report, args.lang))
             return 1
-    out.result(report_data(report), report_lines(report))
+        except FileRefused as exc:
+            out.error(exc.code.value, f"{exc.file}: {exc.problem.in_language(args.lang)}",
+                      extra={"problem": exc.problem.data(args.lang)})
+            return 1
+    out.result(report_data(report, args.lang), report_lines(report, args.lang))
     return 0
 
 
-def report_data(report: ImportReport) -> dict[str, Any]:
-    """The report as JSON; each reason and warning as its English text, and again as its
-    code, column, value and parameters (``problems``, ``warning_problems``)."""
+def report_data(report: ImportReport, lang: str) -> dict[str, Any]:
+    """The report as JSON; each reason and warning as its sentence in ``lang``, and again
+    as its code, column, value and parameters (``problems``, ``warning_problems``)."""
     data = asdict(report)
-    data["rejected"] = [{"line": r.line, "key": r.key, "reasons": [p.text for p in r.reasons],
-                         "problems": [p.data() for p in r.reasons]} for r in report.rejected]
-    data["warnings"] = [w.text for w in report.warnings]
-    data["warning_problems"] = [w.data() for w in report.warnings]
+    data["rejected"] = [{"line": r.line, "key": r.key,
+                         "reasons": [p.in_language(lang) for p in r.reasons],
+                         "problems": [p.data(lang) for p in r.reasons]}
+                        for r in report.rejected]
+    data["warnings"] = [w.in_language(lang) for w in report.warnings]
+    data["warning_problems"] = [w.data(lang) for w in report.warnings]
     return data
 
 
-def report_lines(report: ImportReport) -> list[str]:
+def report_lines(report: ImportReport, lang: str) -> list[str]:
     verb = "imported" if report.written else "checked, nothing imported"
     lines = [f"{report.file}: {count(report.rows)} row(s) {verb}: {count(report.created)} new, "
              f"{count(report.updated)} updated, {count(report.unchanged)} unchanged, "
              f"{count(len(report.rejected))} rejected"]
-    lines += [f"warning: {w.text}" for w in report.warnings]
+    lines += [f"warning: {w.in_language(lang)}" for w in report.warnings]
     if report.rejected:
         lines.append("Rejected rows:")
         lines += [f"  line {r.line}" + (f" ({r.key})" if r.key else "") + ": "
-                  + "; ".join(p.text for p in r.reasons) for r in report.rejected]
+                  + "; ".join(p.in_language(lang) for p in r.reasons) for r in report.rejected]
     return lines

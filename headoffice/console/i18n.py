@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from app.services.imports.problems import INDONESIAN as PROBLEM_WORDS
 from app.services.imports.problems import TEXTS as PROBLEM_TEXTS
 from app.services.terms_problems import TEXTS as TERMS_TEXTS
-from headoffice.console.words import IMPORT_PROBLEMS, TERMS_PROBLEMS
+from headoffice.console.words import TERMS_PROBLEMS
 
 LANGUAGES = ("id", "en")
 
@@ -629,8 +630,9 @@ ENGLISH: dict[str, str] = {
 }
 
 
-# The import and terms problems' Indonesian words (words.py) → their own English.
-ENGLISH.update({IMPORT_PROBLEMS[code]: text for code, text in PROBLEM_TEXTS.items()})
+# The import problems' Indonesian words (their own) and the terms problems' (words.py)
+# → their own English.
+ENGLISH.update({PROBLEM_WORDS[code]: text for code, text in PROBLEM_TEXTS.items()})
 ENGLISH.update({TERMS_PROBLEMS[code]: text for code, text in TERMS_TEXTS.items()})
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from app.services.imports.problems import ImportProblem, ProblemCode
+from app.services.imports.problems import ImportProblem
 from app.services.terms_problems import TermsCode, TermsProblem
 from headoffice.console.roles import role_label
 
@@ -97,49 +97,6 @@ def refusal_text(message: str) -> str:
     return next((words for key, words in REFUSALS if key in message), "")
 
 
-# Why a CSV import refuses a file or a row, or warns (``app.services.imports.problems``),
-# in Bahasa Indonesia; the English is the problems' own (``i18n.py``). Columns are named
-# as the file's header names them.
-IMPORT_PROBLEMS: dict[ProblemCode, str] = {
-    ProblemCode.CELL_EMPTY: "{column} kosong",
-    ProblemCode.CELL_TOO_LONG: "{column} lebih dari {limit} karakter",
-    ProblemCode.CELL_BAD_CHARACTER: "{column} berisi karakter {character} pada posisi "
-                                    "{position}",
-    ProblemCode.CELL_NOT_DIGITS: "{column} '{value}' harus berisi angka saja",
-    ProblemCode.CELL_NEGATIVE: "{column} {value} bernilai negatif",
-    ProblemCode.CELL_NOT_WHOLE_NUMBER: "{column} '{value}' bukan bilangan bulat",
-    ProblemCode.CELL_TOO_LARGE: "{column} {value} lebih besar dari {limit}",
-    ProblemCode.CELL_NOT_DATE: "{column} '{value}' bukan tanggal (TTTT-BB-HH)",
-    ProblemCode.CELL_NOT_MONTH: "{column} '{value}' bukan bulan (TTTT-BB)",
-    ProblemCode.CELL_NOT_FLAG: "{column} '{value}' harus 0 atau 1",
-    ProblemCode.CELL_NOT_CHOICE: "{column} '{value}' bukan salah satu dari {allowed}",
-    ProblemCode.ROW_WIDTH: "baris ini berisi {fields} kolom; judulnya {expected}",
-    ProblemCode.READING_BELOW_START: "reading_end {value} lebih kecil dari reading_start "
-                                     "{start}",
-    ProblemCode.DUPLICATE_CUSTOMER: "connection_no {value} sudah ada di baris {first_line}",
-    ProblemCode.DUPLICATE_BILL: "tagihan {value} {period} sudah ada di baris {first_line}",
-    ProblemCode.UNKNOWN_CUSTOMER: "tidak ada pelanggan dengan connection_no {value} (impor "
-                                  "pelanggannya dahulu)",
-    ProblemCode.BILL_HAS_PAYMENTS: "tagihan {period} sudah dibayar sebagian di cabang ini "
-                                   "({paid}); tagihan dibiarkan seperti adanya",
-    ProblemCode.BILL_IN_PLAN: "tagihan {period} termasuk dalam rencana cicilan; tagihan "
-                              "dibiarkan seperti adanya",
-    ProblemCode.BILL_SETTLED_OR_IN_PLAN: "tagihan {period} sudah dilunasi di cabang atau "
-                                         "termasuk dalam rencana cicilan; tagihan dibiarkan "
-                                         "seperti adanya",
-    ProblemCode.FILE_EMPTY: "file kosong",
-    ProblemCode.FILE_UNREADABLE: "file tidak dapat dibaca ({detail})",
-    ProblemCode.FILE_TOO_LARGE: "file lebih besar dari {limit} MB; tidak ada yang dibaca",
-    ProblemCode.FILE_NOT_UTF8: "baris {line} bukan teks UTF-8",
-    ProblemCode.FILE_NOT_CSV: "baris {line} bukan CSV ({detail})",
-    ProblemCode.HEADER_MISSING: "baris judul tidak memuat kolom {columns}",
-    ProblemCode.KIND_UNKNOWN: "pilih pelanggan atau tagihan",
-    ProblemCode.COLUMNS_IGNORED: "kolom {columns} diabaikan",
-    ProblemCode.KELURAHAN_UNKNOWN: "kelurahan '{value}' tidak dikenal ({rows} baris, pertama "
-                                   "di baris {first_line})",
-}
-
-
 # Why a terms file cannot be published (``app.services.terms_problems``), in Bahasa
 # Indonesia; the English is the problems' own (``i18n.py``). Fields keep their names.
 TERMS_PROBLEMS: dict[TermsCode, str] = {
@@ -176,10 +133,10 @@ TERMS_PROBLEMS: dict[TermsCode, str] = {
 
 
 def import_problem(problem: ImportProblem, translate: Callable[[str], str]) -> str:
-    """An import's problem in the page's language (``translate`` is the page's ``_``);
-    the cell's value is data, escaped by the template like any other."""
-    words = IMPORT_PROBLEMS.get(problem.code)
-    return problem.said(translate(words)) if words else problem.text
+    """An import's problem in the page's language (``translate`` is the page's ``_``,
+    which finds the English of the imports' own Indonesian words); the cell's value is
+    data, escaped by the template like any other."""
+    return problem.said(translate(problem.words("id")))
 
 
 def terms_problem(problem: TermsProblem, translate: Callable[[str], str]) -> str:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from headoffice.cli_commands import Refusal, opened
 from headoffice.console import audit
+from headoffice.db import local_today
 from headoffice.outreach import audience, records, sending, templates
 from headoffice.outreach.gateway import (
     GatewayRefused,
@@ -24,7 +25,6 @@ from headoffice.outreach.gateway import (
     save_credential,
     save_settings,
 )
-from headoffice.outreach.words import local_today
 
 Handler = Callable[[argparse.Namespace], int]
 AddParser = Callable[..., argparse.ArgumentParser]

@@ -3,20 +3,11 @@ what the terms say happens to a plan whose instalment is missed."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from app.services.documents.indonesian import tanggal as tanggal  # the documents' dates
 from app.services.rupiah import format_rupiah
 from app.services.terms import BrokenPlanRules
 
 rupiah = format_rupiah  # ``Rp 2.400.000``, as every receipt writes it
-
-LOCAL_OFFSET = dt.timedelta(hours=8)  # Kota Kupang (WITA)
-
-
-def local_today() -> dt.date:
-    """Today in Kota Kupang."""
-    return (dt.datetime.now(dt.UTC) + LOCAL_OFFSET).date()
 
 
 def instalments_offered(counts: tuple[int, ...], smallest: int) -> str:

@@ -31,7 +31,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
 
 from headoffice.console.web import rupiah
-from headoffice.db import Database, utcnow
+from headoffice.db import Database, local_today
 from headoffice.rate_limit import client_key
 from headoffice.selfcheck import form
 from headoffice.selfcheck.limits import Limits
@@ -42,7 +42,6 @@ PATH = "/cek"
 HERE = Path(__file__).parent
 TOKEN_COOKIE = "loket_cek"
 MAX_BODY = 4096
-LOCAL_OFFSET = dt.timedelta(hours=8)  # Kota Kupang (WITA): the customers' day
 SECURITY_HEADERS = {
     "Cache-Control": "no-store",
     "X-Frame-Options": "DENY",
@@ -58,10 +57,6 @@ NOT_MATCHED = ("Data tidak cocok. Periksa nomor sambungan dan 4 angka terakhir n
 TOO_MANY = ("Terlalu banyak percobaan. Demi keamanan data pelanggan, coba lagi dalam "
             "{minutes} menit.")
 EXPIRED = "Formulir kedaluwarsa. Silakan isi dan kirim sekali lagi."
-
-
-def local_today() -> dt.date:
-    return (utcnow() + LOCAL_OFFSET).date()
 
 
 @dataclass

@@ -24,6 +24,8 @@ from tests.support.fakes import actor_for, add_customer, monthly_bills
 
 STORY_NO = "10012345"
 QUOTE_DAY = "2025-11-24"
+BILL_HEADER = ("connection_no,period,reading_start,reading_end,usage_m3,water_charge,fees,"
+               "penalty,due_date,paid")
 
 
 class Cli:
@@ -229,11 +231,10 @@ def test_import_commands_report_and_refuse(cli: Cli, tmp_path: Path) -> None:
     assert cli("import-customers", str(good)) == 0
     assert "1 new" in cli.out
     bad = tmp_path / "bills.csv"
-    bad.write_text("connection_no,period,reading_start,reading_end,usage_m3,water_charge,fees,"
-                   "penalty,due_date,paid\n5001,2025-01,0,10,10,50000,5000,0,2025-02-20,0\n"
+    bad.write_text(BILL_HEADER + "\n5001,2025-01,0,10,10,50000,5000,0,2025-02-20,0\n"
                    "5001,2025-02,0,10,10,1.5,5000,0,2025-03-20,0\n", encoding="utf-8")
     assert cli("import-bills", str(bad)) == 1
-    assert "line 3 (5001): water_charge '1.5' is not a whole number" in cli.out
+    assert "line 3 (5001): water_charge '1.5' bukan bilangan bulat" in cli.out
     assert "nothing was imported" in cli.err
     data = cli.json("import-bills", str(bad), expect=1)
     assert data["error"]["code"] == "import_invalid"
@@ -241,6 +242,40 @@ def test_import_commands_report_and_refuse(cli: Cli, tmp_path: Path) -> None:
     data = cli.json("import-bills", str(bad), "--skip-invalid")
     assert (data["created"], data["written"], len(data["rejected"])) == (1, True, 1)
     assert cli("import-bills", str(tmp_path / "absent.csv")) == 1
+
+
+def test_import_problems_are_said_in_indonesian_or_in_english_with_lang(
+        cli: Cli, tmp_path: Path) -> None:
+    bills = tmp_path / "bills.csv"
+    bills.write_text(BILL_HEADER + ",meter\n5001,2025-13,0,10,10,1.5,5000,0,2025-02-20,0,x\n",
+                     encoding="utf-8")
+    headless = tmp_path / "customers.csv"
+    headless.write_text("connection_no,name\n5001,Ani\n", encoding="utf-8")
+    said = {  # Bahasa Indonesia unless told otherwise
+        (): ("period '2025-13' bukan bulan (TTTT-BB); water_charge '1.5' bukan bilangan bulat",
+             "warning: kolom meter diabaikan",
+             "customers.csv: baris judul tidak memuat kolom address, rt"),
+        ("--lang", "en"): ("period '2025-13' is not a month (YYYY-MM); water_charge '1.5' "
+                           "is not a whole number",
+                           "warning: column(s) meter ignored",
+                           "customers.csv: the header lacks column(s) address, rt"),
+    }
+    for lang, (refused_row, warning, whole_file) in said.items():
+        assert cli("import-bills", str(bills), *lang) == 1
+        assert f"line 2 (5001): {refused_row}\n" in cli.out and warning in cli.out
+        assert cli("import-customers", str(headless), *lang) == 1
+        assert f"loket-admin: {whole_file}" in cli.err
+
+    data = cli.json("import-bills", str(bills), expect=1)  # the codes, the words in Indonesian
+    row = data["report"]["rejected"][0]
+    assert [p["code"] for p in row["problems"]] == ["cell_not_month", "cell_not_whole_number"]
+    assert row["reasons"][0] == "period '2025-13' bukan bulan (TTTT-BB)"
+    assert data["report"]["warning_problems"][0]["code"] == "columns_ignored"
+    data = cli.json("import-customers", str(headless), "--lang", "en", expect=1)
+    assert (data["error"]["code"], data["problem"]["code"]) == ("import_invalid",
+                                                                "header_missing")
+    assert data["problem"]["text"].startswith("the header lacks column(s) address, rt")
+    assert cli("import-customers", str(headless), "--lang", "fr") == 2
 
 
 def test_imported_and_renamed_customers_are_found(cli: Cli, tmp_path: Path) -> None:

@@ -10,12 +10,11 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from app.services.setup import DEFAULT_TERMS_FILE
-from headoffice.db import Database
+from headoffice.db import Database, local_today
 from headoffice.masterdata import publish_terms_file
 from headoffice.models import Customer
 from headoffice.outreach.gateway import GatewaySettings, save_settings
 from headoffice.outreach.tables import OutreachMessage
-from headoffice.outreach.words import local_today
 from tests.headoffice.conftest import HeadOffice
 from tests.support.office_server import publish_customer
 

@@ -20,7 +20,7 @@ from app.services.setup import DEFAULT_TERMS_FILE
 from headoffice.auth import issue_code, register_device
 from headoffice.cli import main
 from headoffice.db import Database
-from headoffice.models import BranchOffice, Change, Customer, Device, Payment, User
+from headoffice.models import Bill, BranchOffice, Change, Customer, Device, Payment, User
 from headoffice.push import IncomingEvent, push
 from tests.headoffice.conftest import device_of, enrol, outbox, reset, write_csv
 
@@ -132,6 +132,33 @@ def test_terms_and_users_are_published_to_the_branches(
     monkeypatch.setattr("sys.stdin", io.StringIO("rahasia123\n"))
     assert cli("user", "add", "kasir9", "cashier", "--branch", "KPG") == 0
     assert _count(db, Change, Change.kind.in_(("terms", "user"))) == 2
+
+
+def test_import_problems_are_said_in_indonesian_or_in_english_with_lang(
+        cli: Cli, db: Database, tmp_path: Path) -> None:
+    twice = write_csv(tmp_path / "customers.csv", CUSTOMER_HEADER + ",meter",
+                      GOOD_CUSTOMER + ",x",
+                      GOOD_CUSTOMER.replace("0812,sealed", "0812,unknown") + ",x")
+    headless = write_csv(tmp_path / "bills.csv", "connection_no,period", "50400001,2024-01")
+    said = {  # Bahasa Indonesia unless told otherwise
+        (): ("status 'unknown' bukan salah satu dari active, sealed, disconnected; "
+             "connection_no 50400001 sudah ada di baris 2",
+             "warning: kolom meter diabaikan",
+             "bills.csv: baris judul tidak memuat kolom reading_start"),
+        ("--lang", "en"): ("status 'unknown' is not one of active, sealed, disconnected; "
+                           "connection_no 50400001 is already on line 2",
+                           "warning: column(s) meter ignored",
+                           "bills.csv: the header lacks column(s) reading_start"),
+    }
+    for lang, (refused_row, warning, whole_file) in said.items():
+        assert cli("import-customers", str(twice), *lang) == 1
+        assert f"line 3 (50400001): {refused_row}\n" in cli.err
+        assert cli("import-bills", str(headless), *lang) == 1
+        assert f"loket-headoffice import-bills: {whole_file}" in cli.err
+        good = write_csv(tmp_path / "good.csv", CUSTOMER_HEADER + ",meter",
+                         GOOD_CUSTOMER + ",x")
+        assert cli("import-customers", str(good), *lang) == 0 and warning in cli.err
+    assert _count(db, Customer) == 1 and _count(db, Bill) == 0
 
 
 def test_rejected_events_are_listed_reapplied_and_resolved(

@@ -13,17 +13,13 @@ import pytest
 from markupsafe import escape
 from sqlalchemy import select, update
 
+from app.services.imports.problems import INDONESIAN as IMPORT_PROBLEMS
 from app.services.imports.problems import TEXTS, ImportProblem, ProblemCode
 from app.services.setup import DEFAULT_TERMS_FILE
 from app.services.terms_problems import TEXTS as TERMS_TEXTS
 from app.services.terms_problems import TermsCode, TermsProblem
 from headoffice.console.i18n import translator
-from headoffice.console.words import (
-    IMPORT_PROBLEMS,
-    TERMS_PROBLEMS,
-    import_problem,
-    terms_problem,
-)
+from headoffice.console.words import TERMS_PROBLEMS, import_problem, terms_problem
 from headoffice.models import Bill, Customer
 from tests.headoffice.conftest import HeadOffice
 from tests.headoffice.console_helpers import console, post_form, staff_user

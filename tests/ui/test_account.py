@@ -3,13 +3,11 @@ work orders and archived documents; its tables are well-behaved item models."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import BranchDatabase
@@ -24,10 +22,7 @@ from app.ui.pdf_view import PdfViewDialog, print_document
 from tests.support import ui_account_helpers as h
 from tests.support.fakes import SUPERVISOR
 
-
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 def cell(model: object, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole

@@ -5,11 +5,9 @@ each repaint of the window paints the account once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import BranchDatabase
@@ -26,9 +24,7 @@ VALUE_LABELS = ("connectionNo", "customerName", "customerAddress", "customerKelu
                 "planProgramme", "planAmountDue", "planPaid", "planBalance", "planNextDue")
 
 
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 def texts_on(page: AccountPage) -> set[str]:

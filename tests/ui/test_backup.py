@@ -43,7 +43,6 @@ from app.ui.backup.restore_flow import RestoreConfirmDialog
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.session.flow import AppShell
-from tests.support import ui_account_helpers as h
 from tests.support.fakes import (
     ADMIN,
     CASHIER,
@@ -58,9 +57,7 @@ from tests.support.ui_shell_helpers import WAIT_MS, make_context, submit
 RESTORE_WAIT_MS = 20_000
 
 
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 def enrol(branch: BranchDatabase, cashier: Actor, connection_no: str) -> PaymentReceipt:

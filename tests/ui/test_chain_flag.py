@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import BranchDatabase
@@ -23,10 +23,7 @@ from app.ui.sync.dialogs import SyncServices
 from tests.support import ui_account_helpers as h
 from tests.support.fakes import CASHIER, SUPERVISOR, actor_for
 
-
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 @pytest.fixture

@@ -3,11 +3,8 @@ record beside the new ones, errors next to their field, and the pending request 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import BranchDatabase
@@ -22,9 +19,7 @@ from tests.support import ui_account_helpers as h
 Key = Qt.Key
 
 
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 def open_dialog(qtbot: QtBot, page: AccountPage) -> ChangeRequestDialog:

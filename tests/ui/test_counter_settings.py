@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -19,16 +19,13 @@ from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.settings.counter_dialog import CounterSettingsDialog
 from app.ui.tasks import TaskRunner
-from tests.support import ui_account_helpers as h
 from tests.support.fakes import ADMIN, CASHIER, SUPERVISOR, actor_for
 
 WAIT_MS = 5000
 PRINTERS = ["EPSON TM-T82", "HP LaserJet"]
 
 
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 @pytest.fixture

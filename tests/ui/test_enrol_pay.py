@@ -3,11 +3,9 @@ the down payment with change, the receipt in the archive, instalments, and refus
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import BranchDatabase
@@ -27,9 +25,7 @@ from tests.support.fakes import CASHIER, actor_for, add_customer, monthly_bills
 Key = Qt.Key
 
 
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 def quote_dialog(qtbot: QtBot, page: AccountPage) -> EnrolDialog:

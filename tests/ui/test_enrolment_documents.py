@@ -3,12 +3,10 @@ team) are printed in one step, or at once where the counter settings name a prin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.services.settings import PrinterChoice
@@ -24,9 +22,7 @@ from tests.support import ui_account_helpers as h
 Key = Qt.Key
 
 
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 class Spooler:

@@ -4,7 +4,6 @@ a failed set-up undone, the demo branch; and how ``loket`` starts with it."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -37,16 +36,13 @@ from app.ui.first_run.pages import ADMIN, BRANCH, COUNTER, DEMO, PRINTER, SUMMAR
 from app.ui.first_run.wizard import FirstRunWizard, settings_problem_box
 from app.ui.session.login_dialog import LoginDialog
 from tests.services.test_first_run import FailingOn
-from tests.support import ui_account_helpers as h
 from tests.support.ui_shell_helpers import top_level
 
 WAIT_MS = 30_000
 NEXT, FINISH = QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton
 
 
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 @pytest.fixture

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 import app.main
@@ -20,13 +18,9 @@ from app.services.shifts import open_shift
 from app.ui.context import UiContext
 from app.ui.errors_dialog import log_path
 from app.ui.main_window import MainWindow
-from tests.support import ui_account_helpers as h
 from tests.support.fakes import CASHIER, actor_for, add_customer, monthly_bills
 
-
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 def test_window_names_user_branch_counter_date_and_customers(

@@ -3,10 +3,7 @@ can be taken, and the supervisor's void (the refund) still works."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import BranchDatabase
@@ -16,10 +13,7 @@ from tests.support import ui_account_helpers as h
 from tests.support.sync_fakes import FakeHeadOffice, connect
 from tests.support.ui_refused_helpers import refused_plan, void_through_dialog
 
-
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 def test_a_refused_plan_says_why_takes_no_instalment_and_is_refunded_by_voids(

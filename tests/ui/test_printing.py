@@ -5,14 +5,12 @@ the failed attempt in the print log, the receipt printable again)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from PySide6.QtCore import QSizeF
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -29,9 +27,7 @@ ROLL_80_POINTS = 80 / 25.4 * 72  # 226.8
 CUPS_PDF_FOLDERS = (Path.home() / "PDF", Path("/var/spool/cups-pdf/ANONYMOUS"))
 
 
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 def account_printing_to(qtbot: QtBot, ctx: UiContext, printer: str) -> tuple[AccountPage, str]:

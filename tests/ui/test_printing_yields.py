@@ -4,7 +4,6 @@ bands, and between two bands the window's waiting events are handled first."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ from PySide6.QtCore import QObject, QSizeF, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.ui.account.docs import payment_documents
@@ -27,9 +25,7 @@ CUPS_PRINTER = "PDF"
 A4_POINTS = QSizeF(595.28, 841.89)
 
 
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 class Scanner(QObject):

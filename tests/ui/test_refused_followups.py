@@ -4,8 +4,6 @@ instalment is taken, and the account right after the refund shows head office's 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
@@ -24,10 +22,7 @@ from tests.support.sync_fakes import FakeHeadOffice, FakeLink, bill_data, connec
 from tests.support.ui_refused_helpers import AT_SBU, NAME, refused_plan, void_through_dialog
 from tests.support.ui_shell_helpers import make_context
 
-
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 @pytest.fixture

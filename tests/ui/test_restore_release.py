@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import BranchDatabase, open_branch
@@ -29,9 +29,7 @@ from tests.support.fakes import CASHIER, DEMO_DAY, SUPERVISOR, actor_for
 Key = Qt.Key
 
 
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 @pytest.fixture

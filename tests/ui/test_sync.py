@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import BranchDatabase
@@ -24,7 +24,6 @@ from app.ui.sync.dialogs import SyncDialog, SyncServices
 from app.ui.sync.register_dialog import RegisterDialog
 from app.ui.sync.views import SyncReviewDialog
 from app.ui.tasks import TaskRunner
-from tests.support import ui_account_helpers as h
 from tests.support.fakes import SUPERVISOR, actor_for
 from tests.support.sync_fakes import (
     FakeHeadOffice,
@@ -39,9 +38,7 @@ from tests.support.ui_shell_helpers import top_level
 WAIT_MS = 5000
 
 
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 class GatedLink:

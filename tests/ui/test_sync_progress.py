@@ -39,7 +39,8 @@ from tests.services.sync.test_snapshot import CUSTOMERS, publish_varied
 from tests.support.lossy_proxy import LossyProxy
 from tests.support.office_server import RunningOffice, start_office
 from tests.support.sync_fakes import MemoryKeyring
-from tests.ui.test_sync import english  # noqa: F401  (the language of the texts: English)
+
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 WAIT_MS = 20_000
 

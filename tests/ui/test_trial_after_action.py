@@ -4,11 +4,9 @@ confirmed with its receipt and amount; F7 with no receipt selected asks which.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import BranchDatabase
@@ -26,9 +24,7 @@ Key = Qt.Key
 LOOK_ALIKE = "0103003218"
 
 
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 @pytest.fixture

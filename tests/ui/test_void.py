@@ -3,11 +3,8 @@ credentials refused, a voided down payment cancels the enrolment and its unseal 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import BranchDatabase
@@ -21,9 +18,7 @@ from tests.support.fakes import SUPERVISOR
 Key = Qt.Key
 
 
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
-    yield from h.english(qapp)
+pytestmark = pytest.mark.usefixtures("english")  # every test here runs in English
 
 
 def type_credentials(qtbot: QtBot, dialog: VoidDialog, reason: str, password: str) -> None:

@@ -65,6 +65,7 @@ class FileRefused(DomainError):
 
     def __init__(self, file: str, problem: ImportProblem) -> None:
         super().__init__(ErrorCode.IMPORT_INVALID, file=file, problem=problem.text)
+        self.file = file
         self.problem = problem
 
 

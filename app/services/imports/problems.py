@@ -2,10 +2,10 @@
 
 Every problem the CSV imports find is an :class:`ImportProblem`: its code, the column
 and the value it is about (a cell's text, cut to :data:`VALUE_SHOWN` characters), and
-other parameters (a limit, the line a duplicate was first seen on, …). :data:`TEXTS`
-holds the English sentence of each code, for the admin CLIs, their JSON and logs;
-head office's console says them in Bahasa Indonesia (or English) from the code
-(``headoffice/console/words.py``), as the counter's windows do for ``DomainError``.
+other parameters (a limit, the line a duplicate was first seen on, …). Each code's
+sentence is written once in each language: :data:`INDONESIAN` (the default) and
+:data:`TEXTS` (English, also for logs). The admin CLIs (``--lang``) and head office's
+console say a problem in either from its code.
 """
 
 from __future__ import annotations
@@ -85,6 +85,50 @@ TEXTS: dict[ProblemCode, str] = {
     ProblemCode.KELURAHAN_UNKNOWN: "kelurahan '{value}' is unknown ({rows} row(s), first on line {first_line})",
 }
 
+# The same in Bahasa Indonesia, the default language of the admin CLIs and of head
+# office's console. Columns are named as the file's header names them.
+INDONESIAN: dict[ProblemCode, str] = {
+    ProblemCode.CELL_EMPTY: "{column} kosong",
+    ProblemCode.CELL_TOO_LONG: "{column} lebih dari {limit} karakter",
+    ProblemCode.CELL_BAD_CHARACTER: "{column} berisi karakter {character} pada posisi "
+                                    "{position}",
+    ProblemCode.CELL_NOT_DIGITS: "{column} '{value}' harus berisi angka saja",
+    ProblemCode.CELL_NEGATIVE: "{column} {value} bernilai negatif",
+    ProblemCode.CELL_NOT_WHOLE_NUMBER: "{column} '{value}' bukan bilangan bulat",
+    ProblemCode.CELL_TOO_LARGE: "{column} {value} lebih besar dari {limit}",
+    ProblemCode.CELL_NOT_DATE: "{column} '{value}' bukan tanggal (TTTT-BB-HH)",
+    ProblemCode.CELL_NOT_MONTH: "{column} '{value}' bukan bulan (TTTT-BB)",
+    ProblemCode.CELL_NOT_FLAG: "{column} '{value}' harus 0 atau 1",
+    ProblemCode.CELL_NOT_CHOICE: "{column} '{value}' bukan salah satu dari {allowed}",
+    ProblemCode.ROW_WIDTH: "baris ini berisi {fields} kolom; judulnya {expected}",
+    ProblemCode.READING_BELOW_START: "reading_end {value} lebih kecil dari reading_start "
+                                     "{start}",
+    ProblemCode.DUPLICATE_CUSTOMER: "connection_no {value} sudah ada di baris {first_line}",
+    ProblemCode.DUPLICATE_BILL: "tagihan {value} {period} sudah ada di baris {first_line}",
+    ProblemCode.UNKNOWN_CUSTOMER: "tidak ada pelanggan dengan connection_no {value} (impor "
+                                  "pelanggannya dahulu)",
+    ProblemCode.BILL_HAS_PAYMENTS: "tagihan {period} sudah dibayar sebagian di cabang ini "
+                                   "({paid}); tagihan dibiarkan seperti adanya",
+    ProblemCode.BILL_IN_PLAN: "tagihan {period} termasuk dalam rencana cicilan; tagihan "
+                              "dibiarkan seperti adanya",
+    ProblemCode.BILL_SETTLED_OR_IN_PLAN: "tagihan {period} sudah dilunasi di cabang atau "
+                                         "termasuk dalam rencana cicilan; tagihan dibiarkan "
+                                         "seperti adanya",
+    ProblemCode.FILE_EMPTY: "file kosong",
+    ProblemCode.FILE_UNREADABLE: "file tidak dapat dibaca ({detail})",
+    ProblemCode.FILE_TOO_LARGE: "file lebih besar dari {limit} MB; tidak ada yang dibaca",
+    ProblemCode.FILE_NOT_UTF8: "baris {line} bukan teks UTF-8",
+    ProblemCode.FILE_NOT_CSV: "baris {line} bukan CSV ({detail})",
+    ProblemCode.HEADER_MISSING: "baris judul tidak memuat kolom {columns}",
+    ProblemCode.KIND_UNKNOWN: "pilih pelanggan atau tagihan",
+    ProblemCode.COLUMNS_IGNORED: "kolom {columns} diabaikan",
+    ProblemCode.KELURAHAN_UNKNOWN: "kelurahan '{value}' tidak dikenal ({rows} baris, pertama "
+                                   "di baris {first_line})",
+}
+
+WORDS: dict[str, dict[ProblemCode, str]] = {"id": INDONESIAN, "en": TEXTS}
+"""Each code's words by language: ``id`` (Bahasa Indonesia, the default) and ``en``."""
+
 
 @dataclass(frozen=True)
 class ImportProblem:
@@ -105,15 +149,24 @@ class ImportProblem:
         """``template`` (this code's words in some language) filled in."""
         return template.format(column=self.column, value=self.value, **self.params)
 
+    def words(self, lang: str) -> str:
+        """This code's words in ``lang`` (``id`` or ``en``), not yet filled in."""
+        return WORDS[lang][self.code]
+
+    def in_language(self, lang: str) -> str:
+        """The sentence in Bahasa Indonesia (``id``) or English (``en``)."""
+        return self.said(self.words(lang))
+
     @property
     def text(self) -> str:
-        """The English sentence (admin CLIs, logs)."""
-        return self.said(TEXTS[self.code])
+        """The English sentence (logs, exception messages)."""
+        return self.in_language("en")
 
-    def data(self) -> dict[str, Any]:
-        """As JSON: the code, column, value and other parameters, and the English text."""
+    def data(self, lang: str = "en") -> dict[str, Any]:
+        """As JSON: the code, column, value and other parameters, and the sentence in
+        ``lang``."""
         return {"code": self.code.value, "column": self.column, "value": self.value,
-                "params": dict(self.params), "text": self.text}
+                "params": dict(self.params), "text": self.in_language(lang)}
 
     def __str__(self) -> str:
         return self.text

@@ -10,9 +10,9 @@ from fastapi.responses import RedirectResponse, Response
 from headoffice import overview
 from headoffice.console.staff import SignedIn
 from headoffice.console.web import PREFIX, database, render, viewer
+from headoffice.db import local_today
 from headoffice.evaluation import service as evaluation_service
 from headoffice.outreach import audience
-from headoffice.outreach.words import local_today
 
 router = APIRouter()
 

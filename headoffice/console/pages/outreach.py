@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from headoffice.console import audit
 from headoffice.console.staff import SignedIn
 from headoffice.console.web import PREFIX, Action, acting, back_to, database, render, viewer_with
-from headoffice.db import Database
+from headoffice.db import Database, local_today
 from headoffice.offers import NoProgramme
 from headoffice.outreach import audience, records, sending
 from headoffice.outreach.gateway import (
@@ -23,7 +23,6 @@ from headoffice.outreach.gateway import (
     configured_gateway,
     load_settings,
 )
-from headoffice.outreach.words import local_today
 
 router = APIRouter()
 log = logging.getLogger(__name__)

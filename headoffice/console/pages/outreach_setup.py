@@ -11,9 +11,9 @@ from fastapi.responses import Response
 from headoffice.console import audit
 from headoffice.console.staff import SignedIn
 from headoffice.console.web import PREFIX, Action, acting, back_to, database, render, viewer_with
+from headoffice.db import local_today
 from headoffice.offers import NoProgramme
 from headoffice.outreach import audience, records, templates
-from headoffice.outreach.words import local_today
 
 router = APIRouter()
 TEMPLATES = f"{PREFIX}/outreach/templates"
