@@ -154,3 +154,42 @@ def test_each_repaint_paints_the_account_once(
         qtbot.wait(100)  # the repaints Qt queues after the first
     assert paints.repaints >= 3
     assert paints.most == 1, "the account was painted twice in one repaint of the window"
+
+
+def test_readying_a_hidden_page_in_the_window_leaves_it_hidden_and_empty(
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> None:
+    h.press_customer(branch)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.account.prepare()  # as at log-in, the search page in front
+    assert ctx.tasks.wait(5000)
+    qtbot.wait(20)
+    assert window.current_page() is window.search and not window.account.isVisible()
+    assert window.account.account is None
+    assert all(window.account.value_of(name) == "" for name in VALUE_LABELS)
+
+    with qtbot.waitSignal(window.account.loaded, timeout=5000):  # the first scan
+        window.open_account(h.PRESS)
+    assert window.account.value_of("connectionNo") == h.PRESS
+
+
+def test_each_tables_columns_are_as_wide_as_their_texts_need(
+        qtbot: QtBot, branch: BranchDatabase, cashier: Actor, ctx: UiContext) -> None:
+    """As Qt's own "resize to contents" would size them: the header's text or the widest
+    cell with the style's margins, whichever is wider (the last column takes the rest)."""
+    h.press_customer(branch)
+    h.enrol(branch, cashier)
+    h.pay(branch, cashier, 400_000)
+    page = h.open_account(qtbot, ctx, h.PRESS)
+    tables = (page.bills_table, page.schedule_table, page.payments_table, page.orders_table,
+              page.documents_table)
+    assert sum(table.model().rowCount() > 0 for table in tables) >= 3
+    for table in tables:
+        header = table.horizontalHeader()
+        for column in range(header.count() - 1):
+            wanted = header.sectionSizeHint(column)
+            if table.model().rowCount():
+                wanted = max(wanted, table.sizeHintForColumn(column))
+            assert header.sectionSize(column) == wanted, (table.objectName(), column)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -148,10 +149,23 @@ def fit_columns(table: QTableView, model: SizedColumns) -> None:
         widest = math.ceil(max((metrics.horizontalAdvance(text) for text in texts), default=0))
         if widest:
             if margin is None:  # the style's margins around a cell's text, measured once
-                margin = max(table.sizeHintForColumn(column) - widest, 0)
+                margin = max(cell_width(table, column, texts, metrics) - widest, 0)
                 table.setProperty("cellMargin", margin)
             width = max(width, widest + int(margin))
         header.resizeSection(column, width)
+
+
+def cell_width(table: QTableView, column: int, texts: tuple[str, ...],
+               metrics: QFontMetricsF) -> int:
+    """The width Qt's "resize to contents" gives ``column`` for its widest text, asked
+    of the table's delegate for that one cell (``sizeHintForColumn`` asks for every row,
+    each a call into the model for a dozen roles)."""
+    row = max(range(len(texts)), key=lambda r: metrics.horizontalAdvance(texts[r]))
+    index = table.model().index(row, column)
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    width = table.itemDelegateForIndex(index).sizeHint(option, index).width()
+    return width + (1 if table.showGrid() else 0)  # as sizeHintForColumn counts the grid
 
 
 def make_table(model: QAbstractItemModel, name: str, parent: QWidget | None = None

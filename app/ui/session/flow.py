@@ -26,6 +26,7 @@ from app.services.context import Actor
 from app.ui.context import UiContext
 from app.ui.session.login_dialog import LoginDialog
 from app.ui.settings.preferences_dialog import UserSettings
+from app.ui.style import ready_brushes
 
 if TYPE_CHECKING:  # loaded after the log-in window is shown (``load_main_window_modules``)
     from app.ui.backup.restore_flow import RestoreOutcome, RestoreRun
@@ -53,6 +54,7 @@ def load_main_window_modules() -> None:
 def _import_main_window() -> None:
     for module in ("app.ui.main_window", "app.ui.backup.restore_flow"):
         importlib.import_module(module)
+    ready_brushes()
 
 
 class AppShell(QObject):
@@ -110,6 +112,7 @@ class AppShell(QObject):
             QTimer.singleShot(0, window, window.check_shift)
         self._prepare_search()
         window.account.prepare()
+        ready_brushes()  # at once when the log-in's preloading made it already
         self.window_shown.emit(window)
         return window
 
