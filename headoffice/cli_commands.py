@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.services.imports.report_words import said
 from headoffice import (
     anchors,
     auth,
@@ -199,16 +200,19 @@ def _import(args: argparse.Namespace,
         cause = exc.__cause__
         if isinstance(cause, csv_imports.ImportRefused):
             for row in cause.rejected:
-                print(f"  line {row.line} ({row.key}): "
+                print(f"  {said(args.lang, 'row', line=row.line)} ({row.key}): "
                       f"{'; '.join(p.in_language(args.lang) for p in row.reasons)}",
                       file=sys.stderr)
+            raise Refusal(said(args.lang, "refused", file=cause.file, rows=cause.rows,
+                               rejected=len(cause.rejected))) from cause
         if isinstance(cause, csv_imports.FileProblem):
             raise Refusal(f"{cause.file}: {cause.problem.in_language(args.lang)}") from cause
         raise
     for warning in done.warnings:
-        print(f"warning: {warning.in_language(args.lang)}", file=sys.stderr)
-    print(f"{done.kind} from {done.file}: {done.rows} rows, {done.created} new, "
-          f"{done.updated} updated, {done.unchanged} unchanged (sha256 {done.sha256[:12]}…)")
+        print(said(args.lang, "warning", text=warning.in_language(args.lang)), file=sys.stderr)
+    print(said(args.lang, "done", kind=said(args.lang, done.kind), file=done.file,
+               rows=done.rows, created=done.created, updated=done.updated,
+               unchanged=done.unchanged, sha=f"{done.sha256[:12]}…"))
     return 0
 
 

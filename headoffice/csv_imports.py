@@ -51,6 +51,7 @@ class ImportRefused(ValueError):
     def __init__(self, file: str, rows: int, rejected: Sequence[RejectedRow]) -> None:
         super().__init__(f"{file}: {len(rejected)} of {rows} row(s) rejected; nothing was "
                          "imported")
+        self.file, self.rows = file, rows
         self.rejected = tuple(sorted(rejected, key=lambda r: r.line))
 
 

@@ -16,6 +16,7 @@ from app.services.imports.master_data import (
     import_bills,
     import_customers,
 )
+from app.services.imports.report_words import said
 from app.services.settings import LANGUAGES
 
 _IMPORTERS = {"import-customers": import_customers, "import-bills": import_bills}
@@ -45,7 +46,10 @@ def run_import(args: argparse.Namespace, out: Output) -> int:
             report = importer(branch.writing(), actor, args.file,
                               skip_invalid=args.skip_invalid)
         except ImportRejected as exc:
-            out.error(exc.code.value, exc.message,
+            refused = said(args.lang, "refused", file=exc.report.file,
+                           rejected=count(len(exc.report.rejected)),
+                           rows=count(exc.report.rows)) + said(args.lang, "skip_invalid")
+            out.error(exc.code.value, refused,
                       extra={"report": report_data(exc.report, args.lang)},
                       lines=report_lines(exc.report, args.lang))
             return 1
@@ -71,13 +75,14 @@ def report_data(report: ImportReport, lang: str) -> dict[str, Any]:
 
 
 def report_lines(report: ImportReport, lang: str) -> list[str]:
-    verb = "imported" if report.written else "checked, nothing imported"
-    lines = [f"{report.file}: {count(report.rows)} row(s) {verb}: {count(report.created)} new, "
-             f"{count(report.updated)} updated, {count(report.unchanged)} unchanged, "
-             f"{count(len(report.rejected))} rejected"]
-    lines += [f"warning: {w.in_language(lang)}" for w in report.warnings]
+    lines = [said(lang, "summary", file=report.file, rows=count(report.rows),
+                  verb=said(lang, "imported" if report.written else "checked"),
+                  created=count(report.created), updated=count(report.updated),
+                  unchanged=count(report.unchanged), rejected=count(len(report.rejected)))]
+    lines += [said(lang, "warning", text=w.in_language(lang)) for w in report.warnings]
     if report.rejected:
-        lines.append("Rejected rows:")
-        lines += [f"  line {r.line}" + (f" ({r.key})" if r.key else "") + ": "
-                  + "; ".join(p.in_language(lang) for p in r.reasons) for r in report.rejected]
+        lines.append(said(lang, "rejected_rows"))
+        lines += ["  " + said(lang, "row", line=r.line) + (f" ({r.key})" if r.key else "")
+                  + ": " + "; ".join(p.in_language(lang) for p in r.reasons)
+                  for r in report.rejected]
     return lines

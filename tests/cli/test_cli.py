@@ -229,13 +229,13 @@ def test_import_commands_report_and_refuse(cli: Cli, tmp_path: Path) -> None:
                     "5001;Ani;Jl. Sumba 1;;;Oebobo;Oebobo;R1;M5001;;active;2020-01-01\n",
                     encoding="utf-8-sig")
     assert cli("import-customers", str(good)) == 0
-    assert "1 new" in cli.out
+    assert "1 baru" in cli.out
     bad = tmp_path / "bills.csv"
     bad.write_text(BILL_HEADER + "\n5001,2025-01,0,10,10,50000,5000,0,2025-02-20,0\n"
                    "5001,2025-02,0,10,10,1.5,5000,0,2025-03-20,0\n", encoding="utf-8")
     assert cli("import-bills", str(bad)) == 1
-    assert "line 3 (5001): water_charge '1.5' bukan bilangan bulat" in cli.out
-    assert "nothing was imported" in cli.err
+    assert "baris 3 (5001): water_charge '1.5' bukan bilangan bulat" in cli.out
+    assert "1 dari 2 baris ditolak; tidak ada yang diimpor" in cli.err
     data = cli.json("import-bills", str(bad), expect=1)
     assert data["error"]["code"] == "import_invalid"
     assert data["report"]["rejected"][0]["line"] == 3
@@ -252,17 +252,23 @@ def test_import_problems_are_said_in_indonesian_or_in_english_with_lang(
     headless = tmp_path / "customers.csv"
     headless.write_text("connection_no,name\n5001,Ani\n", encoding="utf-8")
     said = {  # Bahasa Indonesia unless told otherwise
-        (): ("period '2025-13' bukan bulan (TTTT-BB); water_charge '1.5' bukan bilangan bulat",
-             "warning: kolom meter diabaikan",
-             "customers.csv: baris judul tidak memuat kolom address, rt"),
-        ("--lang", "en"): ("period '2025-13' is not a month (YYYY-MM); water_charge '1.5' "
-                           "is not a whole number",
+        (): ("baris 2 (5001): period '2025-13' bukan bulan (TTTT-BB); water_charge '1.5' "
+             "bukan bilangan bulat",
+             "peringatan: kolom meter diabaikan",
+             "customers.csv: baris judul tidak memuat kolom address, rt",
+             "bills.csv: 1 baris diperiksa, tidak ada yang diimpor: 0 baru, 0 diubah, "
+             "0 tetap, 1 ditolak\n", "Baris yang ditolak:"),
+        ("--lang", "en"): ("line 2 (5001): period '2025-13' is not a month (YYYY-MM); "
+                           "water_charge '1.5' is not a whole number",
                            "warning: column(s) meter ignored",
-                           "customers.csv: the header lacks column(s) address, rt"),
+                           "customers.csv: the header lacks column(s) address, rt",
+                           "bills.csv: 1 row(s) checked, nothing imported: 0 new, "
+                           "0 updated, 0 unchanged, 1 rejected\n", "Rejected rows:"),
     }
-    for lang, (refused_row, warning, whole_file) in said.items():
+    for lang, (refused_row, warning, whole_file, summary, heading) in said.items():
         assert cli("import-bills", str(bills), *lang) == 1
-        assert f"line 2 (5001): {refused_row}\n" in cli.out and warning in cli.out
+        assert f"{refused_row}\n" in cli.out and warning in cli.out
+        assert summary in cli.out and f"{heading}\n" in cli.out
         assert cli("import-customers", str(headless), *lang) == 1
         assert f"loket-admin: {whole_file}" in cli.err
 

@@ -99,10 +99,10 @@ def test_imports_are_all_or_nothing_and_reach_the_change_log(
     bad = write_csv(tmp_path / "customers.csv", CUSTOMER_HEADER, GOOD_CUSTOMER,
                     "50400002,Tanpa Status,Jl. Dua,,,Oebobo,Oebobo,R1,M2,,unknown,2021-11-01")
     assert cli("import-customers", str(bad)) == 1
-    assert "line 3" in cli.err and "nothing was imported" in cli.err
+    assert "baris 3" in cli.err and "1 dari 2 baris ditolak; tidak ada yang diimpor" in cli.err
     assert _count(db, Customer) == 0
     good = write_csv(tmp_path / "customers.csv", CUSTOMER_HEADER, GOOD_CUSTOMER)
-    assert cli("import-customers", str(good)) == 0 and "1 new" in cli.out
+    assert cli("import-customers", str(good)) == 0 and "1 baru" in cli.out
     bills = write_csv(tmp_path / "bills.csv", BILL_HEADER,
                       "50400001,2024-01,100,110,10,95000,5000,0,2024-02-20,0",
                       "50499999,2024-01,100,110,10,95000,5000,0,2024-02-20,0")
@@ -112,8 +112,8 @@ def test_imports_are_all_or_nothing_and_reach_the_change_log(
         "50400001,2024-01,100,110,10,95000,5000,0,2024-02-20,0"))) == 0
     renamed = write_csv(tmp_path / "customers.csv", CUSTOMER_HEADER,
                         GOOD_CUSTOMER.replace("Pelanggan Uji", "Pelanggan Baru"))
-    assert cli("import-customers", str(renamed)) == 0 and "1 updated" in cli.out
-    assert cli("import-customers", str(renamed)) == 0 and "1 unchanged" in cli.out
+    assert cli("import-customers", str(renamed)) == 0 and "1 diubah" in cli.out
+    assert cli("import-customers", str(renamed)) == 0 and "1 tetap" in cli.out
     with db.reading() as session:
         changes = session.execute(select(Change.kind, Change.key)).all()
         customer = session.scalars(select(Customer)).one()
@@ -141,23 +141,28 @@ def test_import_problems_are_said_in_indonesian_or_in_english_with_lang(
                       GOOD_CUSTOMER.replace("0812,sealed", "0812,unknown") + ",x")
     headless = write_csv(tmp_path / "bills.csv", "connection_no,period", "50400001,2024-01")
     said = {  # Bahasa Indonesia unless told otherwise
-        (): ("status 'unknown' bukan salah satu dari active, sealed, disconnected; "
-             "connection_no 50400001 sudah ada di baris 2",
-             "warning: kolom meter diabaikan",
-             "bills.csv: baris judul tidak memuat kolom reading_start"),
-        ("--lang", "en"): ("status 'unknown' is not one of active, sealed, disconnected; "
-                           "connection_no 50400001 is already on line 2",
+        (): ("baris 3 (50400001): status 'unknown' bukan salah satu dari active, sealed, "
+             "disconnected; connection_no 50400001 sudah ada di baris 2",
+             "peringatan: kolom meter diabaikan",
+             "bills.csv: baris judul tidak memuat kolom reading_start",
+             "customers.csv: 1 dari 2 baris ditolak; tidak ada yang diimpor",
+             "pelanggan dari good.csv: 1 baris, 1 baru, 0 diubah, 0 tetap"),
+        ("--lang", "en"): ("line 3 (50400001): status 'unknown' is not one of active, "
+                           "sealed, disconnected; connection_no 50400001 is already on line 2",
                            "warning: column(s) meter ignored",
-                           "bills.csv: the header lacks column(s) reading_start"),
+                           "bills.csv: the header lacks column(s) reading_start",
+                           "customers.csv: 1 of 2 row(s) rejected; nothing was imported",
+                           "customers from good.csv: 1 rows, 0 new, 0 updated, 1 unchanged"),
     }
-    for lang, (refused_row, warning, whole_file) in said.items():
+    for lang, (refused_row, warning, whole_file, refused, done) in said.items():
         assert cli("import-customers", str(twice), *lang) == 1
-        assert f"line 3 (50400001): {refused_row}\n" in cli.err
+        assert f"{refused_row}\n" in cli.err and refused in cli.err
         assert cli("import-bills", str(headless), *lang) == 1
         assert f"loket-headoffice import-bills: {whole_file}" in cli.err
         good = write_csv(tmp_path / "good.csv", CUSTOMER_HEADER + ",meter",
                          GOOD_CUSTOMER + ",x")
         assert cli("import-customers", str(good), *lang) == 0 and warning in cli.err
+        assert done in cli.out
     assert _count(db, Customer) == 1 and _count(db, Bill) == 0
 
 
