@@ -15,6 +15,7 @@ import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
@@ -38,6 +39,7 @@ from app.services.sync.protocol import CURSOR_KEY, get_setting
 from app.services.sync.snapshot import kept_bytes, partial_files
 from app.services.sync.snapshot_fresh import load_fresh
 from app.services.sync.snapshot_load import read_snapshot
+from app.services.unit_of_work import UnitOfWork
 from headoffice import snapshot as office_snapshot
 from headoffice.bundle import import_bundle
 from headoffice.changes import bills_changed, customer_changed
@@ -136,6 +138,39 @@ def arrears_of_bills(branch: BranchDatabase) -> dict[int, int]:
             Bill.water_charge + Bill.fees + Bill.penalty - Bill.penalty_waived
             - Bill.paid_amount)).where(Bill.settled.is_(False)).group_by(Bill.customer_id))
         return {int(customer): int(amount) for customer, amount in rows}
+
+
+def search_keys(branch: BranchDatabase) -> dict[int, int]:
+    """Each customer's place in the search index (its key in name order)."""
+    with branch.reading() as uow:
+        return {int(customer): int(key) for customer, key in uow.session.execute(
+            text("SELECT id, key FROM customer_search_text"))}
+
+
+class RowsWritten:
+    """A unit of work of the branch whose commit adds the rows it wrote to ``tally``
+    (SQLite's count of rows inserted, updated or deleted, by triggers too)."""
+
+    def __init__(self, inner: UnitOfWork, tally: list[int]) -> None:
+        self._inner, self._tally, self._start = inner, tally, 0
+
+    def __enter__(self) -> RowsWritten:
+        self._inner.__enter__()
+        self._start = self._driver().total_changes
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._inner.__exit__(*exc)  # type: ignore[arg-type]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def _driver(self) -> Any:
+        return self._inner.session.connection().connection.driver_connection
+
+    def commit(self) -> None:
+        self._tally.append(self._driver().total_changes - self._start)
+        self._inner.commit()
 
 
 def offer(office: RunningOffice) -> SnapshotInfo:
@@ -382,4 +417,28 @@ def test_head_office_restored_from_an_older_backup_sends_a_snapshot_over_what_it
     assert result.epoch_changed and cursor(branch).startswith(f"{epoch}:")
     assert held(branch) == (CUSTOMERS + 3, CUSTOMERS * 6 + 6 + 12)  # nothing twice
     assert audit_actions(branch, "sync.snapshot") == 2
+    assert arrears_index(branch) == arrears_of_bills(branch)
+
+
+def test_a_snapshot_over_the_customers_a_counter_holds_writes_only_what_it_changes(
+        branch: BranchDatabase, office: RunningOffice, transport: HttpTransport) -> None:
+    """A counter that holds the branch loads a snapshot as it would a page (here head
+    office restored from a backup, with 2 customers new since): their rows are written
+    and indexed; the other customers, their bills and their places in the search index
+    are left as they are — no index made again for every customer."""
+    pull_changes(branch.writing, transport)
+    keys = search_keys(branch)
+    with office.db.writing() as session:
+        start_epoch(session, "restored from a backup")
+    publish_varied(office, 2, first=CUSTOMERS)
+    written: list[int] = []
+
+    result = pull_changes(lambda: RowsWritten(branch.writing(), written), transport)
+
+    assert result.epoch_changed and result.counts.customers == 2
+    assert held(branch) == (CUSTOMERS + 3, CUSTOMERS * 6 + 6 + 12)
+    assert sum(written) < CUSTOMERS  # not even one row for each customer held
+    now = search_keys(branch)
+    assert len(now) == CUSTOMERS + 3 and {c: now[c] for c in keys} == keys
+    assert search_customers(branch.reading(), "30000121").hits
     assert arrears_index(branch) == arrears_of_bills(branch)
