@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from headoffice import bulk_rows
 from headoffice.bulk_rows import among
 from headoffice.models import Bill, Customer, Enrolment
 
@@ -51,6 +52,7 @@ def remember(session: Session, customers: Iterable[Customer], plans: set[str], *
                     among(session, Enrolment.connection_no, numbers[start:start + CHUNK]))):
                 own[enrolment.connection_no].append(enrolment)
         session.info[ADDED], session.info[OWN] = {}, own
+        bulk_rows.buffer_rows(session)  # its rows are written together (write_new_rows)
     ids = sorted(c.id for c in customers)
     bills: defaultdict[int, list[Bill]] = defaultdict(list)
     for start in range(0, len(ids), CHUNK):

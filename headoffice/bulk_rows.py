@@ -9,6 +9,11 @@ the server (``INSERT … SELECT * FROM unnest(…)``) and the bills' changes as 
 (nothing reads them after the batch). Whatever else the batch changed is left to the
 flush. On SQLite (in process, one writer) the flush is already cheap: nothing changes.
 
+Rows nothing reads back in the batch (a plan's schedule lines and its field-work row)
+are not made objects at all in such a batch: :func:`add_rows` keeps them as plain rows
+(:func:`buffer_rows` starts that) and :func:`write_new_rows` writes them with the rest;
+:func:`buffered` lets a change to such a row reach one not yet written.
+
 :func:`among` is ``column IN values`` as one array parameter on PostgreSQL, so a
 batch's look-ups of 500 ids are short statements the driver and the server parse once.
 """
@@ -32,6 +37,7 @@ from headoffice.models import Bill, Enrolment, Event, Payment
 INSERTED = (Event, Enrolment, Payment, PlanInstalment, PlanTrack)  # in this order
 ORDINAL = "loket_row"  # each row's place, so rows are inserted (and numbered) in order
 BILL_CHANGES = ("settled", "settled_by", "enrolment_uuid")  # what a push changes in a bill
+ROWS = "loket_bulk_rows"  # session.info: model → rows added as plain rows, not yet written
 
 
 def on_postgresql(session: Session) -> bool:
@@ -46,19 +52,47 @@ def among(session: Session, column: Any, values: Collection[Any]) -> ColumnEleme
     return column.in_(list(values))  # type: ignore[no-any-return]
 
 
+def buffer_rows(session: Session) -> None:
+    """From here on in this transaction (a batch applied whole), :func:`add_rows` keeps
+    rows for :func:`write_new_rows` on PostgreSQL instead of adding objects."""
+    if on_postgresql(session):
+        session.info[ROWS] = {}
+
+
+def add_rows(session: Session, model: type[Any], rows: Sequence[dict[str, Any]]) -> None:
+    """New rows of ``model`` (every column's value, the same keys in each): kept as rows
+    when :func:`buffer_rows` was called, else added to the session as objects."""
+    kept: dict[type[Any], list[dict[str, Any]]] | None = session.info.get(ROWS)
+    if kept is None:
+        session.add_all([model(**row) for row in rows])
+    else:
+        kept.setdefault(model, []).extend(rows)
+
+
+def buffered(session: Session, model: type[Any]) -> list[dict[str, Any]]:
+    """The rows of ``model`` kept by :func:`add_rows` and not yet written (change them
+    in place to change what is written)."""
+    kept: dict[type[Any], list[dict[str, Any]]] = session.info.get(ROWS, {})
+    return kept.get(model, [])
+
+
 def write_new_rows(session: Session) -> None:
     """On PostgreSQL: write the session's new events, plans, payments and schedule lines
-    and its bills' changes, a statement per table; the objects leave the session."""
+    (objects and rows kept by :func:`add_rows`) and its bills' changes, a statement per
+    table; the objects leave the session."""
     if not on_postgresql(session):
         return
     new = sorted((o for o in session.new if type(o) in INSERTED),
                  key=lambda o: inspect(o).insert_order)
     bills = [b for b in session.dirty if isinstance(b, Bill) and _bill_only_settled(b)]
+    kept: dict[type[Any], list[dict[str, Any]]] = session.info.pop(ROWS, {})
     with session.no_autoflush:  # these rows are written here, not by the flush
         for kind in INSERTED:
-            rows = [o for o in new if type(o) is kind]
-            if rows:
-                _insert_objects(session, kind, rows)
+            objects = [o for o in new if type(o) is kind]
+            if objects:
+                _insert_objects(session, kind, objects)
+            if kept.get(kind):
+                insert_rows(session, kind, kept[kind])
         if bills:
             _update_bills(session, bills)
     for obj in [*new, *bills]:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from headoffice import bulk_rows
 from headoffice.evaluation.tables import PlanInstalment, PlanTrack
 
 MAX_INSTALMENTS = 120
@@ -31,9 +32,13 @@ def plan_received(session: Session, enrolment_uuid: str, schedule: list[Any],
         if number != expected:
             raise ValueError(f"instalment {number} is out of order (expected {expected})")
         through += amount
-        rows.append(PlanInstalment(enrolment_uuid=enrolment_uuid, number=number,
-                                   due_date=due, amount=amount, through=through))
-    session.add_all([*rows, PlanTrack(enrolment_uuid=enrolment_uuid, unseal_order=unseal_order)])
+        rows.append({"enrolment_uuid": enrolment_uuid, "number": number, "due_date": due,
+                     "amount": amount, "through": through})
+    if rows:
+        bulk_rows.add_rows(session, PlanInstalment, rows)
+    bulk_rows.add_rows(session, PlanTrack, [{"enrolment_uuid": enrolment_uuid,
+                                              "unseal_order": unseal_order,
+                                              "opened_on": None, "broken_on": None}])
 
 
 def seal_opened(session: Session, order_uuid: object, done_on: str) -> None:
@@ -41,11 +46,17 @@ def seal_opened(session: Session, order_uuid: object, done_on: str) -> None:
     if not isinstance(order_uuid, str) or not order_uuid:
         return  # an order head office cannot tie to a plan (made before the programme)
     day = dt.date.fromisoformat(done_on)
+    for row in bulk_rows.buffered(session, PlanTrack):  # a plan of this batch, not written
+        if row["unseal_order"] == order_uuid:
+            row["opened_on"] = day
     session.execute(update(PlanTrack).where(PlanTrack.unseal_order == order_uuid)
                     .values(opened_on=day))
 
 
 def plan_broken(session: Session, enrolment_uuid: str, on: dt.date) -> None:
+    for row in bulk_rows.buffered(session, PlanTrack):  # a plan of this batch, not written
+        if row["enrolment_uuid"] == enrolment_uuid:
+            row["broken_on"] = on
     session.execute(update(PlanTrack).where(PlanTrack.enrolment_uuid == enrolment_uuid)
                     .values(broken_on=on))
 

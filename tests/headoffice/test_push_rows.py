@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -12,7 +13,8 @@ from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.ledger.instalments import InstalmentRequest, pay_instalment
 from app.services.ledger.payments import Tender
-from headoffice.evaluation.tables import PlanInstalment
+from app.services.ledger.workorders import confirm_work_order
+from headoffice.evaluation.tables import PlanInstalment, PlanTrack
 from headoffice.models import Bill, Customer, Device, Enrolment, Event, Payment, SyncException
 from tests.headoffice.conftest import CUSTOMER, HeadOffice, enrol, outbox, statuses
 
@@ -145,3 +147,36 @@ def test_text_of_any_script_and_line_breaks_is_held_as_it_was_sent(
     with ho.db.reading() as session:
         held = session.get(Event, paid["id"])
     assert held is not None and held.payload == paid["payload"]
+
+
+def test_a_plan_whose_seal_is_opened_or_that_breaks_in_its_own_batch_keeps_those_days(
+        ho: HeadOffice, branch: BranchDatabase, cashier: Actor, kpg: tuple[str, str]) -> None:
+    """A plan's field-work row is written with the batch's other rows: the seal opened
+    and the plan broken by later events of the same batch are held on it all the same."""
+    device, token = kpg
+    ho.add_customer(SECOND)
+    receipt = enrol(branch, cashier)
+    confirm_work_order(branch.writing(), cashier, receipt.work_order_no, dt.date(2025, 11, 25),
+                       "Yohanes")
+    enrol(branch, cashier, SECOND)
+    events = outbox(branch)
+    second = next(e["payload"] for e in events if e["type"] == "enrolment.paid"
+                  and e["payload"]["connection_no"] == SECOND)
+    broken = dict(events[-1], id=str(uuid.uuid4()), seq=events[-1]["seq"] + 1,
+                  type="plan.broken", payload={
+                      **{k: second[k] for k in ("branch", "counter", "cashier", "at",
+                                                "enrolment_uuid", "connection_no")},
+                      "checked_on": "2025-11-26", "missed_instalment": 1})
+    response = ho.push(token, device, [*events, broken])
+    assert statuses(response) == ["applied"] * (len(events) + 1)
+    with ho.db.reading() as session:
+        tracks = {t.enrolment_uuid: t for t in session.scalars(select(PlanTrack))}
+        lines = session.scalars(select(PlanInstalment)).all()
+    first = next(e["payload"] for e in events if e["type"] == "enrolment.paid"
+                 and e["payload"]["connection_no"] == CUSTOMER)
+    day = dt.datetime.fromisoformat(broken["created_at"]).date()
+    assert {plan: (t.unseal_order is not None, t.opened_on, t.broken_on)
+            for plan, t in tracks.items()} == {
+        first["enrolment_uuid"]: (True, dt.date(2025, 11, 25), None),
+        second["enrolment_uuid"]: (True, None, day)}
+    assert len(lines) == 6
