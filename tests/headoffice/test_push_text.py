@@ -77,5 +77,5 @@ def test_a_control_character_in_a_head_office_csv_is_refused_with_its_line(
                      GOOD_CUSTOMER.replace("50400001,Pelanggan Uji", "50400002,Pelanggan\x00Uji"))
     assert main(["--database-url", ho.db.url, "import-customers", str(path)]) == 1
     err = capsys.readouterr().err
-    assert "line 3" in err and "name berisi karakter NUL (U+0000) pada posisi 10" in err
+    assert "baris 3" in err and "name berisi karakter NUL (U+0000) pada posisi 10" in err
     assert ho.count(Customer) == 0
