@@ -277,6 +277,12 @@ def _enrol_and_pay(branch: BranchDatabase, actor: Actor, connection_no: str, roo
 
 
 def measure_push(counter: Counter, proxy: LossyProxy, label: str) -> Measure:
+    """The counter's outbox pushed, timed once head office (in this process) has built
+    the snapshot the stale first pull set off: a push meets a head office at rest, as the
+    push to head office in its own process does (``OfficeProcess.settled``)."""
+    deadline = time.monotonic() + 120
+    while snapshots().under_way() and time.monotonic() < deadline:
+        time.sleep(0.05)
     before = LinkStats(**vars(proxy.stats))
     transport = counter.transport()
     started, cpu = time.perf_counter(), time.process_time()

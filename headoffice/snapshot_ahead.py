@@ -57,6 +57,11 @@ class SnapshotsAhead:
         self._made: dict[_Key, _Made] = {}
         self._builds: Counter[_Key] = Counter()
 
+    def under_way(self) -> int:
+        """How many builds are running now (in this process)."""
+        with self._lock:
+            return len(self._making)
+
     def builds(self, db: Database, branch: str) -> int:
         """How many snapshots of ``branch`` this process has built."""
         with self._lock:

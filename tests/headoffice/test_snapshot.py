@@ -137,8 +137,10 @@ def _built_after(ho: HeadOffice, token: str, before: dict[str, object]) -> dict[
 def test_two_counters_asking_at_once_cause_one_build(
         ho: HeadOffice, monkeypatch: pytest.MonkeyPatch) -> None:
     build = snapshot.build
+    seen_under_way: list[int] = []
 
     def slow_build(session: Session, branch: str) -> tuple[bytes, str, Position, int]:
+        seen_under_way.append(snapshots().under_way())
         time.sleep(0.5)  # long enough for both to ask while it runs
         return build(session, branch)
 
@@ -150,6 +152,7 @@ def test_two_counters_asking_at_once_cause_one_build(
         offers = list(pool.map(lambda token: _offer(ho, token), tokens))
     assert offers[0] == offers[1]
     assert snapshots().builds(ho.db, "KPG") == builds + 1
+    assert seen_under_way == [1] and snapshots().under_way() == 0
 
 
 def test_a_started_server_has_the_snapshots_made_before_a_counter_asks(
