@@ -344,7 +344,8 @@ def run(args: argparse.Namespace, folder: Path, url: str) -> list[Measure]:
     build_office(url, args.customers)
     measures: list[Measure] = []
     db = Database(url)
-    with serving(url) as port, link(port, None) as fast, link(port, DEFAULT_RATE) as slow:
+    with serving(url, in_lulls=True) as port, link(port, None) as fast, \
+            link(port, DEFAULT_RATE) as slow:
         name = _a_customer_name(db)
         measures.append(_shown(measure_build(db, "KPG")))
         first = new_counter(folder, db, port, "L01", fast)

@@ -137,13 +137,14 @@ def _seed(db: Database) -> None:
 
 
 @contextmanager
-def serving(url: str) -> Iterator[int]:
+def serving(url: str, *, in_lulls: bool = False) -> Iterator[int]:
     """``loket-headoffice serve``'s server over ``url`` in a thread on a free port of
-    127.0.0.1 (yielded); stopped on exit."""
+    127.0.0.1 (yielded); stopped on exit. ``in_lulls``: its work after changes waits for
+    their lull, as in service (``headoffice/lull.py``)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port: int = sock.getsockname()[1]
-    server = make_server(url, port=port, log_level="warning")
+    server = make_server(url, port=port, log_level="warning", in_lulls=in_lulls)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     try:
         thread.start()
