@@ -64,7 +64,8 @@ class Lull:
 
     def _note(self, *, changed: bool) -> None:
         if self._quiet is None:
-            self._run()
+            if not self._closed:  # a change answered as the server stops: nothing more
+                self._run()
             return
         with self._lock:
             if self._closed:

@@ -43,6 +43,14 @@ def test_without_a_quiet_time_the_work_runs_as_it_is_asked_for() -> None:
     assert len(work.runs) == 2  # in the caller's thread, before it goes on
 
 
+def test_once_closed_no_work_runs_even_without_a_thread() -> None:
+    work = Work()
+    lull = Lull(work)
+    lull.close()
+    lull.changed()
+    assert work.runs == []
+
+
 def test_while_changes_keep_coming_the_work_waits_then_runs_once() -> None:
     work = Work()
     lull = Lull(work, quiet=0.4)
