@@ -56,14 +56,15 @@ def test_while_changes_keep_coming_the_work_waits_then_runs_once() -> None:
     lull = Lull(work, quiet=0.4)
     try:
         until = time.monotonic() + 1.2
+        last_change = 0.0
         while time.monotonic() < until:  # a change every 0.1 s, as counters pushing
+            last_change = time.monotonic()
             lull.changed()
             time.sleep(0.1)
-        last_change = time.monotonic()
         assert work.runs == []
         assert _until(lambda: work.runs)
         time.sleep(0.6)
-        assert len(work.runs) == 1 and work.runs[0] - last_change >= 0.3
+        assert len(work.runs) == 1 and work.runs[0] - last_change >= 0.4
     finally:
         lull.close()
 
@@ -90,7 +91,7 @@ def test_work_wanted_without_a_change_runs_at_once_unless_changes_come_in() -> N
         asked = time.monotonic()
         lull.wanted()  # e.g. a counter was given a stale snapshot
         assert _until(lambda: work.runs, 2.0)
-        assert work.runs[0] - asked < 1.0
+        assert work.runs[0] - asked < 2.0  # not the 5 s of quiet
         lull.changed()
         lull.wanted()  # changes are coming in: it waits for their lull
         time.sleep(0.5)
