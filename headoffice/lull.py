@@ -41,7 +41,6 @@ class Lull:
         self._last = 0.0  # when the newest change came
         self._closed = False
         self._thread: threading.Thread | None = None
-        self.runs = 0  # how many times the work has run
 
     def changed(self) -> None:
         """The data changed: the work runs once the changes pause."""
@@ -105,8 +104,6 @@ class Lull:
             self._work()
         except Exception:  # the next page or counter asking makes it; nothing else waits
             log.exception("head office's %s work failed", self._name)
-        finally:
-            self.runs += 1
 
 
 def lull_of(request: Request) -> Lull:
