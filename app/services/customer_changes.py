@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -139,15 +139,22 @@ def request_customer_change(uow: UnitOfWork, actor: Actor, connection_no: str,
         return info
 
 
+_ALL_REQUESTS = (select(CustomerChangeRequest, Customer)
+                 .join(Customer, Customer.id == CustomerChangeRequest.customer_id)
+                 .order_by(CustomerChangeRequest.id.desc()))
+"""Made once (one customer's are read at every scan)."""
+_CUSTOMERS_REQUESTS = _ALL_REQUESTS.where(Customer.connection_no == bindparam("connection_no"))
+
+
 def list_change_requests(uow: UnitOfWork, connection_no: str | None = None
                          ) -> list[ChangeRequestInfo]:
     """The change requests of one customer (or all), newest first."""
     with uow:
-        query = select(CustomerChangeRequest, Customer).join(
-            Customer, Customer.id == CustomerChangeRequest.customer_id)
-        if connection_no is not None:
-            query = query.where(Customer.connection_no == connection_no.strip())
-        rows = uow.session.execute(query.order_by(CustomerChangeRequest.id.desc()))
+        if connection_no is None:
+            rows = uow.session.execute(_ALL_REQUESTS)
+        else:
+            rows = uow.session.execute(_CUSTOMERS_REQUESTS,
+                                       {"connection_no": connection_no.strip()})
         return [_info(request, customer) for request, customer in rows]
 
 

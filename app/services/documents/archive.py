@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.models import Enrolment, Payment, PaymentKind, WorkOrder
@@ -108,18 +108,23 @@ def account_with_documents(uow: UnitOfWork, data_dir: Path, connection_no: str
         return account, documents_of(s, data_dir, account.customer.id, receipts)
 
 
+_AGREEMENTS = (select(Payment.receipt_no, Enrolment.business_date)
+               .join(Enrolment, Enrolment.id == Payment.enrolment_id)
+               .where(Payment.customer_id == bindparam("customer_id"),
+                      Payment.kind == PaymentKind.DOWN_PAYMENT))
+"""Made once: read at every scan (the customer bound at each call)."""
+_WORK_ORDERS = (select(WorkOrder.number, WorkOrder.issued_at)
+                .where(WorkOrder.customer_id == bindparam("customer_id")))
+
+
 def documents_of(s: Session, data_dir: Path, customer_id: int,
                  receipts: list[tuple[str, dt.date]]) -> list[ArchivedDocument]:
     """The archived prints of the customer's ``receipts`` (number, day), agreements and
     work orders, by date."""
     wanted = [(RECEIPT, no, day) for no, day in receipts]
-    wanted += [(AGREEMENT, agreement_number(no), day) for no, day in s.execute(
-        select(Payment.receipt_no, Enrolment.business_date)
-        .join(Enrolment, Enrolment.id == Payment.enrolment_id)
-        .where(Payment.customer_id == customer_id,
-               Payment.kind == PaymentKind.DOWN_PAYMENT))]
-    wanted += [(WORK_ORDER, no, at.date()) for no, at in s.execute(
-        select(WorkOrder.number, WorkOrder.issued_at)
-        .where(WorkOrder.customer_id == customer_id))]
+    bound = {"customer_id": customer_id}
+    wanted += [(AGREEMENT, agreement_number(no), day)
+               for no, day in s.execute(_AGREEMENTS, bound)]
+    wanted += [(WORK_ORDER, no, at.date()) for no, at in s.execute(_WORK_ORDERS, bound)]
     found = [doc for kind, number, day in wanted for doc in prints_of(data_dir, kind, number, day)]
     return sorted(found, key=lambda d: (d.day, KINDS.index(d.kind), d.number, d.copy_no))

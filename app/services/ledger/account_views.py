@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import BindParameter, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -111,13 +111,32 @@ def instalment_state(inst: Instalment, plan_state: EnrolmentState, today: dt.dat
     return "overdue" if inst.due_date < today else "due"
 
 
+# The account screen's statements, read at every scan, are made once (the customer or
+# the plan bound at each call).
+_CUSTOMER_ID: BindParameter[int] = bindparam("customer_id")
+_ENROLMENT_ID: BindParameter[int] = bindparam("enrolment_id")
+_LATEST_ENROLMENT = (
+    select(Enrolment).where(Enrolment.customer_id == _CUSTOMER_ID,
+                            Enrolment.state != EnrolmentState.CANCELLED)
+    .order_by((Enrolment.state == EnrolmentState.ACTIVE).desc(), Enrolment.id.desc())
+    .limit(1))
+_PLAN_INSTALMENTS = (select(Instalment).where(Instalment.enrolment_id == _ENROLMENT_ID)
+                     .order_by(Instalment.number))
+_PLAN_PAID_AMOUNTS = (select(Payment.amount).outerjoin(Void, Void.payment_id == Payment.id)
+                      .where(Payment.enrolment_id == _ENROLMENT_ID, Void.id.is_(None)))
+_PAYMENT_HISTORY = (select(Payment, User.username, Void.reason)
+                    .join(User, User.id == Payment.cashier_id)
+                    .outerjoin(Void, Void.payment_id == Payment.id)
+                    .where(Payment.customer_id == _CUSTOMER_ID)
+                    .order_by(Payment.paid_at.desc(), Payment.id.desc()))
+_OPEN_WORK_ORDERS = (select(WorkOrder).where(WorkOrder.customer_id == _CUSTOMER_ID,
+                                             WorkOrder.state == WorkOrderState.ISSUED)
+                     .order_by(WorkOrder.issued_at))
+
+
 def latest_enrolment(session: Session, customer_id: int) -> Enrolment | None:
     """The customer's plan to show: the active one, else the most recent not cancelled."""
-    return session.scalar(
-        select(Enrolment).where(Enrolment.customer_id == customer_id,
-                                Enrolment.state != EnrolmentState.CANCELLED)
-        .order_by((Enrolment.state == EnrolmentState.ACTIVE).desc(), Enrolment.id.desc())
-        .limit(1))
+    return session.scalar(_LATEST_ENROLMENT, {"customer_id": customer_id})
 
 
 def enrolment_view(session: Session, customer_id: int, today: dt.date) -> EnrolmentView | None:
@@ -151,26 +170,16 @@ def enrolment_view(session: Session, customer_id: int, today: dt.date) -> Enrolm
 
 
 def plan_instalments(session: Session, enrolment_id: int) -> list[Instalment]:
-    return list(session.scalars(
-        select(Instalment).where(Instalment.enrolment_id == enrolment_id)
-        .order_by(Instalment.number)))
+    return list(session.scalars(_PLAN_INSTALMENTS, {"enrolment_id": enrolment_id}))
 
 
 def enrolment_paid_total(session: Session, enrolment_id: int) -> int:
     """Sum of the plan's payments that have not been voided."""
-    amounts = session.scalars(
-        select(Payment.amount).outerjoin(Void, Void.payment_id == Payment.id)
-        .where(Payment.enrolment_id == enrolment_id, Void.id.is_(None)))
-    return sum(amounts)
+    return sum(session.scalars(_PLAN_PAID_AMOUNTS, {"enrolment_id": enrolment_id}))
 
 
 def payment_history(session: Session, customer_id: int) -> tuple[PaymentLine, ...]:
-    rows = session.execute(
-        select(Payment, User.username, Void.reason)
-        .join(User, User.id == Payment.cashier_id)
-        .outerjoin(Void, Void.payment_id == Payment.id)
-        .where(Payment.customer_id == customer_id)
-        .order_by(Payment.paid_at.desc(), Payment.id.desc()))
+    rows = session.execute(_PAYMENT_HISTORY, {"customer_id": customer_id})
     return tuple(
         PaymentLine(p.receipt_no, p.kind.value, p.amount, p.method.value, p.reference, p.paid_at,
                     username, reason is not None, reason or "")
@@ -178,9 +187,6 @@ def payment_history(session: Session, customer_id: int) -> tuple[PaymentLine, ..
 
 
 def open_work_orders(session: Session, customer_id: int) -> tuple[WorkOrderLine, ...]:
-    orders = session.scalars(
-        select(WorkOrder).where(WorkOrder.customer_id == customer_id,
-                                WorkOrder.state == WorkOrderState.ISSUED)
-        .order_by(WorkOrder.issued_at))
+    orders = session.scalars(_OPEN_WORK_ORDERS, {"customer_id": customer_id})
     return tuple(WorkOrderLine(o.number, o.kind.value, o.state.value, o.issued_at, o.reason)
                  for o in orders)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.models import Bill, Customer, Enrolment, EnrolmentState, PromotionTermsRecord
@@ -88,9 +88,15 @@ class Quote:
     schedule: tuple[ScheduleLine, ...]
 
 
+_CUSTOMER = select(Customer).where(Customer.connection_no == bindparam("connection_no"))
+"""Statements read at every scan are made once (the values bound at each call)."""
+_UNSETTLED_BILLS = (select(Bill)
+                    .where(Bill.customer_id == bindparam("customer_id"), Bill.settled.is_(False))
+                    .order_by(Bill.period))
+
+
 def find_customer(session: Session, connection_no: str) -> Customer:
-    customer = session.scalar(
-        select(Customer).where(Customer.connection_no == connection_no.strip()))
+    customer = session.scalar(_CUSTOMER, {"connection_no": connection_no.strip()})
     if customer is None:
         raise DomainError(ErrorCode.CUSTOMER_NOT_FOUND, connection_no=connection_no)
     return customer
@@ -98,9 +104,7 @@ def find_customer(session: Session, connection_no: str) -> Customer:
 
 def unsettled_bills(session: Session, customer_id: int) -> list[Bill]:
     """Bills not yet settled, oldest period first (the order payments are applied in)."""
-    return list(session.scalars(
-        select(Bill).where(Bill.customer_id == customer_id, Bill.settled.is_(False))
-        .order_by(Bill.period)))
+    return list(session.scalars(_UNSETTLED_BILLS, {"customer_id": customer_id}))
 
 
 def bill_facts(bill: Bill) -> BillFacts:

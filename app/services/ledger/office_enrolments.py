@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.orm import Session
 
 from app.models import Customer, Enrolment, OfficeEnrolment
@@ -89,6 +89,8 @@ def enrolled_elsewhere(session: Session, customer: Customer,
     return None
 
 
+_LOCAL_UUIDS = select(Enrolment.uuid).where(Enrolment.customer_id == bindparam("customer_id"))
+
+
 def _local_uuids(session: Session, customer_id: int) -> Sequence[str]:
-    return session.scalars(select(Enrolment.uuid).where(
-        Enrolment.customer_id == customer_id)).all()
+    return session.scalars(_LOCAL_UUIDS, {"customer_id": customer_id}).all()
