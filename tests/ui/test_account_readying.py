@@ -6,8 +6,8 @@ each repaint of the window paints the account once."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import BranchDatabase
@@ -16,6 +16,7 @@ from app.services.customer_changes import request_customer_change
 from app.ui.account.docs import ready_account_loading
 from app.ui.account.page import AccountPage
 from app.ui.context import UiContext
+from app.ui.i18n import install_translator
 from app.ui.main_window import MainWindow
 from tests.support import ui_account_helpers as h
 
@@ -193,3 +194,39 @@ def test_each_tables_columns_are_as_wide_as_their_texts_need(
             if table.model().rowCount():
                 wanted = max(wanted, table.sizeHintForColumn(column))
             assert header.sectionSize(column) == wanted, (table.objectName(), column)
+
+
+def test_columns_follow_the_headers_when_the_language_changes(
+        qtbot: QtBot, qapp: QApplication, branch: BranchDatabase, cashier: Actor,
+        ctx: UiContext) -> None:
+    """The headers' widths are measured once for their texts, and again for new ones: a
+    cashier who logs in with Bahasa Indonesia gets columns as wide as its headers."""
+    h.press_customer(branch)
+    h.enrol(branch, cashier)
+    maria = h.active_customer(branch)
+    page = h.open_account(qtbot, ctx, h.PRESS)
+    tables = (page.bills_table, page.schedule_table, page.payments_table, page.orders_table,
+              page.documents_table)
+    english = {table.objectName(): table.model().headerData(0, Qt.Orientation.Horizontal)
+               for table in tables}
+    translator = install_translator(qapp, "id")
+    assert translator is not None
+    try:
+        with qtbot.waitSignal(page.loaded, timeout=5000):
+            page.show_customer(maria)
+        with qtbot.waitSignal(page.loaded, timeout=5000):
+            page.show_customer(h.PRESS)
+        changed = 0
+        for table in tables:
+            header = table.horizontalHeader()
+            changed += header.model().headerData(0, Qt.Orientation.Horizontal) \
+                != english[table.objectName()]
+            for column in range(header.count() - 1):
+                wanted = header.sectionSizeHint(column)
+                if table.model().rowCount():
+                    wanted = max(wanted, table.sizeHintForColumn(column))
+                assert header.sectionSize(column) == wanted, (table.objectName(), column)
+        assert changed >= 3  # the headers are Indonesian now
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        install_translator(qapp, "en")

@@ -135,24 +135,46 @@ class SizedColumns(Protocol):
     def column_texts(self, column: int) -> tuple[str, ...]: ...
 
 
-def fit_columns(table: QTableView, model: SizedColumns) -> None:
-    """Size each column once for the texts just loaded: as wide as its header or its
-    widest text (measured with the table's font) with the cell's margins, as Qt's
-    "resize to contents" would, without asking the model for every cell at each layout."""
-    table.ensurePolished()  # the style sheet's font and margins
-    header, metrics = table.horizontalHeader(), QFontMetricsF(table.font())
-    margin = table.property("cellMargin")
-    last = header.count() - 1 if header.stretchLastSection() else header.count()
-    for column in range(last):  # the last one (stretched) takes the room that is left
-        texts = model.column_texts(column)
-        width = header.sectionSizeHint(column)
-        widest = math.ceil(max((metrics.horizontalAdvance(text) for text in texts), default=0))
-        if widest:
-            if margin is None:  # the style's margins around a cell's text, measured once
-                margin = max(cell_width(table, column, texts, metrics) - widest, 0)
-                table.setProperty("cellMargin", margin)
-            width = max(width, widest + int(margin))
-        header.resizeSection(column, width)
+class ColumnSizer:
+    """Sizes a table's columns for the texts just loaded: each as wide as its header or
+    its widest text (measured with the table's font) with the cell's margins, as Qt's
+    "resize to contents" would, without asking the model for every cell at each layout.
+    The header's hints and the cell's margins are measured once (a table is sized at
+    every customer shown; the headers change only with the language)."""
+
+    def __init__(self, table: QTableView, model: SizedColumns) -> None:
+        self.table, self.model = table, model
+        self.margin: int | None = None
+        self.hints: tuple[object, tuple[int, ...]] | None = None
+
+    def fit(self) -> None:
+        table = self.table
+        table.ensurePolished()  # the style sheet's font and margins
+        header, metrics = table.horizontalHeader(), QFontMetricsF(table.font())
+        last = header.count() - 1 if header.stretchLastSection() else header.count()
+        hints = self.header_hints(last)
+        for column in range(last):  # the last one (stretched) takes the room that is left
+            texts = self.model.column_texts(column)
+            width = hints[column]
+            widest = math.ceil(max((metrics.horizontalAdvance(text) for text in texts),
+                                   default=0))
+            if widest:
+                if self.margin is None:  # the style's margins around a cell's text
+                    self.margin = max(cell_width(table, column, texts, metrics) - widest, 0)
+                width = max(width, widest + self.margin)
+            header.resizeSection(column, width)
+
+    def header_hints(self, count: int) -> tuple[int, ...]:
+        """The header's size hints of the first ``count`` columns, asked of Qt again only
+        when its texts or the table's font changed (each hint asks the model for a dozen
+        roles)."""
+        header = self.table.horizontalHeader()
+        horizontal = Qt.Orientation.Horizontal
+        key = (self.table.font().key(), tuple(str(header.model().headerData(c, horizontal))
+                                              for c in range(count)))
+        if self.hints is None or self.hints[0] != key:
+            self.hints = (key, tuple(header.sectionSizeHint(c) for c in range(count)))
+        return self.hints[1]
 
 
 def cell_width(table: QTableView, column: int, texts: tuple[str, ...],
@@ -182,16 +204,16 @@ def make_table(model: QAbstractItemModel, name: str, parent: QWidget | None = No
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(24)
     header = table.horizontalHeader()
-    if isinstance(model, SizedColumns):
+    sizer = ColumnSizer(table, model) if isinstance(model, SizedColumns) else None
+    if sizer is not None:
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        sized = model
-        model.modelReset.connect(lambda: fit_columns(table, sized))
+        model.modelReset.connect(lambda: sizer.fit())
     else:
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
-    if isinstance(model, SizedColumns):
-        fit_columns(table, model)
+    if sizer is not None:
+        sizer.fit()
     table.setMinimumHeight(header.sizeHint().height() + MIN_ROWS * 24
                            + 2 * table.frameWidth() + 2)
     return table
