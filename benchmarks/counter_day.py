@@ -59,6 +59,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--cpu-shares", type=int, metavar="N",
                         help="with --cpu-quota: the cgroup's scheduler weight (10240: a quiet "
                              "machine's share of the CPU on a busy one)")
+    parser.add_argument("--cpu-period", type=float, default=100.0, metavar="MS",
+                        help="with --cpu-quota: the quota's period (10: the share spread "
+                             "evenly, as on a slower processor; default 100, the kernel's)")
     parser.add_argument("--printer", default="", help="receipt printer (default: PDF if any)")
     parser.add_argument("--plot", type=Path, help="write the memory and object plot (PNG)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -88,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         data_dir = _branch_copy(args, folder / "branch", say)
         with local_office(folder) as office:  # started before the quota: not the counter's
-            quota = Quota(args.cpu_quota, args.cpu_shares).enter() if args.cpu_quota else None
+            quota = Quota(args.cpu_quota, args.cpu_shares,
+                          round(args.cpu_period * 1000)).enter() if args.cpu_quota else None
             result = run_day(data_dir, office, plan, printer=args.printer, say=say)
         if quota is not None:
             result["cpu_quota"] = quota.describe()

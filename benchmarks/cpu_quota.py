@@ -4,6 +4,7 @@
     python benchmarks/counter_day.py --cpu-quota 35     # the same, from inside
     python benchmarks/cpu_quota.py 35 --shares 10240 -- python benchmarks/ui_search.py
     python benchmarks/cpu_quota.py none --shares 10240 -- python benchmarks/ui_search.py
+    python benchmarks/cpu_quota.py 35 --period 10 -- python benchmarks/ui_search.py
 
 The process is pinned to one CPU (its affinity) and limited to ``percent`` of that CPU's
 time, in this order of preference:
@@ -20,6 +21,10 @@ time, in this order of preference:
 
 The kernel's quota is the same 100 ms period: a benchmark that needs 20 ms of CPU for a
 keystroke may wait up to 65 ms for its next slice, as on a PC busy with other programs.
+``--period MS`` (cgroups only) gives the quota a shorter period: at 10 ms the same share
+comes in slices of 3.5 ms, so a keystroke's work is spread out about evenly, as on a PC
+whose processor is that much slower, rather than run at full speed and then held back
+for up to 65 ms.
 
 On a machine busy with other work the quota may never bind: the benchmark gets less than
 its share anyway. ``--shares N`` (cgroups only) gives the group the scheduler weight of
@@ -41,6 +46,7 @@ import time
 from pathlib import Path
 
 PERIOD_US = 100_000
+"""The quota's period unless ``--period`` says otherwise (the kernel's default)."""
 CGROUP = Path("/sys/fs/cgroup")
 V1_CPU = CGROUP / "cpu"
 
@@ -51,18 +57,19 @@ def _one_cpu() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 
-def _make_group(percent: float | None, shares: int | None = None
-                ) -> tuple[Path, Path, str] | None:
-    """A new cgroup limited to ``percent`` of one CPU (None: no limit) with the scheduler
-    weight of ``shares`` (None: the default): (its ``cgroup.procs``, the procs file it
-    came from, how it is limited), or None where no cgroup can be made."""
-    quota = str(round(PERIOD_US * percent / 100)) if percent is not None else None
+def _make_group(percent: float | None, shares: int | None = None,
+                period_us: int = PERIOD_US) -> tuple[Path, Path, str] | None:
+    """A new cgroup limited to ``percent`` of one CPU (None: no limit) in each period of
+    ``period_us``, with the scheduler weight of ``shares`` (None: the default): (its
+    ``cgroup.procs``, the procs file it came from, how it is limited), or None where no
+    cgroup can be made."""
+    quota = str(round(period_us * percent / 100)) if percent is not None else None
     name = f"loket-cpu-quota-{os.getpid()}"
     try:
         if (CGROUP / "cgroup.controllers").exists():  # v2
             group = CGROUP / name
             group.mkdir()
-            (group / "cpu.max").write_text(f"{quota or 'max'} {PERIOD_US}", encoding="ascii")
+            (group / "cpu.max").write_text(f"{quota or 'max'} {period_us}", encoding="ascii")
             if shares is not None:  # v2 weight: 100 is v1's 1024
                 weight = max(1, min(10_000, shares * 100 // 1024))
                 (group / "cpu.weight").write_text(str(weight), encoding="ascii")
@@ -70,7 +77,7 @@ def _make_group(percent: float | None, shares: int | None = None
         if (V1_CPU / "cpu.cfs_quota_us").exists():
             group = V1_CPU / name
             group.mkdir()
-            (group / "cpu.cfs_period_us").write_text(str(PERIOD_US), encoding="ascii")
+            (group / "cpu.cfs_period_us").write_text(str(period_us), encoding="ascii")
             (group / "cpu.cfs_quota_us").write_text(quota or "-1", encoding="ascii")
             if shares is not None:
                 (group / "cpu.shares").write_text(str(shares), encoding="ascii")
@@ -106,17 +113,18 @@ def throttled_seconds(procs: Path) -> float:
 class Quota:
     """This process on one CPU at ``percent``: how it is done, and undone at exit."""
 
-    def __init__(self, percent: float, shares: int | None = None) -> None:
-        self.percent, self.shares = percent, shares
+    def __init__(self, percent: float, shares: int | None = None,
+                 period_us: int = PERIOD_US) -> None:
+        self.percent, self.shares, self.period_us = percent, shares, period_us
         self.procs: Path | None = None
         self.method = ""
         self.watchdog: subprocess.Popen[bytes] | None = None
 
     def enter(self) -> Quota:
         _one_cpu()
-        made = _make_group(self.percent, self.shares)
-        if made is None and self.shares is not None:
-            raise SystemExit("--cpu-shares needs a writable cgroup")
+        made = _make_group(self.percent, self.shares, self.period_us)
+        if made is None and (self.shares is not None or self.period_us != PERIOD_US):
+            raise SystemExit("--cpu-shares and --cpu-period need a writable cgroup")
         if made is not None:
             self.procs, home, self.method = made
             _join(self.procs, os.getpid())
@@ -129,6 +137,7 @@ class Quota:
 
     def describe(self) -> dict[str, object]:
         return {"percent": self.percent, "cpus": 1, "method": self.method, "shares": self.shares,
+                "period_ms": self.period_us / 1000,
                 "throttled_s": round(throttled_seconds(self.procs), 2) if self.procs else None}
 
 
@@ -153,12 +162,13 @@ def _watch(pid: int, percent: float) -> int:
             os.kill(pid, signal.SIGCONT)
 
 
-def run_limited(percent: float | None, argv: list[str], shares: int | None = None) -> int:
-    """Run ``argv`` on one CPU at ``percent`` (None: every CPU, no quota) with the weight
-    of ``shares``; its exit status."""
-    made = _make_group(percent, shares)
-    if made is None and (percent is None or shares is not None):
-        raise SystemExit("--shares and 'none' need a writable cgroup")
+def run_limited(percent: float | None, argv: list[str], shares: int | None = None,
+                period_us: int = PERIOD_US) -> int:
+    """Run ``argv`` on one CPU at ``percent`` (None: every CPU, no quota) of each period
+    of ``period_us``, with the weight of ``shares``; its exit status."""
+    made = _make_group(percent, shares, period_us)
+    if made is None and (percent is None or shares is not None or period_us != PERIOD_US):
+        raise SystemExit("--shares, --period and 'none' need a writable cgroup")
     if made is None and shutil.which("systemd-run"):
         probe = subprocess.run(["systemd-run", "--scope", "--quiet", "true"],
                                capture_output=True, check=False)
@@ -178,7 +188,8 @@ def run_limited(percent: float | None, argv: list[str], shares: int | None = Non
         try:
             return child.wait()
         finally:
-            limit = f"{percent:g}% of one CPU" if percent is not None else "no quota"
+            limit = (f"{percent:g}% of one CPU every {period_us / 1000:g} ms"
+                     if percent is not None else "no quota")
             print(f"cpu quota: {limit} (cgroup, shares {shares or 'default'}), held back "
                   f"{throttled_seconds(procs):.1f} s", file=sys.stderr)
             _remove(procs, home, child.pid)
@@ -195,16 +206,19 @@ def run_limited(percent: float | None, argv: list[str], shares: int | None = Non
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--watch"]:
         return _watch(int(argv[1]), float(argv[2]))
-    if "--" not in argv or argv.index("--") not in (1, 3) or argv[-1] == "--":
+    if "--" not in argv or argv.index("--") not in (1, 3, 5) or argv[-1] == "--":
         print(__doc__, file=sys.stderr)
         return 2
     split = argv.index("--")
     options, command = argv[:split], argv[split + 1:]
-    shares = int(options[2]) if len(options) == 3 and options[1] == "--shares" else None
-    if len(options) == 3 and shares is None:
+    given = dict(zip(options[1::2], options[2::2], strict=False))
+    if len(options) % 2 == 0 or not set(given) <= {"--shares", "--period"}:
         print(__doc__, file=sys.stderr)
         return 2
-    return run_limited(None if options[0] == "none" else float(options[0]), command, shares)
+    shares = int(given["--shares"]) if "--shares" in given else None
+    period_us = round(float(given.get("--period", PERIOD_US / 1000)) * 1000)
+    return run_limited(None if options[0] == "none" else float(options[0]), command, shares,
+                       period_us)
 
 
 if __name__ == "__main__":
