@@ -39,6 +39,7 @@ from app.ui.error_text import error_text
 from app.ui.errors_dialog import install_excepthook, setup_logging, stop_logging
 from app.ui.i18n import LANGUAGES, install_translator
 from app.ui.main_thread_gc import MainThreadGarbageCollector
+from app.ui.paint_threads import paint_on_the_ui_thread
 from app.ui.qt_logging import install_qt_message_handler
 from app.ui.session.flow import AppShell
 from app.ui.smoke import SMOKE_OPTION
@@ -127,6 +128,7 @@ class _Language:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    paint_on_the_ui_thread()  # before Qt makes its GUI thread pool
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)

@@ -85,6 +85,7 @@ from app.ui.context import UiContext
 from app.ui.i18n import install_translator
 from app.ui.main_thread_gc import MainThreadGarbageCollector
 from app.ui.main_window import MainWindow
+from app.ui.paint_threads import paint_on_the_ui_thread
 from app.ui.printing import printer_names
 from app.ui.session.flow import AppShell
 from app.ui.style import apply_style
@@ -447,6 +448,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     global PROFILING
     PROFILING = args.profile is not None
+    paint_on_the_ui_thread()  # as the counter app does
     app = QApplication.instance() or QApplication(["loket-counter-flow"])
     assert isinstance(app, QApplication)
     install_translator(app, "id")

@@ -35,6 +35,7 @@ from app.ui.context import UiContext
 from app.ui.i18n import install_translator
 from app.ui.main_thread_gc import MainThreadGarbageCollector
 from app.ui.main_window import MainWindow
+from app.ui.paint_threads import paint_on_the_ui_thread
 from app.ui.printing import printer_names
 from app.ui.style import apply_style
 from app.ui.sync.dialogs import SyncServices
@@ -209,6 +210,7 @@ def serve_customers(cashier: Cashier, plan: DayPlan, customers: list[str],
 def run_day(data_dir: Path, office: LocalOffice, plan: DayPlan, *, printer: str = "",
             say: Say = print) -> dict[str, Any]:
     """Set up, serve the day's customers, measure; every figure as JSON-ready values."""
+    paint_on_the_ui_thread()  # as the counter app does
     app = QApplication.instance() or QApplication(["loket-counter-day"])
     assert isinstance(app, QApplication)
     install_translator(app, "id")

@@ -44,6 +44,7 @@ from app.services.setup import BranchSetup, initialise_branch
 from app.services.shifts import open_shift
 from app.services.users import add_user
 from app.ui.account.docs import payment_documents, receipt_file
+from app.ui.paint_threads import paint_on_the_ui_thread
 from app.ui.printing import load_print_plugin, print_pdf, print_receipt, printer_names
 from benchmarks.machine import describe, machine
 from tests.support.fakes import DEMO_DAY, actor_for, add_customer, monthly_bills
@@ -113,6 +114,7 @@ def main() -> None:
     parser.add_argument("--window-rounds", type=int, default=3)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
+    paint_on_the_ui_thread()  # as the counter app does
     app = QApplication([])
     if args.printer not in printer_names():
         raise SystemExit(f"no printer named {args.printer} (see .ci/run)")

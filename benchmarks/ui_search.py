@@ -58,6 +58,7 @@ from app.services.demo.branch import DEMO_USERS
 from app.services.users import log_in
 from app.ui.context import UiContext
 from app.ui.i18n import install_translator
+from app.ui.paint_threads import paint_on_the_ui_thread
 from app.ui.search.page import DEBOUNCE_MS, SearchPage
 from app.ui.session.flow import AppShell
 from app.ui.style import apply_style
@@ -252,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
                              "quota finds the quota spent by the keys before)")
     args = parser.parse_args(argv)
     sizes = [*args.sizes, *([MILLION] if args.million and MILLION not in args.sizes else [])]
+    paint_on_the_ui_thread()  # as the counter app does
     app = QApplication.instance() or QApplication(["loket-ui-search"])
     assert isinstance(app, QApplication)
     install_translator(app, "id")

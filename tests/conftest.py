@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # as the counter app paints
 # Tests never touch the OS credential store: receipt keys go to files in the data dir.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 # Nor the user's real settings and data folders (a configured receipt printer, say).
