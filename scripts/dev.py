@@ -52,8 +52,10 @@ LOCKED_OPTION = "--locked"
 COMMANDS = ("test", "check", "demo", "frozen", "lock", "ruff")
 # pytest-xdist: a worker per CPU; a test file runs whole in one worker, so its
 # module-wide servers, browsers and databases are set up once; the tests on PostgreSQL
-# all run in one worker (tests/conftest.py).
-PARALLEL_ARGS = ("--numprocesses=auto", "--dist=loadfile")
+# all run in one worker (tests/conftest.py). A worker that crashes ends the run with the
+# test it crashed in: xdist's file-at-a-time scheduling can wait forever for the worker
+# it would start in its place.
+PARALLEL_ARGS = ("--numprocesses=auto", "--dist=loadfile", "--max-worker-restart=0")
 SERIAL_SIGNS = ("--numprocesses", "--pdb", "--trace")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 from types import ModuleType
@@ -86,8 +88,9 @@ def test_dev_py_installs_from_the_lock_on_ci_or_when_asked(
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    ([], ["--numprocesses=auto", "--dist=loadfile"]),
-    (["-q", "tests/ui"], ["--numprocesses=auto", "--dist=loadfile", "-q", "tests/ui"]),
+    ([], ["--numprocesses=auto", "--dist=loadfile", "--max-worker-restart=0"]),
+    (["-q", "tests/ui"], ["--numprocesses=auto", "--dist=loadfile", "--max-worker-restart=0",
+                          "-q", "tests/ui"]),
     (["-n", "0", "-x"], ["-n", "0", "-x"]),
     (["-n3"], ["-n3"]),
     (["--numprocesses=4"], ["--numprocesses=4"]),
@@ -97,3 +100,18 @@ def test_dev_py_installs_from_the_lock_on_ci_or_when_asked(
 def test_dev_py_runs_the_tests_in_a_worker_per_cpu_unless_told_otherwise(
         args: list[str], expected: list[str]) -> None:
     assert dev_script().parallel(args) == expected
+
+
+@pytest.mark.slow
+def test_a_worker_that_crashes_fails_the_run_at_once_instead_of_hanging(tmp_path: Path) -> None:
+    """With a worker started in the crashed one's place, xdist's file-at-a-time
+    scheduling waited forever for it at the end of the run."""
+    (tmp_path / "test_a_crash.py").write_text("import os\n\n\ndef test_crash():\n"
+                                              "    os._exit(1)\n", encoding="utf-8")
+    (tmp_path / "test_b_fine.py").write_text("def test_fine():\n    pass\n", encoding="utf-8")
+    args = [*dev_script().parallel([]), "--numprocesses=1", "-p", "no:cacheprovider"]
+    done = subprocess.run([sys.executable, "-m", "pytest", *args, str(tmp_path)],
+                          capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                          check=False)
+    assert done.returncode == 1, done.stdout[-3000:]
+    assert "worker 'gw0' crashed while running 'test_a_crash.py::test_crash'" in done.stdout

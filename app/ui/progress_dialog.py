@@ -1,11 +1,9 @@
-"""A progress dialog for work running off the UI thread, and the relay that carries the
-worker's progress to it (backups, restores)."""
+"""A progress dialog for work running off the UI thread (backups, restores); the work
+hands it its progress with :func:`app.ui.tasks.in_ui_thread`."""
 
 from __future__ import annotations
 
-import contextlib
-
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from app.ui.kit.widgets import named
@@ -57,17 +55,3 @@ class ProgressDialog(QDialog):
         self.hide()
         self.deleteLater()
 
-
-class ProgressRelay(QObject):
-    """Carries progress from the worker thread to the UI thread (queued signals)."""
-
-    progressed = Signal(int, int)
-    step = Signal(str)
-
-    def progress(self, done: int, total: int) -> None:
-        with contextlib.suppress(RuntimeError):  # the dialog is gone: the work goes on
-            self.progressed.emit(done, total)
-
-    def tell(self, text: str) -> None:
-        with contextlib.suppress(RuntimeError):
-            self.step.emit(text)

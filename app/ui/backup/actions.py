@@ -43,7 +43,8 @@ from app.ui.backup.restore_flow import RestoreConfirmDialog
 from app.ui.context import UiContext
 from app.ui.errors_dialog import show_unexpected
 from app.ui.kit.widgets import error_message
-from app.ui.progress_dialog import ProgressDialog, ProgressRelay
+from app.ui.progress_dialog import ProgressDialog
+from app.ui.tasks import in_ui_thread
 
 MakeAction = Callable[[str, str, Callable[[], object]], QAction]
 FolderChooser = Callable[[QWidget], Path | None]
@@ -109,9 +110,6 @@ class BackupActions(QObject):
         progress = ProgressDialog("backupProgress", self.tr("Back up"),
                                   self.tr("Copying the database to {folder}…").format(
                                       folder=folder), self.window, cancellable=True)
-        relay = ProgressRelay(progress)
-        relay.progressed.connect(progress.set_progress)
-        relay.step.connect(progress.set_step)
         stop = threading.Event()
         progress.cancel_requested.connect(stop.set)
         db_file, checking = database_path(self.ctx.data_dir), self.tr("Checking the copy…")
@@ -119,12 +117,12 @@ class BackupActions(QObject):
         def copied(done: int, total: int) -> None:
             if stop.is_set():
                 raise BackupCancelled
-            relay.progress(done, total)
+            in_ui_thread(progress.set_progress, done, total)
 
         def work(_cancel: Any) -> tuple[Path, BackupReport]:
             made = backup_to(db_file, folder, progress=copied, make_folder=False)
             path = made.path if isinstance(made, BackupInfo) else made
-            relay.tell(checking)
+            in_ui_thread(progress.set_step, checking)
             return path, verify_backup(path)
 
         self.ctx.tasks.run(work, lambda result: self._backed_up(progress, *result),

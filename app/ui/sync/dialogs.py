@@ -11,14 +11,13 @@ refused and the dialog shows the service's sentence.
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -50,6 +49,7 @@ from app.ui.errors_dialog import show_unexpected
 from app.ui.i18n import format_count
 from app.ui.kit.widgets import MessageLine, named
 from app.ui.style import Look, set_look
+from app.ui.tasks import in_ui_thread
 
 RegisterLink = Callable[[str, Path | None], Transport]
 SyncLink = Callable[[BranchDatabase, TokenStore], Transport]
@@ -86,12 +86,6 @@ def format_bytes(count: int) -> str:
     return f"{count / (1024 * 1024):.1f}\u00a0MB".replace(".", ",")
 
 
-class _Relay(QObject):
-    """Carries progress from the worker thread to the UI thread (queued signal)."""
-
-    progressed = Signal(object)
-
-
 class SyncDialog(QDialog):
     """One sync with head office; ``synced`` is emitted with (report or None, state): the
     state is ``ONLINE`` after a sync, ``OFFLINE`` when head office could not be reached
@@ -107,8 +101,6 @@ class SyncDialog(QDialog):
         self.report: SyncReport | None = None
         self.error: BaseException | None = None
         self._stop = threading.Event()
-        self._relay = _Relay(self)
-        self._relay.progressed.connect(self.show_progress)
         self.setObjectName("syncDialog")
         self.setWindowTitle(self.tr("Sync with head office"))
         set_look(self, Look.DIALOG)
@@ -151,8 +143,7 @@ class SyncDialog(QDialog):
                         progress=self._tell, cancel=self._stop.is_set)
 
     def _tell(self, progress: SyncProgress) -> None:
-        with contextlib.suppress(RuntimeError):  # the dialog is gone: the sync goes on
-            self._relay.progressed.emit(progress)
+        in_ui_thread(self.show_progress, progress)  # not shown once the dialog is gone
 
     def show_progress(self, progress: SyncProgress) -> None:
         """Show one progress report (called on the UI thread)."""
