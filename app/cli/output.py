@@ -7,14 +7,19 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from app.cli.words import WORDS
+from app.services.command_line import Words
 from app.services.money import format_rupiah
 
 
 class Output:
-    """Where a command's result goes: text lines, or JSON with ``--json``."""
+    """Where a command's result goes: text lines, or JSON with ``--json``; ``words`` says
+    the lines in the chosen language (Bahasa Indonesia unless told otherwise)."""
 
-    def __init__(self, json_mode: bool) -> None:
+    def __init__(self, json_mode: bool, words: Words | None = None) -> None:
         self.json_mode = json_mode
+        self.words = words or Words(WORDS, "id")
+        self.lang = self.words.lang
 
     def result(self, data: dict[str, Any], lines: Iterable[str]) -> None:
         """Print ``data`` as JSON, or the human ``lines``."""
