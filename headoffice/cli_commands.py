@@ -32,7 +32,7 @@ from headoffice.bundle import MAX_MEMBER, BundleRefused, import_bundle
 from headoffice.changes import current_enrolment
 from headoffice.cli_words import count, rupiah, service_refusal
 from headoffice.console import audit, staff
-from headoffice.console.words import REQUEST_STATES
+from headoffice.console.words import CUSTOMER_STATES, PLAN_STATES, REQUEST_STATES
 from headoffice.db import Database, start_epoch
 from headoffice.models import Customer, Device
 from headoffice.serve import make_server
@@ -234,15 +234,22 @@ def customer(args: argparse.Namespace) -> int:
         money = ledger.customer_balance(session, found.connection_no)
         plan = current_enrolment(session, found.connection_no)
         print(w("customer.line", connection_no=found.connection_no, name=found.name,
-                status=found.status, since=found.status_date, version=found.version))
+                status=_word(CUSTOMER_STATES, found.status, w), since=found.status_date,
+                version=found.version))
         print(w("customer.bills", bills=count(money["open_bills"]),
                 principal=rupiah(money["open_principal"]),
                 penalty=rupiah(money["open_penalty"])))
         print(w("customer.paid", paid=rupiah(money["paid"]), credit=rupiah(money["credit"])))
         if plan is not None:
             print(w("customer.plan", uuid=plan.uuid, programme=plan.programme,
-                    state=plan.state, branch=plan.branch_code, day=plan.business_date))
+                    state=_word(PLAN_STATES, plan.state, w), branch=plan.branch_code,
+                    day=plan.business_date))
     return 0
+
+
+def _word(words: dict[str, str], code: str, w: Words) -> str:
+    """A state's code in Bahasa Indonesia as the console says it; in English the code."""
+    return words.get(code, code) if w.lang == "id" else code
 
 
 def terms_publish(args: argparse.Namespace) -> int:
@@ -287,7 +294,7 @@ def change_request_list(args: argparse.Namespace) -> int:
     for r in rows:
         now = (w("request.now", version=r.current_version) if r.current_version is not None
                else w("request.not_held"))
-        said_state = REQUEST_STATES.get(r.state, r.state) if w.lang == "id" else r.state
+        said_state = _word(REQUEST_STATES, r.state, w)
         print(w("request.line", id=r.id, state=said_state, branch=r.branch,
                 at=f"{r.requested_at:%Y-%m-%d %H:%M}", cashier=r.cashier,
                 connection_no=r.connection_no, seen=r.seen_version, now=now))

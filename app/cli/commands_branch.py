@@ -122,12 +122,19 @@ def _demo_progress(w: Words) -> Callable[[int, int], None]:
     return progress
 
 
+def _plan_state(state: str, w: Words) -> str:
+    """A plan state's code in words (a code without words as it is)."""
+    key = f"plan.{state}"
+    return w(key) if key in w.catalogue else state
+
+
 def run_summary(args: argparse.Namespace, out: Output) -> int:
     with opened(args.data_dir) as branch:
         summary = branch_summary(branch.reading())
     data = asdict(summary)
     w = out.words
-    enrolments = ", ".join(f"{state} {n}" for state, n in summary.enrolments.items())
+    enrolments = ", ".join(f"{_plan_state(state, w)} {n}"
+                           for state, n in summary.enrolments.items())
     lines = [
         f"{w('summary.customers'):15}{count(summary.customers)}",
         f"{w('summary.sealed'):15}{count(summary.sealed)}",

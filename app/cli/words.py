@@ -69,6 +69,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "summary.collected": ("Terkumpul", "Collected"),
     "summary.collected_note": ("(pembayaran yang tidak dibatalkan)", "(payments not voided)"),
     "summary.programmes": ("Program", "Programmes"),
+    "plan.active": ("berjalan", "active"),
+    "plan.completed": ("lunas", "completed"),
+    "plan.broken": ("putus", "broken"),
+    "plan.cancelled": ("dibatalkan", "cancelled"),
+    "plan.refused": ("ditolak", "refused"),
     "summary.programme": ("  {code} v{version}  {name}  {start} s.d. {end}  {n} pendaftaran",
                           "  {code} v{version}  {name}  {start} to {end}  {n} enrolment(s)"),
     # search, quote

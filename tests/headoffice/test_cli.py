@@ -198,6 +198,11 @@ def test_rejected_events_are_listed_reapplied_and_resolved(
     assert "open bills: 5, principal Rp 500.000" in cli.out
     assert "payments received: Rp 500.000; kept as credit: Rp 0" in cli.out
     assert "BUKA-SEGEL active, at KPG" in cli.out
+    assert cli("customer", "50400001", "--lang", "id") == 0
+    assert cli.out.startswith("50400001 Pelanggan Uji (disegel sejak 2021-11-01, versi 1)\n"
+                              "tagihan terbuka: 5, pokok Rp 500.000, denda Rp 0\n"
+                              "pembayaran diterima: Rp 500.000; disimpan sebagai kredit: Rp 0\n")
+    assert "BUKA-SEGEL berjalan, di KPG pada 2025-11-24" in cli.out
     assert cli("customer", "50499999") == 1
     assert cli("exceptions") == 0 and "0 exception(s)" in cli.err
     assert cli("exceptions", "--resolve", exception_id, "--note", "x") == 1
