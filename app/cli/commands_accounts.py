@@ -6,8 +6,9 @@ import argparse
 from typing import Any
 
 from app.cli.common import UsageError, opened, parse_date
-from app.cli.output import Output, count, rupiah, table
+from app.cli.output import Output, count, in_words, rupiah, table
 from app.services.command_line import Words
+from app.services.quoting import Reason
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -39,12 +40,34 @@ def run_search(args: argparse.Namespace, out: Output) -> int:
              else w("search.more_than", n=count(result.total)))
     lines = table(
         w("search.headers").split("|"),
-        ((h.connection_no, h.name, h.address, h.kelurahan, h.status, rupiah(h.arrears))
+        ((h.connection_no, h.name, h.address, h.kelurahan, in_words("status", h.status, w),
+          rupiah(h.arrears))
          for h in result.hits), right=(5,)) if result.hits else []
     lines.append(w("search.shown", shown=len(result.hits), total=total, query=result.query))
     out.result({"query": result.query, "total": result.total,
                 "total_is_exact": result.total_is_exact, "hits": hits}, lines)
     return 0
+
+
+def _reason(reason: Reason, w: Words) -> str:
+    """Why the customer cannot join, in words: amounts as rupiah, plan states as words
+    (a reason this tool has no words for: the service's own sentence)."""
+    key = f"reason.{reason.code}"
+    if key not in w.catalogue:
+        return reason.text
+    values = {name: rupiah(value) if name in ("arrears", "minimum", "maximum")
+              and isinstance(value, int) else value for name, value in reason.values.items()}
+    if "state" in values:
+        values["state"] = in_words("plan", str(values["state"]), w)
+    if "status" in values:
+        values["status"] = in_words("status", str(values["status"]), w)
+    if "statuses" in values:
+        values["statuses"] = "/".join(in_words("status", s, w)
+                                      for s in str(values["statuses"]).split("/"))
+    try:
+        return w(key, **values)
+    except KeyError:
+        return reason.text
 
 
 def run_quote(args: argparse.Namespace, out: Output) -> int:
@@ -71,7 +94,7 @@ def run_quote(args: argparse.Namespace, out: Output) -> int:
         f"{q.connection_no}  {q.customer_name}",
         w("quote.heading", name=q.programme_name, code=q.programme_code,
           version=q.programme_version, on=q.on, verdict=verdict),
-        *(f"  - {r.text}" for r in q.reasons),
+        *(f"  - {_reason(r, w)}" for r in q.reasons),
         f"{w('quote.arrears'):17}{rupiah(q.arrears)}",
         f"{w('quote.penalty'):17}{rupiah(q.penalty)} "
         f"{w('quote.waived', amount=rupiah(q.penalty_waived))}",

@@ -12,7 +12,7 @@ from typing import Any
 
 from app.bootstrap import open_branch
 from app.cli.common import Refusal, UsageError, opened
-from app.cli.output import Output, count, rupiah
+from app.cli.output import Output, count, in_words, rupiah
 from app.models.database import database_path
 from app.services.command_line import Words
 from app.services.context import local_counter
@@ -122,18 +122,12 @@ def _demo_progress(w: Words) -> Callable[[int, int], None]:
     return progress
 
 
-def _plan_state(state: str, w: Words) -> str:
-    """A plan state's code in words (a code without words as it is)."""
-    key = f"plan.{state}"
-    return w(key) if key in w.catalogue else state
-
-
 def run_summary(args: argparse.Namespace, out: Output) -> int:
     with opened(args.data_dir) as branch:
         summary = branch_summary(branch.reading())
     data = asdict(summary)
     w = out.words
-    enrolments = ", ".join(f"{_plan_state(state, w)} {n}"
+    enrolments = ", ".join(f"{in_words('plan', state, w)} {n}"
                            for state, n in summary.enrolments.items())
     lines = [
         f"{w('summary.customers'):15}{count(summary.customers)}",

@@ -64,6 +64,13 @@ def rupiah(amount: int) -> str:
     return format_rupiah(amount)
 
 
+def in_words(kind: str, code: str, words: Words) -> str:
+    """A code of ``kind`` (``plan``: a plan's state, ``status``: a connection's) in words;
+    a code without words as it is."""
+    key = f"{kind}.{code}"
+    return words(key) if key in words.catalogue else code
+
+
 def count(n: int) -> str:
     """``17405`` → ``17.405`` (Indonesian grouping, as on the counter screens)."""
     return f"{n:,}".replace(",", ".")

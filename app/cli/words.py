@@ -74,6 +74,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "plan.broken": ("putus", "broken"),
     "plan.cancelled": ("dibatalkan", "cancelled"),
     "plan.refused": ("ditolak", "refused"),
+    "status.active": ("aktif", "active"),
+    "status.sealed": ("disegel", "sealed"),
+    "status.disconnected": ("diputus", "disconnected"),
     "summary.programme": ("  {code} v{version}  {name}  {start} s.d. {end}  {n} pendaftaran",
                           "  {code} v{version}  {name}  {start} to {end}  {n} enrolment(s)"),
     # search, quote
@@ -105,6 +108,23 @@ WORDS: dict[str, tuple[str, str]] = {
     "quote.instalments_line": ("{amount} dalam {n} kali cicilan (diizinkan: {allowed})",
                                "{amount} in {n} instalment(s) (allowed: {allowed})"),
     "quote.schedule_headers": ("Ke|Jatuh tempo|Jumlah", "No.|Due|Amount"),
+    "reason.programme_closed": ("{name} berlaku {valid_from} s.d. {valid_to}, tidak pada {on}",
+                                "{name} runs {valid_from} to {valid_to}, not on {on}"),
+    "reason.status": ("status sambungan {status}; program ini untuk {statuses}",
+                      "status is {status}; the programme is for {statuses}"),
+    "reason.no_arrears": ("tidak ada tagihan yang belum dibayar", "there are no unpaid bills"),
+    "reason.tariff": ("golongan tarif {tariff_group} tidak termasuk",
+                      "tariff group {tariff_group} is not included"),
+    "reason.arrears_low": ("tunggakan {arrears} di bawah batas minimum {minimum}",
+                           "arrears {arrears} below the minimum {minimum}"),
+    "reason.arrears_high": ("tunggakan {arrears} di atas batas maksimum {maximum}",
+                            "arrears {arrears} above the maximum {maximum}"),
+    "reason.already_enrolled": ("sudah terdaftar ({state}, {since})",
+                                "already enrolled ({state}, {since})"),
+    "reason.enrolled_elsewhere": ("sudah terdaftar di cabang {branch} pada {since} ({state}), "
+                                  "menurut kantor pusat pada sinkronisasi terakhir",
+                                  "already enrolled at branch {branch} on {since} ({state}), as "
+                                  "head office said at the last sync"),
     # import-customers, import-bills
     "import.customers": ("pelanggan", "customers"),
     "import.bills": ("tagihan bulanan", "monthly bills"),

@@ -71,6 +71,21 @@ def test_summary_and_quote_are_worded_in_the_language_and_rupiah_read_the_same(
     assert "Rp 1.200.000 in 3 instalment(s) (allowed:" in out
 
 
+def test_why_a_customer_cannot_join_is_said_in_the_language(
+        capsys: pytest.CaptureFixture[str], branch: BranchDatabase) -> None:
+    add_customer(branch, "20001", status="active", bills=monthly_bills("2025-09", 2, 30_000))
+    base = ("--data-dir", str(branch.data_dir), "quote", "20001", "--on", "2025-11-24")
+    code, out, _ = run(capsys, *base)
+    assert code == 0 and ": TIDAK MEMENUHI SYARAT" in out
+    assert "  - status sambungan aktif; program ini untuk disegel\n" in out
+    code, out, _ = run(capsys, *base, "--lang", "en")
+    assert code == 0 and ": NOT ELIGIBLE" in out
+    assert "  - status is active; the programme is for sealed\n" in out
+    code, out, _ = run(capsys, "--data-dir", str(branch.data_dir), "search", "20001")
+    assert code == 0 and "aktif" in out and "Rp 60.000" in out
+    assert "1 ditampilkan dari 1 yang ditemukan untuk '20001'" in out
+
+
 def test_a_refusal_is_said_from_its_code_in_either_language_and_json_keeps_the_code(
         capsys: pytest.CaptureFixture[str], branch: BranchDatabase) -> None:
     base = ("--data-dir", str(branch.data_dir))
