@@ -26,7 +26,7 @@ def service_refusal(message: str, words: Words) -> str:
     if words.lang == "en":
         return message
     lead = refusal_text(message)
-    return words("service_refusal", lead=lead, detail=message) if lead else message
+    return f"{lead} (rincian: {message})" if lead else message
 
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -43,7 +43,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "database_error": ("loket-headoffice {command}: basis data tidak dapat dipakai: {problem}",
                        "loket-headoffice {command}: the database could not be used: "
                        "{problem}"),
-    "service_refusal": ("{lead} (rincian: {detail})", "{detail}"),
     # commands and options
     "serve": ("jalankan API sinkronisasi dan konsol web (uvicorn)",
               "run the sync API and the web console (uvicorn)"),
