@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.services.command_line import Words
 from app.services.imports.report_words import said
 from headoffice import (
     anchors,
@@ -29,7 +30,9 @@ from headoffice import reconcile as reconciliation
 from headoffice.api import create_app
 from headoffice.bundle import MAX_MEMBER, BundleRefused, import_bundle
 from headoffice.changes import current_enrolment
+from headoffice.cli_words import count, rupiah, service_refusal
 from headoffice.console import audit, staff
+from headoffice.console.words import CUSTOMER_STATES, PLAN_STATES, REQUEST_STATES
 from headoffice.db import Database, start_epoch
 from headoffice.models import Customer, Device
 from headoffice.serve import make_server
@@ -45,13 +48,13 @@ class Refusal(Exception):
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Database]:
     """The database of ``--database-url``, upgraded; a ValueError or LookupError inside
-    is a :class:`Refusal`."""
+    is a :class:`Refusal` (said in the command line's language)."""
     db = Database(args.database_url)
     try:
         db.create_tables()
         yield db
     except (ValueError, LookupError) as exc:
-        raise Refusal(str(exc)) from exc
+        raise Refusal(service_refusal(str(exc), args.words)) from exc
     finally:
         db.dispose()
 
@@ -71,7 +74,7 @@ def serve(args: argparse.Namespace) -> int:
         server = make_server(args.database_url, args.host, args.port, tls_cert=args.tls_cert,
                              tls_key=args.tls_key, make_ahead=True, in_lulls=True)
     except ValueError as exc:
-        raise Refusal(str(exc)) from exc
+        raise Refusal(service_refusal(str(exc), args.words)) from exc
     server.run()
     return 0
 
@@ -85,17 +88,17 @@ def init(args: argparse.Namespace) -> int:
             if args.customers is not None:
                 options["customers"] = args.customers
             done = create_demo(session, **options)
-            print(f"demo head office: {done.branches} branches, {done.customers:,} customers, "
-                  f"{done.bills:,} bills, arrears Rp {done.arrears_total:,} "
-                  f"({done.seconds:.1f} s)")
-    print("head-office database ready")
+            print(args.words("init.demo_done", branches=done.branches,
+                             customers=count(done.customers), bills=count(done.bills),
+                             arrears=rupiah(done.arrears_total), seconds=f"{done.seconds:.1f}"))
+    print(args.words("init.ready"))
     return 0
 
 
 def branch_add(args: argparse.Namespace) -> int:
     with _writing(args) as session:
         masterdata.add_branch(session, args.code, args.name)
-    print(f"branch {args.code.upper()} added")
+    print(args.words("branch.added", code=args.code.upper()))
     return 0
 
 
@@ -112,8 +115,8 @@ def device_register(args: argparse.Namespace) -> int:
         _audit(session, "counter.register", f"{issued.branch} {issued.counter}",
                f"one-time code valid until {issued.expires_at:%Y-%m-%d %H:%M} UTC")
     print(issued.code)
-    print(f"one-time code for branch {issued.branch} counter {issued.counter}; valid once, "
-          f"until {issued.expires_at:%Y-%m-%d %H:%M} UTC", file=sys.stderr)
+    print(args.words("device.code_note", branch=issued.branch, counter=issued.counter,
+                     until=f"{issued.expires_at:%Y-%m-%d %H:%M}"), file=sys.stderr)
     return 0
 
 
@@ -121,62 +124,66 @@ def device_revoke(args: argparse.Namespace) -> int:
     with _writing(args) as session:
         device = auth.revoke_device(session, args.device_id)
         _audit(session, "counter.revoke", f"{device.branch_code} {device.counter}", device.id)
-        print(f"device {device.id} ({device.branch_code} {device.counter}) is revoked")
+        print(args.words("device.revoked", id=device.id, branch=device.branch_code,
+                         counter=device.counter))
     return 0
 
 
 def device_list(args: argparse.Namespace) -> int:
     with _writing(args) as session:
         for d in session.scalars(select(Device).order_by(Device.branch_code, Device.counter)):
-            state = "revoked" if d.revoked else f"token until {d.token_expires_at:%Y-%m-%d}"
+            state = (args.words("device.state_revoked") if d.revoked else
+                     args.words("device.token_until", day=f"{d.token_expires_at:%Y-%m-%d}"))
             print(f"{d.id}  {d.branch_code:6} {d.counter:6} seq {d.last_seq:<8} {state}")
     return 0
 
 
-def _password() -> str:
+def _password(args: argparse.Namespace) -> str:
     """Asked twice on a terminal; else the first line of standard input."""
     if sys.stdin.isatty():
-        password = getpass.getpass("password: ")
-        if getpass.getpass("again: ") != password:
-            raise Refusal("the passwords differ")
+        password = getpass.getpass(args.words("password"))
+        if getpass.getpass(args.words("password.again")) != password:
+            raise Refusal(args.words("password.differ"))
         return password
     return sys.stdin.readline().rstrip("\r\n")
 
 
 def user_add(args: argparse.Namespace) -> int:
-    password = _password()
+    password = _password(args)
     with _writing(args) as session:
         user = masterdata.add_user(session, args.username, args.full_name, args.role, password,
                                    args.branch)
-        print(f"user {user.username} ({user.role}) added for "
-              f"{user.branch_code or 'every branch'}")
+        print(args.words("user.added", username=user.username, role=user.role,
+                         where=user.branch_code or args.words("user.every_branch")))
     return 0
 
 
 def staff_add(args: argparse.Namespace) -> int:
-    password = _password()
+    password = _password(args)
     with _writing(args) as session:
         done = staff.add_staff(session, args.username, args.role, password, args.full_name,
                                by=f"cli:{_operator()}")
-    print(f"staff user {done.username} ({done.role}) added")
+    print(args.words("staff.added", username=done.username, role=done.role))
     return 0
 
 
 def staff_list(args: argparse.Namespace) -> int:
     with _writing(args) as session:
         rows = staff.list_staff(session)
+    w = args.words
     for r in rows:
-        state = "disabled" if not r.active else (
-            f"locked until {r.locked_until:%Y-%m-%d %H:%M} UTC" if r.locked_until else "active")
+        state = w("staff.state_disabled") if not r.active else (
+            w("staff.state_locked", until=f"{r.locked_until:%Y-%m-%d %H:%M}")
+            if r.locked_until else w("staff.state_active"))
         print(f"{r.username:20} {r.role:17} {state:10} {r.full_name}")
-    print(f"{len(rows)} staff user(s)", file=sys.stderr)
+    print(w("staff.count", n=len(rows)), file=sys.stderr)
     return 0
 
 
 def staff_disable(args: argparse.Namespace) -> int:
     with _writing(args) as session:
         done = staff.disable_staff(session, args.username, by=f"cli:{_operator()}")
-    print(f"staff user {done.username} is disabled; their sessions have ended")
+    print(args.words("staff.disabled", username=done.username))
     return 0
 
 
@@ -190,6 +197,7 @@ def import_bills(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace,
             run: Callable[[Session, Path], csv_imports.ImportSummary]) -> int:
+    lang = args.words.lang
     try:
         with _writing(args) as session:
             done = run(session, args.file)
@@ -200,40 +208,48 @@ def _import(args: argparse.Namespace,
         cause = exc.__cause__
         if isinstance(cause, csv_imports.ImportRefused):
             for row in cause.rejected:
-                print(f"  {said(args.lang, 'row', line=row.line)} ({row.key}): "
-                      f"{'; '.join(p.in_language(args.lang) for p in row.reasons)}",
+                print(f"  {said(lang, 'row', line=row.line)} ({row.key}): "
+                      f"{'; '.join(p.in_language(lang) for p in row.reasons)}",
                       file=sys.stderr)
-            raise Refusal(said(args.lang, "refused", file=cause.file, rows=cause.rows,
+            raise Refusal(said(lang, "refused", file=cause.file, rows=cause.rows,
                                rejected=len(cause.rejected))) from cause
         if isinstance(cause, csv_imports.FileProblem):
-            raise Refusal(f"{cause.file}: {cause.problem.in_language(args.lang)}") from cause
+            raise Refusal(f"{cause.file}: {cause.problem.in_language(lang)}") from cause
         raise
     for warning in done.warnings:
-        print(said(args.lang, "warning", text=warning.in_language(args.lang)), file=sys.stderr)
-    print(said(args.lang, "done", kind=said(args.lang, done.kind), file=done.file,
+        print(said(lang, "warning", text=warning.in_language(lang)), file=sys.stderr)
+    print(said(lang, "done", kind=said(lang, done.kind), file=done.file,
                rows=done.rows, created=done.created, updated=done.updated,
                unchanged=done.unchanged, sha=f"{done.sha256[:12]}…"))
     return 0
 
 
 def customer(args: argparse.Namespace) -> int:
+    w = args.words
     with _writing(args) as session:
         found = session.scalar(select(Customer).where(
             Customer.connection_no == args.connection_no))
         if found is None:
-            raise Refusal(f"no customer {args.connection_no}")
+            raise Refusal(w("customer.none", connection_no=args.connection_no))
         money = ledger.customer_balance(session, found.connection_no)
         plan = current_enrolment(session, found.connection_no)
-        print(f"{found.connection_no} {found.name} ({found.status} since {found.status_date}, "
-              f"version {found.version})")
-        print(f"open bills: {money['open_bills']}, principal Rp {money['open_principal']:,}, "
-              f"penalty Rp {money['open_penalty']:,}")
-        print(f"payments received: Rp {money['paid']:,}; kept as credit: "
-              f"Rp {money['credit']:,}")
+        print(w("customer.line", connection_no=found.connection_no, name=found.name,
+                status=_word(CUSTOMER_STATES, found.status, w), since=found.status_date,
+                version=found.version))
+        print(w("customer.bills", bills=count(money["open_bills"]),
+                principal=rupiah(money["open_principal"]),
+                penalty=rupiah(money["open_penalty"])))
+        print(w("customer.paid", paid=rupiah(money["paid"]), credit=rupiah(money["credit"])))
         if plan is not None:
-            print(f"enrolment {plan.uuid}: {plan.programme} {plan.state}, at {plan.branch_code} "
-                  f"on {plan.business_date}")
+            print(w("customer.plan", uuid=plan.uuid, programme=plan.programme,
+                    state=_word(PLAN_STATES, plan.state, w), branch=plan.branch_code,
+                    day=plan.business_date))
     return 0
+
+
+def _word(words: dict[str, str], code: str, w: Words) -> str:
+    """A state's code in Bahasa Indonesia as the console says it; in English the code."""
+    return words.get(code, code) if w.lang == "id" else code
 
 
 def terms_publish(args: argparse.Namespace) -> int:
@@ -242,46 +258,54 @@ def terms_publish(args: argparse.Namespace) -> int:
         _audit(session, "terms.publish", f"{done.code} v{done.version}",
                f"{done.name}; sha256 {done.checksum[:16]}…"
                + ("" if done.created else " (already published)"))
-    verb = "published" if done.created else "already published (unchanged)"
-    print(f"{done.code} version {done.version} ({done.name}) {verb}")
+    w = args.words
+    verb = w("terms.published" if done.created else "terms.unchanged")
+    print(w("terms.done", code=done.code, version=done.version, name=done.name, verb=verb))
     return 0
 
 
 def exceptions(args: argparse.Namespace) -> int:
+    w = args.words
     with _writing(args) as session:
         if args.resolve is not None:
             info = exception_queue.resolve(session, args.resolve, args.note)
             _audit(session, "exception.resolve", f"#{info.id} {info.branch}", info.note)
-            print(f"exception {info.id} resolved: {info.note}")
+            print(w("exception.resolved", id=info.id, note=info.note))
         elif args.reapply is not None:
             info = exception_queue.reapply(session, args.reapply, args.note)
             _audit(session, "exception.reapply", f"#{info.id} {info.branch}", info.note)
-            print(f"exception {info.id}: event {info.event_id} applied now")
+            print(w("exception.reapplied", id=info.id, event=info.event_id))
         else:
             rows = exception_queue.list_exceptions(session, include_resolved=args.all)
             for e in rows:
-                state = f"resolved {e.resolved_at:%Y-%m-%d}: {e.note}" if e.resolved_at else "OPEN"
+                state = (w("exception.state_resolved", day=f"{e.resolved_at:%Y-%m-%d}",
+                           note=e.note) if e.resolved_at else w("exception.state_open"))
                 print(f"#{e.id} [{state}] {e.branch} {e.event_type or '-'} seq {e.seq or '-'} "
-                      f"Rp {e.amount:,} {e.reason}: {e.detail}")
-            print(f"{len(rows)} exception(s)", file=sys.stderr)
+                      f"{rupiah(e.amount)} {e.reason}: {e.detail}")
+            print(w("exception.count", n=len(rows)), file=sys.stderr)
     return 0
 
 
 def change_request_list(args: argparse.Namespace) -> int:
+    w = args.words
     state = None if args.state == "all" else args.state
     with _writing(args) as session:
         rows = change_requests.list_requests(session, args.branch, state)
     for r in rows:
-        now = f"now v{r.current_version}" if r.current_version is not None else "not held"
-        print(f"#{r.id} [{r.state}] {r.branch} {r.requested_at:%Y-%m-%d %H:%M} {r.cashier}: "
-              f"customer {r.connection_no} (seen v{r.seen_version}, {now})")
+        now = (w("request.now", version=r.current_version) if r.current_version is not None
+               else w("request.not_held"))
+        said_state = _word(REQUEST_STATES, r.state, w)
+        print(w("request.line", id=r.id, state=said_state, branch=r.branch,
+                at=f"{r.requested_at:%Y-%m-%d %H:%M}", cashier=r.cashier,
+                connection_no=r.connection_no, seen=r.seen_version, now=now))
         for field, value in r.fields.items():  # pending: what approving would change
             now_value = f"{r.current.get(field, '')!r} → " if r.state == "pending" else ""
             print(f"    {field}: {now_value}{value!r}")
-        print(f"    reason: {r.reason}")
+        print(w("request.reason", reason=r.reason))
         if r.decided_at is not None:
-            print(f"    {r.state} by {r.decided_by} on {r.decided_at:%Y-%m-%d}: {r.note or '-'}")
-    print(f"{len(rows)} change request(s)", file=sys.stderr)
+            print(w("request.decided", state=said_state, by=r.decided_by,
+                    day=f"{r.decided_at:%Y-%m-%d}", note=r.note or "-"))
+    print(w("request.count", n=len(rows)), file=sys.stderr)
     return 0
 
 
@@ -291,8 +315,8 @@ def change_request_approve(args: argparse.Namespace) -> int:
                                        force=args.force, note=args.note)
         _audit(session, "change_request.approve", f"#{info.id} {info.connection_no}",
                f"{', '.join(info.fields)}; {info.note or '-'}", info.decided_by)
-    print(f"change request {info.id} approved: customer {info.connection_no} is version "
-          f"{info.current_version}; branches get it at their next sync")
+    print(args.words("request.approved", id=info.id, connection_no=info.connection_no,
+                     version=info.current_version))
     return 0
 
 
@@ -301,8 +325,7 @@ def change_request_reject(args: argparse.Namespace) -> int:
         info = change_requests.reject(session, args.id, args.by or _operator(), args.note)
         _audit(session, "change_request.reject", f"#{info.id} {info.connection_no}",
                info.note, info.decided_by)
-    print(f"change request {info.id} rejected: {info.note}; branch {info.branch} is told at "
-          "its next sync")
+    print(args.words("request.rejected", id=info.id, note=info.note, branch=info.branch))
     return 0
 
 
@@ -327,27 +350,32 @@ def reconcile(args: argparse.Namespace) -> int:
         payments = reconciliation.payment_days(session, args.branch, day)
         flagged = {device: detail for device, detail in anchors.flagged_devices(session).items()
                    if not args.branch or _branch_of(session, device) == args.branch}
-    print("branch day        type              status    received            "
-          "branch reported      verdict")
+    w = args.words
+    print(_heading(w("reconcile.days"), (7, 11, 18, 10, 20, 21)))
     for r in lines:  # with a report, "received" is up to the reported sequence number
-        told = f"{r.reported[0]:>5} Rp {r.reported[1]:>13,}" if r.reported else "-"
+        told = f"{r.reported[0]:>5} {rupiah(r.reported[1]):>16}" if r.reported else "-"
         got = r.in_reported_range if r.reported else r.received
         print(f"{r.branch:6} {r.business_date} {r.type:17} {r.status:8} {got[0]:>5} "
-              f"Rp {got[1]:>13,} {told:>22}  {r.verdict}")
-    print("\nbranch day        payments  received            voided              credit")
+              f"{rupiah(got[1]):>16} {told:>22}  {r.verdict}")
+    print("\n" + _heading(w("reconcile.payments"), (7, 11, 10, 20, 20)))
     for p in payments:
-        print(f"{p.branch:6} {p.business_date} {p.payments:>8}  Rp {p.received:>15,}  "
-              f"Rp {p.voided:>15,}  Rp {p.credit:>13,}")
+        print(f"{p.branch:6} {p.business_date} {p.payments:>8}  {rupiah(p.received):>18}  "
+              f"{rupiah(p.voided):>18}  {rupiah(p.credit):>16}")
     for detail in flagged.values():
-        print(f"\nAUDIT CHAIN FLAGGED: {detail}")
+        print("\n" + w("reconcile.flagged", detail=detail))
     if flagged:
-        print("AUDIT CHAIN FLAGGED: a counter's books no longer extend what head office "
-              "anchored; see the exceptions queue (audit_chain_broken)", file=sys.stderr)
+        print(w("reconcile.flagged_note"), file=sys.stderr)
     if any(r.verdict == "MISMATCH" for r in lines):
-        print("MISMATCH: head office and a branch disagree; investigate, do not adjust",
-              file=sys.stderr)
+        print(w("reconcile.mismatch"), file=sys.stderr)
         return 1
     return 1 if flagged else 0
+
+
+def _heading(titles: str, widths: tuple[int, ...]) -> str:
+    """``a|b|c`` as a table heading, each title but the last padded to its column."""
+    names = titles.split("|")
+    return "".join(name.ljust(width) for name, width in zip(names, widths, strict=False)) \
+        + names[-1]
 
 
 def _branch_of(session: Session, device_id: str) -> str:
@@ -358,46 +386,40 @@ def _branch_of(session: Session, device_id: str) -> str:
 def bundle_import(args: argparse.Namespace) -> int:
     path: Path = args.file
     if not path.is_file() or path.stat().st_size > MAX_MEMBER:
-        raise Refusal(f"{path} is not a bundle file (missing or too large)")
+        raise Refusal(args.words("bundle.not_a_bundle", path=path))
     reply_path = args.reply or path.with_name(f"{path.stem}-reply.zip")
     with opened(args) as db:
         try:
             reply = import_bundle(db, path.read_bytes())
         except BundleRefused as exc:
-            raise Refusal(str(exc)) from exc
+            raise Refusal(service_refusal(str(exc), args.words)) from exc
     reply_path.write_bytes(reply.data)
-    print(f"{path.name}: {reply.applied} applied, {reply.rejected} rejected, "
-          f"{reply.duplicates} already received; acked through seq {reply.acked_through}; "
-          f"reply with {reply.changes} change(s) written to {reply_path}")
-    print(_chain_line(reply.audit))
+    print(args.words("bundle.done", name=path.name, applied=reply.applied,
+                     rejected=reply.rejected, duplicates=reply.duplicates,
+                     acked=reply.acked_through, changes=reply.changes, reply=reply_path))
+    print(_chain_line(reply.audit, args.words))
     return 0
 
 
-def _chain_line(checked: anchors.AnchorResult | None) -> str:
+def _chain_line(checked: anchors.AnchorResult | None, w: Words) -> str:
     """What ``bundle import`` says of the counter's audit-chain head."""
     if checked is None:
-        return ("audit chain NOT anchored: the bundle carries no chain head (a counter of "
-                "an older version); it is checked at its next push or newer bundle")
-    if checked.status == "anchored":
-        return f"audit chain anchored at record {checked.anchor_id}"
-    if checked.status == "stale":
-        return ("audit chain not anchored this time: the bundle names an older anchor (the "
-                "counter had not imported the last reply); the reply gives it the last "
-                f"anchor (record {checked.anchor_id}), checked with its next bundle")
-    return (f"AUDIT CHAIN FLAGGED: {checked.message}; see the exceptions queue "
-            "(audit_chain_broken); the counter takes no payment after importing the reply")
+        return w("chain.none")
+    if checked.status in ("anchored", "stale"):
+        return w(f"chain.{checked.status}", anchor=checked.anchor_id)
+    return w("chain.flagged", message=checked.message)
 
 
 def epoch_new(args: argparse.Namespace) -> int:
     with _writing(args) as session:
         epoch = start_epoch(session, args.note)
-    print(f"new epoch {epoch}: every branch pulls from the start at its next sync")
+    print(args.words("epoch.started", epoch=epoch))
     return 0
 
 
 def openapi(args: argparse.Namespace) -> int:
     args.output.write_text(openapi_text(), encoding="utf-8")
-    print(f"OpenAPI document written to {args.output}")
+    print(args.words("openapi.written", path=args.output))
     return 0
 
 

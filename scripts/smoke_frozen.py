@@ -60,7 +60,7 @@ def smoke(bundle: Path) -> bool:
             print("==> FAILED: no receipt PDF in the archive", flush=True)
             return False
         admin = str(program(bundle, "loket-admin"))
-        where = ["--data-dir", str(data_dir)]
+        where = ["--data-dir", str(data_dir), "--lang", "en"]  # the words checked below
         return (check(run([admin, *where, "audit", "verify"], env), expect="OK:")
                 and check(run([admin, *where, "backup", "now"], env), expect="verified"))
 

@@ -6,30 +6,29 @@ import argparse
 from typing import Any
 
 from app.cli.common import UsageError, opened, parse_date
-from app.cli.output import Output, count, rupiah, table
+from app.cli.output import Output, count, in_words, rupiah, table
+from app.services.command_line import Words
+from app.services.quoting import Reason
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    search = commands.add_parser("search", parents=[common],
-                                 help="find customers by connection number, name, address")
+             common: argparse.ArgumentParser, w: Words) -> None:
+    search = commands.add_parser("search", parents=[common], help=w("search.help"))
     search.add_argument("text", metavar="TEXT", nargs="+")
-    search.add_argument("--limit", type=int, default=20, metavar="N",
-                        help="show at most N customers (default 20)")
+    search.add_argument("--limit", type=int, default=20, metavar="N", help=w("search.limit"))
     search.set_defaults(handler=run_search)
-    quote = commands.add_parser("quote", parents=[common],
-                                help="what the promotion offers one customer")
+    quote = commands.add_parser("quote", parents=[common], help=w("quote.help"))
     quote.add_argument("connection_no", metavar="CONNECTION_NO")
-    quote.add_argument("--on", metavar="DATE", help="as on this day (default: business date)")
-    quote.add_argument("--instalments", type=int, metavar="N",
-                       help="number of instalments (default: the most allowed)")
-    quote.add_argument("--programme", metavar="CODE", help="programme code, e.g. BUKA-SEGEL")
+    quote.add_argument("--on", metavar="DATE", help=w("opt.on"))
+    quote.add_argument("--instalments", type=int, metavar="N", help=w("quote.instalments"))
+    quote.add_argument("--programme", metavar="CODE", help=w("quote.programme"))
     quote.set_defaults(handler=run_quote)
 
 
 def run_search(args: argparse.Namespace, out: Output) -> int:
+    w = out.words
     if args.limit < 1:
-        raise UsageError("--limit must be 1 or more")
+        raise UsageError(w("search.limit_low"))
     from app.services.search.customers import search_customers
 
     with opened(args.data_dir) as branch:
@@ -37,15 +36,38 @@ def run_search(args: argparse.Namespace, out: Output) -> int:
     hits = [{"id": h.id, "connection_no": h.connection_no, "name": h.name,
              "address": h.address, "kelurahan": h.kelurahan, "status": h.status,
              "arrears": h.arrears} for h in result.hits]
-    total = count(result.total) if result.total_is_exact else f"more than {count(result.total)}"
+    total = (count(result.total) if result.total_is_exact
+             else w("search.more_than", n=count(result.total)))
     lines = table(
-        ("Connection", "Name", "Address", "Kelurahan", "Status", "Arrears"),
-        ((h.connection_no, h.name, h.address, h.kelurahan, h.status, rupiah(h.arrears))
+        w("search.headers").split("|"),
+        ((h.connection_no, h.name, h.address, h.kelurahan, in_words("status", h.status, w),
+          rupiah(h.arrears))
          for h in result.hits), right=(5,)) if result.hits else []
-    lines.append(f"{len(result.hits)} shown of {total} found for '{result.query}'")
+    lines.append(w("search.shown", shown=len(result.hits), total=total, query=result.query))
     out.result({"query": result.query, "total": result.total,
                 "total_is_exact": result.total_is_exact, "hits": hits}, lines)
     return 0
+
+
+def _reason(reason: Reason, w: Words) -> str:
+    """Why the customer cannot join, in words: amounts as rupiah, plan states as words
+    (a reason this tool has no words for: the service's own sentence)."""
+    key = f"reason.{reason.code}"
+    if key not in w.catalogue:
+        return reason.text
+    values = {name: rupiah(value) if name in ("arrears", "minimum", "maximum")
+              and isinstance(value, int) else value for name, value in reason.values.items()}
+    if "state" in values:
+        values["state"] = in_words("plan", str(values["state"]), w)
+    if "status" in values:
+        values["status"] = in_words("status", str(values["status"]), w)
+    if "statuses" in values:
+        values["statuses"] = "/".join(in_words("status", s, w)
+                                      for s in str(values["statuses"]).split("/"))
+    try:
+        return w(key, **values)
+    except KeyError:
+        return reason.text
 
 
 def run_quote(args: argparse.Namespace, out: Output) -> int:
@@ -66,20 +88,24 @@ def run_quote(args: argparse.Namespace, out: Output) -> int:
         "schedule": [{"number": s.number, "due_date": s.due_date.isoformat(),
                       "amount": s.amount} for s in q.schedule],
     }
-    verdict = "ELIGIBLE" if q.eligible else "NOT ELIGIBLE"
+    w = out.words
+    verdict = w("quote.eligible" if q.eligible else "quote.not_eligible")
     lines = [
         f"{q.connection_no}  {q.customer_name}",
-        f"{q.programme_name} ({q.programme_code} v{q.programme_version}) on {q.on}: {verdict}",
-        *(f"  - {r.text}" for r in q.reasons),
-        f"Arrears          {rupiah(q.arrears)}",
-        f"Penalty          {rupiah(q.penalty)} (waived {rupiah(q.penalty_waived)})",
-        f"Amount due       {rupiah(q.amount_due)}",
-        f"Down payment     {rupiah(q.down_payment)}",
-        f"Remainder        {rupiah(q.remainder)} in {q.instalments} instalment(s) "
-        f"(allowed: {', '.join(map(str, q.allowed_instalments))})",
+        w("quote.heading", name=q.programme_name, code=q.programme_code,
+          version=q.programme_version, on=q.on, verdict=verdict),
+        *(f"  - {_reason(r, w)}" for r in q.reasons),
+        f"{w('quote.arrears'):17}{rupiah(q.arrears)}",
+        f"{w('quote.penalty'):17}{rupiah(q.penalty)} "
+        f"{w('quote.waived', amount=rupiah(q.penalty_waived))}",
+        f"{w('quote.due'):17}{rupiah(q.amount_due)}",
+        f"{w('quote.down_payment'):17}{rupiah(q.down_payment)}",
+        f"{w('quote.remainder'):17}" + w(
+            "quote.instalments_line", amount=rupiah(q.remainder), n=q.instalments,
+            allowed=", ".join(map(str, q.allowed_instalments))),
     ]
     if q.schedule:
-        lines += table(("No.", "Due", "Amount"),
+        lines += table(w("quote.schedule_headers").split("|"),
                        ((s.number, s.due_date, rupiah(s.amount)) for s in q.schedule),
                        right=(0, 2))
     out.result(data, lines)

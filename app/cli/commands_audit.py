@@ -7,22 +7,21 @@ import argparse
 from app.cli.common import admin_actor, opened, parse_date
 from app.cli.output import Output, count
 from app.services.audit.integrity import check_integrity
+from app.services.command_line import Words
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    audit = commands.add_parser("audit", parents=[common], help="the audit trail")
-    audit_actions = audit.add_subparsers(dest="action", metavar="ACTION", required=True)
-    verify = audit_actions.add_parser(
-        "verify", parents=[common],
-        help="check the audit chain, payment records and number sequences")
+             common: argparse.ArgumentParser, w: Words) -> None:
+    audit = commands.add_parser("audit", parents=[common], help=w("audit.help"))
+    audit_actions = audit.add_subparsers(dest="action", metavar=w("metavar.action"),
+                                         required=True)
+    verify = audit_actions.add_parser("verify", parents=[common], help=w("audit.verify"))
     verify.set_defaults(handler=run_verify)
-    plans = commands.add_parser("plans", parents=[common], help="instalment plans")
-    plan_actions = plans.add_subparsers(dest="action", metavar="ACTION", required=True)
-    check = plan_actions.add_parser(
-        "check", parents=[common],
-        help="break plans overdue beyond their grace days and order re-sealing")
-    check.add_argument("--on", metavar="DATE", help="as on this day (default: business date)")
+    plans = commands.add_parser("plans", parents=[common], help=w("plans.help"))
+    plan_actions = plans.add_subparsers(dest="action", metavar=w("metavar.action"),
+                                        required=True)
+    check = plan_actions.add_parser("check", parents=[common], help=w("plans.check"))
+    check.add_argument("--on", metavar="DATE", help=w("opt.on"))
     check.set_defaults(handler=run_plans_check)
 
 
@@ -35,14 +34,15 @@ def run_verify(args: argparse.Namespace, out: Output) -> int:
         "problems": [{"check": p.check, "subject": p.subject, "text": p.text}
                      for p in report.problems],
     }
-    checked = (f"{count(report.chain.records)} audit record(s), {count(report.payments)} "
-               f"payment(s), {count(report.outbox_events)} outbox event(s) checked")
+    w = out.words
+    checked = w("audit.checked", records=count(report.chain.records),
+                payments=count(report.payments), events=count(report.outbox_events))
     if report.ok:
-        out.result(data, [f"OK: {checked}; nothing was edited, deleted or skipped."])
+        out.result(data, [w("audit.ok", checked=checked)])
         return 0
-    message = f"audit verification failed: {report.problems[0]}"
+    message = w("audit.failed_message", problem=report.problems[0])
     out.error("audit_failed", message, extra=data,
-              lines=[f"FAILED: {checked}.", *(f"  {p}" for p in report.problems)])
+              lines=[w("audit.failed", checked=checked), *(f"  {p}" for p in report.problems)])
     return 1
 
 
@@ -53,10 +53,11 @@ def run_plans_check(args: argparse.Namespace, out: Output) -> int:
     with opened(args.data_dir) as branch:
         day = on or branch.clock.now().date()
         result = check_broken_plans(branch.writing(), admin_actor(branch), day)
-    lines = [f"Plans checked on {day}: {len(result.broken)} broken, "
-             f"{len(result.reseal_orders)} re-seal order(s) issued."]
-    lines += [f"  broken: {conn}" for conn in result.broken]
-    lines += [f"  re-seal order: {order}" for order in result.reseal_orders]
+    w = out.words
+    lines = [w("plans.checked", day=day, broken=len(result.broken),
+               orders=len(result.reseal_orders))]
+    lines += [w("plans.broken", connection=conn) for conn in result.broken]
+    lines += [w("plans.order", order=order) for order in result.reseal_orders]
     out.result({"on": day.isoformat(), "broken": list(result.broken),
                 "reseal_orders": list(result.reseal_orders)}, lines)
     return 0

@@ -19,28 +19,24 @@ from app.services.backup.copies import (
     verify_backup,
 )
 from app.services.backup.restore import RestoreReport, restore
+from app.services.command_line import Words
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    backup = commands.add_parser("backup", parents=[common], help="backups of the database")
-    actions = backup.add_subparsers(dest="action", metavar="ACTION", required=True)
-    now = actions.add_parser("now", parents=[common],
-                             help="back up now (into the backups folder, or --to PATH)")
-    now.add_argument("--to", type=Path, metavar="PATH",
-                     help="a folder (e.g. a USB stick) or a new .sqlite3 file")
+             common: argparse.ArgumentParser, w: Words) -> None:
+    backup = commands.add_parser("backup", parents=[common], help=w("backup.help"))
+    actions = backup.add_subparsers(dest="action", metavar=w("metavar.action"), required=True)
+    now = actions.add_parser("now", parents=[common], help=w("backup.now"))
+    now.add_argument("--to", type=Path, metavar="PATH", help=w("backup.to"))
     now.set_defaults(handler=run_now)
-    listing = actions.add_parser("list", parents=[common], help="the backups, newest first")
+    listing = actions.add_parser("list", parents=[common], help=w("backup.list"))
     listing.set_defaults(handler=run_list)
-    verify = actions.add_parser("verify", parents=[common],
-                                help="check a backup file (integrity and audit chain)")
+    verify = actions.add_parser("verify", parents=[common], help=w("backup.verify"))
     verify.add_argument("file", type=Path, metavar="FILE")
     verify.set_defaults(handler=run_verify)
-    back = commands.add_parser(
-        "restore", parents=[common],
-        help="replace the branch database with a backup (Loket must be closed)")
+    back = commands.add_parser("restore", parents=[common], help=w("restore.help"))
     back.add_argument("file", type=Path, metavar="FILE")
-    back.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    back.add_argument("--yes", action="store_true", help=w("restore.yes"))
     back.set_defaults(handler=run_restore)
 
 
@@ -65,10 +61,9 @@ def run_now(args: argparse.Namespace, out: Output) -> int:
     data = {"file": str(path), "bytes": size, "verified": report.ok,
             "problems": list(report.problems)}
     if not report.ok:
-        raise Refusal("backup_unsound", f"the backup {path} was written but does not verify "
-                                        f"({report.problem}): the database itself may be "
-                                        "damaged; keep the previous backups")
-    out.result(data, [f"Backup written and verified: {path} ({_size(size)})"])
+        raise Refusal("backup_unsound", out.words("backup.unsound", path=path,
+                                                  problem=report.problem))
+    out.result(data, [out.words("backup.written", path=path, size=_size(size))])
     return 0
 
 
@@ -77,9 +72,10 @@ def run_list(args: argparse.Namespace, out: Output) -> int:
     found = list_backups(folder)
     rows = [(f"{b.taken_at:%Y-%m-%d %H:%M:%S}", b.kind, _size(b.size), b.path.name)
             for b in found]
-    lines = ([f"Backups in {folder}:", *table(("taken", "kind", "size", "file"), rows,
-                                             right=(2,))]
-             if found else [f"No backups in {folder} yet."])
+    w = out.words
+    lines = ([w("backup.in", folder=folder), *table(w("backup.headers").split("|"), rows,
+                                                    right=(2,))]
+             if found else [w("backup.none", folder=folder)])
     out.result({"folder": str(folder), "backups": [_info_data(b) for b in found]}, lines)
     return 0
 
@@ -90,15 +86,15 @@ def run_verify(args: argparse.Namespace, out: Output) -> int:
             "findings": list(report.findings), "schema": report.revision,
             "branch": report.branch_code, "audit_records": report.audit_records,
             "payments": report.payments, "restored_from": report.restored_from}
+    w = out.words
     if not report.ok:
-        out.error("backup_corrupt", f"the backup {args.file} must not be restored: "
-                                    f"{report.problem}", extra=data,
-                  lines=[f"FAILED: {args.file}", *(f"  {p}" for p in report.problems)])
+        out.error("backup_corrupt", w("backup.must_not", file=args.file, problem=report.problem),
+                  extra=data,
+                  lines=[w("backup.failed", file=args.file), *(f"  {p}" for p in report.problems)])
         return 1
-    lines = [f"OK: {args.file}: branch {report.branch_code}, schema {report.revision}, "
-             f"{count(report.audit_records)} audit record(s), {count(report.payments)} "
-             "payment(s); the file is sound and the audit chain is unbroken."]
-    lines += [f"  note: {finding}" for finding in report.findings]
+    lines = [w("backup.ok", file=args.file, branch=report.branch_code, schema=report.revision,
+               records=count(report.audit_records), payments=count(report.payments))]
+    lines += [w("backup.note", text=finding) for finding in report.findings]
     out.result(data, lines)
     return 0
 
@@ -107,17 +103,16 @@ def run_restore(args: argparse.Namespace, out: Output) -> int:
     if not args.yes:
         _confirm(args.file, args.data_dir, out)
     report = restore(args.file, args.data_dir)
-    out.result(_restore_data(report), _restore_lines(report))
+    out.result(_restore_data(report), _restore_lines(report, out.words))
     return 0
 
 
 def _confirm(backup: Path, data_dir: Path, out: Output) -> None:
-    question = (f"Replace the branch database in {data_dir} with {backup}? The current one "
-                "is kept in the backups folder. Type 'yes' to go on: ")
+    question = out.words("restore.question", data_dir=data_dir, backup=backup)
     if out.json_mode or not sys.stdin or not sys.stdin.isatty():
-        raise UsageError("restoring replaces the branch database: add --yes to confirm")
+        raise UsageError(out.words("restore.needs_yes"))
     if input(question).strip().lower() not in {"yes", "ya", "y"}:
-        raise Refusal("restore_cancelled", "nothing was restored")
+        raise Refusal("restore_cancelled", out.words("restore.cancelled"))
 
 
 def _restore_data(report: RestoreReport) -> dict[str, Any]:
@@ -129,13 +124,13 @@ def _restore_data(report: RestoreReport) -> dict[str, Any]:
             "warnings": list(report.warnings)}
 
 
-def _restore_lines(report: RestoreReport) -> list[str]:
-    lines = [f"Restored {report.database} from {report.restored_from}."]
+def _restore_lines(report: RestoreReport, w: Words) -> list[str]:
+    lines = [w("restore.done", database=report.database, source=report.restored_from)]
     if report.kept_previous is not None:
-        lines.append(f"The database it replaced is kept as {report.kept_previous}.")
+        lines.append(w("restore.kept", path=report.kept_previous))
     for r in report.raised:
         year = f" {r.year}" if r.year else ""
-        lines.append(f"  {r.counter} {r.name.replace('_', ' ')}{year}: continues after "
-                     f"{r.raised_to} (the backup ended at {r.restored})")
-    lines += [f"WARNING: {warning}" for warning in report.warnings]
+        lines.append(w("restore.raised", counter=r.counter, name=r.name.replace("_", " "),
+                       year=year, raised=r.raised_to, restored=r.restored))
+    lines += [w("restore.warning", text=warning) for warning in report.warnings]
     return lines

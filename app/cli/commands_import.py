@@ -9,6 +9,7 @@ from typing import Any
 
 from app.cli.common import admin_actor, opened
 from app.cli.output import Output, count
+from app.services.command_line import Words
 from app.services.imports.csv_files import FileRefused
 from app.services.imports.master_data import (
     ImportRejected,
@@ -17,47 +18,43 @@ from app.services.imports.master_data import (
     import_customers,
 )
 from app.services.imports.report_words import said
-from app.services.settings import LANGUAGES
 
 _IMPORTERS = {"import-customers": import_customers, "import-bills": import_bills}
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    for name, what in (("import-customers", "customers"), ("import-bills", "monthly bills")):
-        command = commands.add_parser(
-            name, parents=[common], help=f"add or update {what} from a head-office CSV file",
-            description=f"Add or update {what} from a CSV file (columns: "
-                        "docs/import-formats.md). If any row is rejected nothing is imported.")
+             common: argparse.ArgumentParser, w: Words) -> None:
+    for name, what in (("import-customers", w("import.customers")),
+                       ("import-bills", w("import.bills"))):
+        command = commands.add_parser(name, parents=[common], help=w("import.help", what=what),
+                                      description=w("import.description", what=what))
         command.add_argument("file", type=Path, metavar="FILE.csv")
         command.add_argument("--skip-invalid", action="store_true",
-                             help="import the valid rows and report the rejected ones")
-        command.add_argument("--lang", choices=LANGUAGES, default="id",
-                             help="language of the problems found in the file: id (Bahasa "
-                                  "Indonesia, the default) or en (English)")
+                             help=w("import.skip_invalid"))
         command.set_defaults(handler=run_import)
 
 
 def run_import(args: argparse.Namespace, out: Output) -> int:
     importer = _IMPORTERS[args.command]
+    lang = out.lang
     with opened(args.data_dir) as branch:
         actor = admin_actor(branch)
         try:
             report = importer(branch.writing(), actor, args.file,
                               skip_invalid=args.skip_invalid)
         except ImportRejected as exc:
-            refused = said(args.lang, "refused", file=exc.report.file,
+            refused = said(lang, "refused", file=exc.report.file,
                            rejected=count(len(exc.report.rejected)),
-                           rows=count(exc.report.rows)) + said(args.lang, "skip_invalid")
+                           rows=count(exc.report.rows)) + said(lang, "skip_invalid")
             out.error(exc.code.value, refused,
-                      extra={"report": report_data(exc.report, args.lang)},
-                      lines=report_lines(exc.report, args.lang))
+                      extra={"report": report_data(exc.report, lang)},
+                      lines=report_lines(exc.report, lang))
             return 1
         except FileRefused as exc:
-            out.error(exc.code.value, f"{exc.file}: {exc.problem.in_language(args.lang)}",
-                      extra={"problem": exc.problem.data(args.lang)})
+            out.error(exc.code.value, f"{exc.file}: {exc.problem.in_language(lang)}",
+                      extra={"problem": exc.problem.data(lang)})
             return 1
-    out.result(report_data(report, args.lang), report_lines(report, args.lang))
+    out.result(report_data(report, lang), report_lines(report, lang))
     return 0
 
 

@@ -7,16 +7,15 @@ from dataclasses import asdict
 
 from app.cli.common import opened
 from app.cli.output import Output, rupiah
+from app.services.command_line import Words
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    receipt = commands.add_parser("receipt", parents=[common], help="receipt tools")
-    actions = receipt.add_subparsers(dest="action", metavar="ACTION", required=True)
-    verify = actions.add_parser(
-        "verify", parents=[common],
-        help="check a receipt QR code (quote it: it contains '*')")
-    verify.add_argument("payload", metavar="PAYLOAD", help="the text the QR code carries")
+             common: argparse.ArgumentParser, w: Words) -> None:
+    receipt = commands.add_parser("receipt", parents=[common], help=w("receipt.help"))
+    actions = receipt.add_subparsers(dest="action", metavar=w("metavar.action"), required=True)
+    verify = actions.add_parser("verify", parents=[common], help=w("receipt.verify"))
+    verify.add_argument("payload", metavar="PAYLOAD", help=w("receipt.payload"))
     verify.set_defaults(handler=run_verify)
 
 
@@ -27,8 +26,9 @@ def run_verify(args: argparse.Namespace, out: Output) -> int:
     with opened(args.data_dir) as branch:
         result = verify_receipt(branch.reading(), default_key_store(args.data_dir), args.payload)
     genuine = result.valid and result.matches_database and not result.problem
-    verdict = "GENUINE" if genuine else "NOT VERIFIED"
+    w = out.words
+    verdict = w("receipt.genuine" if genuine else "receipt.not_verified")
     lines = [f"{verdict}: {result.receipt_no or '?'} {rupiah(result.amount)}",
-             f"  {result.problem or 'signed by this branch and matches its books'}"]
+             f"  {result.problem or w('receipt.matches')}"]
     out.result(dict(asdict(result), genuine=genuine), lines)
     return 0 if genuine else 1

@@ -16,6 +16,7 @@ from typing import Any
 from app.bootstrap import BranchDatabase
 from app.cli.common import Refusal, opened
 from app.cli.output import Output, count
+from app.services.command_line import Words
 from app.services.errors import DomainError, ErrorCode
 from app.services.sync import (
     HttpTransport,
@@ -36,8 +37,7 @@ from app.services.sync.progress import RateMeter
 from app.services.sync.protocol import ACKED_THROUGH_KEY, CURSOR_KEY, get_setting
 from app.services.sync.snapshot import kept_bytes
 
-PHASES = {"push": "sending events", "snapshot": "branch snapshot", "pull": "master data",
-          "reconcile": "checking totals"}
+PHASES = ("push", "snapshot", "pull", "reconcile")  # said as ``phase.<name>``
 
 
 def token_store() -> TokenStore:
@@ -46,34 +46,27 @@ def token_store() -> TokenStore:
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    reg = commands.add_parser("register", parents=[common],
-                              help="register this counter with head office (one-time code)")
-    reg.add_argument("url", metavar="URL", help="head office's address, e.g. https://pusat:8443")
-    reg.add_argument("code", metavar="CODE", help="the one-time code head office printed")
-    reg.add_argument("--ca-file", type=Path, metavar="FILE",
-                     help="the certificate authority head office's certificate is signed by")
+             common: argparse.ArgumentParser, w: Words) -> None:
+    reg = commands.add_parser("register", parents=[common], help=w("register.help"))
+    reg.add_argument("url", metavar="URL", help=w("register.url"))
+    reg.add_argument("code", metavar="CODE", help=w("register.code"))
+    reg.add_argument("--ca-file", type=Path, metavar="FILE", help=w("register.ca"))
     reg.set_defaults(handler=run_register)
 
-    sync = commands.add_parser("sync", parents=[common],
-                               help="sync with head office now: push, then pull")
+    sync = commands.add_parser("sync", parents=[common], help=w("sync.help"))
     sync.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
-                      help="give up on an answer after this long (default 60)")
+                      help=w("sync.timeout"))
     sync.set_defaults(handler=run_sync_command)
-    actions = sync.add_subparsers(dest="action", metavar="ACTION")
-    status = actions.add_parser("status", parents=[common],
-                                help="pending events, the last sync, the cursor")
+    actions = sync.add_subparsers(dest="action", metavar=w("metavar.action"))
+    status = actions.add_parser("status", parents=[common], help=w("sync.status"))
     status.set_defaults(handler=run_status)
 
-    bundle = commands.add_parser("bundle", parents=[common],
-                                 help="sync bundles for a branch with no link (USB stick)")
-    steps = bundle.add_subparsers(dest="action", metavar="ACTION", required=True)
-    export = steps.add_parser("export", parents=[common],
-                              help="write the pending events to a bundle in DIR")
+    bundle = commands.add_parser("bundle", parents=[common], help=w("bundle.help"))
+    steps = bundle.add_subparsers(dest="action", metavar=w("metavar.action"), required=True)
+    export = steps.add_parser("export", parents=[common], help=w("bundle.export"))
     export.add_argument("folder", type=Path, metavar="DIR")
     export.set_defaults(handler=run_export)
-    reply = steps.add_parser("import", parents=[common],
-                             help="apply head office's reply bundle")
+    reply = steps.add_parser("import", parents=[common], help=w("bundle.import"))
     reply.add_argument("file", type=Path, metavar="FILE")
     reply.set_defaults(handler=run_import)
 
@@ -85,32 +78,36 @@ def run_register(args: argparse.Namespace, out: Output) -> int:
                                store=token_store(), ca_file=args.ca_file)
     out.result({"registered": True, "url": done.url, "branch": done.branch,
                 "counter": done.counter, "device_id": done.device_id, "epoch": done.epoch},
-               [f"Counter {done.counter} of branch {done.branch} is registered with "
-                f"head office at {done.url}.", "Sync now with: loket-admin sync"])
+               [out.words("register.done", counter=done.counter, branch=done.branch,
+                          url=done.url), out.words("register.next")])
     return 0
 
 
 class _Progress:
     """Progress lines on stderr (a terminal sees one line rewritten in place)."""
 
-    def __init__(self) -> None:
+    def __init__(self, words: Words) -> None:
+        self.words = words
         self.meter = RateMeter()
         self.tty = sys.stderr.isatty()
         self.last = ""
 
     def __call__(self, progress: SyncProgress) -> None:
+        w = self.words
         rate = self.meter.update(progress)
+        phase = w(f"phase.{progress.phase}") if progress.phase in PHASES else progress.phase
         if progress.phase == "snapshot" and progress.total:
-            text = (f"{PHASES['snapshot']}: {size_text(progress.done)} of "
-                    f"{size_text(progress.total)} ({100 * progress.done // progress.total}%)"
-                    f", {size_text(rate.bytes_per_second)}/s")
+            text = w("progress.snapshot", phase=phase, done=size_text(progress.done),
+                     total=size_text(progress.total),
+                     percent=100 * progress.done // progress.total,
+                     rate=size_text(rate.bytes_per_second))
             if rate.seconds_left is not None:
-                text += f", {duration_text(rate.seconds_left)} left"
+                text += w("progress.left", time=duration_text(rate.seconds_left))
         else:
-            of = f" of {count(progress.total)}" if progress.total else ""
-            text = (f"{PHASES.get(progress.phase, progress.phase)}: {count(progress.done)}"
-                    f"{of} · {size_text(progress.bytes_sent)} sent, "
-                    f"{size_text(progress.bytes_received)} received")
+            of = w("progress.of", total=count(progress.total)) if progress.total else ""
+            text = w("progress.line", phase=phase, done=count(progress.done), of=of,
+                     sent=size_text(progress.bytes_sent),
+                     received=size_text(progress.bytes_received))
         if text != self.last:
             self.last = text
             print(f"\r{text}\x1b[K" if self.tty else text, end="" if self.tty else "\n",
@@ -124,17 +121,16 @@ class _Progress:
 def run_sync_command(args: argparse.Namespace, out: Output) -> int:
     with opened(args.data_dir) as branch:
         transport = open_transport(branch.reading(), token_store(), timeout=args.timeout)
-        progress = _Progress()
+        progress = _Progress(out.words)
         try:
             report = run_sync(branch.writing, transport, progress=progress)
         finally:
             progress.done()
     data = _report_data(report)
     if report.reconciliation is not None and not report.reconciliation.ok:
-        out.error("reconcile_mismatch", "the sync finished, but head office's totals differ "
-                  "from this counter's (see the mismatches); tell head office", data)
+        out.error("reconcile_mismatch", out.words("sync.mismatch"), data)
         return 1
-    out.result(data, _report_lines(report))
+    out.result(data, _report_lines(report, out.words))
     return 0
 
 
@@ -153,29 +149,28 @@ def _report_data(report: SyncReport) -> dict[str, Any]:
             "bytes_received": report.bytes_received}
 
 
-def _report_lines(report: SyncReport) -> list[str]:
-    lines = [f"Synced with head office at {report.finished_at:%Y-%m-%d %H:%M}: "
-             f"{count(report.acked)} event(s) acknowledged, {count(report.pulled)} change(s) "
-             f"pulled ({size_text(report.bytes_sent)} sent, "
-             f"{size_text(report.bytes_received)} received)."]
+def _report_lines(report: SyncReport, w: Words) -> list[str]:
+    lines = [w("sync.done", at=f"{report.finished_at:%Y-%m-%d %H:%M}",
+               acked=count(report.acked), pulled=count(report.pulled),
+               sent=size_text(report.bytes_sent), received=size_text(report.bytes_received))]
     if report.rejected:
-        lines.append(f"{count(len(report.rejected))} event(s) went to head office's "
-                     "exceptions queue: see the counter's sync window.")
+        lines.append(w("sync.rejected", n=count(len(report.rejected))))
     if report.epoch_changed:
-        lines.append("Head office was restored from a backup: master data was pulled again.")
+        lines.append(w("sync.epoch"))
     return lines
 
 
 def run_status(args: argparse.Namespace, out: Output) -> int:
     with opened(args.data_dir) as branch:
         data = _status(branch)
-    where = f"registered with {data['url']}" if data["registered"] else "NOT registered"
-    last = data["last_sync"] or "never"
-    out.result(data, [f"Counter: {where}",
-                      f"Pending events: {count(data['pending_events'])}",
-                      f"Last successful sync: {last}",
-                      f"Cursor: {data['cursor'] or '(none: the next pull starts afresh)'}",
-                      *([f"Snapshot download kept: {size_text(data['snapshot_kept_bytes'])}"]
+    w = out.words
+    where = (w("status.registered", url=data["url"]) if data["registered"]
+             else w("status.not_registered"))
+    out.result(data, [w("status.counter", where=where),
+                      w("status.pending", n=count(data["pending_events"])),
+                      w("status.last", last=data["last_sync"] or w("status.never")),
+                      w("status.cursor", cursor=data["cursor"] or w("status.no_cursor")),
+                      *([w("status.snapshot", size=size_text(data["snapshot_kept_bytes"]))]
                         if data["snapshot_kept_bytes"] else [])])
     return 0
 
@@ -198,7 +193,7 @@ def _status(branch: BranchDatabase) -> dict[str, Any]:
 def run_export(args: argparse.Namespace, out: Output) -> int:
     folder: Path = args.folder
     if not folder.is_dir():
-        raise Refusal("not_a_folder", f"{folder} is not a folder")
+        raise Refusal("not_a_folder", out.words("export.not_folder", path=folder))
     with opened(args.data_dir) as branch:
         found = registration(branch.reading())
         if found is None:
@@ -207,13 +202,12 @@ def run_export(args: argparse.Namespace, out: Output) -> int:
             stamp = uow.now.strftime("%Y%m%d-%H%M%S")
         path = folder / f"loket-{found.branch}-{found.counter}-{stamp}.zip"
         info = export_bundle(branch.writing, token_store(), path)
-    seq = (f"events {info.first_seq} to {info.last_seq}" if info.first_seq is not None
-           else "no pending events")
+    w = out.words
+    seq = (w("export.events", first=info.first_seq, last=info.last_seq)
+           if info.first_seq is not None else w("export.none"))
     out.result({"path": str(info.path), "events": info.events, "first_seq": info.first_seq,
                 "last_seq": info.last_seq, "counts": info.counts, "amounts": info.amounts},
-               [f"Bundle written: {info.path} ({seq}).",
-                "Take it to head office; import its reply with: loket-admin bundle import "
-                "FILE"])
+               [w("export.written", path=info.path, seq=seq), w("export.next")])
     return 0
 
 
@@ -223,14 +217,12 @@ def run_import(args: argparse.Namespace, out: Output) -> int:
     acked = done.acks.acked if done.acks else 0
     data = {"acked": acked, "changes": done.changes, "resend_from": done.resend_from,
             "audit": done.audit}
-    lines = [f"Reply imported: {count(acked)} event(s) acknowledged, "
-             f"{count(done.changes)} change(s) applied."]
+    w = out.words
+    lines = [w("reply.done", acked=count(acked), changes=count(done.changes))]
     if data["resend_from"]:
-        lines.append(f"Head office lacks events from {data['resend_from']} on: export a new "
-                     "bundle (loket-admin bundle export DIR).")
+        lines.append(w("reply.resend", seq=data["resend_from"]))
     if done.audit == "flagged":
-        lines.append("Head office flagged this counter's audit chain: no payment is taken "
-                     "until head office and a supervisor clear it.")
+        lines.append(w("reply.flagged"))
     out.result(data, lines)
     return 0
 

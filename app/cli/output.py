@@ -7,14 +7,19 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from app.cli.words import WORDS
+from app.services.command_line import Words
 from app.services.money import format_rupiah
 
 
 class Output:
-    """Where a command's result goes: text lines, or JSON with ``--json``."""
+    """Where a command's result goes: text lines, or JSON with ``--json``; ``words`` says
+    the lines in the chosen language (Bahasa Indonesia unless told otherwise)."""
 
-    def __init__(self, json_mode: bool) -> None:
+    def __init__(self, json_mode: bool, words: Words | None = None) -> None:
         self.json_mode = json_mode
+        self.words = words or Words(WORDS, "id")
+        self.lang = self.words.lang
 
     def result(self, data: dict[str, Any], lines: Iterable[str]) -> None:
         """Print ``data`` as JSON, or the human ``lines``."""
@@ -57,6 +62,13 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[object]],
 
 def rupiah(amount: int) -> str:
     return format_rupiah(amount)
+
+
+def in_words(kind: str, code: str, words: Words) -> str:
+    """A code of ``kind`` (``plan``: a plan's state, ``status``: a connection's) in words;
+    a code without words as it is."""
+    key = f"{kind}.{code}"
+    return words(key) if key in words.catalogue else code
 
 
 def count(n: int) -> str:

@@ -11,7 +11,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from app.services.arguments import whole_number
 from app.services.money import round_down_to_step, round_up_to_step
@@ -34,10 +35,12 @@ class CustomerFacts:
 
 @dataclass(frozen=True)
 class Reason:
-    """Why a customer cannot join; ``code`` is for translation, ``text`` is English."""
+    """Why a customer cannot join; ``code`` is for translation, ``text`` is English and
+    ``values`` holds what a translation fills in (amounts as integer rupiah)."""
 
     code: str
     text: str
+    values: Mapping[str, object] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -97,19 +100,26 @@ def eligibility_reasons(
         reasons.append(Reason(
             "programme_closed",
             f"{terms.name} runs {terms.valid_from} to {terms.valid_to}, not on {on}",
+            {"name": terms.name, "valid_from": terms.valid_from, "valid_to": terms.valid_to,
+             "on": on},
         ))
     if facts.status not in rules.statuses:
+        statuses = "/".join(rules.statuses)
         reasons.append(Reason(
-            "status", f"status is {facts.status}; the programme is for {'/'.join(rules.statuses)}"
+            "status", f"status is {facts.status}; the programme is for {statuses}",
+            {"status": facts.status, "statuses": statuses},
         ))
     if len(facts.open_bills) < rules.min_unpaid_bills:
         reasons.append(Reason("no_arrears", "there are no unpaid bills"))
     if rules.tariff_groups and facts.tariff_group not in rules.tariff_groups:
-        reasons.append(Reason("tariff", f"tariff group {facts.tariff_group} is not included"))
+        reasons.append(Reason("tariff", f"tariff group {facts.tariff_group} is not included",
+                              {"tariff_group": facts.tariff_group}))
     if rules.min_arrears is not None and arrears < rules.min_arrears:
-        reasons.append(Reason("arrears_low", f"arrears below the minimum {rules.min_arrears}"))
+        reasons.append(Reason("arrears_low", f"arrears below the minimum {rules.min_arrears}",
+                              {"arrears": arrears, "minimum": rules.min_arrears}))
     if rules.max_arrears is not None and arrears > rules.max_arrears:
-        reasons.append(Reason("arrears_high", f"arrears above the maximum {rules.max_arrears}"))
+        reasons.append(Reason("arrears_high", f"arrears above the maximum {rules.max_arrears}",
+                              {"arrears": arrears, "maximum": rules.max_arrears}))
     return tuple(reasons)
 
 

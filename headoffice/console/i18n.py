@@ -171,6 +171,9 @@ ENGLISH: dict[str, str] = {
     "Kode loket harus 1 sampai 16 karakter (mis. L01).":
         "The counter code must be 1 to 16 characters (e.g. L01).",
     "Cabang ini tidak ada.": "There is no such branch.",
+    "Kode cabang harus 2–16 huruf atau angka (mis. KPG).":
+        "A branch code has 2 to 16 letters or digits (e.g. KPG).",
+    "Cabang perlu nama.": "The branch needs a name.",
     "File berbeda dari yang dipratinjau; pratinjau lagi.":
         "The file differs from the one previewed; preview it again.",
     "Versi ini sudah diterbitkan dengan ketentuan lain; terbitkan sebagai versi baru.":

@@ -60,6 +60,8 @@ UNKNOWN_EVENT_TYPE = "Jenis kejadian tidak dikenal"
 # A service's refusal (an English sentence for the operator) → what the page says first,
 # in Bahasa Indonesia; the sentence itself follows as the detail.
 REFUSALS = (
+    ("branch code", "Kode cabang harus 2–16 huruf atau angka (mis. KPG)."),
+    ("the branch needs a name", "Cabang perlu nama."),
     ("changed since the request", "Pelanggan berubah sejak permintaan dibuat. Centang "
      "\"Tetap setujui\" untuk menerapkannya juga, atau tolak dengan catatan."),
     ("say why it is rejected", "Tuliskan alasan penolakan di catatan."),
@@ -87,6 +89,7 @@ REFUSALS = (
     ("credential", "Kredensial gateway belum tersimpan di penyimpanan kredensial."),
     ("had not opted out", "Pelanggan ini tidak sedang menolak dihubungi."),
     ("published no programme", "Kantor pusat belum menerbitkan program itu."),
+    ("has no programme", "Kantor pusat belum menerbitkan program itu."),
     ("no customer", "Nomor sambungan ini tidak dikenal."),
     ("user name", "Nama pengguna 2–40 huruf, angka, titik, garis bawah atau tanda hubung."),
 )

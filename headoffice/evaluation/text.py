@@ -1,5 +1,6 @@
-"""The evaluation as JSON (``--json``, the console's export) and as plain Indonesian text
-(``loket-headoffice report programme``)."""
+"""The evaluation as JSON (``--json``, the console's export) and as plain text
+(``loket-headoffice report programme``): Indonesian, or English with ``--lang en`` (the
+labels in the console's English, ``console/i18n.py``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from app.services.documents.indonesian import tanggal
 from app.services.money import format_rupiah
 from app.services.reports.wording import angka, persen
+from headoffice.console.i18n import translator
 from headoffice.evaluation.figures import AreaLine, Evaluation, Figures
 
 
@@ -106,18 +108,44 @@ def period(e: Evaluation) -> str:
             f"{e.programme_code} versi {e.programme_version}{mark}")
 
 
-def evaluation_text(e: Evaluation) -> str:
-    """The evaluation in plain Indonesian text: headline figures, then per branch."""
-    width = max(len(label) for label, _ in summary_rows(e))
-    lines = [title(e).upper(), period(e), ""]
-    lines += [f"{label:<{width}}  {value}" for label, value in summary_rows(e)]
-    lines += ["", "Per cabang (pendaftar, tertagih, denda dihapus, segel dibuka, gagal):"]
+def period_en(e: Evaluation) -> str:
+    """:func:`period` in English (dates as YYYY-MM-DD)."""
+    where = f"branch {e.branch}" if e.branch else "all branches"
+    mark = " (PROVISIONAL: the programme is still running)" if e.running else ""
+    return (f"Period {e.date_from} – {e.date_to} · {where} · terms {e.programme_code} "
+            f"version {e.programme_version}{mark}")
+
+
+_ENGLISH_HEADINGS = {
+    "Per cabang (pendaftar, tertagih, denda dihapus, segel dibuka, gagal):":
+        "Per branch (enrolled, collected, penalties waived, seals opened, broken):",
+    "Per kecamatan (disegel saat mulai, pendaftar, tertagih):":
+        "Per district (sealed at the start, enrolled, collected):",
+}
+
+
+def evaluation_text(e: Evaluation, lang: str = "id") -> str:
+    """The evaluation in plain text (Indonesian, or English with ``lang="en"``): headline
+    figures, then per branch."""
+    english = lang == "en"
+    label_of = translator(lang)
+
+    def heading(text: str) -> str:
+        return _ENGLISH_HEADINGS[text] if english else text
+
+    rows = [(label_of(label), value) for label, value in summary_rows(e)]
+    width = max(len(label) for label, _ in rows)
+    lines = ([f"EVALUATION OF {e.programme_name.upper()}", period_en(e), ""] if english
+             else [title(e).upper(), period(e), ""])
+    lines += [f"{label:<{width}}  {value}" for label, value in rows]
+    lines += ["", heading("Per cabang (pendaftar, tertagih, denda dihapus, segel dibuka, "
+                          "gagal):")]
     for line in e.by_branch:
         f = line.figures
         lines.append(f"  {line.name:<6} {angka(f.enrolled):>7}  {format_rupiah(f.collected):>18}"
                      f"  {format_rupiah(f.penalty_waived):>16}  {angka(f.seals_opened):>6}"
                      f"  {angka(f.broken):>5}")
-    lines += ["", "Per kecamatan (disegel saat mulai, pendaftar, tertagih):"]
+    lines += ["", heading("Per kecamatan (disegel saat mulai, pendaftar, tertagih):")]
     for line in e.by_kecamatan:
         f = line.figures
         lines.append(f"  {line.name:<14} {angka(f.population):>7}  {angka(f.enrolled):>7}"

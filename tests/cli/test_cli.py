@@ -29,7 +29,8 @@ BILL_HEADER = ("connection_no,period,reading_start,reading_end,usage_m3,water_ch
 
 
 class Cli:
-    """Runs ``loket-admin`` in-process against one data folder."""
+    """Runs ``loket-admin`` in-process against one data folder, in English unless the
+    arguments name a language (``tests/cli/test_cli_language.py`` has the Indonesian)."""
 
     def __init__(self, capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
         self.capsys = capsys
@@ -37,7 +38,8 @@ class Cli:
         self.out = self.err = ""
 
     def __call__(self, *args: str) -> int:
-        code = main(["--data-dir", str(self.data_dir), *args])
+        lang = [] if "--lang" in args else ["--lang", "en"]
+        code = main(["--data-dir", str(self.data_dir), *lang, *args])
         self.out, self.err = self.capsys.readouterr()
         return code
 
@@ -228,12 +230,12 @@ def test_import_commands_report_and_refuse(cli: Cli, tmp_path: Path) -> None:
                     "meter_no;phone;status;status_date\n"
                     "5001;Ani;Jl. Sumba 1;;;Oebobo;Oebobo;R1;M5001;;active;2020-01-01\n",
                     encoding="utf-8-sig")
-    assert cli("import-customers", str(good)) == 0
+    assert cli("import-customers", str(good), "--lang", "id") == 0
     assert "1 baru" in cli.out
     bad = tmp_path / "bills.csv"
     bad.write_text(BILL_HEADER + "\n5001,2025-01,0,10,10,50000,5000,0,2025-02-20,0\n"
                    "5001,2025-02,0,10,10,1.5,5000,0,2025-03-20,0\n", encoding="utf-8")
-    assert cli("import-bills", str(bad)) == 1
+    assert cli("import-bills", str(bad), "--lang", "id") == 1
     assert "baris 3 (5001): water_charge '1.5' bukan bilangan bulat" in cli.out
     assert "1 dari 2 baris ditolak; tidak ada yang diimpor" in cli.err
     data = cli.json("import-bills", str(bad), expect=1)
@@ -251,8 +253,9 @@ def test_import_problems_are_said_in_indonesian_or_in_english_with_lang(
                      encoding="utf-8")
     headless = tmp_path / "customers.csv"
     headless.write_text("connection_no,name\n5001,Ani\n", encoding="utf-8")
-    said = {  # Bahasa Indonesia unless told otherwise
-        (): ("baris 2 (5001): period '2025-13' bukan bulan (TTTT-BB); water_charge '1.5' "
+    said = {  # Bahasa Indonesia unless told otherwise (test_cli_language.py: the default)
+        ("--lang", "id"): (
+             "baris 2 (5001): period '2025-13' bukan bulan (TTTT-BB); water_charge '1.5' "
              "bukan bilangan bulat",
              "peringatan: kolom meter diabaikan",
              "customers.csv: baris judul tidak memuat kolom address, rt",
@@ -272,7 +275,7 @@ def test_import_problems_are_said_in_indonesian_or_in_english_with_lang(
         assert cli("import-customers", str(headless), *lang) == 1
         assert f"loket-admin: {whole_file}" in cli.err
 
-    data = cli.json("import-bills", str(bills), expect=1)  # the codes, the words in Indonesian
+    data = cli.json("import-bills", str(bills), "--lang", "id", expect=1)  # codes, Indonesian
     row = data["report"]["rejected"][0]
     assert [p["code"] for p in row["problems"]] == ["cell_not_month", "cell_not_whole_number"]
     assert row["reasons"][0] == "period '2025-13' bukan bulan (TTTT-BB)"
@@ -306,13 +309,13 @@ def test_imported_and_renamed_customers_are_found(cli: Cli, tmp_path: Path) -> N
 ])
 def test_wrong_usage_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                              argv: list[str]) -> None:
-    assert main(["--data-dir", str(tmp_path / "none"), *argv]) == 2
+    assert main(["--data-dir", str(tmp_path / "none"), "--lang", "en", *argv]) == 2
     assert "error:" in capsys.readouterr().err
 
 
 def test_missing_database_is_a_refusal(capsys: pytest.CaptureFixture[str],
                                        tmp_path: Path) -> None:
-    assert main(["--data-dir", str(tmp_path / "none"), "summary"]) == 1
+    assert main(["--data-dir", str(tmp_path / "none"), "--lang", "en", "summary"]) == 1
     assert "run 'loket-admin init'" in capsys.readouterr().err
 
 
@@ -324,4 +327,4 @@ def test_installed_console_script(branch: BranchDatabase) -> None:
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["programmes"][0]["code"] == "BUKA-SEGEL"
     usage = subprocess.run([script], capture_output=True, text=True, check=False)
-    assert usage.returncode == 2 and "usage: loket-admin" in usage.stderr
+    assert usage.returncode == 2 and "penggunaan: loket-admin" in usage.stderr

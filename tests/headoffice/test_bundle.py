@@ -68,7 +68,8 @@ def test_a_bundle_is_applied_once_and_answered_with_a_signed_reply(
     events = outbox(branch)
     bundle = tmp_path / "KPG-L01.zip"
     bundle.write_bytes(build_bundle(device, "KPG", key, events))
-    assert main(["--database-url", ho.db.url, "bundle", "import", str(bundle)]) == 0
+    assert main(["--database-url", ho.db.url, "--lang", "en", "bundle", "import",
+                 str(bundle)]) == 0
     assert f"{len(events)} applied" in capsys.readouterr().out
     manifest, members = _reply((tmp_path / "KPG-L01-reply.zip").read_bytes(), token)
     acks = json.loads(members["acks.json"])

@@ -35,7 +35,7 @@ class Cli:
         self.out = self.err = ""
 
     def __call__(self, *args: str) -> int:
-        code = main(["--database-url", self.url, *args])
+        code = main(["--database-url", self.url, "--lang", "en", *args])
         self.out, self.err = self.capsys.readouterr()
         return code
 

@@ -33,12 +33,16 @@ GOOD_CUSTOMER = ("50400001,Pelanggan Uji,Jl. Uji No. 1,001,002,Penkase Oeleta,Al
 
 
 class Cli:
+    """``loket-headoffice`` in English unless the arguments name a language
+    (``test_cli_language.py`` has the Indonesian)."""
+
     def __init__(self, url: str, capsys: pytest.CaptureFixture[str]) -> None:
         self.url, self.capsys = url, capsys
         self.out = self.err = ""
 
     def __call__(self, *args: str) -> int:
-        code = main(["--database-url", self.url, *args])
+        lang = [] if "--lang" in args else ["--lang", "en"]
+        code = main(["--database-url", self.url, *lang, *args])
         self.out, self.err = self.capsys.readouterr()
         return code
 
@@ -98,11 +102,11 @@ def test_imports_are_all_or_nothing_and_reach_the_change_log(
         cli: Cli, db: Database, tmp_path: Path) -> None:
     bad = write_csv(tmp_path / "customers.csv", CUSTOMER_HEADER, GOOD_CUSTOMER,
                     "50400002,Tanpa Status,Jl. Dua,,,Oebobo,Oebobo,R1,M2,,unknown,2021-11-01")
-    assert cli("import-customers", str(bad)) == 1
+    assert cli("import-customers", str(bad), "--lang", "id") == 1
     assert "baris 3" in cli.err and "1 dari 2 baris ditolak; tidak ada yang diimpor" in cli.err
     assert _count(db, Customer) == 0
     good = write_csv(tmp_path / "customers.csv", CUSTOMER_HEADER, GOOD_CUSTOMER)
-    assert cli("import-customers", str(good)) == 0 and "1 baru" in cli.out
+    assert cli("import-customers", str(good), "--lang", "id") == 0 and "1 baru" in cli.out
     bills = write_csv(tmp_path / "bills.csv", BILL_HEADER,
                       "50400001,2024-01,100,110,10,95000,5000,0,2024-02-20,0",
                       "50499999,2024-01,100,110,10,95000,5000,0,2024-02-20,0")
@@ -112,8 +116,8 @@ def test_imports_are_all_or_nothing_and_reach_the_change_log(
         "50400001,2024-01,100,110,10,95000,5000,0,2024-02-20,0"))) == 0
     renamed = write_csv(tmp_path / "customers.csv", CUSTOMER_HEADER,
                         GOOD_CUSTOMER.replace("Pelanggan Uji", "Pelanggan Baru"))
-    assert cli("import-customers", str(renamed)) == 0 and "1 diubah" in cli.out
-    assert cli("import-customers", str(renamed)) == 0 and "1 tetap" in cli.out
+    assert cli("import-customers", str(renamed), "--lang", "id") == 0 and "1 diubah" in cli.out
+    assert cli("import-customers", str(renamed), "--lang", "id") == 0 and "1 tetap" in cli.out
     with db.reading() as session:
         changes = session.execute(select(Change.kind, Change.key)).all()
         customer = session.scalars(select(Customer)).one()
@@ -140,8 +144,9 @@ def test_import_problems_are_said_in_indonesian_or_in_english_with_lang(
                       GOOD_CUSTOMER + ",x",
                       GOOD_CUSTOMER.replace("0812,sealed", "0812,unknown") + ",x")
     headless = write_csv(tmp_path / "bills.csv", "connection_no,period", "50400001,2024-01")
-    said = {  # Bahasa Indonesia unless told otherwise
-        (): ("baris 3 (50400001): status 'unknown' bukan salah satu dari active, sealed, "
+    said = {  # Bahasa Indonesia unless told otherwise (test_cli_language.py: the default)
+        ("--lang", "id"): (
+             "baris 3 (50400001): status 'unknown' bukan salah satu dari active, sealed, "
              "disconnected; connection_no 50400001 sudah ada di baris 2",
              "peringatan: kolom meter diabaikan",
              "bills.csv: baris judul tidak memuat kolom reading_start",
@@ -190,9 +195,14 @@ def test_rejected_events_are_listed_reapplied_and_resolved(
         payment = session.scalars(select(Payment)).one()
     assert payment.applied
     assert cli("customer", "50400001") == 0
-    assert "open bills: 5, principal Rp 500,000" in cli.out
-    assert "payments received: Rp 500,000; kept as credit: Rp 0" in cli.out
+    assert "open bills: 5, principal Rp 500.000" in cli.out
+    assert "payments received: Rp 500.000; kept as credit: Rp 0" in cli.out
     assert "BUKA-SEGEL active, at KPG" in cli.out
+    assert cli("customer", "50400001", "--lang", "id") == 0
+    assert cli.out.startswith("50400001 Pelanggan Uji (disegel sejak 2021-11-01, versi 1)\n"
+                              "tagihan terbuka: 5, pokok Rp 500.000, denda Rp 0\n"
+                              "pembayaran diterima: Rp 500.000; disimpan sebagai kredit: Rp 0\n")
+    assert "BUKA-SEGEL berjalan, di KPG pada 2025-11-24" in cli.out
     assert cli("customer", "50499999") == 1
     assert cli("exceptions") == 0 and "0 exception(s)" in cli.err
     assert cli("exceptions", "--resolve", exception_id, "--note", "x") == 1

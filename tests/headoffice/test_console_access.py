@@ -164,7 +164,7 @@ def test_staff_are_added_listed_and_disabled_on_the_command_line(
         monkeypatch: pytest.MonkeyPatch) -> None:
     def cli(*args: str, password: str = "") -> int:
         monkeypatch.setattr("sys.stdin", io.StringIO(f"{password}\n"))
-        return main(["--database-url", ho.db.url, "staff", *args])
+        return main(["--database-url", ho.db.url, "--lang", "en", "staff", *args])
 
     assert cli("add", "Hublang", "--role", "customer_service", "--full-name", "Maria",
                password="rahasia-123") == 0

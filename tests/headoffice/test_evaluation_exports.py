@@ -65,9 +65,25 @@ def test_the_command_speaks_indonesian_and_refuses_in_words(
     assert "EVALUASI BUKA SEGEL 2025" in out and "cabang KPG" in out
     assert "Denda dihapus (biaya program)" in out
     code, _, err = run(world, "--programme", "LAIN", capsys=capsys)
-    assert code == 1 and "no programme LAIN" in err
+    assert code == 1
+    assert "Kantor pusat belum menerbitkan program itu. (rincian: head office has no " \
+           "programme LAIN)" in err
     code, _, err = run(world, "--from", "kemarin", capsys=capsys)
-    assert code == 2 and "is not a date" in err
+    assert code == 2 and "'kemarin' bukan tanggal (TTTT-BB-HH)" in err
+
+
+def test_the_command_speaks_english_with_lang_en(
+        world: World, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(world, "--to", END.isoformat(), "--branch", "kpg", "--lang", "en",
+                       capsys=capsys)
+    assert code == 0
+    assert "EVALUATION OF BUKA SEGEL 2025" in out and "branch KPG" in out
+    assert "Penalties waived (the programme's cost)" in out
+    assert "Per branch (enrolled, collected" in out and "Denda" not in out
+    code, _, err = run(world, "--programme", "LAIN", "--lang", "en", capsys=capsys)
+    assert code == 1 and err.strip().endswith(": head office has no programme LAIN")
+    code, _, err = run(world, "--from", "kemarin", "--lang", "en", capsys=capsys)
+    assert code == 2 and "'kemarin' is not a date (YYYY-MM-DD)" in err
 
 
 def test_the_command_writes_the_pdf_and_the_workbook(

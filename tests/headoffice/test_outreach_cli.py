@@ -27,7 +27,7 @@ def office(ho: HeadOffice, tmp_path: Path) -> HeadOffice:
 
 
 def _cli(ho: HeadOffice, *args: str) -> int:
-    return main([*args, "--database-url", ho.db.url])
+    return main([*args, "--database-url", ho.db.url, "--lang", "en"])
 
 
 def _messages(ho: HeadOffice) -> int:

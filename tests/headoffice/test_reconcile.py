@@ -75,7 +75,8 @@ def test_a_branch_report_is_compared_and_a_mismatch_shown_loudly(
     report = {"device_id": device, "through_seq": events[-1]["seq"], "days": mine}
     agreed = ho.client.post("/api/v1/reconcile", json=report, headers=auth).json()
     assert (agreed["matches"], agreed["differences"]) == (True, [])
-    assert main(["--database-url", ho.db.url, "reconcile", "--branch", "KPG"]) == 0
+    assert main(["--database-url", ho.db.url, "--lang", "en", "reconcile", "--branch",
+                 "KPG"]) == 0
     assert "MISMATCH" not in capsys.readouterr().out
     for line in mine:
         if line["type"] == "instalment.paid":
@@ -85,7 +86,7 @@ def test_a_branch_report_is_compared_and_a_mismatch_shown_loudly(
     assert [(d["type"], d["head_office_amount"], d["branch_amount"])
             for d in disputed["differences"]] == [("instalment.paid", 100_000, 200_000)]
     day = events[-1]["created_at"][:10]
-    assert main(["--database-url", ho.db.url, "reconcile", "--day", day]) == 1
+    assert main(["--database-url", ho.db.url, "--lang", "en", "reconcile", "--day", day]) == 1
     out, err = capsys.readouterr()
     assert "MISMATCH" in out and "MISMATCH" in err
-    assert "1,100,000" in out  # all payments held that day: 500,000 + 100,000 + 500,000
+    assert "Rp 1.100.000" in out  # all payments held that day: 500,000 + 100,000 + 500,000

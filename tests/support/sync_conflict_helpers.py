@@ -218,9 +218,10 @@ def assert_counted_once(office: RunningOffice, *counters: Counter) -> None:
 
 
 def office_says(office: RunningOffice, *command: str) -> str:
-    """What ``loket-headoffice COMMAND --database-url URL`` prints; it must succeed."""
+    """What ``loket-headoffice COMMAND --database-url URL`` prints (in English); it must
+    succeed."""
     shown, problems = io.StringIO(), io.StringIO()
     with redirect_stdout(shown), redirect_stderr(problems):
-        status = headoffice_main([*command, "--database-url", office.db.url])
+        status = headoffice_main([*command, "--database-url", office.db.url, "--lang", "en"])
     assert status == 0, f"{shown.getvalue()}{problems.getvalue()}"
     return shown.getvalue()

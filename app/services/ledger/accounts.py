@@ -176,13 +176,17 @@ def quote(uow: UnitOfWork, connection_no: str, on: dt.date | None = None,
         if existing is not None:
             reasons.append(Reason("already_enrolled",
                                   f"already enrolled ({existing.state.value}, "
-                                  f"{existing.business_date})"))
+                                  f"{existing.business_date})",
+                                  {"state": existing.state.value,
+                                   "since": existing.business_date}))
         elsewhere = enrolled_elsewhere(s, customer, record.code)
         if elsewhere is not None:
             reasons.append(Reason("enrolled_elsewhere",
                                   f"already enrolled at branch {elsewhere.branch} on "
                                   f"{elsewhere.business_date} ({elsewhere.state}), as head "
-                                  "office said at the last sync"))
+                                  "office said at the last sync",
+                                  {"branch": elsewhere.branch, "state": elsewhere.state,
+                                   "since": elsewhere.business_date}))
         remainder = offer.amount_due - offer.down_payment
         allowed = allowed_counts(terms, remainder)
         count = max(allowed) if instalments is None else instalments

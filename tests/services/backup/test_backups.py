@@ -364,7 +364,7 @@ def test_a_backup_is_kept_before_every_migration_and_can_be_restored(tmp_path: P
 
 def test_admin_backup_list_verify_and_restore(branch: BranchDatabase, tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    where = ["--data-dir", str(branch.data_dir)]
+    where = ["--data-dir", str(branch.data_dir), "--lang", "en"]
     assert admin([*where, "backup", "now"]) == 0
     assert "verified" in capsys.readouterr().out
     assert admin([*where, "backup", "now", "--to", str(tmp_path / "usb")]) == 0

@@ -209,12 +209,12 @@ def test_loket_admin_shows_and_releases_the_block(
         monkeypatch: pytest.MonkeyPatch) -> None:
     data_dir = str(after_restore.data_dir)
     after_restore.close()
-    assert admin(["--data-dir", data_dir, "restore-block", "status"]) == 0
+    assert admin(["--data-dir", data_dir, "--lang", "en", "restore-block", "status"]) == 0
     assert "Payments are BLOCKED" in capsys.readouterr().out
 
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{CASHIER[1]}\n"))
-    assert admin(["--data-dir", data_dir, "restore-block", "release", "--supervisor",
-                  CASHIER[0], "--reason", "no link", "--password-stdin"]) == 1
+    assert admin(["--data-dir", data_dir, "--lang", "en", "restore-block", "release",
+                  "--supervisor", CASHIER[0], "--reason", "no link", "--password-stdin"]) == 1
     assert "may not release payments after a restore" in capsys.readouterr().err
 
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{SUPERVISOR[1]}\n"))
@@ -222,7 +222,7 @@ def test_loket_admin_shows_and_releases_the_block(
                   SUPERVISOR[0], "--reason", "no link for three days", "--password-stdin"]) == 0
     done = json.loads(capsys.readouterr().out)
     assert (done["released"], done["supervisor"]) == (True, SUPERVISOR[0])
-    assert admin(["--data-dir", data_dir, "restore-block", "status"]) == 0
+    assert admin(["--data-dir", data_dir, "--lang", "en", "restore-block", "status"]) == 0
     assert "Payments are allowed" in capsys.readouterr().out
     reopened = open_branch(Path(data_dir), clock=FixedClock(DEMO_DAY))
     try:

@@ -61,8 +61,8 @@ class Stick:
 
     def office_import(self, bundle: Path) -> str:
         self.capsys.readouterr()
-        assert office_cli(["--database-url", self.office.db.url, "bundle", "import",
-                           str(bundle)]) == 0
+        assert office_cli(["--database-url", self.office.db.url, "--lang", "en", "bundle",
+                           "import", str(bundle)]) == 0
         return self.capsys.readouterr().out
 
     def back(self, bundle: Path) -> str:

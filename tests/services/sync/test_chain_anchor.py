@@ -89,7 +89,8 @@ def test_a_rewritten_chain_is_flagged_and_payments_wait_for_head_office_and_a_su
         [flag] = [x for x in exception_queue.list_exceptions(session)
                   if x.reason == "audit_chain_broken"]
     assert "rewritten" in flag.detail
-    assert office_cli(["--database-url", office.db.url, "reconcile", "--branch", "KPG"]) == 1
+    assert office_cli(["--database-url", office.db.url, "--lang", "en", "reconcile",
+                       "--branch", "KPG"]) == 1
     assert f"AUDIT CHAIN FLAGGED: {flag.detail}" in capsys.readouterr().out
     with pytest.raises(DomainError) as refused:
         pay(branch, cashier, NO, 100_000)

@@ -121,8 +121,8 @@ def test_one_customer_paid_at_two_branches_offline_both_payments_count(
     assert balance(office) == {"open_bills": 2, "open_principal": 200_000, "open_penalty": 0,
                                "paid": 400_000, "credit": 300_000}
     shown = office_says(office, "customer", NO)
-    assert "open bills: 2, principal Rp 200,000" in shown
-    assert "payments received: Rp 400,000; kept as credit: Rp 300,000" in shown
+    assert "open bills: 2, principal Rp 200.000" in shown
+    assert "payments received: Rp 400.000; kept as credit: Rp 300.000" in shown
     assert enrolled_at(office) == "KPG"
     assert kpg.arrears() == office_bills(office) == (200_000, ("2024-05", "2024-06"))
     assert [e.reason for e in rejected_list(sbu.branch.reading())] == ["already_enrolled"]
@@ -220,9 +220,9 @@ def test_one_customer_enrolled_at_two_branches_offline_the_first_to_arrive_wins(
     listed = [line for line in office_says(office, "exceptions").splitlines()
               if line.startswith("#")]
     assert len(listed) == 2
-    assert "[OPEN] KPG enrolment.paid" in listed[0] and "Rp 300,000 already_enrolled" in listed[0]
+    assert "[OPEN] KPG enrolment.paid" in listed[0] and "Rp 300.000 already_enrolled" in listed[0]
     assert "enrolled first at branch SBU" in listed[0] and "kept as a credit" in listed[0]
-    assert "[OPEN] KPG instalment.paid" in listed[1] and "Rp 100,000 unknown_enrolment" in listed[1]
+    assert "[OPEN] KPG instalment.paid" in listed[1] and "Rp 100.000 unknown_enrolment" in listed[1]
     # ... and KPG's supervisor sees them in the counter's list of refused events.
     assert [(e.type, e.reason) for e in rejected_list(kpg.branch.reading())] == [
         ("enrolment.paid", "already_enrolled"), ("instalment.paid", "unknown_enrolment")]
