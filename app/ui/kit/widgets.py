@@ -144,23 +144,22 @@ def fit_columns(table: QTableView, model: SizedColumns) -> None:
     margin = table.property("cellMargin")
     last = header.count() - 1 if header.stretchLastSection() else header.count()
     for column in range(last):  # the last one (stretched) takes the room that is left
-        texts = model.column_texts(column)
+        advances = [metrics.horizontalAdvance(text) for text in model.column_texts(column)]
         width = header.sectionSizeHint(column)
-        widest = math.ceil(max((metrics.horizontalAdvance(text) for text in texts), default=0))
+        widest = math.ceil(max(advances, default=0))
         if widest:
             if margin is None:  # the style's margins around a cell's text, measured once
-                margin = max(cell_width(table, column, texts, metrics) - widest, 0)
+                row = advances.index(max(advances))
+                margin = max(cell_width(table, row, column) - widest, 0)
                 table.setProperty("cellMargin", margin)
             width = max(width, widest + int(margin))
         header.resizeSection(column, width)
 
 
-def cell_width(table: QTableView, column: int, texts: tuple[str, ...],
-               metrics: QFontMetricsF) -> int:
-    """The width Qt's "resize to contents" gives ``column`` for its widest text, asked
-    of the table's delegate for that one cell (``sizeHintForColumn`` asks for every row,
-    each a call into the model for a dozen roles)."""
-    row = max(range(len(texts)), key=lambda r: metrics.horizontalAdvance(texts[r]))
+def cell_width(table: QTableView, row: int, column: int) -> int:
+    """The width Qt's "resize to contents" gives ``column`` for the cell in ``row``
+    (its widest), asked of the table's delegate for that one cell (``sizeHintForColumn``
+    asks for every row, each a call into the model for a dozen roles)."""
     index = table.model().index(row, column)
     option = QStyleOptionViewItem()
     table.initViewItemOption(option)
