@@ -13,7 +13,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
 from app.services.documents.fonts import font_sample_pdf
-from app.ui.pdf_fonts import fonts_kept, keep_fonts_loaded, kept_document
+from app.ui.pdf_fonts import KEPT_NAME, fonts_kept, keep_fonts_loaded, kept_document
 from app.ui.printing import load_print_plugin
 
 
@@ -24,7 +24,7 @@ def test_printing_keeps_the_fonts_loaded(qapp: QApplication) -> None:
     assert document is not None and document.parent() is qapp  # the application holds it
     assert keep_fonts_loaded()  # once only: the same document stays open
     assert kept_document(qapp) is document
-    assert len(qapp.findChildren(QPdfDocument)) == 1
+    assert len(qapp.findChildren(QPdfDocument, KEPT_NAME)) == 1
 
 
 def test_off_the_ui_thread_no_document_is_made(qapp: QApplication) -> None:
