@@ -41,6 +41,7 @@ class Lull:
         self._last = 0.0  # when the newest change came
         self._closed = False
         self._thread: threading.Thread | None = None
+        self._answering = 0  # works running in answering threads (``quiet=None``)
 
     def changed(self) -> None:
         """The data changed: the work runs once the changes pause."""
@@ -53,25 +54,34 @@ class Lull:
 
     def close(self, timeout: float = 120.0) -> None:
         """No more work: what is waiting is dropped (pages make it when asked), the work
-        under way is waited for."""
+        under way — on the lull's thread or in an answering thread — is waited for."""
         with self._lock:
             self._closed = True
             self._lock.notify_all()
             thread = self._thread
+            self._lock.wait_for(lambda: self._answering == 0, timeout)
         if thread is not None:
             thread.join(timeout)
 
     def _note(self, *, changed: bool) -> None:
         if self._quiet is None:
-            if not self._closed:  # a change answered as the server stops: nothing more
+            with self._lock:
+                if self._closed:  # a change answered as the server stops: nothing more
+                    return
+                self._answering += 1
+            try:
                 self._run()
+            finally:
+                with self._lock:
+                    self._answering -= 1
+                    self._lock.notify_all()
             return
         with self._lock:
             if self._closed:
                 return
             now = time.monotonic()
             if self._first is None:
-                self._first, self._last = now, now if changed else now - self._quiet
+                self._first, self._last = now, (now if changed else now - self._quiet)
             elif changed:
                 self._last = now
             if self._thread is None:

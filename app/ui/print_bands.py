@@ -8,6 +8,13 @@ of a few hundred thousand pixels, each a call of a few milliseconds; between two
 the printing thread waits until the window's event loop has come round
 (:class:`WindowTurn`), so events that arrived meanwhile are handled first. Each band is
 made opaque (white paper) before it is painted: printers have no use for transparency.
+
+QtPdf (6.12) scales a clipped render by the clip rectangle's inclusive extent
+(``right - left``, ``bottom - top``) over the image's size, one pixel short: asked for
+exactly the band, it draws the band's part of the page shrunk by one row in its height,
+and the band starting at row ``top`` lands ``top / rows`` pixels too high — a receipt's
+last line came out cut in half at the seam, 15 pixels up. :func:`band_clip` asks for one
+more column and row than the image holds, which makes the scale exact.
 """
 
 from __future__ import annotations
@@ -79,6 +86,13 @@ def band_rows(width: int, height: int, pixels: int = BAND_PIXELS) -> list[tuple[
     return [(top, min(step, height - top)) for top in range(0, height, step)]
 
 
+def band_clip(top: int, width: int, rows: int) -> QRect:
+    """The clip rectangle to render the ``width`` × ``rows`` band at row ``top`` of the
+    scaled page with: one column and row larger than the band, as QtPdf counts the
+    rectangle's extent one short (see the module's notes); the image drawn is the band."""
+    return QRect(0, top, width + 1, rows + 1)
+
+
 def paint_page(painter: QPainter, document: QPdfDocument, page: int, points: QSizeF,
                render_dpi: int, device_dpi: int, turn: Callable[[], None]) -> None:
     """Render ``page`` at ``render_dpi`` band by band and paint it over the whole printer
@@ -90,7 +104,7 @@ def paint_page(painter: QPainter, document: QPdfDocument, page: int, points: QSi
         turn()
         options = QPdfDocumentRenderOptions()
         options.setScaledSize(QSize(width, height))
-        options.setScaledClipRect(QRect(0, top, width, rows))
+        options.setScaledClipRect(band_clip(top, width, rows))
         band = document.render(page, QSize(width, rows), options)
         paper = QImage(band.size(), QImage.Format.Format_RGB32)
         paper.fill(WHITE)

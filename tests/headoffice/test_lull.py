@@ -51,6 +51,27 @@ def test_once_closed_no_work_runs_even_without_a_thread() -> None:
     assert work.runs == []
 
 
+def test_closing_waits_for_the_work_an_answering_thread_is_doing() -> None:
+    """The app closes its lull before its database: a change answered just before keeps
+    the database until its work is done."""
+    go = threading.Event()
+    work = Work()
+    lull = Lull(lambda: (work(), go.wait(5)))
+    answering = threading.Thread(target=lull.changed)
+    answering.start()
+    assert work.started.wait(5)
+    closing = threading.Thread(target=lull.close)
+    closing.start()
+    closing.join(0.3)
+    assert closing.is_alive()  # the work under way holds it
+    go.set()
+    closing.join(5)
+    answering.join(5)
+    assert not closing.is_alive() and len(work.runs) == 1
+    lull.changed()
+    assert len(work.runs) == 1
+
+
 def test_while_changes_keep_coming_the_work_waits_then_runs_once() -> None:
     work = Work()
     lull = Lull(work, quiet=0.4)

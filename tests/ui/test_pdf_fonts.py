@@ -4,6 +4,7 @@ of their fonts behind."""
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,15 +13,28 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
 from app.services.documents.fonts import font_sample_pdf
-from app.ui.pdf_fonts import fonts_kept, keep_fonts_loaded
+from app.ui.pdf_fonts import KEPT_NAME, fonts_kept, keep_fonts_loaded, kept_document
 from app.ui.printing import load_print_plugin
 
 
 def test_printing_keeps_the_fonts_loaded(qapp: QApplication) -> None:
     load_print_plugin()
     assert fonts_kept()
+    document = kept_document(qapp)
+    assert document is not None and document.parent() is qapp  # the application holds it
     assert keep_fonts_loaded()  # once only: the same document stays open
-    assert fonts_kept()
+    assert kept_document(qapp) is document
+    assert len(qapp.findChildren(QPdfDocument, KEPT_NAME)) == 1
+
+
+def test_off_the_ui_thread_no_document_is_made(qapp: QApplication) -> None:
+    documents = len(qapp.findChildren(QPdfDocument))
+    said: list[bool] = []
+    worker = threading.Thread(target=lambda: said.append(keep_fonts_loaded()))
+    worker.start()
+    worker.join(10)
+    assert said == [False]
+    assert len(qapp.findChildren(QPdfDocument)) == documents
 
 
 def _render_a_new_document(pdf: bytes) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import lzma
-from contextlib import nullcontext
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -128,10 +127,12 @@ def load_snapshot(uow_factory: UowFactory, snapshot: Snapshot) -> SnapshotLoaded
     with uow_factory() as uow:
         session = uow.session
         device_id = local_device(session).device_id
-        bulk = session.scalar(select(Customer.id).limit(1)) is None
-        with bulk_loading(uow) if bulk else nullcontext():
-            counts = (load_fresh(uow, device_id, snapshot) if bulk else None) or apply_changes(
-                session, uow.now, device_id, snapshot.changes)
+        if session.scalar(select(Customer.id).limit(1)) is None:
+            with bulk_loading(uow):
+                counts = load_fresh(uow, device_id, snapshot) or apply_changes(
+                    session, uow.now, device_id, snapshot.changes)
+        else:
+            counts = apply_changes(session, uow.now, device_id, snapshot.changes)
         put_setting(session, CURSOR_KEY, snapshot.cursor)
         record_change(session, sync_actor(session), uow.now, action="sync.snapshot",
                       entity="sync", entity_id=snapshot.cursor[:40],

@@ -130,7 +130,7 @@ def with_problem(field: QWidget, problem: QLabel) -> QWidget:
 
 @runtime_checkable
 class SizedColumns(Protocol):
-    """A table model that gives each column's texts at once (see :func:`fit_columns`)."""
+    """A table model that gives each column's texts at once (see :class:`ColumnSizer`)."""
 
     def column_texts(self, column: int) -> tuple[str, ...]: ...
 
@@ -154,13 +154,14 @@ class ColumnSizer:
         last = header.count() - 1 if header.stretchLastSection() else header.count()
         hints = self.header_hints(last)
         for column in range(last):  # the last one (stretched) takes the room that is left
-            texts = self.model.column_texts(column)
+            advances = [metrics.horizontalAdvance(text)
+                        for text in self.model.column_texts(column)]
             width = hints[column]
-            widest = math.ceil(max((metrics.horizontalAdvance(text) for text in texts),
-                                   default=0))
+            widest = math.ceil(max(advances, default=0))
             if widest:
                 if self.margin is None:  # the style's margins around a cell's text
-                    self.margin = max(cell_width(table, column, texts, metrics) - widest, 0)
+                    row = advances.index(max(advances))
+                    self.margin = max(cell_width(table, row, column) - widest, 0)
                 width = max(width, widest + self.margin)
             header.resizeSection(column, width)
 
@@ -177,12 +178,10 @@ class ColumnSizer:
         return self.hints[1]
 
 
-def cell_width(table: QTableView, column: int, texts: tuple[str, ...],
-               metrics: QFontMetricsF) -> int:
-    """The width Qt's "resize to contents" gives ``column`` for its widest text, asked
-    of the table's delegate for that one cell (``sizeHintForColumn`` asks for every row,
-    each a call into the model for a dozen roles)."""
-    row = max(range(len(texts)), key=lambda r: metrics.horizontalAdvance(texts[r]))
+def cell_width(table: QTableView, row: int, column: int) -> int:
+    """The width Qt's "resize to contents" gives ``column`` for the cell in ``row``
+    (its widest), asked of the table's delegate for that one cell (``sizeHintForColumn``
+    asks for every row, each a call into the model for a dozen roles)."""
     index = table.model().index(row, column)
     option = QStyleOptionViewItem()
     table.initViewItemOption(option)

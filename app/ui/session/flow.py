@@ -112,7 +112,7 @@ class AppShell(QObject):
             QTimer.singleShot(0, window, window.check_shift)
         self._prepare_search()
         window.account.prepare()
-        ready_brushes()  # at once when the log-in's preloading made it already
+        ready_brushes()  # costs nothing when the log-in's preloading made one already
         self.window_shown.emit(window)
         return window
 
