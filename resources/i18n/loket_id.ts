@@ -2646,6 +2646,10 @@ Basis data yang rusak disimpan di folder cadangan.</translation>
       <translation>Mungkin maksud Anda:</translation>
     </message>
     <message>
+      <source>'{text}' is not a connection number. Choose a customer with ↓ and press Enter, or press Esc to clear the field and scan again.</source>
+      <translation>'{text}' bukan nomor sambungan. Pilih pelanggan dengan ↓ lalu tekan Enter, atau tekan Esc untuk mengosongkan kolom dan pindai lagi.</translation>
+    </message>
+    <message>
       <source>Type a name, address, kelurahan or connection number.</source>
       <translation>Ketik nama, alamat, kelurahan atau nomor sambungan.</translation>
     </message>

@@ -193,3 +193,49 @@ def test_f1_lists_every_shortcut(qtbot: QtBot, window: MainWindow) -> None:
     keys = [table.item(row, 0).text() for row in range(table.rowCount())]
     assert keys == [entry.keys for entry in SHORTCUTS]
     assert {"F1", "F2", "F5", "F6", "F7", "F8", "Esc"} <= set(keys)
+
+
+def test_text_left_before_a_scan_opens_nobody_but_says_why(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Text left in the field and a scan ("yohanes0103000452"): the scanner's Enter must
+    not open a customer it half matches; Esc clears the field and the scan again opens
+    the scanned customer."""
+    field = window.search.field
+    qtbot.keyClicks(field, "yohanes0103000452")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.search.notice.isVisible(), timeout=WAIT_MS)
+    assert window.current_page() is window.search
+    assert "'yohanes0103000452' is not a connection number" in window.search.notice.text()
+
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert field.text() == ""
+    qtbot.keyClicks(field, "0103000452")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page() is window.account, timeout=WAIT_MS)
+    assert window.account.connection_no == "0103000452"
+
+
+def test_a_number_that_is_no_customers_opens_none_of_its_partial_matches(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """A misread barcode that only starts like customers' numbers lists them, but Enter
+    opens none until the cashier picks one with the arrow keys."""
+    search_for(qtbot, window.search, "0103000")
+    assert window.search.model.rowCount() == 2
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert window.current_page() is window.search
+    assert window.search.notice.isVisible()
+
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
+    chosen = window.search.model.hit(window.search.view.currentIndex().row()).connection_no
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert window.current_page() is window.account
+    assert window.account.connection_no == chosen
+
+
+def test_a_name_with_numbers_in_it_opens_as_before(qtbot: QtBot, window: MainWindow) -> None:
+    """A short number among the words (a house number) is no scan: Enter opens the hit."""
+    search_for(qtbot, window.search, "timor 12")
+    assert window.search.model.rowCount() == 1
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert window.current_page() is window.account
+    assert window.account.connection_no == "0103000451"

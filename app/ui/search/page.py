@@ -5,10 +5,17 @@ keystroke; results of superseded queries are dropped. Enter opens the customer w
 connection number is exactly the text typed (a barcode scanner types the number and
 Enter), otherwise the selected or first hit. When nothing matches, similar names are
 offered. Up/Down in the search field move through the results.
+
+A text that holds a long number (a scanned or typed connection number) but is not a
+customer's connection number opens nobody by itself: not the first hit, nor the first
+similar name. A scan after text left in the field ("yohanes30100033"), or a misread
+barcode, would otherwise open another customer's account, to be paid into. The cashier
+picks a customer with Up/Down, or clears the field with Esc and scans again.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
@@ -49,6 +56,10 @@ SUGGESTION_LIMIT = 5
 _WIDTHS = (120, 230, 300, 150, 110, 130)
 
 
+LONG_NUMBER = re.compile(r"\d{6,}")
+"""A run of digits this long is a connection or meter number, scanned or typed."""
+
+
 @dataclass(frozen=True)
 class Found:
     """One background lookup: the search result with its rows' texts and, when it is
@@ -87,6 +98,7 @@ class SearchPage(QWidget):
         self._generation = 0
         self._shown_text = ""
         self._open_when_shown = False
+        self._picked = False  # the cashier moved through the results shown (Up/Down)
         self.model = SearchModel(self)
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.search_now)
@@ -207,6 +219,7 @@ class SearchPage(QWidget):
         if generation != self._generation:
             return
         self._cancel = None
+        self._picked = False
         self._shown_text = text
         rows_before = self.model.rowCount()
         self.model.set_result(found.result, found.rows)
@@ -237,9 +250,15 @@ class SearchPage(QWidget):
         self._open_from_field()
 
     def _open_from_field(self) -> None:
-        exact = self.model.row_of(self.field.text())
+        text = self.field.text()
+        exact = self.model.row_of(text)
         if exact >= 0:
             self._open_row(exact)
+        elif LONG_NUMBER.search(text) and not self._picked:
+            self.notice.show_message(self.tr(
+                "'{text}' is not a connection number. Choose a customer with ↓ and press "
+                "Enter, or press Esc to clear the field and scan again.").format(
+                text=text.strip()), "warning")
         elif self.model.rowCount():
             current = self.view.currentIndex()
             self._open_row(current.row() if current.isValid() else 0)
@@ -268,12 +287,13 @@ class SearchPage(QWidget):
             current = self.view.currentIndex()
             row = (current.row() if current.isValid() else -1) + step
             self._select_row(max(0, min(row, self.model.rowCount() - 1)))
-            return True
-        if self.suggestions.isVisible() and self.suggestions.count():
+        elif self.suggestions.isVisible() and self.suggestions.count():
             row = max(0, min(self.suggestions.currentRow() + step, self.suggestions.count() - 1))
             self.suggestions.setCurrentRow(row)
-            return True
-        return False
+        else:
+            return False
+        self._picked = True  # Enter now opens what the cashier chose
+        return True
 
     def _settle_view(self) -> None:
         """Lay the table out for its new number of rows now, before the repaint: left to
