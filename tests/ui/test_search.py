@@ -225,8 +225,10 @@ def test_a_number_that_is_no_customers_opens_none_of_its_partial_matches(
     assert window.current_page() is window.search
     assert window.search.notice.isVisible()
 
-    qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
-    chosen = window.search.model.hit(window.search.view.currentIndex().row()).connection_no
+    assert not window.search.view.currentIndex().isValid()  # nothing chosen for the cashier
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Down)  # the first line
+    assert window.search.view.currentIndex().row() == 0
+    chosen = window.search.model.hit(0).connection_no
     qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
     assert window.current_page() is window.account
     assert window.account.connection_no == chosen

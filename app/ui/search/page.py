@@ -225,9 +225,12 @@ class SearchPage(QWidget):
         self.model.set_result(found.result, found.rows)
         if self.model.rowCount() != rows_before:
             self._settle_view()
-        self._show_suggestions(found.suggestions)
+        # A long number that is no customer's opens nothing by itself: nothing is
+        # chosen for the cashier either, so the first ↓ picks the first line.
+        chosen = not (LONG_NUMBER.search(text) and self.model.row_of(text) < 0)
+        self._show_suggestions(found.suggestions, chosen)
         self._show_count(found.result)
-        if self.model.rowCount():
+        if self.model.rowCount() and chosen:
             self._select_row(0)
         if self._open_when_shown:
             self._open_when_shown = False
@@ -335,7 +338,7 @@ class SearchPage(QWidget):
             text = self.tr("Customers found: {total}").format(total=format_count(result.total))
         self.count.setText(text)
 
-    def _show_suggestions(self, hits: tuple[CustomerHit, ...]) -> None:
+    def _show_suggestions(self, hits: tuple[CustomerHit, ...], chosen: bool = True) -> None:
         self.suggestions.clear()
         for hit in hits:
             item = QListWidgetItem(f"{hit.name} — {hit.address}, {hit.kelurahan} "
@@ -346,7 +349,7 @@ class SearchPage(QWidget):
         self.view.setVisible(not nothing_found)
         self.suggestion_caption.setVisible(nothing_found)
         self.suggestions.setVisible(nothing_found and bool(hits))
-        if hits:
+        if hits and chosen:
             self.suggestions.setCurrentRow(0)
         if nothing_found and not hits:
             self.suggestion_caption.setText(self.tr("No similar names either. Check the spelling "
