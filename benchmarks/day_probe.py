@@ -112,13 +112,32 @@ def slope_per_100(samples: list[Sample], field: str) -> float:
     return statistics.linear_regression(xs, ys).slope * 100
 
 
+STEADY_SAMPLES = 5
+"""Samples read together at the middle and at the end: from one sample to the next the
+RSS moves by several MB as the C heap's free pages are handed back every 5 s, so two
+single samples can show a growth that is not there (or hide one)."""
+
+
+def _median_near(samples: list[Sample], index: int, field: str) -> float:
+    """The median of ``field`` over the :data:`STEADY_SAMPLES` samples centred on
+    ``index`` (moved inwards at either end of the run)."""
+    start = max(0, min(index - STEADY_SAMPLES // 2, len(samples) - STEADY_SAMPLES))
+    window = samples[start:start + STEADY_SAMPLES]
+    return statistics.median(float(getattr(s, field)) for s in window)
+
+
 def creep(samples: list[Sample]) -> dict[str, dict[str, float]]:
-    """For each count: its value at the middle and at the end, the change between them
-    and the trend over the second half (per 100 customers)."""
+    """For each count: its value at the middle and at the end, the change between them,
+    the change between the medians of the samples around the middle and of the last ones
+    (``steady_change``, what the targets read), and the trend over the second half (per
+    100 customers)."""
     half = second_half(samples)
     first, last = half[0], half[-1]
+    middle = samples.index(first)
     return {field: {"middle": getattr(first, field), "end": getattr(last, field),
                     "change": round(getattr(last, field) - getattr(first, field), 1),
+                    "steady_change": round(_median_near(samples, len(samples) - 1, field)
+                                           - _median_near(samples, middle, field), 1),
                     "trend_per_100_visits": round(slope_per_100(half, field), 1)}
             for field in ("rss_mb", "python_objects", "qt_objects", "qt_wrappers")}
 
