@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.day_memory import malloc_memory, sqlite_heap_mb
@@ -73,9 +73,20 @@ def rss_mb() -> float:
 
 
 def qt_objects(app: QApplication) -> int:
-    """QObjects under the application and under every top-level widget, themselves included."""
+    """QObjects under the application and under every top-level widget, themselves
+    included, counted from Qt's own dump of each tree: asking Python for them
+    (``findChildren``) would give every short-lived child a Python wrapper — a selectable
+    label's text frame, a style's animation — and PySide keeps such a wrapper after its
+    object is gone, so the count of Python objects would creep by the probe's doing."""
     roots: list[QObject] = [app, *QApplication.topLevelWidgets()]
-    return sum(1 + len(root.findChildren(QObject)) for root in roots)
+    lines: list[str] = []
+    previous = qInstallMessageHandler(lambda _mode, _context, message: lines.append(message))
+    try:
+        for root in roots:
+            root.dumpObjectTree()
+    finally:
+        qInstallMessageHandler(previous)
+    return len(lines)
 
 
 def qt_wrappers() -> int:

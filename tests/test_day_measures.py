@@ -4,9 +4,14 @@ a growth."""
 
 from __future__ import annotations
 
-import pytest
+import gc
 
-from benchmarks.day_probe import Sample, creep
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextFrame
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from benchmarks.day_probe import Sample, creep, qt_objects
 
 
 def _day(rss: list[float]) -> list[Sample]:
@@ -30,3 +35,33 @@ def test_a_real_growth_is_seen_by_the_medians() -> None:
     counts = creep(_day(rss))["rss_mb"]
     assert counts["steady_change"] == pytest.approx(14.0, abs=1.5)
     assert counts["trend_per_100_visits"] == pytest.approx(10.0, abs=0.5)
+
+
+def test_counting_qt_objects_leaves_no_python_objects_behind(qapp: QApplication) -> None:
+    """The day's probe counts a window's Qt objects, its labels' text frames among them,
+    without making Python objects that outlive them (asked of Python, each count left a
+    dead wrapper for every selectable label whose text had changed)."""
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    labels = []
+    for number in range(5):
+        label = QLabel(f"nilai {number}")
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(label)
+        labels.append(label)
+    window.show()
+    qapp.processEvents()
+    try:
+        first = qt_objects(qapp)
+        for round_no in range(10):
+            for label in labels:
+                label.setText(f"nilai baru {round_no}")  # a new text frame each time
+            qapp.processEvents()
+            assert qt_objects(qapp) == first
+        gc.collect()
+        frames = [o for o in gc.get_objects() if isinstance(o, QTextFrame)]
+        assert len(frames) <= len(labels)
+    finally:
+        window.close()
+        window.deleteLater()
