@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # as the counter app paints
 # Tests never touch the OS credential store: receipt keys go to files in the data dir.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 # Nor the user's real settings and data folders (a configured receipt printer, say).
@@ -28,7 +27,10 @@ from app.services.setup import BranchSetup, initialise_branch
 from app.services.shifts import open_shift
 from app.services.users import add_user
 from app.ui.main_thread_gc import collect_like_cpython
+from app.ui.paint_threads import paint_on_the_ui_thread
 from tests.support.fakes import ADMIN, CASHIER, DEMO_DAY, SUPERVISOR, actor_for
+
+paint_on_the_ui_thread()  # as the counter app paints, before pytest-qt makes the app
 
 # As in the app (app/ui/main_thread_gc.py): no automatic collection, which could start
 # in a background thread and destroy Qt objects there; the main thread collects after
