@@ -157,10 +157,11 @@ class ColumnSizer:
             advances = [metrics.horizontalAdvance(text)
                         for text in self.model.column_texts(column)]
             width = hints[column]
-            widest = math.ceil(max(advances, default=0))
+            widest_advance = max(advances, default=0.0)
+            widest = math.ceil(widest_advance)
             if widest:
                 if self.margin is None:  # the style's margins around a cell's text
-                    row = advances.index(max(advances))
+                    row = advances.index(widest_advance)
                     self.margin = max(cell_width(table, row, column) - widest, 0)
                 width = max(width, widest + self.margin)
             header.resizeSection(column, width)

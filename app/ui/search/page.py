@@ -227,7 +227,7 @@ class SearchPage(QWidget):
             self._settle_view()
         # A long number that is no customer's opens nothing by itself: nothing is
         # chosen for the cashier either, so the first ↓ picks the first line.
-        chosen = not (LONG_NUMBER.search(text) and self.model.row_of(text) < 0)
+        chosen = not self._nobodys_number(text)
         self._show_suggestions(found.suggestions, chosen)
         self._show_count(found.result)
         if self.model.rowCount() and chosen:
@@ -257,7 +257,7 @@ class SearchPage(QWidget):
         exact = self.model.row_of(text)
         if exact >= 0:
             self._open_row(exact)
-        elif LONG_NUMBER.search(text) and not self._picked:
+        elif self._nobodys_number(text) and not self._picked:
             self.notice.show_message(self.tr(
                 "'{text}' is not a connection number. Choose a customer with ↓ and press "
                 "Enter, or press Esc to clear the field and scan again.").format(
@@ -267,6 +267,11 @@ class SearchPage(QWidget):
             self._open_row(current.row() if current.isValid() else 0)
         elif self.suggestions.isVisible() and self.suggestions.currentItem() is not None:
             self._suggestion_activated(self.suggestions.currentItem())
+
+    def _nobodys_number(self, text: str) -> bool:
+        """Whether ``text`` holds a long number but is no shown customer's connection
+        number (see the module's docstring)."""
+        return bool(LONG_NUMBER.search(text)) and self.model.row_of(text) < 0
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
