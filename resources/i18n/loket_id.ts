@@ -1672,6 +1672,13 @@
     </message>
   </context>
   <context>
+    <name>Kit</name>
+    <message>
+      <source>Copy</source>
+      <translation>Salin</translation>
+    </message>
+  </context>
+  <context>
     <name>ListPage</name>
     <message>
       <source>Loading…</source>

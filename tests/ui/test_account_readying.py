@@ -230,3 +230,63 @@ def test_columns_follow_the_headers_when_the_language_changes(
     finally:
         QCoreApplication.removeTranslator(translator)
         install_translator(qapp, "en")
+
+
+class Resizes(QObject):
+    """Counts the resize events ``widget`` receives."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.count += event.type() == QEvent.Type.Resize
+        return False
+
+
+def test_the_hidden_page_is_readied_at_the_windows_size_and_again_after_a_resize(
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext) -> None:
+    """Readied at the size it was made with (640×480), the page would be laid out again
+    at the window's size on the first customer's time."""
+    h.press_customer(branch)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.account
+    page.prepare()
+    readier = page.readier
+    assert readier is not None and readier.readied == 1
+    assert page.size() == window.pages.contentsRect().size()
+    assert not page.stacked
+
+    window.resize(1024, 600)  # the window made smaller while the search is in front
+    qtbot.waitUntil(lambda: readier.readied == 2, timeout=3000)
+    assert page.size() == window.pages.contentsRect().size() and page.stacked
+    assert ctx.tasks.wait(5000)
+
+    resizes = Resizes(page)
+    with qtbot.waitSignal(page.loaded, timeout=5000):  # the first scan
+        window.open_account(h.PRESS)
+    qtbot.wait(20)
+    assert page.isVisible() and resizes.count == 0, "laid out again at its first showing"
+    window.resize(1366, 700)
+    qtbot.wait(400)
+    assert readier.readied == 2, "a visible page is left alone"
+
+
+def test_a_value_can_be_copied_from_its_right_click_menu(
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext) -> None:
+    h.press_customer(branch)
+    page = h.open_account(qtbot, ctx, h.PRESS)
+    for name in VALUE_LABELS:
+        label = page.findChild(QLabel, name)
+        assert label is not None
+        assert label.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu, name
+        assert [action.text() for action in label.actions()] == ["Copy"], name
+    phone = page.findChild(QLabel, "customerPhone")
+    assert phone is not None and phone.text().startswith("08")
+    phone.actions()[0].trigger()
+    assert QApplication.clipboard().text() == phone.text()

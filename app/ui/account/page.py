@@ -40,11 +40,13 @@ from app.ui.account.models import (
     PaymentsModel,
     WorkOrdersModel,
 )
+from app.ui.account.readying import HiddenPageReadier
 from app.ui.context import UiContext
 from app.ui.i18n import format_date
 from app.ui.kit.widgets import (
     MessageLine,
     StatusBadge,
+    copyable,
     error_message,
     make_table,
     report_unexpected,
@@ -88,6 +90,7 @@ class AccountPage(QWidget):
         self.documents: tuple[ArchivedDocument, ...] = ()
         self._loading: Cancel | None = None
         self._labels: dict[str, QLabel | None] = {}
+        self.readier: HiddenPageReadier | None = None  # from ``prepare``
         self._paint_anyway = QTimer(self, singleShot=True, interval=PAINT_WHILE_LOADING_MS)
         self._paint_anyway.timeout.connect(self._paint_again)
         self.setObjectName("accountPage")
@@ -208,8 +211,7 @@ class AccountPage(QWidget):
         label.setObjectName(name)
         label.setProperty("role", role)
         label.setWordWrap(True)  # a long address or programme wraps, never cut
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
+        return copyable(label)  # right-click, Copy: the phone or meter number, say
 
     def _form_box(self, title: str, rows: tuple[tuple[str, str], ...],
                   role: str = "value") -> QGroupBox:
@@ -290,21 +292,17 @@ class AccountPage(QWidget):
         """Ready the page for the first customer while the cashier counts the float: one
         account is read in the background and dropped (its statements compiled, the
         reading connection's cache warm), and the page, still hidden, is laid out and
-        drawn once off screen, so the first scan of the day reads and paints as quickly
-        as the next (a failure to read is only logged: the first scan shows it)."""
+        drawn off screen at the window's size (again if the window is resized), so the
+        first scan of the day reads and paints as quickly as the next (a failure to read
+        is only logged: the first scan shows it)."""
         branch = self.ctx.branch
         self.ctx.tasks.run(lambda _cancel: ready_account_loading(branch),
                            lambda _ready: None,
                            lambda error: log.warning("readying the account page failed: %s",
                                                      error))
-        self._ready_drawing()
-
-    def _ready_drawing(self) -> None:
-        """Draw the hidden page once into a picture nobody sees: Qt styles every widget
-        of it, lays it out at its size in the window and fills its text caches, work the
-        first customer's scan would otherwise wait for (a visible page is left alone)."""
-        if not self.isVisible():
-            self.grab()
+        if self.readier is None:
+            self.readier = HiddenPageReadier(self)
+        self.readier.ready()
 
     def show_customer(self, connection_no: str) -> None:
         """Show ``connection_no``'s account (loaded in the background)."""
