@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from app.services.documents.archive import ArchivedDocument
 from app.services.ledger.account_views import BillLine, InstalmentLine, PaymentLine, WorkOrderLine
@@ -58,7 +58,12 @@ class Column[T]:
 
 
 class LineTableModel[T](QAbstractTableModel):
-    """A read-only table over ``rows``; subclasses give the columns and the colours."""
+    """A read-only table over ``rows``; subclasses give the columns and the colours.
+
+    The column headers are also kept in :attr:`header_model`, a model of Qt's own that
+    the table's header reads (see :func:`app.ui.kit.widgets.make_table`): the header
+    asks for a dozen roles of every section each time it is measured or painted, and
+    it keeps its measure across new rows, which a header over this model would not."""
 
     def __init__(self, columns: Sequence[Column[T]], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,15 +71,27 @@ class LineTableModel[T](QAbstractTableModel):
         self._rows: tuple[T, ...] = ()
         self._texts: tuple[tuple[str, ...], ...] = ()  # each cell's text, made once
         self._aligns = tuple(int(column.align) for column in self._columns)
-        self._headers = tuple(_tr(str(column.header)) for column in self._columns)
+        self._headers: tuple[str, ...] = ()
+        self.header_model = QStandardItemModel(0, len(self._columns), self)
+        self._translate_headers()
+
+    def _translate_headers(self) -> None:
+        headers = tuple(_tr(str(column.header)) for column in self._columns)
+        if headers == self._headers:
+            return
+        self._headers = headers
+        for section, (text, align) in enumerate(zip(headers, self._aligns, strict=True)):
+            item = QStandardItem(text)
+            item.setTextAlignment(Qt.AlignmentFlag(align))
+            self.header_model.setHorizontalHeaderItem(section, item)
 
     def set_rows(self, rows: Sequence[T]) -> None:
-        """Show ``rows``; their texts (and the headers) are made here once, not at every
-        repaint."""
+        """Show ``rows``; their texts (and the headers, in the language now in use) are
+        made here once, not at every repaint."""
         self.beginResetModel()
         self._rows = tuple(rows)
         self._texts = tuple(tuple(c.show(row) for c in self._columns) for row in self._rows)
-        self._headers = tuple(_tr(str(column.header)) for column in self._columns)
+        self._translate_headers()
         self.endResetModel()
 
     def rows(self) -> tuple[T, ...]:

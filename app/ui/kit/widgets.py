@@ -150,6 +150,14 @@ class SizedColumns(Protocol):
     def column_texts(self, column: int) -> tuple[str, ...]: ...
 
 
+@runtime_checkable
+class SeparateHeaders(Protocol):
+    """A table model whose column headers live in a model of their own, which the table's
+    header reads instead (see :class:`app.ui.account.models.LineTableModel`)."""
+
+    header_model: QAbstractItemModel
+
+
 class ColumnSizer:
     """Sizes a table's columns for the texts just loaded: each as wide as its header or
     its widest text (measured with the table's font) with the cell's margins, as Qt's
@@ -211,6 +219,8 @@ def make_table(model: QAbstractItemModel, name: str, parent: QWidget | None = No
     table = QTableView(parent)
     table.setObjectName(name)
     table.setModel(model)
+    if isinstance(model, SeparateHeaders):  # same columns; measured once, not every reset
+        table.horizontalHeader().setModel(model.header_model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
