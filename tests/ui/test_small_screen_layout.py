@@ -4,21 +4,33 @@ sit under what they hold and a combo box's choice keeps clear of its arrow."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QGroupBox,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
-from app.bootstrap import BranchDatabase
+from app.bootstrap import BranchDatabase, open_branch
+from app.models import Customer, CustomerStatus
 from app.services.context import Actor
+from app.services.demo.branch import FEATURED_CONNECTION_NO, create_demo_branch
+from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
+from app.services.ledger.payments import Tender
+from app.services.shifts import open_shift
 from app.ui import style
 from app.ui.account.page import AccountPage
 from app.ui.context import UiContext
-from tests.support.ui_account_helpers import PRESS, enrol, press_customer
+from app.ui.main_window import MainWindow
+from tests.support.fakes import actor_for
+from tests.support.ui_account_helpers import PRESS, enrol, press_customer, reload
 from tests.support.ui_shell_helpers import WAIT_MS
 from tests.support.ui_trial_helpers import DESIGN, SMALL, language
 
@@ -43,6 +55,140 @@ def styled(qapp: QApplication) -> Iterator[None]:
     style.apply_style(qapp)
     yield
     qapp.setStyleSheet(before)
+
+
+# --- the account page on a narrow screen ----------------------------------------------
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo branch (its press-story customer sealed, not enrolled), made once."""
+    folder = tmp_path_factory.mktemp("demo") / "branch"
+    create_demo_branch(folder, customers=40)
+    return folder
+
+
+@pytest.fixture
+def demo(demo_template: Path, tmp_path: Path) -> Iterator[BranchDatabase]:
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_template, folder)
+    branch = open_branch(folder)
+    yield branch
+    branch.close()
+
+
+@pytest.fixture
+def demo_cashier(demo: BranchDatabase) -> Actor:
+    actor = actor_for(demo, "kasir1")
+    open_shift(demo.writing(), actor, 500_000)
+    return actor
+
+
+@pytest.fixture
+def demo_window(qtbot: QtBot, demo: BranchDatabase, demo_cashier: Actor,
+                indonesian: str) -> Iterator[MainWindow]:
+    ctx = UiContext(demo, demo_cashier, lang="id")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(NARROW)
+    yield window
+    ctx.tasks.wait()
+
+
+def open_customer(qtbot: QtBot, window: MainWindow, connection_no: str) -> AccountPage:
+    page = window.account
+    with qtbot.waitSignal(page.loaded, timeout=WAIT_MS):
+        window.open_account(connection_no)
+    qtbot.wait(20)  # laid out and painted
+    return page
+
+
+def table_boxes_top_down(page: AccountPage) -> list[QGroupBox]:
+    """The boxed tables below the cards, top to bottom (then left to right)."""
+    body = page.scroll_area.widget()
+    cards = page.plan_box.mapTo(body, QPoint(0, page.plan_box.height())).y()
+    boxes = [box for box in body.findChildren(QGroupBox) if box.isVisible()
+             and box.mapTo(body, QPoint(0, 0)).y() > cards]
+    return sorted(boxes, key=lambda b: (b.mapTo(body, QPoint(0, 0)).y(),
+                                        b.mapTo(body, QPoint(0, 0)).x()))
+
+
+def in_view(page: AccountPage, box: QWidget) -> bool:
+    """``box``'s title and first rows are on screen without scrolling."""
+    viewport = page.scroll_area.viewport()
+    top = box.mapTo(viewport, QPoint(0, 0)).y()
+    return top >= 0 and top + 80 <= viewport.height()
+
+
+def enrol_featured(branch: BranchDatabase, cashier: Actor) -> None:
+    """The press-story customer joins the promotion with 3 instalments."""
+    enrol_and_pay(branch.writing(), cashier, EnrolRequest(
+        FEATURED_CONNECTION_NO, 3, Tender(1_200_000, 1_200_000)))
+
+
+def titles(page: AccountPage) -> list[str]:
+    return [box.title() for box in table_boxes_top_down(page)]
+
+
+def another_sealed_customer(branch: BranchDatabase) -> str:
+    with branch.reading() as uow:
+        return uow.session.scalars(
+            select(Customer.connection_no)
+            .where(Customer.status == CustomerStatus.SEALED,
+                   Customer.connection_no != FEATURED_CONNECTION_NO)
+            .order_by(Customer.connection_no).limit(1)).one()
+
+
+def test_on_a_narrow_screen_a_sealed_customer_not_enrolled_shows_the_arrears_first(
+        qtbot: QtBot, demo_window: MainWindow) -> None:
+    page = open_customer(qtbot, demo_window, FEATURED_CONNECTION_NO)
+    assert page.plan_box.title() == "Program promo: belum ikut"
+    first = table_boxes_top_down(page)[0]
+    assert first.title() == "Tunggakan per periode"
+    assert in_view(page, first)
+    assert page.bills_model.rowCount() > 0
+
+
+def test_on_a_narrow_screen_an_active_plan_shows_its_schedule_first_then_payments(
+        qtbot: QtBot, demo: BranchDatabase, demo_cashier: Actor,
+        demo_window: MainWindow) -> None:
+    enrol_featured(demo, demo_cashier)
+    page = open_customer(qtbot, demo_window, FEATURED_CONNECTION_NO)
+    assert titles(page)[:3] == ["Jadwal cicilan", "Riwayat pembayaran", "Tunggakan per periode"]
+    assert in_view(page, table_boxes_top_down(page)[0])
+
+
+def test_each_customer_opens_at_the_top_in_their_own_order_and_a_reload_keeps_the_place(
+        qtbot: QtBot, demo: BranchDatabase, demo_cashier: Actor,
+        demo_window: MainWindow) -> None:
+    enrol_featured(demo, demo_cashier)
+    page = open_customer(qtbot, demo_window, FEATURED_CONNECTION_NO)
+    bar = page.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0  # the stacked tables scroll on this screen
+    bar.setValue(bar.maximum())
+    reload(qtbot, page)  # after a payment, say: the cashier stays where they were
+    assert bar.value() == bar.maximum()
+
+    page = open_customer(qtbot, demo_window, another_sealed_customer(demo))
+    assert bar.value() == 0
+    assert titles(page)[0] == "Tunggakan per periode"
+
+    bar.setValue(bar.maximum())
+    demo_window.show_search()
+    page = open_customer(qtbot, demo_window, FEATURED_CONNECTION_NO)
+    assert bar.value() == 0
+    assert titles(page)[0] == "Jadwal cicilan"
+
+
+def test_on_a_wide_screen_the_two_columns_stay_as_they_were(
+        qtbot: QtBot, demo: BranchDatabase, demo_cashier: Actor,
+        demo_window: MainWindow) -> None:
+    demo_window.resize(WIDE)
+    expected = ["Tunggakan per periode", "Jadwal cicilan", "Riwayat pembayaran"]
+    page = open_customer(qtbot, demo_window, FEATURED_CONNECTION_NO)
+    assert titles(page)[:3] == expected
+    enrol_featured(demo, demo_cashier)
+    reload(qtbot, page)
+    assert titles(page)[:3] == expected
 
 
 # --- nothing paid ----------------------------------------------------------------------
