@@ -12,7 +12,10 @@ import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QDialogButtonBox,
     QGroupBox,
+    QLabel,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -29,6 +32,7 @@ from app.ui import style
 from app.ui.account.page import AccountPage
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
+from app.ui.session.shift_dialogs import CloseShiftDialog, OpenShiftDialog
 from tests.support.fakes import actor_for
 from tests.support.ui_account_helpers import PRESS, enrol, press_customer, reload
 from tests.support.ui_shell_helpers import WAIT_MS
@@ -210,3 +214,58 @@ def test_a_bill_or_instalment_not_paid_shows_rp_0_paid(
     assert unpaid, "the customer has bills not paid"
     assert {bills.column_texts(5)[row] for row in unpaid} == {"Rp 0"}
     assert instalments.column_texts(3) == ("Rp 0", "Rp 0", "Rp 0")
+
+
+# --- the shift dialogs -----------------------------------------------------------------
+def band_above_buttons(page: QWidget) -> int:
+    """Pixels between the lowest of ``page``'s fields and words and its buttons."""
+    box = page.findChild(QDialogButtonBox)
+    assert box is not None and box.isVisible()
+    above = [w for w in page.findChildren(QWidget) if w.parentWidget() is page
+             and w is not box and w.isVisible() and not (isinstance(w, QLabel) and not w.text())]
+    return box.geometry().top() - max(w.geometry().bottom() + 1 for w in above)
+
+
+def assert_buttons_under_content(dialog: QDialog, page: QWidget) -> None:
+    """The buttons right under the last field or words (with room for the one line that
+    says what went wrong), and the dialog ends with them."""
+    layout = page.layout()
+    assert layout is not None
+    problem_line = 2 * layout.spacing() + page.fontMetrics().lineSpacing() + 1
+    assert band_above_buttons(page) <= problem_line, "an empty band above the buttons"
+    box = page.findChild(QDialogButtonBox)
+    assert box is not None
+    bottom = box.mapTo(dialog, QPoint(0, box.height())).y()
+    assert dialog.height() - bottom <= 2 * layout.contentsMargins().bottom() + 12
+
+
+@pytest.mark.parametrize("screen", [SMALL, DESIGN], ids=["1024x600", "1366x768"])
+def test_the_close_shift_dialog_has_its_buttons_right_under_the_count_and_the_sign_off(
+        qtbot: QtBot, ctx: UiContext, cashier: Actor, indonesian: str, screen: QSize) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(screen - QSize(8, 40))
+    dialog = window.close_shift_dialog()
+    assert isinstance(dialog, CloseShiftDialog)
+    qtbot.waitExposed(dialog)
+    assert_buttons_under_content(dialog, dialog.pages.widget(0))
+
+    qtbot.keyClicks(dialog.note_fields[0], "5")
+    dialog.record_count()
+    qtbot.wait(20)
+    assert dialog.pages.currentIndex() == 1
+    assert_buttons_under_content(dialog, dialog.pages.widget(1))
+    dialog.reject()
+
+
+def test_the_open_shift_offer_has_its_buttons_right_under_the_float(
+        qtbot: QtBot, ctx: UiContext, indonesian: str) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = OpenShiftDialog(ctx, window, offer=True)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    assert_buttons_under_content(dialog, dialog)
+    dialog.reject()
