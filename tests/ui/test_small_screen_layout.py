@@ -12,10 +12,13 @@ import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
     QLabel,
+    QStyle,
+    QStyleOptionComboBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -31,6 +34,7 @@ from app.services.shifts import open_shift
 from app.ui import style
 from app.ui.account.page import AccountPage
 from app.ui.context import UiContext
+from app.ui.lists import WorkOrdersPage
 from app.ui.main_window import MainWindow
 from app.ui.session.shift_dialogs import CloseShiftDialog, OpenShiftDialog
 from tests.support.fakes import actor_for
@@ -269,3 +273,32 @@ def test_the_open_shift_offer_has_its_buttons_right_under_the_float(
     qtbot.waitExposed(dialog)
     assert_buttons_under_content(dialog, dialog)
     dialog.reject()
+
+
+# --- combo boxes -----------------------------------------------------------------------
+def test_the_work_orders_state_choice_keeps_clear_of_its_arrow(
+        qtbot: QtBot, ctx: UiContext, styled: None, lang: str) -> None:
+    page = WorkOrdersPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(NARROW)
+    page.show()
+    qtbot.waitExposed(page)
+    combo = page.findChild(QComboBox, "stateFilter")
+    assert combo is not None
+    widest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i))
+                 for i in range(combo.count()))
+    for focused in (False, True):
+        if focused:
+            combo.setFocus()
+            qtbot.waitUntil(combo.hasFocus)
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        rect = combo.style().subControlRect
+        field = rect(QStyle.ComplexControl.CC_ComboBox, option,
+                     QStyle.SubControl.SC_ComboBoxEditField, combo)
+        arrow = rect(QStyle.ComplexControl.CC_ComboBox, option,
+                     QStyle.SubControl.SC_ComboBoxArrow, combo)
+        assert field.width() >= widest
+        assert arrow.left() - (field.left() + widest) >= style.COMBO_GAP
+        assert combo.sizeHint().width() >= widest + style.COMBO_GAP + arrow.width()
+        assert combo.width() >= combo.sizeHint().width()
