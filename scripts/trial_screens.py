@@ -1,12 +1,12 @@
 """Screenshots of the counter at one screen size, taken from the X screen itself.
 
 ``xvfb-run -s "-screen 0 1024x600x24" python scripts/trial_screens.py [OUT_DIR]``
-builds a small demo branch in a temporary folder (the press-story customer enrolled
-with 3 instalments, the seal opened, the first instalment paid), shows the counter
-window filling the screen as Loket does, and grabs the whole X screen four times:
-the account page, the instalment dialog (F8) with change, the receipt preview after
-the payment and the confirmation after a void. The files are named after the screen
-size, e.g. ``screen-account-1024x600.png``.
+builds a small demo branch in a temporary folder, shows the counter window filling the
+screen as Loket does, and grabs the whole X screen five times: the account page of the
+press-story customer sealed and not enrolled; then, once enrolled with 3 instalments,
+the seal opened and the first instalment paid, the account page, the instalment dialog
+(F8) with change, the receipt preview after the payment and the confirmation after a
+void. The files are named after the screen size, e.g. ``screen-account-1024x600.png``.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from app.services.ledger.workorders import confirm_work_order  # noqa: E402
 from app.services.shifts import open_shift  # noqa: E402
 from app.services.users import log_in  # noqa: E402
 from app.ui.account.docs import payment_documents  # noqa: E402
+from app.ui.account.page import AccountPage  # noqa: E402
 from app.ui.account.payment_dialog import PaymentDialog  # noqa: E402
 from app.ui.account.void_dialog import VoidDialog  # noqa: E402
 from app.ui.context import UiContext  # noqa: E402
@@ -51,13 +52,18 @@ def shoot(app: QApplication, path: Path) -> None:
     print(path)
 
 
-def prepare(data_dir: Path) -> tuple[BranchDatabase, Actor]:
-    """The demo branch with the featured customer enrolled, unsealed and paying."""
+def prepare(data_dir: Path) -> tuple[BranchDatabase, Actor, FixedClock]:
+    """The demo branch with a shift open; the featured customer sealed, not enrolled."""
     create_demo_branch(data_dir, customers=500)
     clock = FixedClock(dt.datetime(2025, 11, 24, 9, 12))
     branch = open_branch(data_dir, clock=clock)
     actor = log_in(branch.writing(), "kasir1", "kasir123")
     open_shift(branch.writing(), actor, 500_000)
+    return branch, actor, clock
+
+
+def enrol_featured(branch: BranchDatabase, actor: Actor, clock: FixedClock) -> None:
+    """The featured customer enrolled, unsealed and paying."""
     down = enrol_and_pay(branch.writing(), actor, EnrolRequest(
         FEATURED_CONNECTION_NO, 3, Tender(1_200_000, 1_250_000)))
     payment_documents(branch, down)
@@ -69,13 +75,23 @@ def prepare(data_dir: Path) -> tuple[BranchDatabase, Actor]:
     first = pay_instalment(branch.writing(), actor, InstalmentRequest(
         FEATURED_CONNECTION_NO, Tender(400_000, 400_000)))
     payment_documents(branch, first)
-    return branch, actor
 
 
-def fill_screen(window: MainWindow) -> None:
-    """Maximised as Loket asks; without a window manager, sized to the screen by hand."""
+def open_featured(app: QApplication, window: MainWindow) -> AccountPage:
+    """The featured customer's account, loaded."""
+    window.open_account(FEATURED_CONNECTION_NO)
+    page = window.account
+    wait_for(app, lambda: page.account is not None and not page.is_loading())
+    return page
+
+
+def filled_window(ctx: UiContext) -> MainWindow:
+    """A counter window maximised as Loket asks; without a window manager, sized to the
+    screen by hand."""
+    window = MainWindow(ctx)
     window.show_fitted()
     window.setGeometry(window.screen().availableGeometry())
+    return window
 
 
 def main(out: Path) -> None:
@@ -85,17 +101,15 @@ def main(out: Path) -> None:
     apply_style(app)
     size = app.primaryScreen().geometry().size()
     tag = f"{size.width()}x{size.height()}"
-    branch, actor = prepare(Path(tempfile.mkdtemp()) / "demo")
+    branch, actor, clock = prepare(Path(tempfile.mkdtemp()) / "demo")
     ctx = UiContext(branch, actor)
-    window = MainWindow(ctx)
-    fill_screen(window)
-    page = window.account
-
-    def open_account() -> None:
-        window.open_account(FEATURED_CONNECTION_NO)
-        wait_for(app, lambda: page.account is not None and not page.is_loading())
-
-    open_account()
+    sealed = filled_window(ctx)
+    open_featured(app, sealed)
+    shoot(app, out / f"screen-account-sealed-{tag}.png")
+    sealed.close()
+    enrol_featured(branch, actor, clock)
+    window = filled_window(ctx)  # its status bar on the day of the payment
+    page = open_featured(app, window)
     shoot(app, out / f"screen-account-{tag}.png")
 
     page.pay()
@@ -113,7 +127,7 @@ def main(out: Path) -> None:
     viewer.reject()
     settle(app)
 
-    open_account()
+    open_featured(app, window)
     page.void()
     void = page.flows.dialog
     assert isinstance(void, VoidDialog)

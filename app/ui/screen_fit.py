@@ -3,8 +3,9 @@
 ``room_on_screen`` is the part of the screen a window may use (the taskbar and a title
 bar left out); ``fit_size`` bounds a wanted size by it; ``grow_to_fit`` makes a dialog
 tall enough for the word-wrapped lines that appeared in it (a refusal, say), never
-taller than the screen; ``scrolled_body`` and ``fit_to_screen`` let a tall dialog's
-fields scroll on a small screen with its buttons in view.
+taller than the screen (or just as tall as it needs); ``scrolled_body`` and
+``fit_to_screen`` let a tall dialog's fields scroll on a small screen with its buttons in
+view.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ def fit_size(wanted: QSize, room: QSize) -> QSize:
     return QSize(min(wanted.width(), room.width()), min(wanted.height(), room.height()))
 
 
-def grow_to_fit(window: QWidget) -> None:
-    """Make ``window`` tall enough for its layout at its width (within the screen)."""
+def grow_to_fit(window: QWidget, shrink: bool = False) -> None:
+    """Make ``window`` tall enough for its layout at its width (within the screen); with
+    ``shrink``, no taller either (no empty band above its buttons)."""
     layout = window.layout()
     if layout is None:
         return
@@ -39,7 +41,7 @@ def grow_to_fit(window: QWidget) -> None:
     needed = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() \
         else layout.totalSizeHint().height()
     room = room_on_screen(window)
-    height = min(max(window.height(), needed), room.height())
+    height = min(needed if shrink else max(window.height(), needed), room.height())
     if height != window.height():
         window.resize(window.width(), height)
     screen = window.screen() or QGuiApplication.primaryScreen()

@@ -73,6 +73,10 @@ PLAN_COLOURS = {
 }
 SEARCH_STATUS_COLOURS = {"sealed": ERROR, "active": SUCCESS, "disconnected": HINT_TEXT}
 """The text colour of a connection's status in the search results."""
+COMBO_GAP = 10
+"""Room in pixels between a combo box's choice and its drop-down arrow."""
+COMBO_ARROW = 20
+"""The width in pixels of a combo box's drop-down button."""
 
 STYLE = f"""
 QLineEdit, QSpinBox, QComboBox {{
@@ -81,6 +85,9 @@ QLineEdit, QSpinBox, QComboBox {{
 QLineEdit:focus, QSpinBox:focus, QComboBox:focus {{
     border: 2px solid {FOCUS}; padding: 2px 4px;
 }}
+QComboBox {{ padding-right: {COMBO_GAP}px; }}
+QComboBox:focus {{ padding-right: {COMBO_GAP - 1}px; }}
+QComboBox::drop-down {{ width: {COMBO_ARROW}px; }}
 QLineEdit[invalid="true"] {{ border: 2px solid {ERROR}; }}
 QTableView:focus, QListWidget:focus {{ border: 2px solid {FOCUS}; }}
 QTableView::item:selected, QListWidget::item:selected {{

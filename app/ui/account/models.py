@@ -2,7 +2,8 @@
 
 Each model is a read-only table over a tuple of the services' frozen view lines; the
 screen replaces the whole tuple after every reload (``set_rows``). Amounts are shown as
-``Rp 2.400.000`` and aligned right; states are shown as text and as colour.
+``Rp 2.400.000`` and aligned right, nothing paid as ``Rp 0`` (as a penalty of none, and the
+plan's paid total); states are shown as text and as colour.
 """
 
 from __future__ import annotations
@@ -167,7 +168,7 @@ class BillsModel(LineTableModel[BillLine]):
             Column(QT_TRANSLATE_NOOP("AccountTables", "Penalty"),
                    lambda b: _money(b.penalty - b.penalty_waived), RIGHT),
             Column(QT_TRANSLATE_NOOP("AccountTables", "Amount paid"),
-                   lambda b: _money(b.paid_amount) if b.paid_amount else "", RIGHT),
+                   lambda b: _money(b.paid_amount), RIGHT),
             Column(QT_TRANSLATE_NOOP("AccountTables", "Outstanding"),
                    lambda b: _money(b.outstanding), RIGHT),
         ), parent)
@@ -190,7 +191,7 @@ class InstalmentsModel(LineTableModel[InstalmentLine]):
             Column(QT_TRANSLATE_NOOP("AccountTables", "Amount"), lambda i: _money(i.amount),
                    RIGHT),
             Column(QT_TRANSLATE_NOOP("AccountTables", "Amount paid"),
-                   lambda i: _money(i.paid_amount) if i.paid_amount else "", RIGHT),
+                   lambda i: _money(i.paid_amount), RIGHT),
             Column(QT_TRANSLATE_NOOP("AccountTables", "State"), labels.instalment_state_text),
         ), parent)
 

@@ -164,27 +164,39 @@ class AccountPage(QWidget):
         self.table_boxes = (self._boxed(self.tr("Arrears by period"), self.bills_table),
                             self._boxed(self.tr("Instalment schedule"), self.schedule_table),
                             self._boxed(self.tr("Payments"), self.payments_table), side)
-        self.stacked: bool | None = None
-        self._arrange_tables(stacked=False)
+        self.stacked = False
+        self.plan_first = False  # an active plan: its schedule and payments go on top
+        self._arranged: tuple[bool, tuple[QWidget, ...]] | None = None
+        self._arrange_tables()
         layout.addLayout(self.grid, 1)
 
-    def _arrange_tables(self, stacked: bool) -> None:
+    def _arrange_tables(self, stacked: bool | None = None,
+                        plan_first: bool | None = None) -> None:
         """Two columns of tables on a wide screen; one below the other (each the full
-        width, so no column is cut) on a narrow one."""
-        if stacked == self.stacked:
+        width, so no column is cut) on a narrow one, what the cashier acts on first on
+        top: an active plan's schedule and payments, else the arrears by period. The
+        boxes move only when their places change, and are laid out at once (no jump)."""
+        if stacked is not None:
+            self.stacked = stacked
+        if plan_first is not None:
+            self.plan_first = plan_first
+        bills, schedule, payments, side = self.table_boxes
+        order = ((schedule, payments, bills, side) if self.stacked and self.plan_first
+                 else self.table_boxes)
+        if (self.stacked, order) == self._arranged:
             return
-        self.stacked = stacked
+        self._arranged = (self.stacked, order)
         for box in self.table_boxes:
             self.grid.removeWidget(box)
-        bills, schedule, payments, side = self.table_boxes
-        order = (schedule, payments, bills, side) if stacked else self.table_boxes
-        for index, box in enumerate(order):  # stacked: what the cashier acts on first
-            row, column = (index, 0) if stacked else divmod(index, 2)
+        for index, box in enumerate(order):
+            row, column = (index, 0) if self.stacked else divmod(index, 2)
             self.grid.addWidget(box, row, column)
-        self.grid.setColumnStretch(0, 1 if stacked else 3)
-        self.grid.setColumnStretch(1, 0 if stacked else 2)
+        self.grid.setColumnStretch(0, 1 if self.stacked else 3)
+        self.grid.setColumnStretch(1, 0 if self.stacked else 2)
         for row in range(4):
-            self.grid.setRowStretch(row, 1 if stacked or row < 2 else 0)
+            self.grid.setRowStretch(row, 1 if self.stacked or row < 2 else 0)
+        if plan_first is not None:  # another customer's order: in place before a paint
+            self.grid.activate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange_tables(stacked=event.size().width() < STACK_BELOW_WIDTH)
@@ -312,6 +324,7 @@ class AccountPage(QWidget):
             # before the loaded ones), unless loading is slow.
             self.setUpdatesEnabled(False)
             self._paint_anyway.start()
+            self.scroll_area.verticalScrollBar().setValue(0)  # the page starts at the top
         if connection_no != self.connection_no:
             self.account = None
             self.message.clear_message()
@@ -386,6 +399,7 @@ class AccountPage(QWidget):
 
     def _show_plan(self, account: Account) -> None:
         plan = account.enrolment
+        self._arrange_tables(plan_first=plan is not None and plan.payable)
         refusal = labels.refusal_text(plan) if plan else ""
         self.refusal_note.setText(refusal)
         self.refusal_note.setVisible(bool(refusal))

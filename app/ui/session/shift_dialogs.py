@@ -8,8 +8,8 @@ off with user name and password in the same dialog and the shift is locked.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QIntValidator, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QIntValidator, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,6 +39,7 @@ from app.ui.context import UiContext
 from app.ui.error_text import error_text
 from app.ui.kit.money_edit import MoneyEdit
 from app.ui.kit.widgets import caption, named, wrapped
+from app.ui.screen_fit import grow_to_fit
 
 MAX_NOTES = 100_000
 FIELD_WIDTH = 130
@@ -94,6 +95,10 @@ class OpenShiftDialog(QDialog):
         self.setMinimumWidth(420)
         self.float_edit.setFocus()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_to_fit(self, shrink=True)  # its lines at its width: no empty band above buttons
+
     def submit(self) -> None:
         amount = self.float_edit.amount()
         if amount is None:
@@ -146,6 +151,25 @@ class _EnterMovesOn(QObject):
         return super().eventFilter(watched, event)
 
 
+class _Page(QWidget):
+    """A page of the close-shift dialog that takes room only while it is shown (a stacked
+    widget is otherwise as large as its largest page: the short sign-off would sit above
+    an empty band)."""
+
+    def _shown(self) -> bool:
+        stack = self.parentWidget()
+        return not isinstance(stack, QStackedWidget) or stack.currentWidget() is self
+
+    def sizeHint(self) -> QSize:
+        return super().sizeHint() if self._shown() else QSize(0, 0)
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint() if self._shown() else QSize(0, 0)
+
+    def heightForWidth(self, width: int) -> int:
+        return super().heightForWidth(width) if self._shown() else 0
+
+
 class CloseShiftDialog(QDialog):
     """Count (blind) → result with variance → supervisor sign-off → locked.
 
@@ -165,6 +189,7 @@ class CloseShiftDialog(QDialog):
         self.pages = named(QStackedWidget(), "closeShiftPages")
         self.pages.addWidget(self._count_page())
         self.pages.addWidget(self._result_page())
+        self.pages.currentChanged.connect(self._fit_page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         self.setMinimumWidth(460)
@@ -173,9 +198,19 @@ class CloseShiftDialog(QDialog):
         else:
             self.note_fields[0].setFocus()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_page()
+
+    def _fit_page(self, _index: int = 0) -> None:
+        """As tall as the page shown at the dialog's width: its buttons right under it."""
+        self.pages.updateGeometry()
+        if self.isVisible():
+            grow_to_fit(self, shrink=True)
+
     # -------------------------------------------------------------- counting
     def _count_page(self) -> QWidget:
-        page = named(QWidget(), "countPage")
+        page = named(_Page(), "countPage")
         layout = QVBoxLayout(page)
         heading = QLabel(self.tr("Count the cash in the drawer"))
         heading.setProperty("role", "heading")
@@ -259,7 +294,7 @@ class CloseShiftDialog(QDialog):
 
     # ------------------------------------------------------- result, sign-off
     def _result_page(self) -> QWidget:
-        page = named(QWidget(), "resultPage")
+        page = named(_Page(), "resultPage")
         layout = QVBoxLayout(page)
         heading = named(QLabel(self.tr("Cash count recorded")), "resultHeading")
         heading.setProperty("role", "heading")
