@@ -3,6 +3,7 @@ team) are printed in one step, or at once where the counter settings name a prin
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -28,11 +29,13 @@ pytestmark = pytest.mark.usefixtures("english")  # every test here runs in Engli
 class Spooler:
     """The printers of this counter: what each was sent (pages are not rendered)."""
 
-    def __init__(self, installed: tuple[str, ...]) -> None:
-        self.installed = installed
+    def __init__(self, installed: tuple[str, ...], slow: str = "") -> None:
+        self.installed, self.slow = installed, slow  # ``slow`` takes its time to accept
         self.jobs: list[tuple[str, str]] = []  # (file name, printer)
 
     def print(self, path: Path, printer: str, _title: str) -> PrintResult:
+        if printer == self.slow:
+            time.sleep(0.5)
         if printer not in self.installed:
             return PrintResult(printer, NO_SUCH_PRINTER)
         assert path.read_bytes().startswith(b"%PDF")
@@ -81,17 +84,18 @@ def test_after_the_receipt_one_enter_prints_agreement_and_work_order(
 
 def test_documents_with_their_own_printer_print_at_once_without_asking(
         qtbot: QtBot, ctx: UiContext) -> None:
-    spooler = Spooler(("Loket A4", "SPK Lapangan"))
+    spooler = Spooler(("Loket A4", "SPK Lapangan"), slow="SPK Lapangan")
     h.press_customer(ctx.branch)
     page = h.open_account(qtbot, ctx, h.PRESS)
     page.flows.printer_choice = lambda: PrinterChoice("Struk 80", "80mm")  # not installed
     flow = page.flows.enrolment_documents
     flow.printers = {"agreement": "Loket A4", "work_order": "SPK Lapangan"}.__getitem__
     flow.print_fn = spooler.print
-    with qtbot.waitSignal(flow.done, timeout=15000):
+    with qtbot.waitSignal(flow.done, timeout=15000) as done:
         enrol_by_keyboard(qtbot, page)
-        qtbot.waitUntil(lambda: bool(spooler.jobs), timeout=15000)
+    # once both were handed over, each to its own printer (one of them slow to accept)
     assert sorted(spooler.jobs) == [("perjanjian", "Loket A4"), ("spk", "SPK Lapangan")]
+    assert sorted(p.document.kind for p in done.args[0]) == ["agreement", "work_order"]
     assert flow.dialog is None and not page.flows.viewers  # nothing to dismiss
 
 

@@ -171,6 +171,8 @@ class DocumentsAfterEnrolment(QObject):
         self.dialog: EnrolmentDocumentsDialog | None = None
         self.paths: dict[str, Path] = {}  # the made PDFs by kind
         self.waiting: list[tuple[list[EnrolmentDocument], str]] = []  # jobs before ready()
+        self.printing = 0  # print jobs handed to the background, not yet answered
+        self._results: list[DocumentPrinted] = []  # their answers so far
 
     def reset(self) -> None:
         """A new payment: forget the last one's PDFs and any job still waiting for them."""
@@ -226,10 +228,14 @@ class DocumentsAfterEnrolment(QObject):
         jobs = [(d, self.paths[d.kind]) for d in documents]
         load_print_plugin()
         print_fn = self.print_fn
+        self.printing += 1
         self.tasks.run(lambda _cancel: print_documents(jobs, printer, print_fn),
                        self._printed, lambda error: self._printed_badly(documents, error))
 
     def _printed(self, results: list[DocumentPrinted]) -> None:
+        """Say how each document went; ``done`` once no job is left (each printer's jobs
+        are answered apart)."""
+        self.printing -= 1
         for printed in results:
             title = _title(printed.document)
             if printed.result.ok:
@@ -238,7 +244,10 @@ class DocumentsAfterEnrolment(QObject):
                 self.say(self.tr("{document} was not printed: {reason} Print it from the "
                                  "account's document list when the printer is ready.").format(
                     document=title, reason=printed.result.message()), False)
-        self.done.emit(results)
+        self._results.extend(results)
+        if self.printing == 0 and not self.waiting:
+            answered, self._results = self._results, []
+            self.done.emit(answered)
 
     def _printed_badly(self, documents: list[EnrolmentDocument], error: BaseException) -> None:
         log.exception("printing the enrolment documents failed", exc_info=error)
