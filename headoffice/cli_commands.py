@@ -54,7 +54,7 @@ def opened(args: argparse.Namespace) -> Iterator[Database]:
         db.create_tables()
         yield db
     except (ValueError, LookupError) as exc:
-        raise Refusal(service_refusal(str(exc), args.words)) from exc
+        raise Refusal(service_refusal(exc, args.words)) from exc
     finally:
         db.dispose()
 
@@ -74,7 +74,7 @@ def serve(args: argparse.Namespace) -> int:
         server = make_server(args.database_url, args.host, args.port, tls_cert=args.tls_cert,
                              tls_key=args.tls_key, make_ahead=True, in_lulls=True)
     except ValueError as exc:
-        raise Refusal(service_refusal(str(exc), args.words)) from exc
+        raise Refusal(service_refusal(exc, args.words)) from exc
     server.run()
     return 0
 
@@ -392,7 +392,7 @@ def bundle_import(args: argparse.Namespace) -> int:
         try:
             reply = import_bundle(db, path.read_bytes())
         except BundleRefused as exc:
-            raise Refusal(service_refusal(str(exc), args.words)) from exc
+            raise Refusal(service_refusal(exc, args.words)) from exc
     reply_path.write_bytes(reply.data)
     print(args.words("bundle.done", name=path.name, applied=reply.applied,
                      rejected=reply.rejected, duplicates=reply.duplicates,
