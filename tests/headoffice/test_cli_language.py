@@ -1,16 +1,19 @@
 """``loket-headoffice`` speaks Bahasa Indonesia unless ``--lang en``: help, results,
-refusals (the console's words for a service's refusal, the sentence as the detail) and
+refusals (a service's coded refusal in its own words, what already exists named) and
 command-line mistakes, through its real entry point."""
 
 from __future__ import annotations
 
+import io
 import shutil
+import string
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from headoffice import refusals
 from headoffice.cli import main
 
 
@@ -60,15 +63,35 @@ def test_results_are_worded_in_the_language(cli: Cli) -> None:
     assert cli.out.startswith("branch day        type              status    received")
 
 
-def test_a_service_refusal_is_said_with_the_console_words_first(cli: Cli) -> None:
+def test_a_service_refusal_is_said_whole_in_the_language(cli: Cli) -> None:
     assert cli("device", "register", "ZZZ", "L01") == 1
-    assert cli.err == ("loket-headoffice device: Cabang ini tidak ada. (rincian: no branch "
-                       "'ZZZ'; add it first (loket-headoffice branch add))\n")
+    assert cli.err == ("loket-headoffice device: tidak ada cabang 'ZZZ'; tambahkan dulu "
+                       "(loket-headoffice branch add)\n")
     assert cli("device", "register", "ZZZ", "L01", "--lang", "en") == 1
     assert cli.err == ("loket-headoffice device: no branch 'ZZZ'; add it first "
                        "(loket-headoffice branch add)\n")
     assert cli("branch", "add", "K", "Satu huruf") == 1
-    assert "Kode cabang harus 2–16 huruf atau angka (mis. KPG)." in cli.err
+    assert cli.err == ("loket-headoffice branch: kode cabang 'K' harus 2–16 huruf atau angka "
+                       "(mis. KPG)\n")
+
+
+def test_what_already_exists_is_named(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert cli("branch", "add", "KPG", "Kantor Pelayanan Kota Kupang") == 0
+    assert cli("branch", "add", "KPG", "Kantor Pelayanan Kota Kupang") == 1
+    assert cli.err == "loket-headoffice branch: cabang KPG sudah ada\n"
+    assert cli("branch", "add", "KPG", "Kupang", "--lang", "en") == 1
+    assert cli.err == "loket-headoffice branch: branch KPG already exists\n"
+    for _ in range(2):
+        monkeypatch.setattr("sys.stdin", io.StringIO("rahasia-123\n"))
+        cli("user", "add", "kasir1", "cashier")
+    assert cli.err == "loket-headoffice user: pengguna loket kasir1 sudah ada\n"
+    for _ in range(2):
+        monkeypatch.setattr("sys.stdin", io.StringIO("rahasia-123\n"))
+        cli("staff", "add", "hublang", "--role", "finance")
+    assert cli.err == "loket-headoffice staff: staf hublang sudah ada\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO("rahasia-123\n"))
+    assert cli("staff", "add", "hublang", "--role", "finance", "--lang", "en") == 1
+    assert cli.err == "loket-headoffice staff: staff user hublang already exists\n"
 
 
 def test_the_command_line_s_own_refusals_are_in_the_language(cli: Cli) -> None:
@@ -109,3 +132,12 @@ def test_installed_console_script_speaks_indonesian(tmp_path: Path) -> None:
     done = subprocess.run([script, "--lang", "en", "--database-url", url, "customer", "1"],
                           capture_output=True, text=True, check=False)
     assert (done.returncode, done.stderr) == (1, "loket-headoffice customer: no customer 1\n")
+
+
+def test_every_refusal_is_worded_in_both_languages_with_the_same_values() -> None:
+    def names(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    assert set(refusals.TEXTS) == set(refusals.INDONESIAN) == set(refusals.RefusalCode)
+    for code, english in refusals.TEXTS.items():
+        assert names(refusals.INDONESIAN[code]) == names(english), code
