@@ -189,6 +189,11 @@ WORDS: dict[str, tuple[str, str]] = {
                        "branch|day|type|status|received|branch reported|verdict"),
     "reconcile.payments": ("cabang|hari|bayar|diterima|dibatalkan|kredit",
                            "branch|day|payments|received|voided|credit"),
+    "status.applied": ("diterapkan", "applied"),
+    "status.rejected": ("ditolak", "rejected"),
+    "verdict.ok": ("cocok", "ok"),
+    "verdict.MISMATCH": ("TIDAK COCOK", "MISMATCH"),
+    "verdict.not reported": ("belum dilaporkan", "not reported"),
     "reconcile.flagged": ("RANTAI AUDIT DITANDAI: {detail}", "AUDIT CHAIN FLAGGED: {detail}"),
     "reconcile.flagged_note": ("RANTAI AUDIT DITANDAI: pembukuan sebuah loket tidak lagi "
                                "melanjutkan yang dijangkarkan kantor pusat; lihat antrean "
