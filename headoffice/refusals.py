@@ -11,6 +11,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 
+from app.services.finding_words import finding_text
+from app.services.findings import Finding
+
 
 class RefusalCode(enum.StrEnum):
     BRANCH_CODE_INVALID = "branch_code_invalid"
@@ -42,6 +45,19 @@ class RefusalCode(enum.StrEnum):
     NO_EPOCH = "no_epoch"
     DEMO_SIZE = "demo_size"
     DEMO_NOT_EMPTY = "demo_not_empty"
+    BUNDLE_UNREADABLE = "bundle_unreadable"
+    BUNDLE_NOT_A_MANIFEST = "bundle_not_a_manifest"
+    BUNDLE_CHECKSUM = "bundle_checksum"
+    BUNDLE_PROTOCOL = "bundle_protocol"
+    BUNDLE_DEVICE_UNKNOWN = "bundle_device_unknown"
+    BUNDLE_DEVICE_NO_KEY = "bundle_device_no_key"
+    BUNDLE_SIGNATURE = "bundle_signature"
+    BUNDLE_DEVICE_REVOKED = "bundle_device_revoked"
+    BUNDLE_WRONG_BRANCH = "bundle_wrong_branch"
+    BUNDLE_NOT_IMPORTED = "bundle_not_imported"
+    BUNDLE_CHAIN_HEAD = "bundle_chain_head"
+    BUNDLE_EVENT_MALFORMED = "bundle_event_malformed"
+    BUNDLE_MANIFEST_MISMATCH = "bundle_manifest_mismatch"
 
 
 # One literal per line, so each code's words are easy to compare with their translation.
@@ -75,6 +91,19 @@ TEXTS: dict[RefusalCode, str] = {
     RefusalCode.NO_EPOCH: "the head-office database has no epoch; run loket-headoffice init",
     RefusalCode.DEMO_SIZE: "the demo holds 1 to 1,500,000 customers, not {customers:,}",
     RefusalCode.DEMO_NOT_EMPTY: "this head office already has customers; the demo needs an empty one",
+    RefusalCode.BUNDLE_UNREADABLE: "this is not a readable sync bundle: {problem}",
+    RefusalCode.BUNDLE_NOT_A_MANIFEST: "the bundle's manifest is not a Loket manifest",
+    RefusalCode.BUNDLE_CHECKSUM: "{name} does not match the manifest's checksum (tampered?)",
+    RefusalCode.BUNDLE_PROTOCOL: "the bundle speaks protocol {protocol!r}; head office speaks {supported}",
+    RefusalCode.BUNDLE_DEVICE_UNKNOWN: "device {device!r} is not registered",
+    RefusalCode.BUNDLE_DEVICE_NO_KEY: "device {device} was registered before counters signed their bundles with a key of their own; register the counter again with a new one-time code, then export the bundle again",
+    RefusalCode.BUNDLE_SIGNATURE: "the signature does not match: the bundle was changed, or not signed by this device",
+    RefusalCode.BUNDLE_DEVICE_REVOKED: "device {device} was revoked; its bundles are refused",
+    RefusalCode.BUNDLE_WRONG_BRANCH: "the bundle is for branch {branch!r}; device {device} belongs to branch {owner}",
+    RefusalCode.BUNDLE_NOT_IMPORTED: "nothing was imported: {problem}",
+    RefusalCode.BUNDLE_CHAIN_HEAD: "the manifest's audit-chain head is malformed: {problem}",
+    RefusalCode.BUNDLE_EVENT_MALFORMED: "an event in the bundle is malformed: {problem}",
+    RefusalCode.BUNDLE_MANIFEST_MISMATCH: "the manifest does not match the events (sequence range, counts or amounts): the bundle was tampered with or damaged",
 }
 
 # The same in Bahasa Indonesia, the default language of ``loket-headoffice``.
@@ -108,6 +137,19 @@ INDONESIAN: dict[RefusalCode, str] = {
     RefusalCode.NO_EPOCH: "basis data kantor pusat belum punya epoch; jalankan loket-headoffice init",
     RefusalCode.DEMO_SIZE: "demo berisi 1 sampai 1.500.000 pelanggan, bukan {customers}",
     RefusalCode.DEMO_NOT_EMPTY: "kantor pusat ini sudah punya pelanggan; demo perlu basis data kosong",
+    RefusalCode.BUNDLE_UNREADABLE: "ini bukan bundel sinkron yang dapat dibaca: {problem}",
+    RefusalCode.BUNDLE_NOT_A_MANIFEST: "manifes bundel ini bukan manifes Loket",
+    RefusalCode.BUNDLE_CHECKSUM: "{name} tidak cocok dengan checksum di manifes (diubah orang?)",
+    RefusalCode.BUNDLE_PROTOCOL: "bundel ini memakai protokol {protocol!r}; kantor pusat memakai {supported}",
+    RefusalCode.BUNDLE_DEVICE_UNKNOWN: "perangkat {device!r} tidak terdaftar",
+    RefusalCode.BUNDLE_DEVICE_NO_KEY: "perangkat {device} didaftarkan sebelum loket menandatangani bundelnya dengan kunci sendiri; daftarkan loket itu lagi dengan kode sekali pakai baru, lalu ekspor bundelnya lagi",
+    RefusalCode.BUNDLE_SIGNATURE: "tanda tangannya tidak cocok: bundel ini diubah, atau tidak ditandatangani perangkat ini",
+    RefusalCode.BUNDLE_DEVICE_REVOKED: "izin perangkat {device} telah dicabut; bundelnya ditolak",
+    RefusalCode.BUNDLE_WRONG_BRANCH: "bundel ini untuk cabang {branch!r}; perangkat {device} milik cabang {owner}",
+    RefusalCode.BUNDLE_NOT_IMPORTED: "tidak ada yang diimpor: {problem}",
+    RefusalCode.BUNDLE_CHAIN_HEAD: "ujung rantai audit di manifes tidak sah: {problem}",
+    RefusalCode.BUNDLE_EVENT_MALFORMED: "sebuah kejadian dalam bundel tidak sah: {problem}",
+    RefusalCode.BUNDLE_MANIFEST_MISMATCH: "manifes tidak cocok dengan kejadiannya (rentang nomor urut, jumlah kejadian atau nilai uang): bundel ini diubah orang atau rusak",
 }
 
 
@@ -119,13 +161,16 @@ class Refused(ValueError):
         self.params: Mapping[str, object] = params
         super().__init__(self.said(TEXTS[code]))
 
-    def said(self, template: str) -> str:
-        """``template`` (this code's words in some language) filled in."""
-        return template.format(**self.params)
+    def said(self, template: str, lang: str = "en") -> str:
+        """``template`` (this code's words in ``lang``) filled in, a finding inside it
+        said in ``lang`` too."""
+        return template.format(**{
+            name: finding_text(value, lang) if isinstance(value, Finding) else value
+            for name, value in self.params.items()})
 
     def in_language(self, lang: str) -> str:
         """The refusal in ``lang`` (``id`` or ``en``)."""
-        return self.said(INDONESIAN[self.code]) if lang == "id" else str(self)
+        return self.said(INDONESIAN[self.code], lang) if lang == "id" else str(self)
 
 
 class NotFound(Refused, LookupError):

@@ -66,6 +66,21 @@ INDONESIAN: dict[FindingCode, str] = {  # one literal per line, as the English c
     FindingCode.RECEIPT_AMOUNT_DIFFERS: 'basis data mencatat {amount} untuk kuitansi {receipt_no}',
     FindingCode.RECEIPT_TIME_DIFFERS: 'basis data mencatat kuitansi {receipt_no} dibayar pada {at}',
     FindingCode.RECEIPT_VOIDED: 'pembayaran ini sudah dibatalkan: {reason}',
+    FindingCode.BUNDLE_DAMAGED: 'berkas ini rusak atau terpotong ({detail}); salin lagi',
+    FindingCode.BUNDLE_STRANGE_FILE: 'berkas ini memuat file yang tidak semestinya ({name})',
+    FindingCode.BUNDLE_FILE_TWICE: 'berkas ini memuat file yang sama dua kali',
+    FindingCode.BUNDLE_LACKS: 'berkas ini tidak memuat {names}',
+    FindingCode.BUNDLE_TOO_LARGE: 'berkas ini terlalu besar',
+    FindingCode.BUNDLE_ZIP_BOMB: '{name} mengembang {ratio} kali ukurannya (bom zip?)',
+    FindingCode.BUNDLE_CANNOT_READ: 'berkas ini tidak dapat dibaca ({detail})',
+    FindingCode.BUNDLE_NO_SNAPSHOT: 'manifesnya menyebut snapshot cabang yang tidak dimuatnya',
+    FindingCode.BUNDLE_CURSOR_NOT_TEXT: 'kursornya bukan teks',
+    FindingCode.BUNDLE_MANIFEST_NOT_OBJECT: 'manifesnya bukan objek',
+    FindingCode.BUNDLE_MANIFEST_NOT_JSON: 'manifesnya bukan JSON',
+    FindingCode.BUNDLE_NOT_REPLY: 'berkas ini bukan bundel balasan protokol {version}',
+    FindingCode.BUNDLE_SIGNATURE_CHANGED: 'tanda tangannya tidak cocok (berkas diubah setelah ditandatangani)',
+    FindingCode.BUNDLE_MEMBER_CHANGED: '{name} tidak cocok dengan manifesnya (telah diubah)',
+    FindingCode.BUNDLE_MEMBER_NOT_JSON: '{name} bukan JSON yang sah',
 }
 
 

@@ -1,7 +1,7 @@
 """What the checks of the branch's records find, coded: a stable code and plain values.
 
 The audit checks (``audit verify``), the backup checks (``backup verify``), a restore's
-warnings and a receipt's verification say each finding as a :class:`Finding`: its code
+warnings, a receipt's verification and the checks of a sync bundle say each finding as a :class:`Finding`: its code
 and values, a value being text, a number or another finding (the record a problem is
 about). :data:`TEXTS` holds each code's English, marked for the window's translation
 (context ``Findings``); ``app.services.finding_words`` says them in Bahasa Indonesia for
@@ -83,6 +83,22 @@ class FindingCode(enum.StrEnum):
     RECEIPT_AMOUNT_DIFFERS = "receipt_amount_differs"
     RECEIPT_TIME_DIFFERS = "receipt_time_differs"
     RECEIPT_VOIDED = "receipt_voided"
+    # a sync bundle on a USB stick
+    BUNDLE_DAMAGED = "bundle_damaged"
+    BUNDLE_STRANGE_FILE = "bundle_strange_file"
+    BUNDLE_FILE_TWICE = "bundle_file_twice"
+    BUNDLE_LACKS = "bundle_lacks"
+    BUNDLE_TOO_LARGE = "bundle_too_large"
+    BUNDLE_ZIP_BOMB = "bundle_zip_bomb"
+    BUNDLE_CANNOT_READ = "bundle_cannot_read"
+    BUNDLE_NO_SNAPSHOT = "bundle_no_snapshot"
+    BUNDLE_CURSOR_NOT_TEXT = "bundle_cursor_not_text"
+    BUNDLE_MANIFEST_NOT_OBJECT = "bundle_manifest_not_object"
+    BUNDLE_MANIFEST_NOT_JSON = "bundle_manifest_not_json"
+    BUNDLE_NOT_REPLY = "bundle_not_reply"
+    BUNDLE_SIGNATURE_CHANGED = "bundle_signature_changed"
+    BUNDLE_MEMBER_CHANGED = "bundle_member_changed"
+    BUNDLE_MEMBER_NOT_JSON = "bundle_member_not_json"
 
 
 # One literal per line, so each code's words are easy to compare with their translation.
@@ -141,6 +157,21 @@ TEXTS: dict[FindingCode, str] = {
     FindingCode.RECEIPT_AMOUNT_DIFFERS: QT_TRANSLATE_NOOP("Findings", "the database has {amount} for receipt {receipt_no}"),
     FindingCode.RECEIPT_TIME_DIFFERS: QT_TRANSLATE_NOOP("Findings", "the database has receipt {receipt_no} paid at {at}"),
     FindingCode.RECEIPT_VOIDED: QT_TRANSLATE_NOOP("Findings", "the payment was voided: {reason}"),
+    FindingCode.BUNDLE_DAMAGED: QT_TRANSLATE_NOOP("Findings", "it is damaged or cut off ({detail}); copy it again"),
+    FindingCode.BUNDLE_STRANGE_FILE: QT_TRANSLATE_NOOP("Findings", "it holds a file it should not ({name})"),
+    FindingCode.BUNDLE_FILE_TWICE: QT_TRANSLATE_NOOP("Findings", "it holds the same file twice"),
+    FindingCode.BUNDLE_LACKS: QT_TRANSLATE_NOOP("Findings", "it lacks {names}"),
+    FindingCode.BUNDLE_TOO_LARGE: QT_TRANSLATE_NOOP("Findings", "it is too large"),
+    FindingCode.BUNDLE_ZIP_BOMB: QT_TRANSLATE_NOOP("Findings", "{name} inflates {ratio} times its size (a zip bomb?)"),
+    FindingCode.BUNDLE_CANNOT_READ: QT_TRANSLATE_NOOP("Findings", "it cannot be read ({detail})"),
+    FindingCode.BUNDLE_NO_SNAPSHOT: QT_TRANSLATE_NOOP("Findings", "its manifest names a branch snapshot it does not hold"),
+    FindingCode.BUNDLE_CURSOR_NOT_TEXT: QT_TRANSLATE_NOOP("Findings", "its cursor is not text"),
+    FindingCode.BUNDLE_MANIFEST_NOT_OBJECT: QT_TRANSLATE_NOOP("Findings", "its manifest is not an object"),
+    FindingCode.BUNDLE_MANIFEST_NOT_JSON: QT_TRANSLATE_NOOP("Findings", "its manifest is not JSON"),
+    FindingCode.BUNDLE_NOT_REPLY: QT_TRANSLATE_NOOP("Findings", "it is not a protocol {version} reply bundle"),
+    FindingCode.BUNDLE_SIGNATURE_CHANGED: QT_TRANSLATE_NOOP("Findings", "its signature does not match (it was changed after signing)"),
+    FindingCode.BUNDLE_MEMBER_CHANGED: QT_TRANSLATE_NOOP("Findings", "{name} does not match its manifest (it was changed)"),
+    FindingCode.BUNDLE_MEMBER_NOT_JSON: QT_TRANSLATE_NOOP("Findings", "{name} is not valid JSON"),
 }
 
 CHECKS: dict[str, FindingCode] = {  # a check's name (``Problem.check``) → its words

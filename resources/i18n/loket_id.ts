@@ -1782,6 +1782,66 @@
       <source>the payment was voided: {reason}</source>
       <translation>pembayaran ini sudah dibatalkan: {reason}</translation>
     </message>
+    <message>
+      <source>it is damaged or cut off ({detail}); copy it again</source>
+      <translation>berkas ini rusak atau terpotong ({detail}); salin lagi</translation>
+    </message>
+    <message>
+      <source>it holds a file it should not ({name})</source>
+      <translation>berkas ini memuat file yang tidak semestinya ({name})</translation>
+    </message>
+    <message>
+      <source>it holds the same file twice</source>
+      <translation>berkas ini memuat file yang sama dua kali</translation>
+    </message>
+    <message>
+      <source>it lacks {names}</source>
+      <translation>berkas ini tidak memuat {names}</translation>
+    </message>
+    <message>
+      <source>it is too large</source>
+      <translation>berkas ini terlalu besar</translation>
+    </message>
+    <message>
+      <source>{name} inflates {ratio} times its size (a zip bomb?)</source>
+      <translation>{name} mengembang {ratio} kali ukurannya (bom zip?)</translation>
+    </message>
+    <message>
+      <source>it cannot be read ({detail})</source>
+      <translation>berkas ini tidak dapat dibaca ({detail})</translation>
+    </message>
+    <message>
+      <source>its manifest names a branch snapshot it does not hold</source>
+      <translation>manifesnya menyebut snapshot cabang yang tidak dimuatnya</translation>
+    </message>
+    <message>
+      <source>its cursor is not text</source>
+      <translation>kursornya bukan teks</translation>
+    </message>
+    <message>
+      <source>its manifest is not an object</source>
+      <translation>manifesnya bukan objek</translation>
+    </message>
+    <message>
+      <source>its manifest is not JSON</source>
+      <translation>manifesnya bukan JSON</translation>
+    </message>
+    <message>
+      <source>it is not a protocol {version} reply bundle</source>
+      <translation>berkas ini bukan bundel balasan protokol {version}</translation>
+    </message>
+    <message>
+      <source>its signature does not match (it was changed after signing)</source>
+      <translation>tanda tangannya tidak cocok (berkas diubah setelah ditandatangani)</translation>
+    </message>
+    <message>
+      <source>{name} does not match its manifest (it was changed)</source>
+      <translation>{name} tidak cocok dengan manifesnya (telah diubah)</translation>
+    </message>
+    <message>
+      <source>{name} is not valid JSON</source>
+      <translation>{name} bukan JSON yang sah</translation>
+    </message>
   </context>
   <context>
     <name>FirstRunWizard</name>

@@ -185,3 +185,16 @@ def test_the_detail_of_a_sync_error_is_said_in_indonesian(problem: str,
     assert indonesian in said
     assert english_words(said, "https://pusat:8443") == set()
     assert problem in error_text(error, "en")
+
+
+def test_a_damaged_sync_bundle_is_refused_in_the_chosen_language(
+        branch: BranchDatabase, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    reply = tmp_path / "balasan.zip"
+    reply.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    code, said = run(branch.data_dir, capsys, "id", "bundle", "import", str(reply))
+    assert code == 1
+    assert said.startswith("loket-admin: Berkas sinkron balasan.zip tidak dapat dipakai: "
+                           "berkas ini rusak atau terpotong (")
+    assert said.rstrip().endswith("); salin lagi")
+    code, said = run(branch.data_dir, capsys, "en", "bundle", "import", str(reply))
+    assert "The sync bundle balasan.zip cannot be used: it is damaged or cut off (" in said
