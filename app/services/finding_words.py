@@ -81,6 +81,10 @@ INDONESIAN: dict[FindingCode, str] = {  # one literal per line, as the English c
     FindingCode.BUNDLE_SIGNATURE_CHANGED: 'tanda tangannya tidak cocok (berkas diubah setelah ditandatangani)',
     FindingCode.BUNDLE_MEMBER_CHANGED: '{name} tidak cocok dengan manifesnya (telah diubah)',
     FindingCode.BUNDLE_MEMBER_NOT_JSON: '{name} bukan JSON yang sah',
+    FindingCode.CREDENTIALS_NONE: 'tidak ada penyimpanan kredensial yang berfungsi di komputer ini',
+    FindingCode.CREDENTIALS_TEST_LOST: 'penyimpanan itu tidak mengembalikan nilai uji; tidak ada yang dikirim ke kantor pusat, kode sekali pakai belum terpakai',
+    FindingCode.CREDENTIALS_KEY_LOST: 'penyimpanan itu tidak menyimpan kunci penanda tangan bundel',
+    FindingCode.CREDENTIALS_TOKEN_LOST: 'penyimpanan itu tidak menyimpan token kantor pusat; daftarkan lagi dengan kode yang sama dalam beberapa menit',
 }
 
 

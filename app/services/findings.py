@@ -99,6 +99,11 @@ class FindingCode(enum.StrEnum):
     BUNDLE_SIGNATURE_CHANGED = "bundle_signature_changed"
     BUNDLE_MEMBER_CHANGED = "bundle_member_changed"
     BUNDLE_MEMBER_NOT_JSON = "bundle_member_not_json"
+    # the credential store
+    CREDENTIALS_NONE = "credentials_none"
+    CREDENTIALS_TEST_LOST = "credentials_test_lost"
+    CREDENTIALS_KEY_LOST = "credentials_key_lost"
+    CREDENTIALS_TOKEN_LOST = "credentials_token_lost"
 
 
 # One literal per line, so each code's words are easy to compare with their translation.
@@ -172,6 +177,10 @@ TEXTS: dict[FindingCode, str] = {
     FindingCode.BUNDLE_SIGNATURE_CHANGED: QT_TRANSLATE_NOOP("Findings", "its signature does not match (it was changed after signing)"),
     FindingCode.BUNDLE_MEMBER_CHANGED: QT_TRANSLATE_NOOP("Findings", "{name} does not match its manifest (it was changed)"),
     FindingCode.BUNDLE_MEMBER_NOT_JSON: QT_TRANSLATE_NOOP("Findings", "{name} is not valid JSON"),
+    FindingCode.CREDENTIALS_NONE: QT_TRANSLATE_NOOP("Findings", "no credential store works on this computer"),
+    FindingCode.CREDENTIALS_TEST_LOST: QT_TRANSLATE_NOOP("Findings", "it did not give back a test value; nothing was sent to head office, the one-time code is still unused"),
+    FindingCode.CREDENTIALS_KEY_LOST: QT_TRANSLATE_NOOP("Findings", "it did not keep the bundle-signing key"),
+    FindingCode.CREDENTIALS_TOKEN_LOST: QT_TRANSLATE_NOOP("Findings", "it did not keep the head-office token; register again with the same code within a few minutes"),
 }
 
 CHECKS: dict[str, FindingCode] = {  # a check's name (``Problem.check``) → its words

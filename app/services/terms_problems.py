@@ -17,6 +17,7 @@ from app.services.errors import DomainError, ErrorCode
 
 
 class TermsCode(enum.StrEnum):
+    FILE_MISSING = "file_missing"
     UNREADABLE = "unreadable"
     NOT_PARSED = "not_parsed"
     MALFORMED = "malformed"
@@ -47,6 +48,7 @@ class TermsCode(enum.StrEnum):
 
 # One literal per line, so each code's words are easy to compare with their translation.
 TEXTS: dict[TermsCode, str] = {
+    TermsCode.FILE_MISSING: "{file} does not exist",
     TermsCode.UNREADABLE: "cannot read {file}: {detail}",
     TermsCode.NOT_PARSED: "{file}: {detail}",
     TermsCode.MALFORMED: "{detail}",
@@ -78,6 +80,7 @@ TEXTS: dict[TermsCode, str] = {
 # The same in Bahasa Indonesia, the default language of the admin CLIs and of head
 # office's console. Fields keep their names.
 INDONESIAN: dict[TermsCode, str] = {
+    TermsCode.FILE_MISSING: "{file} tidak ada",
     TermsCode.UNREADABLE: "{file} tidak dapat dibaca: {detail}",
     TermsCode.NOT_PARSED: "{file} tidak dapat diurai (rincian dari pembacanya: {detail})",
     TermsCode.MALFORMED: "susunan file tidak sah (rincian: {detail})",

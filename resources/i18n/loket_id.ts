@@ -1842,6 +1842,22 @@
       <source>{name} is not valid JSON</source>
       <translation>{name} bukan JSON yang sah</translation>
     </message>
+    <message>
+      <source>no credential store works on this computer</source>
+      <translation>tidak ada penyimpanan kredensial yang berfungsi di komputer ini</translation>
+    </message>
+    <message>
+      <source>it did not give back a test value; nothing was sent to head office, the one-time code is still unused</source>
+      <translation>penyimpanan itu tidak mengembalikan nilai uji; tidak ada yang dikirim ke kantor pusat, kode sekali pakai belum terpakai</translation>
+    </message>
+    <message>
+      <source>it did not keep the bundle-signing key</source>
+      <translation>penyimpanan itu tidak menyimpan kunci penanda tangan bundel</translation>
+    </message>
+    <message>
+      <source>it did not keep the head-office token; register again with the same code within a few minutes</source>
+      <translation>penyimpanan itu tidak menyimpan token kantor pusat; daftarkan lagi dengan kode yang sama dalam beberapa menit</translation>
+    </message>
   </context>
   <context>
     <name>FirstRunWizard</name>

@@ -18,6 +18,7 @@ from app.models.database import database_path
 from app.services.context import Actor
 from app.services.error_words import error_text
 from app.services.errors import DomainError, ErrorCode
+from app.services.findings import Finding, FindingCode
 from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
 from app.services.ledger.payments import Tender
 from tests.support.fakes import add_customer, monthly_bills
@@ -198,3 +199,22 @@ def test_a_damaged_sync_bundle_is_refused_in_the_chosen_language(
     assert said.rstrip().endswith("); salin lagi")
     code, said = run(branch.data_dir, capsys, "en", "bundle", "import", str(reply))
     assert "The sync bundle balasan.zip cannot be used: it is damaged or cut off (" in said
+
+
+def test_a_missing_terms_file_is_named_in_the_chosen_language(
+        branch: BranchDatabase, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    gone = tmp_path / "hilang.toml"
+    code, said = run(branch.data_dir, capsys, "id", "terms", "load", str(gone))
+    assert code == 1
+    assert said == f"loket-admin: Ketentuan promo tidak sah: {gone} tidak ada\n"
+    code, said = run(branch.data_dir, capsys, "en", "terms", "load", str(gone))
+    assert f"{gone} does not exist" in said
+
+
+def test_a_credential_store_that_fails_is_said_in_indonesian() -> None:
+    error = DomainError(ErrorCode.TOKEN_STORE_UNAVAILABLE,
+                        problem=Finding.of(FindingCode.CREDENTIALS_NONE))
+    assert error_text(error, "id") == (
+        "Penyimpanan kredensial tidak dapat menyimpan token kantor pusat: tidak ada "
+        "penyimpanan kredensial yang berfungsi di komputer ini")
+    assert error.message.endswith(": no credential store works on this computer")
