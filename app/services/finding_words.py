@@ -67,6 +67,7 @@ INDONESIAN: dict[FindingCode, str] = {  # one literal per line, as the English c
     FindingCode.RECEIPT_TIME_DIFFERS: 'basis data mencatat kuitansi {receipt_no} dibayar pada {at}',
     FindingCode.RECEIPT_VOIDED: 'pembayaran ini sudah dibatalkan: {reason}',
     FindingCode.BUNDLE_DAMAGED: 'berkas ini rusak atau terpotong ({detail}); salin lagi',
+    FindingCode.NOT_A_ZIP: 'bukan file zip',
     FindingCode.BUNDLE_STRANGE_FILE: 'berkas ini memuat file yang tidak semestinya ({name})',
     FindingCode.BUNDLE_FILE_TWICE: 'berkas ini memuat file yang sama dua kali',
     FindingCode.BUNDLE_LACKS: 'berkas ini tidak memuat {names}',

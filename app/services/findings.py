@@ -85,6 +85,7 @@ class FindingCode(enum.StrEnum):
     RECEIPT_VOIDED = "receipt_voided"
     # a sync bundle on a USB stick
     BUNDLE_DAMAGED = "bundle_damaged"
+    NOT_A_ZIP = "not_a_zip"
     BUNDLE_STRANGE_FILE = "bundle_strange_file"
     BUNDLE_FILE_TWICE = "bundle_file_twice"
     BUNDLE_LACKS = "bundle_lacks"
@@ -163,6 +164,7 @@ TEXTS: dict[FindingCode, str] = {
     FindingCode.RECEIPT_TIME_DIFFERS: QT_TRANSLATE_NOOP("Findings", "the database has receipt {receipt_no} paid at {at}"),
     FindingCode.RECEIPT_VOIDED: QT_TRANSLATE_NOOP("Findings", "the payment was voided: {reason}"),
     FindingCode.BUNDLE_DAMAGED: QT_TRANSLATE_NOOP("Findings", "it is damaged or cut off ({detail}); copy it again"),
+    FindingCode.NOT_A_ZIP: QT_TRANSLATE_NOOP("Findings", "File is not a zip file"),
     FindingCode.BUNDLE_STRANGE_FILE: QT_TRANSLATE_NOOP("Findings", "it holds a file it should not ({name})"),
     FindingCode.BUNDLE_FILE_TWICE: QT_TRANSLATE_NOOP("Findings", "it holds the same file twice"),
     FindingCode.BUNDLE_LACKS: QT_TRANSLATE_NOOP("Findings", "it lacks {names}"),

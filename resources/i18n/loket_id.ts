@@ -1787,6 +1787,10 @@
       <translation>berkas ini rusak atau terpotong ({detail}); salin lagi</translation>
     </message>
     <message>
+      <source>File is not a zip file</source>
+      <translation>bukan file zip</translation>
+    </message>
+    <message>
       <source>it holds a file it should not ({name})</source>
       <translation>berkas ini memuat file yang tidak semestinya ({name})</translation>
     </message>

@@ -5,6 +5,7 @@ command-line mistakes, through its real entry point."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import string
 import subprocess
@@ -141,3 +142,30 @@ def test_every_refusal_is_worded_in_both_languages_with_the_same_values() -> Non
     assert set(refusals.TEXTS) == set(refusals.INDONESIAN) == set(refusals.RefusalCode)
     for code, english in refusals.TEXTS.items():
         assert names(refusals.INDONESIAN[code]) == names(english), code
+
+
+# English words that say something; none belongs in a Bahasa Indonesia refusal (codes,
+# paths and the names of options are data and are taken out before looking).
+ENGLISH = ("the", "is", "was", "not", "no", "already", "exists", "must", "cannot",
+           "readable", "branch", "device", "exception", "request", "field", "missing",
+           "add", "first", "user", "staff")
+
+
+def test_no_english_word_is_left_in_an_indonesian_refusal(
+        cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    terms = tmp_path / "promo.toml"
+    terms.write_text('code = "X"\n', encoding="utf-8")
+    junk = tmp_path / "kiriman.zip"
+    junk.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    assert cli("branch", "add", "KPG", "Kupang") == 0
+    commands = [("branch", "add", "KPG", "Kupang"), ("device", "register", "ZZZ", "L01"),
+                ("device", "revoke", "d-404"), ("exceptions", "--resolve", "404"),
+                ("change-requests", "approve", "404"), ("terms", "publish", str(terms)),
+                ("staff", "disable", "siapa"), ("bundle", "import", str(junk))]
+    for args in commands:
+        assert cli(*args) == 1, args
+        said = cli.err.split(": ", 1)[1]
+        for data in (str(terms), junk.name, "loket-headoffice branch add", "--note"):
+            said = said.replace(data, " ")
+        found = {w for w in ENGLISH if re.search(rf"\b{w}\b", said, re.IGNORECASE)}
+        assert found == set(), (args, cli.err)

@@ -26,7 +26,7 @@ class BundleUnreadable(ValueError):
     """The bundle's members cannot be read safely; ``finding`` says why (the message, in
     English)."""
 
-    def __init__(self, code: FindingCode, /, **params: str | int) -> None:
+    def __init__(self, code: FindingCode, /, **params: str | int | Finding) -> None:
         self.finding = Finding.of(code, **params)
         super().__init__(self.finding.text)
 
@@ -45,7 +45,7 @@ def read_members(data: bytes, required: Collection[str], *, allowed: Collection[
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError,
             NotImplementedError, OSError, RuntimeError) as exc:
-        raise BundleUnreadable(FindingCode.BUNDLE_DAMAGED, detail=_short(exc)) from None
+        raise BundleUnreadable(FindingCode.BUNDLE_DAMAGED, detail=_detail(exc)) from None
 
 
 def _check_names(names: list[str], required: Collection[str], known: set[str]) -> None:
@@ -67,6 +67,14 @@ def _check_sizes(infos: list[zipfile.ZipInfo], max_total: int) -> None:
                 info.compress_size, 1):
             raise BundleUnreadable(FindingCode.BUNDLE_ZIP_BOMB, name=info.filename,
                                    ratio=info.file_size // max(info.compress_size, 1))
+
+
+def _detail(exc: BaseException) -> str | Finding:
+    """What the zip reader said: the usual "not a zip file" coded, anything else as it is
+    (a technical detail)."""
+    if isinstance(exc, zipfile.BadZipFile) and str(exc) == "File is not a zip file":
+        return Finding.of(FindingCode.NOT_A_ZIP)
+    return _short(exc)
 
 
 def _short(exc: BaseException) -> str:
