@@ -48,6 +48,14 @@ def test_help_is_indonesian_by_default_and_english_with_lang_en(cli: Cli) -> Non
     assert 'e.g. "Bearer {credential}"' in cli.out and "{phone_digits}" in cli.out
 
 
+def test_the_placeholders_of_values_are_in_the_language(cli: Cli) -> None:
+    assert cli("branch", "add", "--help") == 0 and " kode nama\n" in cli.out
+    assert cli("user", "add", "--help") == 0
+    assert "[--full-name NAMA_LENGKAP]" in cli.out and "[--branch CABANG]" in cli.out
+    assert cli("user", "add", "--help", "--lang", "en") == 0
+    assert "[--full-name FULL_NAME]" in cli.out and "[--branch BRANCH]" in cli.out
+
+
 def test_results_are_worded_in_the_language(cli: Cli) -> None:
     assert cli("branch", "add", "kpg", "Kantor Pelayanan Kota Kupang") == 0
     assert cli.out == "cabang KPG ditambahkan\n"
