@@ -24,6 +24,7 @@ from headoffice import rate_limit
 from headoffice.db import current_epoch, utcnow
 from headoffice.errors import ApiError, device_revoked, unauthorised, wrong_branch
 from headoffice.models import BranchOffice, Device, EnrolmentCode
+from headoffice.refusals import NotFound, RefusalCode, Refused
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud, typed by hand
 CODE_GROUPS = 3
@@ -60,10 +61,10 @@ class Registration:
 def issue_code(session: Session, branch: str, counter: str) -> IssuedCode:
     """A new one-time code for ``counter`` of ``branch`` (ValueError: unknown branch)."""
     if session.get(BranchOffice, branch) is None:
-        raise ValueError(f"no branch {branch!r}; add it first (loket-headoffice branch add)")
+        raise Refused(RefusalCode.NO_BRANCH_TO_REGISTER, code=branch)
     counter = counter.strip().upper()
     if not counter or len(counter) > 16:
-        raise ValueError("the counter code must be 1 to 16 characters (e.g. L01)")
+        raise Refused(RefusalCode.COUNTER_CODE_INVALID)
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(4 * CODE_GROUPS))
     now = utcnow()
     row = EnrolmentCode(code_hash=sha256_hex(raw), branch_code=branch, counter=counter,
@@ -161,7 +162,7 @@ def revoke_device(session: Session, device_id: str) -> Device:
     """Refuse the device from now on (LookupError: unknown device)."""
     device = session.get(Device, device_id)
     if device is None:
-        raise LookupError(f"no device {device_id!r}")
+        raise NotFound(RefusalCode.NO_DEVICE, device=device_id)
     if not device.revoked:
         device.revoked, device.revoked_at = True, utcnow()
     return device

@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from app.services.findings import Finding, FindingCode
 from app.services.sync.bundle_zip import BundleUnreadable, read_members
 from headoffice import PROTOCOL_VERSION, SUPPORTED_PROTOCOLS, anchors, snapshot, snapshot_ahead
 from headoffice.auth import bundle_key
@@ -39,14 +40,15 @@ from headoffice.errors import ApiError
 from headoffice.models import Device
 from headoffice.pull import MAX_LIMIT, cursor_is_stale, pull
 from headoffice.push import BatchResult, IncomingEvent, push
+from headoffice.refusals import RefusalCode, Refused
 from headoffice.rules import event_amount
 from headoffice.schemas import AuditHeadBody, PushEvent
 
 MAX_MEMBER = 256 * 1024 * 1024
 
 
-class BundleRefused(ValueError):
-    """The bundle was not imported (nothing of it applied); the message says why."""
+class BundleRefused(Refused):
+    """The bundle was not imported (nothing of it applied); the code says why."""
 
 
 @dataclass(frozen=True)
@@ -94,13 +96,14 @@ def unpack(data: bytes, names: Sequence[str], allowed: Sequence[str] = (),
                                allowed=allowed, max_total=MAX_MEMBER)
         manifest = json.loads(members["manifest.json"])
     except (BundleUnreadable, ValueError) as exc:
-        problem = str(exc) if isinstance(exc, BundleUnreadable) else "its manifest is not JSON"
-        raise BundleRefused(f"this is not a readable sync bundle: {problem}") from None
+        problem = (exc.finding if isinstance(exc, BundleUnreadable)
+                   else Finding.of(FindingCode.BUNDLE_MANIFEST_NOT_JSON))
+        raise BundleRefused(RefusalCode.BUNDLE_UNREADABLE, problem=problem) from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("sha256"), dict):
-        raise BundleRefused("the bundle's manifest is not a Loket manifest")
+        raise BundleRefused(RefusalCode.BUNDLE_NOT_A_MANIFEST)
     for name in (*names, *(a for a in allowed if a in members)):
         if manifest["sha256"].get(name) != hashlib.sha256(members[name]).hexdigest():
-            raise BundleRefused(f"{name} does not match the manifest's checksum (tampered?)")
+            raise BundleRefused(RefusalCode.BUNDLE_CHECKSUM, name=name)
     return manifest, members["manifest.json"], members
 
 
@@ -146,30 +149,27 @@ def import_bundle(db: Database, data: bytes) -> Reply:
     """Check and apply a branch bundle; returns the signed reply (BundleRefused if not)."""
     manifest, manifest_bytes, members = unpack(data, ["events.jsonl"])
     if manifest.get("protocol") not in SUPPORTED_PROTOCOLS:
-        raise BundleRefused(f"the bundle speaks protocol {manifest.get('protocol')!r}; head "
-                            f"office speaks {list(SUPPORTED_PROTOCOLS)}")
+        raise BundleRefused(RefusalCode.BUNDLE_PROTOCOL, protocol=manifest.get("protocol"),
+                            supported=list(SUPPORTED_PROTOCOLS))
     with db.reading() as session:
         device = session.get(Device, str(manifest.get("device_id")))
     if device is None:
-        raise BundleRefused(f"device {manifest.get('device_id')!r} is not registered")
+        raise BundleRefused(RefusalCode.BUNDLE_DEVICE_UNKNOWN, device=manifest.get("device_id"))
     if not device.public_key:
-        raise BundleRefused(f"device {device.id} was registered before counters signed their "
-                            "bundles with a key of their own; register the counter again "
-                            "with a new one-time code, then export the bundle again")
+        raise BundleRefused(RefusalCode.BUNDLE_DEVICE_NO_KEY, device=device.id)
     if not signed_by(device.public_key, members["signature"], manifest_bytes):
-        raise BundleRefused("the signature does not match: the bundle was changed, or not "
-                            "signed by this device")
+        raise BundleRefused(RefusalCode.BUNDLE_SIGNATURE)
     if device.revoked:
-        raise BundleRefused(f"device {device.id} was revoked; its bundles are refused")
+        raise BundleRefused(RefusalCode.BUNDLE_DEVICE_REVOKED, device=device.id)
     if manifest.get("branch") != device.branch_code:
-        raise BundleRefused(f"the bundle is for branch {manifest.get('branch')!r}; device "
-                            f"{device.id} belongs to branch {device.branch_code}")
+        raise BundleRefused(RefusalCode.BUNDLE_WRONG_BRANCH, branch=manifest.get("branch"),
+                            device=device.id, owner=device.branch_code)
     events = _events(members["events.jsonl"], manifest)
     head = _chain_head(manifest)
     try:
         batch = push(db, device.id, device.branch_code, events)
     except ApiError as exc:
-        raise BundleRefused(f"nothing was imported: {exc.message}") from exc
+        raise BundleRefused(RefusalCode.BUNDLE_NOT_IMPORTED, problem=exc.message) from exc
     checked = None if head is None else anchors.anchor(db, device.id, head)
     return _reply(db, device, bundle_key(device), batch, checked,
                   str(manifest.get("cursor") or ""))
@@ -182,8 +182,8 @@ def _chain_head(manifest: dict[str, Any]) -> anchors.ChainHead | None:
     try:
         body = AuditHeadBody.model_validate(manifest["audit"])
     except ValidationError as exc:
-        raise BundleRefused(f"the manifest's audit-chain head is malformed: "
-                            f"{exc.errors()[0]['msg']}") from None
+        raise BundleRefused(RefusalCode.BUNDLE_CHAIN_HEAD,
+                            problem=exc.errors()[0]["msg"]) from None
     return anchors.ChainHead(**body.model_dump())
 
 
@@ -191,8 +191,8 @@ def _events(lines: bytes, manifest: dict[str, Any]) -> list[IncomingEvent]:
     try:
         parsed = [PushEvent.model_validate_json(line) for line in lines.splitlines() if line]
     except ValidationError as exc:
-        raise BundleRefused(f"an event in the bundle is malformed: {exc.errors()[0]['msg']}"
-                            ) from None
+        raise BundleRefused(RefusalCode.BUNDLE_EVENT_MALFORMED,
+                            problem=exc.errors()[0]["msg"]) from None
     counts = Counter(e.type for e in parsed)
     amounts: Counter[str] = Counter()
     for e in parsed:
@@ -201,8 +201,7 @@ def _events(lines: bytes, manifest: dict[str, Any]) -> list[IncomingEvent]:
     expected = {"first_seq": seqs[0] if seqs else None, "last_seq": seqs[-1] if seqs else None,
                 "counts": dict(counts), "amounts": dict(amounts)}
     if any(manifest.get(k) != v for k, v in expected.items()) or seqs != sorted(seqs):
-        raise BundleRefused("the manifest does not match the events (sequence range, counts "
-                            "or amounts): the bundle was tampered with or damaged")
+        raise BundleRefused(RefusalCode.BUNDLE_MANIFEST_MISMATCH)
     return [IncomingEvent(e.id, e.seq, e.type, e.created_at, e.payload) for e in parsed]
 
 

@@ -26,6 +26,7 @@ from app.services.text_checks import text_problem
 from headoffice.changes import customer_changed, record
 from headoffice.db import utcnow
 from headoffice.models import ChangeRequest, Customer, Event
+from headoffice.refusals import NotFound, RefusalCode, Refused
 
 STATES = ("pending", "approved", "rejected")
 KIND = "change_request"
@@ -104,11 +105,9 @@ def approve(session: Session, request_id: int, by: str, *, force: bool = False,
     customer = _customer(session, row.connection_no)
     stale = customer.version != row.seen_version
     if stale and not force:
-        raise ValueError(
-            f"customer {row.connection_no} changed since the request (the branch saw "
-            f"version {row.seen_version}, head office now has version {customer.version}) "
-            f"— review: current vs requested: {_review(row.fields, customer)}. Approve "
-            "with --force to apply it anyway, or reject it with --note")
+        raise Refused(RefusalCode.CUSTOMER_CHANGED, connection_no=row.connection_no,
+                      seen=row.seen_version, now=customer.version,
+                      review=_review(row.fields, customer))
     if any(getattr(customer, f) != v for f, v in row.fields.items()):
         for field, value in row.fields.items():
             setattr(customer, field, value)
@@ -123,7 +122,7 @@ def approve(session: Session, request_id: int, by: str, *, force: bool = False,
 def reject(session: Session, request_id: int, by: str, note: str) -> RequestInfo:
     """Close the request without changing the customer; the note says why."""
     if not note.strip():
-        raise ValueError("say why it is rejected: --note TEXT")
+        raise Refused(RefusalCode.REJECT_NOTE_MISSING)
     row = _pending(session, request_id)
     return _decide(session, row, "rejected", by, note,
                    session.scalar(select(Customer).where(
@@ -135,7 +134,7 @@ def _decide(session: Session, row: ChangeRequest, state: str, by: str, note: str
     for what, text in (("the note", note), ("the name of who decides", by)):
         problem = text_problem(text)
         if problem:
-            raise ValueError(f"{what} holds {problem}; remove it and try again")
+            raise Refused(RefusalCode.TEXT_REFUSED, what=what, problem=problem)
     row.state, row.decided_at = state, utcnow()
     row.decided_by, row.note = (by.strip() or "head office")[:40], note.strip()[:400]
     session.flush()
@@ -154,17 +153,17 @@ def decision_data(row: ChangeRequest, customer: Customer | None) -> dict[str, An
 def _pending(session: Session, request_id: int) -> ChangeRequest:
     row = session.get(ChangeRequest, request_id)
     if row is None:
-        raise LookupError(f"no change request {request_id}")
+        raise NotFound(RefusalCode.NO_CHANGE_REQUEST, id=request_id)
     if row.state != "pending":
-        raise ValueError(f"change request {request_id} was already {row.state} by "
-                         f"{row.decided_by} on {row.decided_at:%Y-%m-%d}")
+        raise Refused(RefusalCode.REQUEST_DECIDED, id=request_id, state=row.state,
+                      by=row.decided_by, day=f"{row.decided_at:%Y-%m-%d}")
     return row
 
 
 def _customer(session: Session, connection_no: str) -> Customer:
     customer = session.scalar(select(Customer).where(Customer.connection_no == connection_no))
     if customer is None:
-        raise LookupError(f"head office has no customer {connection_no}")
+        raise NotFound(RefusalCode.NO_CUSTOMER, connection_no=connection_no)
     return customer
 
 

@@ -32,7 +32,7 @@ from headoffice.bundle import MAX_MEMBER, BundleRefused, import_bundle
 from headoffice.changes import current_enrolment
 from headoffice.cli_words import count, rupiah, service_refusal
 from headoffice.console import audit, staff
-from headoffice.console.words import CUSTOMER_STATES, PLAN_STATES, REQUEST_STATES
+from headoffice.console.words import CUSTOMER_STATES, PLAN_STATES, REQUEST_STATES, reason_text
 from headoffice.db import Database, start_epoch
 from headoffice.models import Customer, Device
 from headoffice.serve import make_server
@@ -54,7 +54,7 @@ def opened(args: argparse.Namespace) -> Iterator[Database]:
         db.create_tables()
         yield db
     except (ValueError, LookupError) as exc:
-        raise Refusal(service_refusal(str(exc), args.words)) from exc
+        raise Refusal(service_refusal(exc, args.words)) from exc
     finally:
         db.dispose()
 
@@ -74,7 +74,7 @@ def serve(args: argparse.Namespace) -> int:
         server = make_server(args.database_url, args.host, args.port, tls_cert=args.tls_cert,
                              tls_key=args.tls_key, make_ahead=True, in_lulls=True)
     except ValueError as exc:
-        raise Refusal(service_refusal(str(exc), args.words)) from exc
+        raise Refusal(service_refusal(exc, args.words)) from exc
     server.run()
     return 0
 
@@ -280,8 +280,9 @@ def exceptions(args: argparse.Namespace) -> int:
             for e in rows:
                 state = (w("exception.state_resolved", day=f"{e.resolved_at:%Y-%m-%d}",
                            note=e.note) if e.resolved_at else w("exception.state_open"))
+                reason = reason_text(e.reason) if w.lang == "id" else e.reason
                 print(f"#{e.id} [{state}] {e.branch} {e.event_type or '-'} seq {e.seq or '-'} "
-                      f"{rupiah(e.amount)} {e.reason}: {e.detail}")
+                      f"{rupiah(e.amount)} {reason}: {e.detail}")
             print(w("exception.count", n=len(rows)), file=sys.stderr)
     return 0
 
@@ -355,8 +356,9 @@ def reconcile(args: argparse.Namespace) -> int:
     for r in lines:  # with a report, "received" is up to the reported sequence number
         told = f"{r.reported[0]:>5} {rupiah(r.reported[1]):>16}" if r.reported else "-"
         got = r.in_reported_range if r.reported else r.received
-        print(f"{r.branch:6} {r.business_date} {r.type:17} {r.status:8} {got[0]:>5} "
-              f"{rupiah(got[1]):>16} {told:>22}  {r.verdict}")
+        status, verdict = _coded(w, "status", r.status), _coded(w, "verdict", r.verdict)
+        print(f"{r.branch:6} {r.business_date} {r.type:17} {status:9} {got[0]:>5} "
+              f"{rupiah(got[1]):>16} {told:>22}  {verdict}")
     print("\n" + _heading(w("reconcile.payments"), (7, 11, 10, 20, 20)))
     for p in payments:
         print(f"{p.branch:6} {p.business_date} {p.payments:>8}  {rupiah(p.received):>18}  "
@@ -369,6 +371,12 @@ def reconcile(args: argparse.Namespace) -> int:
         print(w("reconcile.mismatch"), file=sys.stderr)
         return 1
     return 1 if flagged else 0
+
+
+def _coded(w: Words, kind: str, code: str) -> str:
+    """A code of ``kind`` in words; a code without words as it is."""
+    key = f"{kind}.{code}"
+    return w(key) if key in w.catalogue else code
 
 
 def _heading(titles: str, widths: tuple[int, ...]) -> str:
@@ -392,7 +400,7 @@ def bundle_import(args: argparse.Namespace) -> int:
         try:
             reply = import_bundle(db, path.read_bytes())
         except BundleRefused as exc:
-            raise Refusal(service_refusal(str(exc), args.words)) from exc
+            raise Refusal(service_refusal(exc, args.words)) from exc
     reply_path.write_bytes(reply.data)
     print(args.words("bundle.done", name=path.name, applied=reply.applied,
                      rejected=reply.rejected, duplicates=reply.duplicates,

@@ -10,8 +10,11 @@ read ``Rp 2.400.000`` and counts ``17.405`` in both languages.
 from __future__ import annotations
 
 from app.services.command_line import Words
+from app.services.error_words import error_text
+from app.services.errors import DomainError
 from app.services.money import format_rupiah
 from headoffice.console.words import refusal_text
+from headoffice.refusals import Refused
 
 rupiah = format_rupiah
 
@@ -21,8 +24,15 @@ def count(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-def service_refusal(message: str, words: Words) -> str:
-    """A service's English refusal in the language of ``words``."""
+def service_refusal(refusal: BaseException | str, words: Words) -> str:
+    """A service's refusal in the language of ``words``: a coded one (or one caused by a
+    domain error) in its own words; another English sentence after the console's lead."""
+    if isinstance(refusal, Refused):
+        return refusal.in_language(words.lang)
+    cause = refusal.__cause__ if isinstance(refusal, BaseException) else None
+    if isinstance(cause, DomainError):
+        return error_text(cause, words.lang)
+    message = str(refusal)
     if words.lang == "en":
         return message
     lead = refusal_text(message)
@@ -103,7 +113,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "bundle": ("bundel sinkronisasi", "sync bundles"),
     "bundle.import": ("impor bundel cabang, tulis balasannya",
                       "import a branch's bundle, write the reply"),
-    "bundle.reply": ("bundel balasan (bawaan: FILE-reply.zip)",
+    "bundle.reply": ("bundel balasan (bawaan: BERKAS-reply.zip)",
                      "reply bundle (default: FILE-reply.zip)"),
     "epoch": ("epoch", "epochs"),
     "epoch.new": ("mulai epoch baru (setelah memulihkan cadangan)",
@@ -179,6 +189,11 @@ WORDS: dict[str, tuple[str, str]] = {
                        "branch|day|type|status|received|branch reported|verdict"),
     "reconcile.payments": ("cabang|hari|bayar|diterima|dibatalkan|kredit",
                            "branch|day|payments|received|voided|credit"),
+    "status.applied": ("diterapkan", "applied"),
+    "status.rejected": ("ditolak", "rejected"),
+    "verdict.ok": ("cocok", "ok"),
+    "verdict.MISMATCH": ("TIDAK COCOK", "MISMATCH"),
+    "verdict.not reported": ("belum dilaporkan", "not reported"),
     "reconcile.flagged": ("RANTAI AUDIT DITANDAI: {detail}", "AUDIT CHAIN FLAGGED: {detail}"),
     "reconcile.flagged_note": ("RANTAI AUDIT DITANDAI: pembukuan sebuah loket tidak lagi "
                                "melanjutkan yang dijangkarkan kantor pusat; lihat antrean "
@@ -255,7 +270,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "outreach.invalid_phones": ("pelanggan yang teleponnya bukan nomor seluler",
                                 "customers whose phone is not a mobile number"),
     "outreach.include_missing": ("juga yang tidak punya nomor", "also those with none"),
-    "outreach.template": ("tampilkan templat, atau simpan versi baru dari FILE",
+    "outreach.template": ("tampilkan templat, atau simpan versi baru dari BERKAS",
                           "show a template, or save a new version from FILE"),
     "outreach.template_file": ("file teks UTF-8", "a UTF-8 text file"),
     "outreach.gateway": ("gateway HTTP", "the HTTP gateway"),

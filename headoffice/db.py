@@ -33,6 +33,7 @@ from headoffice.console import tables as _console_tables  # noqa: F401  (and the
 from headoffice.evaluation import tables as _evaluation_tables  # noqa: F401  (so are these)
 from headoffice.models import Epoch
 from headoffice.outreach import tables as _outreach_tables  # noqa: F401  (and outreach's)
+from headoffice.refusals import NotFound, RefusalCode
 
 URL_VARIABLE = "LOKET_HEADOFFICE_DATABASE_URL"
 WRITER_LOCK = 0x4C4F4B45  # the writers' advisory lock ("LOKE"), one per schema:
@@ -143,7 +144,7 @@ def current_epoch(session: Session, *, create: bool = False) -> str:
     if newest is not None:
         return newest
     if not create:
-        raise LookupError("the head-office database has no epoch; run loket-headoffice init")
+        raise NotFound(RefusalCode.NO_EPOCH)
     return start_epoch(session, "database created")
 
 

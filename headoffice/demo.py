@@ -24,6 +24,7 @@ from headoffice.changes import bill_key, bill_values_data, customer_data, record
 from headoffice.console.staff import add_staff
 from headoffice.masterdata import add_branch, add_user, publish_terms_file
 from headoffice.models import Bill, BranchOffice, Customer
+from headoffice.refusals import RefusalCode, Refused
 
 DEMO_BRANCHES = (
     ("KPG", "Kantor Pelayanan Kota Kupang"),
@@ -54,9 +55,9 @@ def create_demo(session: Session, *, customers: int = FULL_CUSTOMERS,
                 seed: int = 2025) -> DemoSummary:
     """Fill an empty head-office database with the demo (ValueError if not empty)."""
     if not 1 <= customers <= 1_500_000:
-        raise ValueError(f"the demo holds 1 to 1,500,000 customers, not {customers:,}")
+        raise Refused(RefusalCode.DEMO_SIZE, customers=customers)
     if session.scalar(select(Customer.id).limit(1)) is not None:
-        raise ValueError("this head office already has customers; the demo needs an empty one")
+        raise Refused(RefusalCode.DEMO_NOT_EMPTY)
     started = time.perf_counter()
     for code, name in DEMO_BRANCHES:
         if session.get(BranchOffice, code) is None:

@@ -18,6 +18,7 @@ from headoffice import changes
 from headoffice.changes import ack_data, record
 from headoffice.db import utcnow
 from headoffice.models import Event, Payment, SyncException
+from headoffice.refusals import NotFound, RefusalCode, Refused
 from headoffice.rules import Rejected, dispatch
 
 
@@ -80,7 +81,7 @@ def resolve(session: Session, exception_id: int, note: str) -> ExceptionInfo:
     """Close an exception with what staff did about it (LookupError / ValueError)."""
     exc = _open(session, exception_id)
     if not note.strip():
-        raise ValueError("say what was done about it: --note TEXT")
+        raise Refused(RefusalCode.RESOLVE_NOTE_MISSING)
     exc.resolved_at, exc.note = utcnow(), note.strip()[:400]
     return _info(exc, session.get(Event, exc.event_id) if exc.event_id else None)
 
@@ -90,11 +91,10 @@ def reapply(session: Session, exception_id: int, note: str = "") -> ExceptionInf
     exc = _open(session, exception_id)
     event = session.get(Event, exc.event_id) if exc.event_id else None
     if event is None or event.status != "rejected":
-        raise ValueError(f"exception {exception_id} is not a rejected event; resolve it with "
-                         "a note instead")
+        raise Refused(RefusalCode.NOT_A_REJECTED_EVENT, id=exception_id)
     problem = _reapply(session, exc, event, note.strip() or "re-applied by head office")
     if problem:
-        raise ValueError(f"event {event.id} still cannot be applied: {problem}")
+        raise Refused(RefusalCode.EVENT_STILL_REFUSED, event=event.id, problem=problem)
     return _info(exc, event)
 
 
@@ -146,9 +146,9 @@ def _reapply(session: Session, exc: SyncException, event: Event, note: str) -> s
 def _open(session: Session, exception_id: int) -> SyncException:
     exc = session.get(SyncException, exception_id)
     if exc is None:
-        raise LookupError(f"no exception {exception_id}")
+        raise NotFound(RefusalCode.NO_EXCEPTION, id=exception_id)
     if exc.resolved_at is not None:
-        raise ValueError(f"exception {exception_id} was already resolved")
+        raise Refused(RefusalCode.EXCEPTION_RESOLVED, id=exception_id)
     return exc
 
 

@@ -19,6 +19,7 @@ from app.services.users import hash_password
 from headoffice.changes import record, terms_data, user_data
 from headoffice.db import utcnow
 from headoffice.models import BranchOffice, Terms, User
+from headoffice.refusals import RefusalCode, Refused
 
 _CODE_RE = re.compile(r"^[A-Z0-9]{2,16}$")
 ROLES = ("cashier", "supervisor", "admin")
@@ -36,11 +37,11 @@ class Published:
 def add_branch(session: Session, code: str, name: str, utc_offset_minutes: int = 480) -> None:
     code = code.strip().upper()
     if not _CODE_RE.match(code):
-        raise ValueError(f"branch code {code!r} must be 2–16 letters or digits (e.g. KPG)")
+        raise Refused(RefusalCode.BRANCH_CODE_INVALID, code=code)
     if not name.strip():
-        raise ValueError("the branch needs a name")
+        raise Refused(RefusalCode.BRANCH_NAME_MISSING)
     if session.get(BranchOffice, code) is not None:
-        raise ValueError(f"branch {code} already exists")
+        raise Refused(RefusalCode.BRANCH_EXISTS, code=code)
     session.add(BranchOffice(code=code, name=name.strip()[:120],
                              utc_offset_minutes=utc_offset_minutes))
     session.flush()
@@ -65,8 +66,8 @@ def publish_terms(session: Session, terms: PromotionTerms) -> Published:
                                                   Terms.version == terms.version))
     if existing is not None:
         if existing.checksum != terms.checksum():
-            raise ValueError(f"{terms.code} version {terms.version} was published with other "
-                             "terms; publish them as a new version")
+            raise Refused(RefusalCode.TERMS_VERSION_CONFLICT, programme=terms.code,
+                          version=terms.version)
         return Published(terms.code, terms.version, terms.name, existing.checksum, False)
     row = Terms(code=terms.code, version=terms.version, name=terms.name, body=terms.to_json(),
                 checksum=terms.checksum(), published_at=utcnow())
@@ -81,13 +82,13 @@ def add_user(session: Session, username: str, full_name: str, role: str, passwor
     """A counter user for every branch (or one); branches receive it with the next pull."""
     name = username.strip().lower()
     if not re.match(r"^[a-z0-9._-]{2,40}$", name):
-        raise ValueError(f"user name {username!r} must be 2–40 letters, digits, . _ or -")
+        raise Refused(RefusalCode.USERNAME_INVALID, username=username)
     if role not in ROLES:
-        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+        raise Refused(RefusalCode.ROLE_INVALID, roles=", ".join(ROLES))
     if branch is not None and session.get(BranchOffice, branch) is None:
-        raise ValueError(f"no branch {branch!r}")
+        raise Refused(RefusalCode.NO_BRANCH, code=branch)
     if session.get(User, name) is not None:
-        raise ValueError(f"user {name} already exists")
+        raise Refused(RefusalCode.USER_EXISTS, username=name)
     try:
         hashed = hash_password(password)
     except DomainError as exc:

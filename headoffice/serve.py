@@ -7,6 +7,7 @@ from pathlib import Path
 import uvicorn
 
 from headoffice.api import create_app
+from headoffice.refusals import RefusalCode, Refused
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8470
@@ -19,7 +20,7 @@ def make_server(database_url: str, host: str = DEFAULT_HOST, port: int = DEFAULT
     """A uvicorn server for the API over ``database_url`` (tables made if missing);
     ``make_ahead`` and ``in_lulls`` as in :func:`headoffice.api.create_app`."""
     if (tls_cert is None) != (tls_key is None):
-        raise ValueError("give both --tls-cert and --tls-key, or neither")
+        raise Refused(RefusalCode.TLS_PAIR)
     config = uvicorn.Config(
         create_app(database_url, make_ahead=make_ahead, in_lulls=in_lulls), host=host, port=port,
         log_level=log_level, ws="none",

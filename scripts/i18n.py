@@ -35,6 +35,8 @@ def _tool(name: str) -> str:
 def update() -> None:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app" / "ui").rglob("*.py"))
     sources.append("app/services/errors.py")  # the catalogue of error texts
+    sources.append("app/services/findings.py")  # what the record checks find
+    sources.append("app/services/sync/problem_words.py")  # the details of sync errors
     for ts in TS_FILES:
         subprocess.run([_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations",
                         "none", "-ts", str(ts.relative_to(ROOT))], cwd=ROOT, check=True)

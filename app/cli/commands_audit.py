@@ -8,6 +8,7 @@ from app.cli.common import admin_actor, opened, parse_date
 from app.cli.output import Output, count
 from app.services.audit.integrity import check_integrity
 from app.services.command_line import Words
+from app.services.finding_words import words_of
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -31,18 +32,19 @@ def run_verify(args: argparse.Namespace, out: Output) -> int:
     data = {
         "ok": report.ok, "audit_records": report.chain.records, "payments": report.payments,
         "outbox_events": report.outbox_events, "first_bad_id": report.chain.first_bad_id,
-        "problems": [{"check": p.check, "subject": p.subject, "text": p.text}
-                     for p in report.problems],
+        "problems": [{"check": p.check, "subject": p.subject, "text": p.text,
+                      "code": p.detail.code.value} for p in report.problems],
     }
     w = out.words
+    said = [p.said(words_of(w.lang)) for p in report.problems]
     checked = w("audit.checked", records=count(report.chain.records),
                 payments=count(report.payments), events=count(report.outbox_events))
     if report.ok:
         out.result(data, [w("audit.ok", checked=checked)])
         return 0
-    message = w("audit.failed_message", problem=report.problems[0])
+    message = w("audit.failed_message", problem=said[0])
     out.error("audit_failed", message, extra=data,
-              lines=[w("audit.failed", checked=checked), *(f"  {p}" for p in report.problems)])
+              lines=[w("audit.failed", checked=checked), *(f"  {p}" for p in said)])
     return 1
 
 

@@ -20,6 +20,8 @@ from app.services.backup.copies import (
 )
 from app.services.backup.restore import RestoreReport, restore
 from app.services.command_line import Words
+from app.services.finding_words import finding_text
+from app.services.findings import Finding
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -38,6 +40,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     back.add_argument("file", type=Path, metavar="FILE")
     back.add_argument("--yes", action="store_true", help=w("restore.yes"))
     back.set_defaults(handler=run_restore)
+
+
+def _said(finding: Finding, out: Output) -> str:
+    return finding_text(finding, out.lang)
 
 
 def _size(size: int) -> str:
@@ -61,8 +67,8 @@ def run_now(args: argparse.Namespace, out: Output) -> int:
     data = {"file": str(path), "bytes": size, "verified": report.ok,
             "problems": list(report.problems)}
     if not report.ok:
-        raise Refusal("backup_unsound", out.words("backup.unsound", path=path,
-                                                  problem=report.problem))
+        raise Refusal("backup_unsound", out.words("backup.unsound", path=path, problem=_said(
+            report.refusals[0], out)))
     out.result(data, [out.words("backup.written", path=path, size=_size(size))])
     return 0
 
@@ -83,18 +89,21 @@ def run_list(args: argparse.Namespace, out: Output) -> int:
 def run_verify(args: argparse.Namespace, out: Output) -> int:
     report = verify_backup(args.file)
     data = {"file": str(args.file), "ok": report.ok, "problems": list(report.problems),
-            "findings": list(report.findings), "schema": report.revision,
+            "problem_codes": [f.code.value for f in report.refusals],
+            "findings": list(report.findings),
+            "finding_codes": [f.code.value for f in report.notes], "schema": report.revision,
             "branch": report.branch_code, "audit_records": report.audit_records,
             "payments": report.payments, "restored_from": report.restored_from}
     w = out.words
     if not report.ok:
-        out.error("backup_corrupt", w("backup.must_not", file=args.file, problem=report.problem),
+        problems = [_said(f, out) for f in report.refusals]
+        out.error("backup_corrupt", w("backup.must_not", file=args.file, problem=problems[0]),
                   extra=data,
-                  lines=[w("backup.failed", file=args.file), *(f"  {p}" for p in report.problems)])
+                  lines=[w("backup.failed", file=args.file), *(f"  {p}" for p in problems)])
         return 1
     lines = [w("backup.ok", file=args.file, branch=report.branch_code, schema=report.revision,
                records=count(report.audit_records), payments=count(report.payments))]
-    lines += [w("backup.note", text=finding) for finding in report.findings]
+    lines += [w("backup.note", text=_said(f, out)) for f in report.notes]
     out.result(data, lines)
     return 0
 
@@ -121,7 +130,8 @@ def _restore_data(report: RestoreReport) -> dict[str, Any]:
             "raised": [{"counter": r.counter, "sequence": r.name, "year": r.year,
                         "restored": r.restored, "raised_to": r.raised_to}
                        for r in report.raised],
-            "warnings": list(report.warnings)}
+            "warnings": list(report.warnings),
+            "warning_codes": [f.code.value for f in report.notices]}
 
 
 def _restore_lines(report: RestoreReport, w: Words) -> list[str]:
@@ -132,5 +142,5 @@ def _restore_lines(report: RestoreReport, w: Words) -> list[str]:
         year = f" {r.year}" if r.year else ""
         lines.append(w("restore.raised", counter=r.counter, name=r.name.replace("_", " "),
                        year=year, raised=r.raised_to, restored=r.restored))
-    lines += [w("restore.warning", text=warning) for warning in report.warnings]
+    lines += [w("restore.warning", text=finding_text(f, w.lang)) for f in report.notices]
     return lines

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
 
 from app.cli.common import opened
 from app.cli.output import Output, rupiah
 from app.services.command_line import Words
+from app.services.finding_words import finding_text
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -28,7 +28,12 @@ def run_verify(args: argparse.Namespace, out: Output) -> int:
     genuine = result.valid and result.matches_database and not result.problem
     w = out.words
     verdict = w("receipt.genuine" if genuine else "receipt.not_verified")
+    problem = finding_text(result.finding, w.lang) if result.finding else ""
     lines = [f"{verdict}: {result.receipt_no or '?'} {rupiah(result.amount)}",
-             f"  {result.problem or w('receipt.matches')}"]
-    out.result(dict(asdict(result), genuine=genuine), lines)
+             f"  {problem or w('receipt.matches')}"]
+    out.result({"valid": result.valid, "receipt_no": result.receipt_no,
+                "amount": result.amount, "matches_database": result.matches_database,
+                "problem": result.problem,
+                "code": result.finding.code.value if result.finding else None,
+                "genuine": genuine}, lines)
     return 0 if genuine else 1

@@ -233,7 +233,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.archived": ("Arsip", "Archived"),
     # backup, restore
     "backup.help": ("cadangan basis data", "backups of the database"),
-    "backup.now": ("cadangkan sekarang (ke folder cadangan, atau --to PATH)",
+    "backup.now": ("cadangkan sekarang (ke folder cadangan, atau --to LOKASI)",
                    "back up now (into the backups folder, or --to PATH)"),
     "backup.to": ("sebuah folder (mis. flashdisk USB) atau file .sqlite3 baru",
                   "a folder (e.g. a USB stick) or a new .sqlite3 file"),
@@ -298,7 +298,7 @@ WORDS: dict[str, tuple[str, str]] = {
                       "Payments are BLOCKED: the database was restored from {source} at "
                       "{at}."),
     "block.hint": ("Sinkronkan dengan kantor pusat, atau izinkan: loket-admin restore-block "
-                   "release --supervisor USER --reason TEKS",
+                   "release --supervisor PENGGUNA --reason TEKS",
                    "Sync with head office, or release: loket-admin restore-block release "
                    "--supervisor USER --reason TEXT"),
     "block.password": ("Kata sandi {user}: ", "Password of {user}: "),
@@ -363,7 +363,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "status.snapshot": ("Unduhan snapshot disimpan: {size}", "Snapshot download kept: {size}"),
     "bundle.help": ("bundel sinkronisasi untuk cabang tanpa sambungan (flashdisk USB)",
                     "sync bundles for a branch with no link (USB stick)"),
-    "bundle.export": ("tulis kejadian tertunda ke bundel di DIR",
+    "bundle.export": ("tulis kejadian tertunda ke bundel di FOLDER",
                       "write the pending events to a bundle in DIR"),
     "bundle.import": ("terapkan bundel balasan kantor pusat", "apply head office's reply bundle"),
     "export.not_folder": ("{path} bukan folder", "{path} is not a folder"),
@@ -371,14 +371,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "export.none": ("tidak ada kejadian tertunda", "no pending events"),
     "export.written": ("Bundel ditulis: {path} ({seq}).", "Bundle written: {path} ({seq})."),
     "export.next": ("Bawa ke kantor pusat; impor balasannya dengan: loket-admin bundle import "
-                    "FILE",
+                    "BERKAS",
                     "Take it to head office; import its reply with: loket-admin bundle import "
                     "FILE"),
     "reply.done": ("Balasan diimpor: {acked} kejadian diakui, {changes} perubahan diterapkan.",
                    "Reply imported: {acked} event(s) acknowledged, {changes} change(s) "
                    "applied."),
     "reply.resend": ("Kantor pusat belum memiliki kejadian mulai {seq}: ekspor bundel baru "
-                     "(loket-admin bundle export DIR).",
+                     "(loket-admin bundle export FOLDER).",
                      "Head office lacks events from {seq} on: export a new bundle "
                      "(loket-admin bundle export DIR)."),
     "reply.flagged": ("Kantor pusat menandai rantai audit loket ini: tidak ada pembayaran "

@@ -41,6 +41,31 @@ _ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     ))
 
 
+# The placeholders of argument values (argparse's metavars) in Bahasa Indonesia; a
+# positional argument without one is named by its destination, in lower case.
+METAVARS: dict[str, str] = {
+    "FILE": "BERKAS", "DIR": "FOLDER", "PATH": "LOKASI", "DATE": "TANGGAL", "CODE": "KODE",
+    "NAME": "NAMA", "FULL_NAME": "NAMA_LENGKAP", "USERNAME": "NAMA_PENGGUNA",
+    "USER": "PENGGUNA", "TEXT": "TEKS", "SECONDS": "DETIK", "DAYS": "HARI", "DAY": "HARI",
+    "CONNECTION_NO": "NO_SAMBUNGAN", "PAYLOAD": "ISI_QR", "BRANCH": "CABANG",
+    "COUNTER": "LOKET", "DEVICE_ID": "ID_PERANGKAT", "NOTE": "CATATAN", "BY": "OLEH",
+    "SEED": "BENIH", "CUSTOMERS": "PELANGGAN", "OUTPUT": "KELUARAN", "REPLY": "BALASAN",
+    "PROGRAMME": "PROGRAM", "LIMIT": "BATAS", "INSTALMENTS": "CICILAN", "ON": "TANGGAL",
+    "FROM": "DARI", "TO": "SAMPAI", "SHIFT": "GILIRAN", "REASON": "ALASAN",
+    "SUPERVISOR": "SUPERVISOR", "TIMEOUT": "DETIK", "HOST": "HOST", "PORT": "PORT",
+}
+
+
+def indonesian_metavar(metavar: str) -> str:
+    """``FILE`` → ``BERKAS``, ``FILE.csv`` → ``BERKAS.csv``, ``file`` → ``berkas``; a
+    placeholder without Indonesian as it is."""
+    name, dot, rest = metavar.partition(".")
+    said = METAVARS.get(name.upper())
+    if said is None:
+        return metavar
+    return (said if name.isupper() else said.lower()) + dot + rest
+
+
 def chosen_language(argv: Sequence[str]) -> str:
     """The language ``--lang X`` or ``--lang=X`` names in ``argv`` (the last one given);
     Bahasa Indonesia when none is given or the one given is not known (argparse then
@@ -101,6 +126,17 @@ class _IndonesianParser(argparse.ArgumentParser):
         for parent in parents:  # as argparse does, once the sections have their titles
             self._add_container_actions(parent)
             self._defaults.update(parent._defaults)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """As argparse's, with the placeholder of its value in Bahasa Indonesia."""
+        action = super().add_argument(*args, **kwargs)
+        if isinstance(action.metavar, str):
+            action.metavar = indonesian_metavar(action.metavar)
+        elif action.metavar is None and action.choices is None and action.nargs != 0:
+            shown = action.dest if not action.option_strings else action.dest.upper()
+            if indonesian_metavar(shown) != shown:
+                action.metavar = indonesian_metavar(shown)
+        return action
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

@@ -11,6 +11,10 @@ Amounts read ``Rp 2.400.000`` in both languages.
 from __future__ import annotations
 
 from app.services.errors import DomainError, ErrorCode, render
+from app.services.finding_words import finding_text
+from app.services.findings import Finding
+from app.services.sync.problem_words import indonesian, translated_params
+from app.services.terms_problems import TermsInvalid
 
 INDONESIAN: dict[ErrorCode, str] = {  # one literal per line, as the English catalogue
     ErrorCode.AMOUNT_MALFORMED: "'{text}' bukan jumlah rupiah yang sah.",
@@ -120,10 +124,17 @@ ADMIN_INDONESIAN: dict[ErrorCode, str] = {
 
 
 def error_text(error: DomainError, lang: str) -> str:
-    """The admin sentence for ``error`` in ``lang`` (``id`` or ``en``)."""
+    """The admin sentence for ``error`` in ``lang`` (``id`` or ``en``); a finding, the
+    problems of a terms file or the detail of a sync error inside it are said in ``lang``
+    too."""
     if lang != "id":
         return error.message
     template = ADMIN_INDONESIAN.get(error.code) or INDONESIAN.get(error.code)
     if template is None:
         return error.message
-    return render(template, error.code, error.params) or error.message
+    params = translated_params(error.code, {
+        name: finding_text(value, lang) if isinstance(value, Finding) else value
+        for name, value in error.params.items()}, indonesian, english=False)
+    if isinstance(error, TermsInvalid):
+        params["problem"] = "; ".join(p.in_language(lang) for p in error.problems)
+    return render(template, error.code, params) or error.message

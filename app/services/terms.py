@@ -92,6 +92,8 @@ def load_terms_file(path: Path) -> PromotionTerms:
     """Read and validate a ``.toml`` or ``.json`` terms file."""
     try:
         raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise TermsInvalid([TermsProblem.of(TermsCode.FILE_MISSING, file=str(path))]) from exc
     except OSError as exc:
         raise TermsInvalid([TermsProblem.of(TermsCode.UNREADABLE, file=str(path),
                                             detail=str(exc))]) from exc

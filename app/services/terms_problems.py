@@ -1,9 +1,10 @@
 """Why a promotion terms file is refused: a stable code and plain parameters.
 
 ``load_terms_file`` raises :class:`TermsInvalid`, a ``DomainError`` (``TERMS_INVALID``,
-its English sentence for the counter and the admin CLIs) that also carries each
-problem coded, so head office's console can say them in Bahasa Indonesia or English
-(``headoffice/console/words.py``). :data:`TEXTS` holds each code's English.
+its English sentence for the counter and the logs) that also carries each problem
+coded, so the admin command lines and head office's console say them in Bahasa
+Indonesia or English. :data:`TEXTS` holds each code's English, :data:`INDONESIAN` its
+Bahasa Indonesia.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from app.services.errors import DomainError, ErrorCode
 
 
 class TermsCode(enum.StrEnum):
+    FILE_MISSING = "file_missing"
     UNREADABLE = "unreadable"
     NOT_PARSED = "not_parsed"
     MALFORMED = "malformed"
@@ -46,6 +48,7 @@ class TermsCode(enum.StrEnum):
 
 # One literal per line, so each code's words are easy to compare with their translation.
 TEXTS: dict[TermsCode, str] = {
+    TermsCode.FILE_MISSING: "{file} does not exist",
     TermsCode.UNREADABLE: "cannot read {file}: {detail}",
     TermsCode.NOT_PARSED: "{file}: {detail}",
     TermsCode.MALFORMED: "{detail}",
@@ -74,6 +77,42 @@ TEXTS: dict[TermsCode, str] = {
 }
 
 
+# The same in Bahasa Indonesia, the default language of the admin CLIs and of head
+# office's console. Fields keep their names.
+INDONESIAN: dict[TermsCode, str] = {
+    TermsCode.FILE_MISSING: "{file} tidak ada",
+    TermsCode.UNREADABLE: "{file} tidak dapat dibaca: {detail}",
+    TermsCode.NOT_PARSED: "{file} tidak dapat diurai (rincian dari pembacanya: {detail})",
+    TermsCode.MALFORMED: "susunan file tidak sah (rincian: {detail})",
+    TermsCode.MISSING_FIELD: "isian '{field}' tidak ada",
+    TermsCode.UNKNOWN_FIELDS: "isian tidak dikenal: {fields}",
+    TermsCode.NOT_WHOLE_NUMBER: "{field} harus bilangan bulat, bukan {value}",
+    TermsCode.NOT_BOOLEAN: "{field} harus true atau false, bukan {value}",
+    TermsCode.NOT_TEXT: "{field} harus berisi teks",
+    TermsCode.NOT_DATE: "{field} harus tanggal (TTTT-BB-HH), bukan {value}",
+    TermsCode.VERSION_LOW: "version minimal 1",
+    TermsCode.DATES_REVERSED: "valid_to lebih awal dari valid_from",
+    TermsCode.WAIVER_RANGE: "penalty_waiver_percent harus 0–100",
+    TermsCode.DOWN_PAYMENT_RANGE: "down_payment_percent harus 1–100",
+    TermsCode.STEPS_LOW: "langkah pembulatan minimal 1",
+    TermsCode.DUE_DAY_RANGE: "due_day harus 1–28 (ada di setiap bulan)",
+    TermsCode.MIN_AMOUNT_LOW: "min_amount minimal 1",
+    TermsCode.GRACE_NEGATIVE: "grace_days tidak boleh negatif",
+    TermsCode.LAST_TIER_BOUNDED: "tingkat cicilan terakhir tidak boleh punya batas up_to",
+    TermsCode.TIERS_NOT_RISING: "batas tingkat cicilan harus naik, dan hanya yang terakhir "
+                                "boleh terbuka",
+    TermsCode.TIER_BELOW_MIN_COUNT: "setiap tingkat harus mengizinkan sedikitnya min_count "
+                                    "cicilan",
+    TermsCode.MIN_COUNT_LOW: "min_count minimal 1",
+    TermsCode.STATUSES_INVALID: "eligibility.statuses harus berisi active / sealed / "
+                                "disconnected",
+    TermsCode.NOT_TERMS_FILE: "{file}: file ketentuan berakhiran .toml atau .json",
+    TermsCode.FILE_TOO_LARGE: "file lebih besar dari {limit} MB; tidak ada yang dibaca",
+    TermsCode.VERSION_CONFLICT: "{programme} versi {version} sudah diterbitkan dengan "
+                                "ketentuan lain; terbitkan sebagai versi baru",
+}
+
+
 @dataclass(frozen=True)
 class TermsProblem:
     code: TermsCode
@@ -86,6 +125,10 @@ class TermsProblem:
     def said(self, template: str) -> str:
         """``template`` (this code's words in some language) filled in."""
         return template.format(**self.params)
+
+    def in_language(self, lang: str) -> str:
+        """The problem in ``lang`` (``id`` or ``en``)."""
+        return self.said(INDONESIAN[self.code]) if lang == "id" else self.text
 
     @property
     def text(self) -> str:

@@ -178,7 +178,12 @@ ENGLISH: dict[str, str] = {
         "The file differs from the one previewed; preview it again.",
     "Versi ini sudah diterbitkan dengan ketentuan lain; terbitkan sebagai versi baru.":
         "This version was published with other terms; publish them as a new version.",
-    "Nama pengguna ini sudah ada.": "This user name exists already.",
+    "Cabang dengan kode ini sudah ada.": "A branch with this code exists already.",
+    "Staf dengan nama pengguna ini sudah ada.":
+        "A staff user with this user name exists already.",
+    "Pengguna loket dengan nama ini sudah ada.":
+        "A counter user with this user name exists already.",
+    "Yang ditambahkan sudah ada.": "What was added exists already.",
     "Kata sandi minimal 8 karakter.": "The password needs at least 8 characters.",
     "Nama pengguna 2–40 huruf, angka, titik, garis bawah atau tanda hubung.":
         "A user name is 2–40 letters, digits, dots, underscores or hyphens.",

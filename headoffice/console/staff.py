@@ -24,6 +24,7 @@ from headoffice.console import audit
 from headoffice.console.roles import ROLES, permissions
 from headoffice.console.tables import StaffSession, StaffUser
 from headoffice.db import utcnow
+from headoffice.refusals import NotFound, RefusalCode, Refused
 
 MIN_PASSWORD = 8
 LOCK_AFTER = 5
@@ -70,13 +71,13 @@ def add_staff(session: Session, username: str, role: str, password: str,
               full_name: str = "", *, by: str) -> StaffInfo:
     name = username.strip().lower()
     if not _NAME.match(name):
-        raise ValueError(f"user name {username!r} must be 2–40 letters, digits, . _ or -")
+        raise Refused(RefusalCode.USERNAME_INVALID, username=username)
     if role not in ROLES:
-        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+        raise Refused(RefusalCode.ROLE_INVALID, roles=", ".join(ROLES))
     if len(password) < MIN_PASSWORD:
-        raise ValueError(f"the password needs at least {MIN_PASSWORD} characters")
+        raise Refused(RefusalCode.PASSWORD_TOO_SHORT, minimum=MIN_PASSWORD)
     if session.get(StaffUser, name) is not None:
-        raise ValueError(f"staff user {name} already exists")
+        raise Refused(RefusalCode.STAFF_EXISTS, username=name)
     row = StaffUser(username=name, full_name=full_name.strip()[:120] or name, role=role,
                     password_hash=_HASHER.hash(password), active=True, failed_attempts=0,
                     created_at=utcnow())
@@ -94,7 +95,7 @@ def disable_staff(session: Session, username: str, *, by: str) -> StaffInfo:
     """No more sign-ins; the user's open sessions end now."""
     row = session.get(StaffUser, username.strip().lower())
     if row is None:
-        raise LookupError(f"no staff user {username!r}")
+        raise NotFound(RefusalCode.NO_STAFF, username=username)
     row.active = False
     session.execute(delete(StaffSession).where(StaffSession.username == row.username))
     audit.record(session, by, "staff.disable", row.username)

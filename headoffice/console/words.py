@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable
 
 from app.services.imports.problems import ImportProblem
-from app.services.terms_problems import TermsCode, TermsProblem
+from app.services.terms_problems import INDONESIAN as TERMS_INDONESIAN
+from app.services.terms_problems import TermsProblem
 from headoffice.console.roles import role_label
 
 REASONS = {
@@ -57,8 +58,9 @@ EVENT_TYPES = {
 UNKNOWN_EVENT_TYPE = "Jenis kejadian tidak dikenal"
 
 
-# A service's refusal (an English sentence for the operator) → what the page says first,
-# in Bahasa Indonesia; the sentence itself follows as the detail.
+# A service's refusal (an English sentence for the operator, found by the first pattern
+# that matches it) → what the page says first, in Bahasa Indonesia; the sentence itself
+# follows as the detail. What already exists is named: a branch, a staff user, a user.
 REFUSALS = (
     ("branch code", "Kode cabang harus 2–16 huruf atau angka (mis. KPG)."),
     ("the branch needs a name", "Cabang perlu nama."),
@@ -76,7 +78,10 @@ REFUSALS = (
     ("differs from the one previewed", "File berbeda dari yang dipratinjau; pratinjau lagi."),
     ("published with other terms", "Versi ini sudah diterbitkan dengan ketentuan lain; "
      "terbitkan sebagai versi baru."),
-    ("already exists", "Nama pengguna ini sudah ada."),
+    (r"^branch \S+ already exists", "Cabang dengan kode ini sudah ada."),
+    (r"^staff user \S+ already exists", "Staf dengan nama pengguna ini sudah ada."),
+    (r"^user \S+ already exists", "Pengguna loket dengan nama ini sudah ada."),
+    ("already exists", "Yang ditambahkan sudah ada."),
     ("password needs at least", "Kata sandi minimal 8 karakter."),
     ("unknown placeholder", "Templat memakai tempat isian yang tidak dikenal pesan ini."),
     ("brace is not closed", "Kurung kurawal tidak berpasangan; tulis tempat isian seperti "
@@ -97,42 +102,12 @@ REFUSALS = (
 
 def refusal_text(message: str) -> str:
     """The page's own words for a refusal ("" when it has none)."""
-    return next((words for key, words in REFUSALS if key in message), "")
+    return next((words for key, words in REFUSALS if re.search(key, message)), "")
 
 
-# Why a terms file cannot be published (``app.services.terms_problems``), in Bahasa
-# Indonesia; the English is the problems' own (``i18n.py``). Fields keep their names.
-TERMS_PROBLEMS: dict[TermsCode, str] = {
-    TermsCode.UNREADABLE: "{file} tidak dapat dibaca: {detail}",
-    TermsCode.NOT_PARSED: "{file} tidak dapat diurai (rincian dari pembacanya: {detail})",
-    TermsCode.MALFORMED: "susunan file tidak sah (rincian: {detail})",
-    TermsCode.MISSING_FIELD: "isian '{field}' tidak ada",
-    TermsCode.UNKNOWN_FIELDS: "isian tidak dikenal: {fields}",
-    TermsCode.NOT_WHOLE_NUMBER: "{field} harus bilangan bulat, bukan {value}",
-    TermsCode.NOT_BOOLEAN: "{field} harus true atau false, bukan {value}",
-    TermsCode.NOT_TEXT: "{field} harus berisi teks",
-    TermsCode.NOT_DATE: "{field} harus tanggal (TTTT-BB-HH), bukan {value}",
-    TermsCode.VERSION_LOW: "version minimal 1",
-    TermsCode.DATES_REVERSED: "valid_to lebih awal dari valid_from",
-    TermsCode.WAIVER_RANGE: "penalty_waiver_percent harus 0–100",
-    TermsCode.DOWN_PAYMENT_RANGE: "down_payment_percent harus 1–100",
-    TermsCode.STEPS_LOW: "langkah pembulatan minimal 1",
-    TermsCode.DUE_DAY_RANGE: "due_day harus 1–28 (ada di setiap bulan)",
-    TermsCode.MIN_AMOUNT_LOW: "min_amount minimal 1",
-    TermsCode.GRACE_NEGATIVE: "grace_days tidak boleh negatif",
-    TermsCode.LAST_TIER_BOUNDED: "tingkat cicilan terakhir tidak boleh punya batas up_to",
-    TermsCode.TIERS_NOT_RISING: "batas tingkat cicilan harus naik, dan hanya yang terakhir "
-                                "boleh terbuka",
-    TermsCode.TIER_BELOW_MIN_COUNT: "setiap tingkat harus mengizinkan sedikitnya min_count "
-                                    "cicilan",
-    TermsCode.MIN_COUNT_LOW: "min_count minimal 1",
-    TermsCode.STATUSES_INVALID: "eligibility.statuses harus berisi active / sealed / "
-                                "disconnected",
-    TermsCode.NOT_TERMS_FILE: "{file}: file ketentuan berakhiran .toml atau .json",
-    TermsCode.FILE_TOO_LARGE: "file lebih besar dari {limit} MB; tidak ada yang dibaca",
-    TermsCode.VERSION_CONFLICT: "{programme} versi {version} sudah diterbitkan dengan "
-                                "ketentuan lain; terbitkan sebagai versi baru",
-}
+# Why a terms file cannot be published, in Bahasa Indonesia: the terms problems' own
+# (``app.services.terms_problems``); the English is theirs too (``i18n.py``).
+TERMS_PROBLEMS = TERMS_INDONESIAN
 
 
 def import_problem(problem: ImportProblem, translate: Callable[[str], str]) -> str:

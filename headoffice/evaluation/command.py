@@ -51,7 +51,7 @@ def report_programme(args: argparse.Namespace) -> int:
             evaluation = programme_evaluation(session, args.programme, args.date_from,
                                               args.date_to, args.branch)
     except EvaluationRefused as exc:
-        raise CommandRefused(service_refusal(str(exc), args.words)) from exc
+        raise CommandRefused(service_refusal(exc, args.words)) from exc
     finally:
         db.dispose()
     if args.pdf:

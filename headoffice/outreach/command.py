@@ -204,7 +204,7 @@ def show_template(args: argparse.Namespace) -> int:
                 saved = templates.save(session, args.kind, body, _operator())
             except templates.TemplateRefused as exc:
                 raise Refusal(w("outreach.template_refused",
-                                problem=service_refusal(str(exc), w))) from exc
+                                problem=service_refusal(exc, w))) from exc
             audit.record(session, _operator(), "outreach.template", args.kind,
                          f"version {saved.version}")
             print(w("outreach.template_saved", kind=args.kind, version=saved.version))
@@ -233,7 +233,7 @@ def set_credential(args: argparse.Namespace) -> int:
     try:
         save_credential(secret)
     except GatewayRefused as exc:
-        raise Refusal(service_refusal(str(exc), args.words)) from exc
+        raise Refusal(service_refusal(exc, args.words)) from exc
     print(args.words("outreach.credential_kept"))
     return 0
 

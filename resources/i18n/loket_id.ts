@@ -1565,6 +1565,305 @@
     </message>
   </context>
   <context>
+    <name>Findings</name>
+    <message>
+      <source>audit record {id}</source>
+      <translation>catatan audit {id}</translation>
+    </message>
+    <message>
+      <source>payment {receipt_no}</source>
+      <translation>pembayaran {receipt_no}</translation>
+    </message>
+    <message>
+      <source>void of payment {receipt_no}</source>
+      <translation>pembatalan pembayaran {receipt_no}</translation>
+    </message>
+    <message>
+      <source>device {device}</source>
+      <translation>perangkat {device}</translation>
+    </message>
+    <message>
+      <source>receipts {prefix}</source>
+      <translation>kuitansi {prefix}</translation>
+    </message>
+    <message>
+      <source>receipts counter {counter}, {year}</source>
+      <translation>kuitansi loket {counter}, {year}</translation>
+    </message>
+    <message>
+      <source>enrolment {uuid} ({connection_no})</source>
+      <translation>pendaftaran {uuid} ({connection_no})</translation>
+    </message>
+    <message>
+      <source>bill {connection_no} {period}</source>
+      <translation>tagihan {connection_no} {period}</translation>
+    </message>
+    <message>
+      <source>instalment {number} of enrolment {uuid}</source>
+      <translation>cicilan ke-{number} pendaftaran {uuid}</translation>
+    </message>
+    <message>
+      <source>outbox event {seq} ({type})</source>
+      <translation>kejadian outbox {seq} ({type})</translation>
+    </message>
+    <message>
+      <source>audit chain</source>
+      <translation>rantai audit</translation>
+    </message>
+    <message>
+      <source>payment audit</source>
+      <translation>audit pembayaran</translation>
+    </message>
+    <message>
+      <source>outbox sequence</source>
+      <translation>urutan outbox</translation>
+    </message>
+    <message>
+      <source>receipt sequence</source>
+      <translation>urutan kuitansi</translation>
+    </message>
+    <message>
+      <source>ledger</source>
+      <translation>pembukuan</translation>
+    </message>
+    <message>
+      <source>outbox payload</source>
+      <translation>isi outbox</translation>
+    </message>
+    <message>
+      <source>record {id} is missing</source>
+      <translation>catatan {id} hilang</translation>
+    </message>
+    <message>
+      <source>does not follow the record before it</source>
+      <translation>tidak menyambung dengan catatan sebelumnya</translation>
+    </message>
+    <message>
+      <source>is not keyed, after keyed records</source>
+      <translation>tidak berkunci, padahal catatan sebelumnya berkunci</translation>
+    </message>
+    <message>
+      <source>is keyed with this counter's key, which cannot be read on this PC</source>
+      <translation>dikunci dengan kunci loket ini, yang tidak dapat dibaca di komputer ini</translation>
+    </message>
+    <message>
+      <source>its contents were changed</source>
+      <translation>isinya telah diubah</translation>
+    </message>
+    <message>
+      <source>record {id} (named by an event) is missing</source>
+      <translation>catatan {id} (disebut oleh sebuah kejadian) hilang</translation>
+    </message>
+    <message>
+      <source>is missing: the last change wrote it, but the chain now ends at record {newest}</source>
+      <translation>hilang: perubahan terakhir menulisnya, tetapi rantai kini berakhir di catatan {newest}</translation>
+    </message>
+    <message>
+      <source>is not the record the last change wrote</source>
+      <translation>bukan catatan yang ditulis perubahan terakhir</translation>
+    </message>
+    <message>
+      <source>has no audit record</source>
+      <translation>tidak punya catatan audit</translation>
+    </message>
+    <message>
+      <source>has no outbox event for head office</source>
+      <translation>tidak punya kejadian outbox untuk kantor pusat</translation>
+    </message>
+    <message>
+      <source>outbox event(s) {gap} missing</source>
+      <translation>kejadian outbox {gap} hilang</translation>
+    </message>
+    <message>
+      <source>has a malformed receipt number</source>
+      <translation>nomor kuitansinya tidak sah</translation>
+    </message>
+    <message>
+      <source>number(s) {gap} missing</source>
+      <translation>nomor {gap} hilang</translation>
+    </message>
+    <message>
+      <source>audit record {audit_id} voids it, but the ledger has no void</source>
+      <translation>catatan audit {audit_id} membatalkannya, tetapi pembukuan tidak punya pembatalannya</translation>
+    </message>
+    <message>
+      <source>paid amount {paid} differs from its payments' allocations ({allocated})</source>
+      <translation>jumlah dibayar {paid} berbeda dari alokasi pembayarannya ({allocated})</translation>
+    </message>
+    <message>
+      <source>paid amount {paid} is more than the bill costs ({due})</source>
+      <translation>jumlah dibayar {paid} lebih dari nilai tagihannya ({due})</translation>
+    </message>
+    <message>
+      <source>is settled with {outstanding} left to pay on it</source>
+      <translation>tercatat lunas, padahal masih harus dibayar {outstanding}</translation>
+    </message>
+    <message>
+      <source>is open with {outstanding} left to pay on it</source>
+      <translation>tercatat terbuka dengan {outstanding} yang masih harus dibayar</translation>
+    </message>
+    <message>
+      <source>its time differs from audit record {audit_id}</source>
+      <translation>waktunya berbeda dari catatan audit {audit_id}</translation>
+    </message>
+    <message>
+      <source>{fields} differ(s) from audit record {audit_id}</source>
+      <translation>{fields} berbeda dari catatan audit {audit_id}</translation>
+    </message>
+    <message>
+      <source>{field} is {ledger} in the ledger but {recorded} in audit record {audit_id}</source>
+      <translation>{field} bernilai {ledger} di pembukuan tetapi {recorded} di catatan audit {audit_id}</translation>
+    </message>
+    <message>
+      <source>{check}: {subject}: {detail}</source>
+      <translation>{check}: {subject}: {detail}</translation>
+    </message>
+    <message>
+      <source>it is not a SQLite database</source>
+      <translation>file ini bukan basis data SQLite</translation>
+    </message>
+    <message>
+      <source>it cannot be read as a database ({error})</source>
+      <translation>file ini tidak dapat dibaca sebagai basis data ({error})</translation>
+    </message>
+    <message>
+      <source>the file is damaged: {detail}</source>
+      <translation>file rusak: {detail}</translation>
+    </message>
+    <message>
+      <source>it is not a Loket branch database</source>
+      <translation>file ini bukan basis data cabang Loket</translation>
+    </message>
+    <message>
+      <source>it was made by a newer version of Loket (schema {revision}); update Loket first</source>
+      <translation>file ini dibuat oleh Loket versi lebih baru (skema {revision}); perbarui Loket dulu</translation>
+    </message>
+    <message>
+      <source>its records cannot be read ({error})</source>
+      <translation>catatannya tidak dapat dibaca ({error})</translation>
+    </message>
+    <message>
+      <source>The outbox and the receipt numbers continue from the restored point. Sync this counter with head office before taking any payment: head office may hold payments that this backup does not.</source>
+      <translation>Outbox dan nomor kuitansi berlanjut dari titik yang dipulihkan. Sinkronkan loket ini dengan kantor pusat sebelum menerima pembayaran apa pun: kantor pusat mungkin menyimpan pembayaran yang tidak ada di cadangan ini.</translation>
+    </message>
+    <message>
+      <source>Receipt and work-order numbers continue after the last ones the replaced database had issued, so none is issued twice; the numbers in between belong to records this backup does not hold.</source>
+      <translation>Nomor kuitansi dan SPK berlanjut setelah nomor terakhir yang diterbitkan basis data yang diganti, sehingga tidak ada nomor yang terbit dua kali; nomor di antaranya milik catatan yang tidak ada di cadangan ini.</translation>
+    </message>
+    <message>
+      <source>The replaced database could not be read ({problem}), so the numbers continue from the backup: do not take payments before head office has confirmed this counter's last receipt number.</source>
+      <translation>Basis data yang diganti tidak dapat dibaca ({problem}), sehingga nomor berlanjut dari cadangan: jangan terima pembayaran sebelum kantor pusat memastikan nomor kuitansi terakhir loket ini.</translation>
+    </message>
+    <message>
+      <source>this is not a Loket receipt code</source>
+      <translation>ini bukan kode kuitansi Loket</translation>
+    </message>
+    <message>
+      <source>no receipt key for branch {branch} here</source>
+      <translation>tidak ada kunci kuitansi cabang {branch} di sini</translation>
+    </message>
+    <message>
+      <source>the signature does not match: the code was altered or not made by this branch</source>
+      <translation>tanda tangannya tidak cocok: kode ini diubah atau tidak dibuat oleh cabang ini</translation>
+    </message>
+    <message>
+      <source>receipt {receipt_no} is not in this branch database</source>
+      <translation>kuitansi {receipt_no} tidak ada di basis data cabang ini</translation>
+    </message>
+    <message>
+      <source>the database has {amount} for receipt {receipt_no}</source>
+      <translation>basis data mencatat {amount} untuk kuitansi {receipt_no}</translation>
+    </message>
+    <message>
+      <source>the database has receipt {receipt_no} paid at {at}</source>
+      <translation>basis data mencatat kuitansi {receipt_no} dibayar pada {at}</translation>
+    </message>
+    <message>
+      <source>the payment was voided: {reason}</source>
+      <translation>pembayaran ini sudah dibatalkan: {reason}</translation>
+    </message>
+    <message>
+      <source>it is damaged or cut off ({detail}); copy it again</source>
+      <translation>berkas ini rusak atau terpotong ({detail}); salin lagi</translation>
+    </message>
+    <message>
+      <source>File is not a zip file</source>
+      <translation>bukan file zip</translation>
+    </message>
+    <message>
+      <source>it holds a file it should not ({name})</source>
+      <translation>berkas ini memuat file yang tidak semestinya ({name})</translation>
+    </message>
+    <message>
+      <source>it holds the same file twice</source>
+      <translation>berkas ini memuat file yang sama dua kali</translation>
+    </message>
+    <message>
+      <source>it lacks {names}</source>
+      <translation>berkas ini tidak memuat {names}</translation>
+    </message>
+    <message>
+      <source>it is too large</source>
+      <translation>berkas ini terlalu besar</translation>
+    </message>
+    <message>
+      <source>{name} inflates {ratio} times its size (a zip bomb?)</source>
+      <translation>{name} mengembang {ratio} kali ukurannya (bom zip?)</translation>
+    </message>
+    <message>
+      <source>it cannot be read ({detail})</source>
+      <translation>berkas ini tidak dapat dibaca ({detail})</translation>
+    </message>
+    <message>
+      <source>its manifest names a branch snapshot it does not hold</source>
+      <translation>manifesnya menyebut snapshot cabang yang tidak dimuatnya</translation>
+    </message>
+    <message>
+      <source>its cursor is not text</source>
+      <translation>kursornya bukan teks</translation>
+    </message>
+    <message>
+      <source>its manifest is not an object</source>
+      <translation>manifesnya bukan objek</translation>
+    </message>
+    <message>
+      <source>its manifest is not JSON</source>
+      <translation>manifesnya bukan JSON</translation>
+    </message>
+    <message>
+      <source>it is not a protocol {version} reply bundle</source>
+      <translation>berkas ini bukan bundel balasan protokol {version}</translation>
+    </message>
+    <message>
+      <source>its signature does not match (it was changed after signing)</source>
+      <translation>tanda tangannya tidak cocok (berkas diubah setelah ditandatangani)</translation>
+    </message>
+    <message>
+      <source>{name} does not match its manifest (it was changed)</source>
+      <translation>{name} tidak cocok dengan manifesnya (telah diubah)</translation>
+    </message>
+    <message>
+      <source>{name} is not valid JSON</source>
+      <translation>{name} bukan JSON yang sah</translation>
+    </message>
+    <message>
+      <source>no credential store works on this computer</source>
+      <translation>tidak ada penyimpanan kredensial yang berfungsi di komputer ini</translation>
+    </message>
+    <message>
+      <source>it did not give back a test value; nothing was sent to head office, the one-time code is still unused</source>
+      <translation>penyimpanan itu tidak mengembalikan nilai uji; tidak ada yang dikirim ke kantor pusat, kode sekali pakai belum terpakai</translation>
+    </message>
+    <message>
+      <source>it did not keep the bundle-signing key</source>
+      <translation>penyimpanan itu tidak menyimpan kunci penanda tangan bundel</translation>
+    </message>
+    <message>
+      <source>it did not keep the head-office token; register again with the same code within a few minutes</source>
+      <translation>penyimpanan itu tidak menyimpan token kantor pusat; daftarkan lagi dengan kode yang sama dalam beberapa menit</translation>
+    </message>
+  </context>
+  <context>
     <name>FirstRunWizard</name>
     <message>
       <source>Loket — first start</source>

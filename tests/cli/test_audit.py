@@ -42,7 +42,8 @@ def tamper(branch: BranchDatabase, sql: str, *params: object) -> None:
 def verify(branch: BranchDatabase, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str,
                                                                                           object],
                                                                          str]:
-    code = main(["--data-dir", str(branch.data_dir), "audit", "verify", "--json"])
+    code = main(["--data-dir", str(branch.data_dir), "--lang", "en", "audit", "verify",
+                 "--json"])
     out, err = capsys.readouterr()
     return code, json.loads(out), err
 
@@ -74,7 +75,7 @@ def test_an_edited_audit_record_is_named(branch: BranchDatabase, paid: list[str]
     assert data["ok"] is False and data["first_bad_id"] == bad_id
     assert data["error"]["code"] == "audit_failed"  # type: ignore[index]
     assert f"audit record {bad_id}: its contents were changed" in err
-    assert main(["--data-dir", str(branch.data_dir), "audit", "verify"]) == 1
+    assert main(["--data-dir", str(branch.data_dir), "--lang", "en", "audit", "verify"]) == 1
     assert f"audit record {bad_id}: its contents were changed" in capsys.readouterr().out
 
 

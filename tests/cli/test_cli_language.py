@@ -38,13 +38,31 @@ def test_help_is_indonesian_by_default_and_english_with_lang_en(
     assert "create the branch database" not in out
     code, out, _ = run(capsys, "backup", "now", "--help")
     assert code == 0 and "cadangkan sekarang" not in out  # the command's own help: its options
-    assert "sebuah folder (mis. flashdisk USB) atau file .sqlite3 baru" in out
+    assert "sebuah folder (mis. flashdisk USB) atau file .sqlite3 baru" in " ".join(out.split())
     code, out, _ = run(capsys, "--lang", "en", "--help")
     assert code == 0
     assert out.startswith("usage: loket-admin")
     assert "create the branch database" in out and "membuat basis data cabang" not in out
     code, out, _ = run(capsys, "backup", "now", "--help", "--lang=en")
     assert code == 0 and "a folder (e.g. a USB stick) or a new .sqlite3 file" in out
+
+
+@pytest.mark.parametrize(("argv", "indonesian", "english"), [
+    (("backup", "verify"), "[--data-dir FOLDER]", "[--data-dir DIR]"),
+    (("backup", "verify"), "\n  BERKAS\n", "\n  FILE\n"),
+    (("backup", "now"), "[--to LOKASI]", "[--to PATH]"),
+    (("import-customers",), "BERKAS.csv", "FILE.csv"),
+    (("restore-block", "release"), "--supervisor PENGGUNA", "--supervisor USER"),
+    (("report", "lpp"), "[--day TANGGAL]", "[--day DATE]"),
+    (("quote",), "NO_SAMBUNGAN", "CONNECTION_NO"),
+])
+def test_the_placeholders_of_values_are_in_the_language(
+        capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], indonesian: str,
+        english: str) -> None:
+    code, out, _ = run(capsys, *argv, "--help")
+    assert code == 0 and indonesian in out and english not in out
+    code, out, _ = run(capsys, *argv, "--help", "--lang", "en")
+    assert code == 0 and english in out and indonesian not in out
 
 
 def test_summary_and_quote_are_worded_in_the_language_and_rupiah_read_the_same(

@@ -183,6 +183,9 @@ def test_rejected_events_are_listed_reapplied_and_resolved(
     push(db, device, "KPG", events)
     assert cli("exceptions") == 0
     assert "unknown_customer" in cli.out and "OPEN" in cli.out
+    assert cli("exceptions", "--lang", "id") == 0
+    assert "Kantor pusat tidak mengenal pelanggan ini." in cli.out and "TERBUKA" in cli.out
+    assert "unknown_customer" not in cli.out
     exception_id = cli.out.split()[0].lstrip("#")
     assert cli("exceptions", "--reapply", exception_id) == 1 and "still cannot" in cli.err
     bills = [f"50400001,2024-{m:02d},0,0,0,95000,5000,0,2024-{m:02d}-28,0"

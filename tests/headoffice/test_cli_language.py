@@ -1,16 +1,20 @@
 """``loket-headoffice`` speaks Bahasa Indonesia unless ``--lang en``: help, results,
-refusals (the console's words for a service's refusal, the sentence as the detail) and
+refusals (a service's coded refusal in its own words, what already exists named) and
 command-line mistakes, through its real entry point."""
 
 from __future__ import annotations
 
+import io
+import re
 import shutil
+import string
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from headoffice import refusals
 from headoffice.cli import main
 
 
@@ -44,6 +48,14 @@ def test_help_is_indonesian_by_default_and_english_with_lang_en(cli: Cli) -> Non
     assert 'e.g. "Bearer {credential}"' in cli.out and "{phone_digits}" in cli.out
 
 
+def test_the_placeholders_of_values_are_in_the_language(cli: Cli) -> None:
+    assert cli("branch", "add", "--help") == 0 and " kode nama\n" in cli.out
+    assert cli("user", "add", "--help") == 0
+    assert "[--full-name NAMA_LENGKAP]" in cli.out and "[--branch CABANG]" in cli.out
+    assert cli("user", "add", "--help", "--lang", "en") == 0
+    assert "[--full-name FULL_NAME]" in cli.out and "[--branch BRANCH]" in cli.out
+
+
 def test_results_are_worded_in_the_language(cli: Cli) -> None:
     assert cli("branch", "add", "kpg", "Kantor Pelayanan Kota Kupang") == 0
     assert cli.out == "cabang KPG ditambahkan\n"
@@ -60,15 +72,35 @@ def test_results_are_worded_in_the_language(cli: Cli) -> None:
     assert cli.out.startswith("branch day        type              status    received")
 
 
-def test_a_service_refusal_is_said_with_the_console_words_first(cli: Cli) -> None:
+def test_a_service_refusal_is_said_whole_in_the_language(cli: Cli) -> None:
     assert cli("device", "register", "ZZZ", "L01") == 1
-    assert cli.err == ("loket-headoffice device: Cabang ini tidak ada. (rincian: no branch "
-                       "'ZZZ'; add it first (loket-headoffice branch add))\n")
+    assert cli.err == ("loket-headoffice device: tidak ada cabang 'ZZZ'; tambahkan dulu "
+                       "(loket-headoffice branch add)\n")
     assert cli("device", "register", "ZZZ", "L01", "--lang", "en") == 1
     assert cli.err == ("loket-headoffice device: no branch 'ZZZ'; add it first "
                        "(loket-headoffice branch add)\n")
     assert cli("branch", "add", "K", "Satu huruf") == 1
-    assert "Kode cabang harus 2–16 huruf atau angka (mis. KPG)." in cli.err
+    assert cli.err == ("loket-headoffice branch: kode cabang 'K' harus 2–16 huruf atau angka "
+                       "(mis. KPG)\n")
+
+
+def test_what_already_exists_is_named(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert cli("branch", "add", "KPG", "Kantor Pelayanan Kota Kupang") == 0
+    assert cli("branch", "add", "KPG", "Kantor Pelayanan Kota Kupang") == 1
+    assert cli.err == "loket-headoffice branch: cabang KPG sudah ada\n"
+    assert cli("branch", "add", "KPG", "Kupang", "--lang", "en") == 1
+    assert cli.err == "loket-headoffice branch: branch KPG already exists\n"
+    for _ in range(2):
+        monkeypatch.setattr("sys.stdin", io.StringIO("rahasia-123\n"))
+        cli("user", "add", "kasir1", "cashier")
+    assert cli.err == "loket-headoffice user: pengguna loket kasir1 sudah ada\n"
+    for _ in range(2):
+        monkeypatch.setattr("sys.stdin", io.StringIO("rahasia-123\n"))
+        cli("staff", "add", "hublang", "--role", "finance")
+    assert cli.err == "loket-headoffice staff: staf hublang sudah ada\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO("rahasia-123\n"))
+    assert cli("staff", "add", "hublang", "--role", "finance", "--lang", "en") == 1
+    assert cli.err == "loket-headoffice staff: staff user hublang already exists\n"
 
 
 def test_the_command_line_s_own_refusals_are_in_the_language(cli: Cli) -> None:
@@ -109,3 +141,39 @@ def test_installed_console_script_speaks_indonesian(tmp_path: Path) -> None:
     done = subprocess.run([script, "--lang", "en", "--database-url", url, "customer", "1"],
                           capture_output=True, text=True, check=False)
     assert (done.returncode, done.stderr) == (1, "loket-headoffice customer: no customer 1\n")
+
+
+def test_every_refusal_is_worded_in_both_languages_with_the_same_values() -> None:
+    def names(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    assert set(refusals.TEXTS) == set(refusals.INDONESIAN) == set(refusals.RefusalCode)
+    for code, english in refusals.TEXTS.items():
+        assert names(refusals.INDONESIAN[code]) == names(english), code
+
+
+# English words that say something; none belongs in a Bahasa Indonesia refusal (codes,
+# paths and the names of options are data and are taken out before looking).
+ENGLISH = ("the", "is", "was", "not", "no", "already", "exists", "must", "cannot",
+           "readable", "branch", "device", "exception", "request", "field", "missing",
+           "add", "first", "user", "staff")
+
+
+def test_no_english_word_is_left_in_an_indonesian_refusal(
+        cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    terms = tmp_path / "promo.toml"
+    terms.write_text('code = "X"\n', encoding="utf-8")
+    junk = tmp_path / "kiriman.zip"
+    junk.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    assert cli("branch", "add", "KPG", "Kupang") == 0
+    commands = [("branch", "add", "KPG", "Kupang"), ("device", "register", "ZZZ", "L01"),
+                ("device", "revoke", "d-404"), ("exceptions", "--resolve", "404"),
+                ("change-requests", "approve", "404"), ("terms", "publish", str(terms)),
+                ("staff", "disable", "siapa"), ("bundle", "import", str(junk))]
+    for args in commands:
+        assert cli(*args) == 1, args
+        said = cli.err.split(": ", 1)[1]
+        for data in (str(terms), junk.name, "loket-headoffice branch add", "--note"):
+            said = said.replace(data, " ")
+        found = {w for w in ENGLISH if re.search(rf"\b{w}\b", said, re.IGNORECASE)}
+        assert found == set(), (args, cli.err)

@@ -19,8 +19,9 @@ from app.services.setup import DEFAULT_TERMS_FILE
 from app.services.terms_problems import TEXTS as TERMS_TEXTS
 from app.services.terms_problems import TermsCode, TermsProblem
 from headoffice.console.i18n import translator
-from headoffice.console.words import TERMS_PROBLEMS, import_problem, terms_problem
+from headoffice.console.words import TERMS_PROBLEMS, import_problem, refusal_text, terms_problem
 from headoffice.models import Bill, Customer
+from headoffice.refusals import RefusalCode, Refused
 from tests.headoffice.conftest import HeadOffice
 from tests.headoffice.console_helpers import console, post_form, staff_user
 from tests.headoffice.test_console_terms import HEADER, confirm, upload
@@ -205,3 +206,19 @@ def test_a_broken_terms_file_is_refused_in_words_and_the_audit_speaks_indonesian
         _said(audit, ("1 baris: 1 baru, 0 berubah, 0 tidak berubah; sha256",
                       "impor pelanggan", "ketentuan diterbitkan"),
               ("rows:", "new, 0 changed"))
+
+
+@pytest.mark.parametrize(("refusal", "lead", "english"), [
+    (Refused(RefusalCode.BRANCH_EXISTS, code="KPG"), "Cabang dengan kode ini sudah ada.",
+     "A branch with this code exists already."),
+    (Refused(RefusalCode.USER_EXISTS, username="kasir1"),
+     "Pengguna loket dengan nama ini sudah ada.",
+     "A counter user with this user name exists already."),
+    (Refused(RefusalCode.STAFF_EXISTS, username="hublang"),
+     "Staf dengan nama pengguna ini sudah ada.",
+     "A staff user with this user name exists already."),
+])
+def test_what_already_exists_is_named_by_the_console(refusal: Refused, lead: str,
+                                                     english: str) -> None:
+    assert refusal_text(str(refusal)) == lead
+    assert translator("en")(lead) == english

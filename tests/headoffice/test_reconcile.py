@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -90,3 +91,8 @@ def test_a_branch_report_is_compared_and_a_mismatch_shown_loudly(
     out, err = capsys.readouterr()
     assert "MISMATCH" in out and "MISMATCH" in err
     assert "Rp 1.100.000" in out  # all payments held that day: 500,000 + 100,000 + 500,000
+    assert main(["--database-url", ho.db.url, "reconcile", "--day", day]) == 1
+    out, err = capsys.readouterr()
+    assert "TIDAK COCOK" in out and "diterapkan" in out and "ditolak" in out
+    assert "SELISIH" in err
+    assert not re.search(r"\b(MISMATCH|applied|rejected|ok)\b", out + err)

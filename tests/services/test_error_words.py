@@ -1,5 +1,6 @@
-"""The error catalogue in Bahasa Indonesia for the command lines: every code has its
-sentence, the same as the window's translation, with the same placeholders."""
+"""The error catalogue and the record checks' findings in Bahasa Indonesia for the
+command lines: every code has its sentence, the same as the window's translation, with
+the same placeholders."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from app.services import findings
 from app.services.error_words import ADMIN_INDONESIAN, INDONESIAN, error_text
 from app.services.errors import ADMIN_TEXTS, TEXTS, DomainError, ErrorCode
+from app.services.finding_words import INDONESIAN as FINDINGS_INDONESIAN
+from app.services.sync import problem_words
 
 TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "loket_id.ts"
 
@@ -19,11 +23,11 @@ def placeholders(template: str) -> set[str]:
     return set(re.findall(r"{(\w+)}", template))
 
 
-def window_translations() -> dict[str, str]:
-    """The Indonesian of the window's ``Errors`` context, by English source text."""
+def window_translations(name: str = "Errors") -> dict[str, str]:
+    """The Indonesian of the window's context ``name``, by English source text."""
     found: dict[str, str] = {}
     for context in ET.parse(TS_FILE).getroot().iter("context"):
-        if context.findtext("name") == "Errors":
+        if context.findtext("name") == name:
             for message in context.iter("message"):
                 found[message.findtext("source") or ""] = message.findtext("translation") or ""
     return found
@@ -57,3 +61,18 @@ def test_error_text_says_the_admin_sentence_in_the_language(
         error: DomainError, indonesian: str, english: str) -> None:
     assert error_text(error, "id") == indonesian
     assert error_text(error, "en") == english == error.message
+
+
+def test_every_finding_is_said_in_indonesian_as_the_window_says_it() -> None:
+    window = window_translations(findings.CONTEXT)
+    assert set(FINDINGS_INDONESIAN) == set(findings.TEXTS) == set(findings.FindingCode)
+    for code, english in findings.TEXTS.items():
+        assert FINDINGS_INDONESIAN[code] == window[english], code
+        assert placeholders(FINDINGS_INDONESIAN[code]) == placeholders(english), code
+
+
+def test_the_details_of_sync_errors_are_said_in_indonesian_as_the_window_says_them() -> None:
+    window = window_translations(problem_words.CONTEXT)
+    assert set(problem_words.INDONESIAN) == set(window)
+    for english, indonesian in problem_words.INDONESIAN.items():
+        assert window[english] == indonesian, english

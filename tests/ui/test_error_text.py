@@ -1,4 +1,5 @@
-"""The window and the admin CLI say the same amounts, as rupiah, in both languages."""
+"""The window and the admin CLI say the same amounts, as rupiah, in both languages, and
+the same findings of the record checks."""
 
 from __future__ import annotations
 
@@ -9,8 +10,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from app.cli.output import Output
+from app.services.error_words import error_text as cli_error_text
 from app.services.errors import TEXTS, DomainError, ErrorCode
+from app.services.finding_words import finding_text as cli_finding_text
+from app.services.findings import Finding, FindingCode
 from app.ui.error_text import error_text
+from app.ui.finding_text import finding_text
 from tests.support import ui_account_helpers as h
 
 REFUSED = DomainError(ErrorCode.AMOUNT_ABOVE_BALANCE, amount=2_400_000, balance=1_200_000)
@@ -50,3 +55,25 @@ def test_every_catalogue_sentence_is_translated(indonesian: None) -> None:
     untranslated = [code for code, text in words.items()
                     if QCoreApplication.translate("Errors", text) == text]
     assert untranslated == [] and len(words) == len(ErrorCode) - 1
+
+
+CHECKED = Finding.of(FindingCode.CHECK_FAILED, check=Finding.of(FindingCode.CHECK_AUDIT_CHAIN),
+                     subject=Finding.of(FindingCode.AUDIT_RECORD, id=7),
+                     detail=Finding.of(FindingCode.RECORD_CHANGED))
+
+
+def test_the_window_says_a_finding_as_the_cli_does(indonesian: None) -> None:
+    said = finding_text(CHECKED)
+    assert said == "rantai audit: catatan audit 7: isinya telah diubah"
+    assert said == cli_finding_text(CHECKED, "id")
+    refused = error_text(DomainError(ErrorCode.BACKUP_CORRUPT, file="E:\\cadangan.sqlite3",
+                                     problem=CHECKED))
+    assert refused.endswith(": rantai audit: catatan audit 7: isinya telah diubah")
+    assert refused == cli_error_text(DomainError(ErrorCode.BACKUP_CORRUPT,
+                                                 file="E:\\cadangan.sqlite3", problem=CHECKED),
+                                     "id")
+
+
+def test_the_english_window_says_a_finding_in_english(qapp: QApplication) -> None:
+    assert finding_text(CHECKED) == CHECKED.text == ("audit chain: audit record 7: its "
+                                                     "contents were changed")

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.models import AuditRecord, Counter, OutboxEvent, Payment, Sequence
 from app.services.audit.journal import ChainReport, head_problem, verify_chain
 from app.services.audit.ledger import ledger_findings
+from app.services.findings import CHECKS, Finding, FindingCode
 from app.services.sequences import NO_YEAR, OUTBOX, RECEIPT
 
 
@@ -29,11 +30,28 @@ class Problem:
     # audit_chain / payment_audit / outbox_sequence / receipt_sequence / ledger /
     # outbox_payload
     check: str
-    subject: str
-    text: str
+    about: Finding  # the record: a payment, a bill, an audit record …
+    detail: Finding  # what is wrong with it
+
+    @property
+    def subject(self) -> str:
+        return self.about.text
+
+    @property
+    def text(self) -> str:
+        return self.detail.text
 
     def __str__(self) -> str:
         return f"{self.subject}: {self.text}"
+
+    def said(self, words: Callable[[FindingCode], str]) -> str:
+        """``subject: detail`` in the words ``words`` gives each code."""
+        return f"{self.about.said(words)}: {self.detail.said(words)}"
+
+    def checked(self) -> Finding:
+        """The problem with its check's name before it (``audit chain: …``)."""
+        return Finding.of(FindingCode.CHECK_FAILED, check=Finding.of(CHECKS[self.check]),
+                          subject=self.about, detail=self.detail)
 
 
 @dataclass(frozen=True)
@@ -53,8 +71,8 @@ def check_integrity(session: Session) -> IntegrityReport:
     chain = verify_chain(session)
     problems: list[Problem] = []
     if not chain.ok:
-        problems.append(Problem("audit_chain", f"audit record {chain.first_bad_id}",
-                                chain.problem))
+        problems.append(Problem("audit_chain", _record(chain.first_bad_id),
+                                chain.finding or Finding.of(FindingCode.RECORD_CHANGED)))
     elif (missing := head_problem(session)) is not None:
         problems.append(Problem("audit_chain", *missing))
     payments = [(receipt, counter) for receipt, counter in session.execute(
@@ -75,10 +93,11 @@ def _payment_audit_problems(session: Session, receipts: list[str]) -> Iterable[P
         audits[receipt].append(audit_id)
     for receipt in receipts:
         if receipt not in audits:
-            yield Problem("payment_audit", f"payment {receipt}", "has no audit record")
+            yield Problem("payment_audit", _payment(receipt),
+                          Finding.of(FindingCode.NO_AUDIT_RECORD))
         elif not with_event.intersection(audits[receipt]):
-            yield Problem("payment_audit", f"payment {receipt}",
-                          "has no outbox event for head office")
+            yield Problem("payment_audit", _payment(receipt),
+                          Finding.of(FindingCode.NO_OUTBOX_EVENT))
 
 
 def _outbox_problems(session: Session) -> Iterable[Problem]:
@@ -92,7 +111,8 @@ def _outbox_problems(session: Session) -> Iterable[Problem]:
         seqs[device].append(seq)
     for device in sorted(set(issued) | set(seqs)):
         for gap in _gaps(seqs[device], issued.get(device, 0)):
-            yield Problem("outbox_sequence", f"device {device}", f"outbox event(s) {gap} missing")
+            yield Problem("outbox_sequence", Finding.of(FindingCode.DEVICE, device=device),
+                          Finding.of(FindingCode.OUTBOX_EVENTS_MISSING, gap=gap))
 
 
 def _receipt_problems(session: Session, payments: list[tuple[str, int]]) -> Iterable[Problem]:
@@ -100,20 +120,30 @@ def _receipt_problems(session: Session, payments: list[tuple[str, int]]) -> Iter
         select(Sequence.counter_id, Sequence.year, Sequence.last_value)
         .where(Sequence.name == RECEIPT))}
     numbers: dict[tuple[int, int], list[int]] = defaultdict(list)
-    codes: dict[tuple[int, int], str] = {}
+    codes: dict[tuple[int, int], Finding] = {}
     for receipt, counter in payments:
         prefix, _, number = receipt.rpartition("-")
         year = prefix.rpartition("-")[2]
         if not (number.isdigit() and year.isdigit()):
-            yield Problem("receipt_sequence", f"payment {receipt}",
-                          "has a malformed receipt number")
+            yield Problem("receipt_sequence", _payment(receipt),
+                          Finding.of(FindingCode.RECEIPT_NO_MALFORMED))
             continue
         numbers[(counter, int(year))].append(int(number))
-        codes[(counter, int(year))] = prefix
+        codes[(counter, int(year))] = Finding.of(FindingCode.RECEIPTS, prefix=prefix)
     for key in sorted(set(issued) | set(numbers)):
-        name = codes.get(key, f"counter {key[0]}, {key[1]}")
+        name = codes.get(key) or Finding.of(FindingCode.COUNTER_RECEIPTS, counter=key[0],
+                                            year=key[1])
         for gap in _gaps(sorted(numbers[key]), issued.get(key, 0)):
-            yield Problem("receipt_sequence", f"receipts {name}", f"number(s) {gap} missing")
+            yield Problem("receipt_sequence", name,
+                          Finding.of(FindingCode.NUMBERS_MISSING, gap=gap))
+
+
+def _record(number: int | None) -> Finding:
+    return Finding.of(FindingCode.AUDIT_RECORD, id=number if number is not None else "?")
+
+
+def _payment(receipt: str) -> Finding:
+    return Finding.of(FindingCode.PAYMENT, receipt_no=receipt)
 
 
 def _gaps(values: list[int], last_issued: int) -> Iterable[str]:

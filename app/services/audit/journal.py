@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from app.models import AuditRecord, OutboxEvent, Setting, new_uuid
 from app.services.audit.key import audit_key
 from app.services.context import Actor, local_counter
+from app.services.findings import Finding, FindingCode
 from app.services.sequences import OUTBOX, next_value
 
 GENESIS_HASH = "0" * 64
@@ -93,7 +94,12 @@ class ChainReport:
     ok: bool
     records: int
     first_bad_id: int | None = None
-    problem: str = ""
+    finding: Finding | None = None  # what is wrong with the first bad record
+
+    @property
+    def problem(self) -> str:
+        """The finding in English ("" when the chain is sound)."""
+        return self.finding.text if self.finding else ""
 
 
 def verify_chain(session: Session) -> ChainReport:
@@ -103,29 +109,32 @@ def verify_chain(session: Session) -> ChainReport:
     for record in _records(session):
         count += 1
         if record.id != expected_id:
-            return ChainReport(False, count, expected_id, f"record {expected_id} is missing")
+            return _broken(count, expected_id, FindingCode.RECORD_MISSING, id=expected_id)
         if record.prev_hash != expected_prev:
-            return ChainReport(False, count, record.id, "does not follow the record before it")
+            return _broken(count, record.id, FindingCode.RECORD_OUT_OF_ORDER)
         if record.chain < chain:
-            return ChainReport(False, count, record.id, "is not keyed, after keyed records")
+            return _broken(count, record.id, FindingCode.RECORD_NOT_KEYED)
         if record.chain and key is None:
             key = audit_key(local_counter(session)[0].device_id, create=False)
             if key is None:
-                return ChainReport(False, count, record.id, "is keyed with this counter's "
-                                   "key, which cannot be read on this PC")
+                return _broken(count, record.id, FindingCode.KEY_UNREADABLE)
         if audit_hash(record, key) != record.hash:
-            return ChainReport(False, count, record.id, "its contents were changed")
+            return _broken(count, record.id, FindingCode.RECORD_CHANGED)
         expected_prev, expected_id, chain = record.hash, expected_id + 1, record.chain
     orphan = session.scalar(
         select(func.min(OutboxEvent.audit_id)).where(OutboxEvent.audit_id >= expected_id)
     )
     if orphan is not None:
-        return ChainReport(False, count, orphan, f"record {orphan} (named by an event) is missing")
+        return _broken(count, orphan, FindingCode.EVENT_RECORD_MISSING, id=orphan)
     return ChainReport(True, count)
 
 
-def head_problem(session: Session) -> tuple[str, str] | None:
-    """(subject, text) when the newest audit record is not the last one written."""
+def _broken(count: int, record_id: int, code: FindingCode, **params: int) -> ChainReport:
+    return ChainReport(False, count, record_id, Finding.of(code, **params))
+
+
+def head_problem(session: Session) -> tuple[Finding, Finding] | None:
+    """(subject, detail) when the newest audit record is not the last one written."""
     head = session.get(Setting, HEAD_KEY)
     if head is None:
         return None  # written by a version that did not note its head
@@ -135,9 +144,10 @@ def head_problem(session: Session) -> tuple[str, str] | None:
         return None
     newest = last.id if last is not None else 0
     if str(newest) != number:
-        return (f"audit record {number}", f"is missing: the last change wrote it, but the "
-                                          f"chain now ends at record {newest}")
-    return (f"audit record {number}", "is not the record the last change wrote")
+        return (Finding.of(FindingCode.AUDIT_RECORD, id=number),
+                Finding.of(FindingCode.HEAD_MISSING, newest=newest))
+    return (Finding.of(FindingCode.AUDIT_RECORD, id=number),
+            Finding.of(FindingCode.HEAD_REPLACED))
 
 
 def _records(session: Session) -> Iterator[AuditRecord]:

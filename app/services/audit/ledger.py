@@ -31,13 +31,14 @@ from app.models import (
     Void,
 )
 from app.services.context import local_counter
+from app.services.findings import Finding, FindingCode
 
-Finding = tuple[str, str, str]  # (check, subject, text)
+LedgerFinding = tuple[str, Finding, Finding]  # (check, subject, detail)
 PAYMENT_ACTIONS = {"down_payment": "enrolment.pay", "instalment": "instalment.pay"}
 VOID_ACTION = "payment.void"
 
 
-def ledger_findings(session: Session) -> Iterator[Finding]:
+def ledger_findings(session: Session) -> Iterator[LedgerFinding]:
     """Every difference between the ledger (and the outbox) and the audit trail."""
     audits: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]] = defaultdict(list)
     for audit_id, action, receipt, details in session.execute(
@@ -53,7 +54,7 @@ def ledger_findings(session: Session) -> Iterator[Finding]:
 
 
 def _payments(session: Session, audits: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]]
-              ) -> Iterator[Finding]:
+              ) -> Iterator[LedgerFinding]:
     rows = session.execute(select(Payment, Customer.connection_no, Enrolment.uuid)
                            .join(Customer, Customer.id == Payment.customer_id)
                            .join(Enrolment, Enrolment.id == Payment.enrolment_id))
@@ -66,11 +67,12 @@ def _payments(session: Session, audits: dict[tuple[str, str], list[tuple[int, di
                 "method": payment.method.value, "reference": payment.reference,
                 "tendered": payment.tendered, "change": payment.change,
                 "connection_no": connection_no, "enrolment_uuid": enrolment_uuid}
-        yield from _differences(f"payment {payment.receipt_no}", audit_id, held, details)
+        yield from _differences(Finding.of(FindingCode.PAYMENT, receipt_no=payment.receipt_no),
+                                audit_id, held, details)
 
 
 def _voids(session: Session, audits: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]]
-           ) -> Iterator[Finding]:
+           ) -> Iterator[LedgerFinding]:
     voided = {receipt: (void, amount) for void, receipt, amount in session.execute(
         select(Void, Payment.receipt_no, Payment.amount).join(Payment,
                                                               Payment.id == Void.payment_id))}
@@ -79,19 +81,20 @@ def _voids(session: Session, audits: dict[tuple[str, str], list[tuple[int, dict[
             continue
         audit_id, details = found[0]
         if receipt not in voided:
-            yield ("ledger", f"payment {receipt}",
-                   f"audit record {audit_id} voids it, but the ledger has no void")
+            yield ("ledger", Finding.of(FindingCode.PAYMENT, receipt_no=receipt),
+                   Finding.of(FindingCode.VOID_NOT_IN_LEDGER, audit_id=audit_id))
             continue
         void, amount = voided.pop(receipt)
-        yield from _differences(f"void of payment {receipt}", audit_id,
+        yield from _differences(Finding.of(FindingCode.VOID, receipt_no=receipt), audit_id,
                                 {"void_uuid": void.uuid, "amount": amount}, details)
     for receipt in sorted(voided):
-        yield ("ledger", f"void of payment {receipt}", "has no audit record")
+        yield ("ledger", Finding.of(FindingCode.VOID, receipt_no=receipt),
+               Finding.of(FindingCode.NO_AUDIT_RECORD))
 
 
 def _enrolments(session: Session,
                 audits: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]]
-                ) -> Iterator[Finding]:
+                ) -> Iterator[LedgerFinding]:
     by_plan = {details.get("enrolment_uuid"): (audit_id, details)
                for (action, _), found in audits.items() if action == "enrolment.pay"
                for audit_id, details in found}
@@ -102,9 +105,10 @@ def _enrolments(session: Session,
     for enrolment, connection_no in session.execute(
             select(Enrolment, Customer.connection_no).join(
                 Customer, Customer.id == Enrolment.customer_id).order_by(Enrolment.id)):
-        subject = f"enrolment {enrolment.uuid} ({connection_no})"
+        subject = Finding.of(FindingCode.ENROLMENT, uuid=enrolment.uuid,
+                             connection_no=connection_no)
         if enrolment.uuid not in by_plan:
-            yield ("ledger", subject, "has no audit record")
+            yield ("ledger", subject, Finding.of(FindingCode.NO_AUDIT_RECORD))
             continue
         audit_id, details = by_plan[enrolment.uuid]
         held = {"arrears": enrolment.arrears, "penalty": enrolment.penalty,
@@ -113,7 +117,7 @@ def _enrolments(session: Session,
         yield from _differences(subject, audit_id, held, details)
 
 
-def _allocations(session: Session) -> Iterator[Finding]:
+def _allocations(session: Session) -> Iterator[LedgerFinding]:
     """A bill that Loket took payments for (in a plan, or with allocations) shows exactly the
     allocations of its payments not voided; any other bill was paid, if at all, before
     Loket or at head office, which leaves no local record to compare with, so it is only
@@ -126,17 +130,17 @@ def _allocations(session: Session) -> Iterator[Finding]:
         bill_paid[bill_id] += 0 if payment_id in voided else amount
     for bill, connection_no in session.execute(select(Bill, Customer.connection_no).join(
             Customer, Customer.id == Bill.customer_id).order_by(Bill.id)):
-        subject = f"bill {connection_no} {bill.period}"
+        subject = Finding.of(FindingCode.BILL, connection_no=connection_no, period=bill.period)
         ours = bill.enrolment_id is not None or bill.id in bill_paid
         if ours and bill.paid_amount != bill_paid[bill.id]:
-            yield ("ledger", subject, f"paid amount {bill.paid_amount} differs from its "
-                                      f"payments' allocations ({bill_paid[bill.id]})")
+            yield ("ledger", subject, Finding.of(FindingCode.PAID_DIFFERS, paid=bill.paid_amount,
+                                                 allocated=bill_paid[bill.id]))
         elif bill.paid_amount > bill.amount_due:
-            yield ("ledger", subject, f"paid amount {bill.paid_amount} is more than the "
-                                      f"bill costs ({bill.amount_due})")
+            yield ("ledger", subject, Finding.of(FindingCode.PAID_ABOVE_COST,
+                                                 paid=bill.paid_amount, due=bill.amount_due))
         elif bill.enrolment_id is not None and bill.settled != (bill.outstanding <= 0):
-            state = "settled" if bill.settled else "open"
-            yield ("ledger", subject, f"is {state} with {bill.outstanding} left to pay on it")
+            state = FindingCode.SETTLED_WITH_DEBT if bill.settled else FindingCode.OPEN_WITHOUT_DEBT
+            yield ("ledger", subject, Finding.of(state, outstanding=bill.outstanding))
     inst_paid: dict[int, int] = defaultdict(int)
     for payment_id, inst_id, amount in session.execute(select(
             InstalmentAllocation.payment_id, InstalmentAllocation.instalment_id,
@@ -145,12 +149,12 @@ def _allocations(session: Session) -> Iterator[Finding]:
     for inst, uuid in session.execute(select(Instalment, Enrolment.uuid).join(
             Enrolment, Enrolment.id == Instalment.enrolment_id).order_by(Instalment.id)):
         if inst.paid_amount != inst_paid[inst.id]:
-            yield ("ledger", f"instalment {inst.number} of enrolment {uuid}",
-                   f"paid amount {inst.paid_amount} differs from its payments' allocations "
-                   f"({inst_paid[inst.id]})")
+            yield ("ledger", Finding.of(FindingCode.INSTALMENT, number=inst.number, uuid=uuid),
+                   Finding.of(FindingCode.PAID_DIFFERS, paid=inst.paid_amount,
+                              allocated=inst_paid[inst.id]))
 
 
-def _outbox(session: Session) -> Iterator[Finding]:
+def _outbox(session: Session) -> Iterator[LedgerFinding]:
     """Each outbox payload is its audit record's details with branch, counter, cashier and
     time added (as ``journal.record_change`` writes it)."""
     _, branch = local_counter(session)
@@ -158,22 +162,24 @@ def _outbox(session: Session) -> Iterator[Finding]:
             AuditRecord, AuditRecord.id == OutboxEvent.audit_id).order_by(OutboxEvent.seq)):
         expected = dict(_loads(audit.details), branch=branch.code, counter=audit.counter_code,
                         cashier=audit.actor, at=audit.at.isoformat())
-        subject = f"outbox event {event.seq} ({event.type})"
+        subject = Finding.of(FindingCode.OUTBOX_EVENT, seq=event.seq, type=event.type)
         payload = _loads(event.payload)
         if event.created_at != audit.at:
-            yield ("outbox_payload", subject, f"its time differs from audit record {audit.id}")
+            yield ("outbox_payload", subject,
+                   Finding.of(FindingCode.EVENT_TIME_DIFFERS, audit_id=audit.id))
         elif payload != expected:
             names = sorted(k for k in {*payload, *expected} if payload.get(k) != expected.get(k))
-            yield ("outbox_payload", subject,
-                   f"{', '.join(names)} differ(s) from audit record {audit.id}")
+            yield ("outbox_payload", subject, Finding.of(
+                FindingCode.EVENT_FIELDS_DIFFER, fields=", ".join(names), audit_id=audit.id))
 
 
-def _differences(subject: str, audit_id: int, held: dict[str, Any],
-                 details: dict[str, Any]) -> Iterable[Finding]:
+def _differences(subject: Finding, audit_id: int, held: dict[str, Any],
+                 details: dict[str, Any]) -> Iterable[LedgerFinding]:
     for name, value in held.items():
         if name in details and details[name] != value:
-            yield ("ledger", subject, f"{name} is {_short(value)} in the ledger but "
-                                      f"{_short(details[name])} in audit record {audit_id}")
+            yield ("ledger", subject, Finding.of(
+                FindingCode.VALUE_DIFFERS, field=name, ledger=_short(value),
+                recorded=_short(details[name]), audit_id=audit_id))
 
 
 def _short(value: object) -> str:

@@ -23,8 +23,9 @@ from app.models import Branch, Setting
 from app.models.dbfile import SQLITE_MAGIC, connect_existing, integrity_problems
 from app.models.migrate import head_revision, known_revision
 from app.services.audit.integrity import check_integrity
-from app.services.audit.journal import verify_chain
+from app.services.audit.journal import ChainReport, verify_chain
 from app.services.errors import DomainError, ErrorCode
+from app.services.findings import Finding, FindingCode
 
 RESTORED_FROM_KEY = "restored_from"
 RESTORED_AT_KEY = "restored_at"
@@ -34,8 +35,8 @@ _REFUSING_CHECKS = frozenset({"audit_chain", "payment_audit"})
 @dataclass(frozen=True)
 class BackupReport:
     path: Path
-    problems: tuple[str, ...]  # why it must not be restored; empty when it may
-    findings: tuple[str, ...] = ()  # worth knowing, no reason to refuse it
+    refusals: tuple[Finding, ...]  # why it must not be restored; empty when it may
+    notes: tuple[Finding, ...] = ()  # worth knowing, no reason to refuse it
     revision: str | None = None
     branch_code: str | None = None
     audit_records: int = 0
@@ -44,7 +45,21 @@ class BackupReport:
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.refusals
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """The refusals in English."""
+        return tuple(f.text for f in self.refusals)
+
+    @property
+    def findings(self) -> tuple[str, ...]:
+        """The notes in English."""
+        return tuple(f.text for f in self.notes)
+
+    @property
+    def refusal(self) -> Finding | None:
+        return self.refusals[0] if self.refusals else None
 
     @property
     def problem(self) -> str:
@@ -56,7 +71,7 @@ def verify_backup(path: Path) -> BackupReport:
     if not path.is_file():
         raise DomainError(ErrorCode.BACKUP_NOT_FOUND, file=str(path))
     if not _has_sqlite_header(path):
-        return BackupReport(path, ("it is not a SQLite database",))
+        return _refused(path, Finding.of(FindingCode.NOT_SQLITE))
     try:
         connection = connect_existing(path, read_only=True)
         try:
@@ -65,15 +80,27 @@ def verify_backup(path: Path) -> BackupReport:
         finally:
             connection.close()
     except sqlite3.Error as error:
-        return BackupReport(path, (f"it cannot be read as a database ({error})",))
+        return _refused(path, Finding.of(FindingCode.NOT_A_DATABASE, error=str(error)))
     if damage:
-        return BackupReport(path, tuple(f"the file is damaged: {d}" for d in damage[:5]))
+        return BackupReport(path, tuple(Finding.of(FindingCode.FILE_DAMAGED, detail=d)
+                                        for d in damage[:5]))
     if revision is None:
-        return BackupReport(path, ("it is not a Loket branch database",))
+        return _refused(path, Finding.of(FindingCode.NOT_LOKET))
     if not known_revision(revision):
-        return BackupReport(path, (f"it was made by a newer version of Loket (schema "
-                                   f"{revision}); update Loket first",), revision=revision)
+        return _refused(path, Finding.of(FindingCode.NEWER_SCHEMA, revision=revision),
+                        revision=revision)
     return _check_records(path, revision)
+
+
+def _refused(path: Path, why: Finding, revision: str | None = None) -> BackupReport:
+    return BackupReport(path, (why,), revision=revision)
+
+
+def chain_refusal(chain: ChainReport) -> Finding:
+    """``audit chain: audit record N: …`` for a broken chain."""
+    return Finding.of(FindingCode.CHECK_FAILED, check=Finding.of(FindingCode.CHECK_AUDIT_CHAIN),
+                      subject=Finding.of(FindingCode.AUDIT_RECORD, id=chain.first_bad_id or 0),
+                      detail=chain.finding or Finding.of(FindingCode.RECORD_CHANGED))
 
 
 def _has_sqlite_header(path: Path) -> bool:
@@ -101,8 +128,10 @@ def _check_records(path: Path, revision: str) -> BackupReport:
                                 restored_from=restored.value if restored else None)
             return _audit(session, base, current_schema=revision == head_revision())
     except SQLAlchemyError as error:
-        return BackupReport(path, (f"its records cannot be read ({error.__class__.__name__}: "
-                                   f"{getattr(error, 'orig', error)})",), revision=revision)
+        return _refused(path, Finding.of(
+            FindingCode.RECORDS_UNREADABLE,
+            error=f"{error.__class__.__name__}: {getattr(error, 'orig', error)}"),
+            revision=revision)
     finally:
         engine.dispose()
 
@@ -110,14 +139,11 @@ def _check_records(path: Path, revision: str) -> BackupReport:
 def _audit(session: Session, base: BackupReport, *, current_schema: bool) -> BackupReport:
     if not current_schema:  # older schema: the chain now, the rest after the upgrade
         chain = verify_chain(session)
-        problems: tuple[str, ...] = () if chain.ok else (
-            f"audit chain: audit record {chain.first_bad_id} {chain.problem}",)
+        problems: tuple[Finding, ...] = () if chain.ok else (chain_refusal(chain),)
         return BackupReport(base.path, problems, (), base.revision, base.branch_code,
                             chain.records, 0, base.restored_from)
     report = check_integrity(session)
-    problems = tuple(f"{p.check.replace('_', ' ')}: {p}" for p in report.problems
-                     if p.check in _REFUSING_CHECKS)
-    findings = tuple(f"{p.check.replace('_', ' ')}: {p}" for p in report.problems
-                     if p.check not in _REFUSING_CHECKS)
+    problems = tuple(p.checked() for p in report.problems if p.check in _REFUSING_CHECKS)
+    findings = tuple(p.checked() for p in report.problems if p.check not in _REFUSING_CHECKS)
     return BackupReport(base.path, problems, findings, base.revision, base.branch_code,
                         report.chain.records, report.payments, base.restored_from)

@@ -55,6 +55,7 @@ from app.services.backup.check import (
     RESTORED_AT_KEY,
     RESTORED_FROM_KEY,
     BackupReport,
+    chain_refusal,
     verify_backup,
 )
 from app.services.backup.copies import BEFORE_RESTORE
@@ -62,6 +63,7 @@ from app.services.backup.restore_block import CONFIRMED_KEY
 from app.services.clock import BusinessDateClock, Clock, SystemClock
 from app.services.context import BUSINESS_DATE_KEY, system_actor
 from app.services.errors import DomainError, ErrorCode
+from app.services.findings import Finding, FindingCode
 from app.services.sequences import RECEIPT, WORK_ORDER
 from app.services.unit_of_work import UnitOfWork
 
@@ -69,15 +71,8 @@ STAGING_NAME = "loket-restoring.sqlite3"
 RAISED_SEQUENCES = frozenset({RECEIPT, WORK_ORDER})  # the outbox is not raised: see above
 LOCK_PROBE_S = 0.5
 SQLITE_BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
-SYNC_WARNING = ("The outbox and the receipt numbers continue from the restored point. "
-                "Sync this counter with head office before taking any payment: head "
-                "office may hold payments that this backup does not.")
-RAISED_WARNING = ("Receipt and work-order numbers continue after the last ones the replaced "
-                  "database had issued, so none is issued twice; the numbers in between "
-                  "belong to records this backup does not hold.")
-UNREAD_WARNING = ("The replaced database could not be read ({problem}), so the numbers "
-                  "continue from the backup: do not take payments before head office has "
-                  "confirmed this counter's last receipt number.")
+SYNC_WARNING = Finding.of(FindingCode.RESTORE_SYNC_FIRST)
+RAISED_WARNING = Finding.of(FindingCode.RESTORE_NUMBERS_RAISED)
 log = logging.getLogger("loket.backups")
 
 NumberKey = tuple[str, str, int]  # (device id, sequence name, year)
@@ -99,14 +94,19 @@ class RestoreReport:
     kept_previous: Path | None
     verification: BackupReport
     raised: tuple[RaisedNumber, ...]
-    warnings: tuple[str, ...]
+    notices: tuple[Finding, ...]  # what to heed now, first of all to sync before paying
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The notices in English."""
+        return tuple(f.text for f in self.notices)
 
 
 @dataclass(frozen=True)
 class _Previous:
     kept: Path | None
     numbers: dict[NumberKey, int]
-    warnings: tuple[str, ...]
+    warnings: tuple[Finding, ...]
 
 
 def restore(backup_file: Path, data_dir: Path, *, clock: Clock | None = None) -> RestoreReport:
@@ -118,7 +118,7 @@ def restore(backup_file: Path, data_dir: Path, *, clock: Clock | None = None) ->
     verification = verify_backup(backup_file)
     if not verification.ok:
         raise DomainError(ErrorCode.BACKUP_CORRUPT, file=str(backup_file),
-                          problem=verification.problem)
+                          problem=verification.refusal)
     db_file = database_path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     if db_file.exists():
@@ -133,7 +133,7 @@ def restore(backup_file: Path, data_dir: Path, *, clock: Clock | None = None) ->
     except BaseException:
         remove_database_files(staging)
         raise
-    warnings = [SYNC_WARNING, *previous.warnings, *verification.findings]
+    warnings = [SYNC_WARNING, *previous.warnings, *verification.notes]
     if raised:
         warnings.insert(1, RAISED_WARNING)
     log.info("branch database restored from %s (previous kept as %s)", backup_file,
@@ -168,8 +168,7 @@ def _check_chain_after_upgrade(sessions: sessionmaker[Session], backup_file: Pat
         chain = verify_chain(session)
     if not chain.ok:
         raise DomainError(ErrorCode.BACKUP_CORRUPT, file=str(backup_file),
-                          problem=f"audit chain: audit record {chain.first_bad_id} "
-                                  f"{chain.problem}")
+                          problem=chain_refusal(chain))
 
 
 def _stored_clock(sessions: sessionmaker[Session]) -> Clock:
@@ -215,7 +214,8 @@ def keep_previous(db_file: Path, now: dt.datetime) -> _Previous:
     try:
         numbers = issued_numbers(kept)
     except sqlite3.Error as error:
-        return _Previous(kept, {}, (UNREAD_WARNING.format(problem=error),))
+        return _Previous(kept, {}, (Finding.of(FindingCode.RESTORE_PREVIOUS_UNREAD,
+                                               problem=str(error)),))
     return _Previous(kept, numbers, ())
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from app.models import Payment, Void
 from app.services.documents.keys import KeyStore, receipt_key
 from app.services.documents.receipt_qr import parse_receipt_payload, verify_receipt_payload
+from app.services.findings import Finding, FindingCode
 from app.services.money import format_rupiah
 from app.services.unit_of_work import UnitOfWork
 
@@ -19,7 +20,12 @@ class ReceiptVerification:
     receipt_no: str
     amount: int
     matches_database: bool  # the payment exists with that amount and time
-    problem: str  # "" when all is well
+    finding: Finding | None  # None when all is well
+
+    @property
+    def problem(self) -> str:
+        """The finding in English ("" when all is well)."""
+        return self.finding.text if self.finding else ""
 
 
 def verify_receipt(uow: UnitOfWork, key_store: KeyStore, payload: str) -> ReceiptVerification:
@@ -30,16 +36,16 @@ def verify_receipt(uow: UnitOfWork, key_store: KeyStore, payload: str) -> Receip
     """
     parsed = parse_receipt_payload(payload)
     if parsed is None:
-        return ReceiptVerification(False, "", 0, False, "this is not a Loket receipt code")
+        return ReceiptVerification(False, "", 0, False,
+                                   Finding.of(FindingCode.NOT_A_RECEIPT_CODE))
     no, amount = parsed.receipt_no, parsed.amount
     key = receipt_key(key_store, parsed.branch_code, create=False)
     if key is None:
-        return ReceiptVerification(False, no, amount, False,
-                                   f"no receipt key for branch {parsed.branch_code} here")
+        return ReceiptVerification(False, no, amount, False, Finding.of(
+            FindingCode.NO_RECEIPT_KEY, branch=parsed.branch_code))
     if not verify_receipt_payload(payload, key):
         return ReceiptVerification(False, no, amount, False,
-                                   "the signature does not match: the code was altered or "
-                                   "not made by this branch")
+                                   Finding.of(FindingCode.SIGNATURE_MISMATCH))
     with uow:
         row = uow.session.execute(
             select(Payment.amount, Payment.paid_at, Void.reason)
@@ -47,14 +53,14 @@ def verify_receipt(uow: UnitOfWork, key_store: KeyStore, payload: str) -> Receip
             .where(Payment.receipt_no == no)).first()
     if row is None:
         return ReceiptVerification(True, no, amount, False,
-                                   f"receipt {no} is not in this branch database")
+                                   Finding.of(FindingCode.RECEIPT_NOT_HELD, receipt_no=no))
     booked, paid_at, void_reason = row
     if booked != amount:
-        return ReceiptVerification(True, no, amount, False,
-                                   f"the database has {format_rupiah(booked)} for receipt {no}")
+        return ReceiptVerification(True, no, amount, False, Finding.of(
+            FindingCode.RECEIPT_AMOUNT_DIFFERS, amount=format_rupiah(booked), receipt_no=no))
     if paid_at.replace(second=0, microsecond=0) != parsed.paid_at:
-        return ReceiptVerification(True, no, amount, False,
-                                   f"the database has receipt {no} paid at "
-                                   f"{paid_at:%Y-%m-%d %H:%M}")
-    problem = f"the payment was voided: {void_reason}" if void_reason is not None else ""
-    return ReceiptVerification(True, no, amount, True, problem)
+        return ReceiptVerification(True, no, amount, False, Finding.of(
+            FindingCode.RECEIPT_TIME_DIFFERS, receipt_no=no, at=f"{paid_at:%Y-%m-%d %H:%M}"))
+    voided = (Finding.of(FindingCode.RECEIPT_VOIDED, reason=void_reason)
+              if void_reason is not None else None)
+    return ReceiptVerification(True, no, amount, True, voided)

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from app.models import OutboxEvent
 from app.services.audit.journal import canonical_json, record_change
 from app.services.errors import DomainError, ErrorCode
+from app.services.findings import Finding, FindingCode
 from app.services.sync.acks import AckOutcome, parse_results, record_acks
 from app.services.sync.apply import ApplyCounts, Change, apply_changes, parse_change
 from app.services.sync.bundle_zip import BundleUnreadable, read_members
@@ -154,7 +155,7 @@ def import_reply(uow_factory: UowFactory, store: TokenStore, path: Path) -> Repl
     if "snapshot" in manifest:  # a counter that never pulled: the branch snapshot first
         data = members.get(SNAPSHOT_MEMBER)
         if data is None:
-            raise _invalid(path, "its manifest names a branch snapshot it does not hold")
+            raise _invalid(path, FindingCode.BUNDLE_NO_SNAPSHOT)
         _check_hashes(path, manifest, {SNAPSHOT_MEMBER: data}, (SNAPSHOT_MEMBER,))
         load_snapshot(uow_factory, bundled_snapshot(manifest, data, device.branch))
     answer = _json(path, "acks.json", members["acks.json"])
@@ -162,7 +163,7 @@ def import_reply(uow_factory: UowFactory, store: TokenStore, path: Path) -> Repl
     try:
         cursor = members["cursor"].decode("utf-8").strip()
     except UnicodeDecodeError:
-        raise _invalid(path, "its cursor is not text") from None
+        raise _invalid(path, FindingCode.BUNDLE_CURSOR_NOT_TEXT) from None
     try:
         return _apply_reply(uow_factory, path, device, answer, changes, cursor)
     except BranchRestored as behind:
@@ -195,14 +196,16 @@ def read_bundle(path: Path, names: tuple[str, ...],
     (:mod:`~app.services.sync.bundle_zip`)."""
     try:
         if path.stat().st_size > MAX_BUNDLE:
-            raise _invalid(path, "it is too large")
+            raise _invalid(path, FindingCode.BUNDLE_TOO_LARGE)
         data = path.read_bytes()
     except OSError as exc:
-        raise _invalid(path, f"it cannot be read ({exc.strerror})") from exc
+        raise _invalid(path, FindingCode.BUNDLE_CANNOT_READ,
+                       detail=str(exc.strerror)) from exc
     try:
         return read_members(data, names, allowed=allowed, max_total=MAX_BUNDLE)
     except BundleUnreadable as exc:
-        raise _invalid(path, str(exc)) from None
+        raise DomainError(ErrorCode.BUNDLE_INVALID, file=path.name, problem=exc.finding
+                          ) from None
 
 
 def _export_start(session: Session, device: Device) -> int:
@@ -240,13 +243,13 @@ def _take_acks(session: Session, now: dt.datetime, device: Device,
 def _manifest(path: Path, raw: bytes) -> dict[str, Any]:
     manifest = _json(path, "manifest.json", raw)
     if not isinstance(manifest, dict):
-        raise _invalid(path, "its manifest is not an object")
+        raise _invalid(path, FindingCode.BUNDLE_MANIFEST_NOT_OBJECT)
     return manifest
 
 
 def _check_identity(path: Path, manifest: dict[str, Any], device: Device) -> None:
     if manifest.get("protocol") != PROTOCOL_VERSION:
-        raise _invalid(path, f"it is not a protocol {PROTOCOL_VERSION} reply bundle")
+        raise _invalid(path, FindingCode.BUNDLE_NOT_REPLY, version=PROTOCOL_VERSION)
     if manifest.get("branch") != device.branch:
         raise DomainError(ErrorCode.BUNDLE_WRONG_BRANCH, file=path.name,
                           found=f"branch {manifest.get('branch')}",
@@ -259,7 +262,7 @@ def _check_identity(path: Path, manifest: dict[str, Any], device: Device) -> Non
 def _check_signature(path: Path, token: str, members: dict[str, bytes]) -> None:
     given = members["signature"].decode("ascii", errors="replace").strip()
     if not hmac.compare_digest(given, sign(token, members["manifest.json"])):
-        raise _invalid(path, "its signature does not match (it was changed after signing)")
+        raise _invalid(path, FindingCode.BUNDLE_SIGNATURE_CHANGED)
 
 
 def _check_hashes(path: Path, manifest: dict[str, Any], members: dict[str, bytes],
@@ -267,7 +270,7 @@ def _check_hashes(path: Path, manifest: dict[str, Any], members: dict[str, bytes
     hashes = manifest.get("sha256")
     for name in names:
         if not isinstance(hashes, dict) or hashes.get(name) != sha256(members[name]):
-            raise _invalid(path, f"{name} does not match its manifest (it was changed)")
+            raise _invalid(path, FindingCode.BUNDLE_MEMBER_CHANGED, name=name)
 
 
 def _changes(path: Path, raw: bytes) -> list[Change]:
@@ -280,7 +283,7 @@ def _json(path: Path, name: str, raw: bytes) -> Any:
     try:
         return json.loads(raw.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise _invalid(path, f"{name} is not valid JSON") from exc
+        raise _invalid(path, FindingCode.BUNDLE_MEMBER_NOT_JSON, name=name) from exc
 
 
 def _write_zip(path: Path, members: dict[str, bytes]) -> None:
@@ -295,5 +298,7 @@ def _write_zip(path: Path, members: dict[str, bytes]) -> None:
     partial.replace(path)
 
 
-def _invalid(path: Path, problem: str) -> DomainError:
-    return DomainError(ErrorCode.BUNDLE_INVALID, file=path.name, problem=problem)
+def _invalid(path: Path, code: FindingCode, **params: str | int) -> DomainError:
+    """``BUNDLE_INVALID`` for ``path``, its problem coded."""
+    return DomainError(ErrorCode.BUNDLE_INVALID, file=path.name,
+                       problem=Finding.of(code, **params))

@@ -14,6 +14,8 @@ import zipfile
 import zlib
 from collections.abc import Collection
 
+from app.services.findings import Finding, FindingCode
+
 MAX_RATIO = 200
 """No JSON a bundle holds inflates more than this from its compressed size."""
 RATIO_FLOOR = 1024 * 1024
@@ -21,7 +23,12 @@ RATIO_FLOOR = 1024 * 1024
 
 
 class BundleUnreadable(ValueError):
-    """The bundle's members cannot be read safely; the message says why."""
+    """The bundle's members cannot be read safely; ``finding`` says why (the message, in
+    English)."""
+
+    def __init__(self, code: FindingCode, /, **params: str | int | Finding) -> None:
+        self.finding = Finding.of(code, **params)
+        super().__init__(self.finding.text)
 
 
 def read_members(data: bytes, required: Collection[str], *, allowed: Collection[str] = (),
@@ -38,29 +45,36 @@ def read_members(data: bytes, required: Collection[str], *, allowed: Collection[
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError,
             NotImplementedError, OSError, RuntimeError) as exc:
-        raise BundleUnreadable(f"it is damaged or cut off ({_short(exc)}); copy it again"
-                               ) from None
+        raise BundleUnreadable(FindingCode.BUNDLE_DAMAGED, detail=_detail(exc)) from None
 
 
 def _check_names(names: list[str], required: Collection[str], known: set[str]) -> None:
     strange = [n for n in names if n not in known]
     if strange:
-        raise BundleUnreadable(f"it holds a file it should not ({strange[0][:80]!r})")
+        raise BundleUnreadable(FindingCode.BUNDLE_STRANGE_FILE, name=repr(strange[0][:80]))
     if len(set(names)) != len(names):
-        raise BundleUnreadable("it holds the same file twice")
+        raise BundleUnreadable(FindingCode.BUNDLE_FILE_TWICE)
     missing = [n for n in required if n not in names]
     if missing:
-        raise BundleUnreadable(f"it lacks {', '.join(missing)}")
+        raise BundleUnreadable(FindingCode.BUNDLE_LACKS, names=", ".join(missing))
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo], max_total: int) -> None:
     if sum(info.file_size for info in infos) > max_total:
-        raise BundleUnreadable("it is too large")
+        raise BundleUnreadable(FindingCode.BUNDLE_TOO_LARGE)
     for info in infos:
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(
                 info.compress_size, 1):
-            raise BundleUnreadable(f"{info.filename} inflates {info.file_size // max(
-                info.compress_size, 1)} times its size (a zip bomb?)")
+            raise BundleUnreadable(FindingCode.BUNDLE_ZIP_BOMB, name=info.filename,
+                                   ratio=info.file_size // max(info.compress_size, 1))
+
+
+def _detail(exc: BaseException) -> str | Finding:
+    """What the zip reader said: the usual "not a zip file" coded, anything else as it is
+    (a technical detail)."""
+    if isinstance(exc, zipfile.BadZipFile) and str(exc) == "File is not a zip file":
+        return Finding.of(FindingCode.NOT_A_ZIP)
+    return _short(exc)
 
 
 def _short(exc: BaseException) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 
 from app.services.audit.journal import record_change
 from app.services.errors import DomainError, ErrorCode
+from app.services.findings import Finding, FindingCode
 from app.services.sync.protocol import (
     CA_FILE_KEY,
     REGISTER_PATH,
@@ -80,8 +81,7 @@ def register_device(uow: UnitOfWork, transport: Transport, url: str, code: str, 
     store.save(device.device_id, token)
     if store.load(device.device_id) != token:
         raise DomainError(ErrorCode.TOKEN_STORE_UNAVAILABLE,
-                          problem="it did not keep the head-office token; register again "
-                                  "with the same code within a few minutes")
+                          problem=Finding.of(FindingCode.CREDENTIALS_TOKEN_LOST))
     with uow:
         drop_setting(uow.session, ATTEMPT_KEY)
         registration = Registration(url.strip(), device.branch, device.counter,

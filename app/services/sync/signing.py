@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from app.services.errors import DomainError, ErrorCode
+from app.services.findings import Finding, FindingCode
 from app.services.sync.token_store import TokenStore
 
 PROBE_NAME = "store-check:{device_id}"
@@ -36,8 +37,7 @@ def check_store(store: TokenStore, device_id: str) -> None:
         store.delete_secret(name)
     if kept != value:
         raise DomainError(ErrorCode.TOKEN_STORE_UNAVAILABLE,
-                          problem="it did not give back a test value; nothing was sent to "
-                                  "head office, the one-time code is still unused")
+                          problem=Finding.of(FindingCode.CREDENTIALS_TEST_LOST))
 
 
 def load_key(store: TokenStore, device_id: str) -> Ed25519PrivateKey | None:
@@ -62,7 +62,7 @@ def keep_key(store: TokenStore, device_id: str, key: Ed25519PrivateKey) -> None:
     store.save_secret(key_name(device_id), raw)
     if store.load_secret(key_name(device_id)) != raw:
         raise DomainError(ErrorCode.TOKEN_STORE_UNAVAILABLE,
-                          problem="it did not keep the bundle-signing key")
+                          problem=Finding.of(FindingCode.CREDENTIALS_KEY_LOST))
 
 
 def public_hex(key: Ed25519PrivateKey) -> str:

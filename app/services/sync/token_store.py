@@ -16,6 +16,7 @@ import keyring.errors
 
 from app.services.documents.keys import SERVICE, keyring_usable
 from app.services.errors import DomainError, ErrorCode
+from app.services.findings import Finding, FindingCode
 
 
 def token_name(device_id: str) -> str:
@@ -73,7 +74,7 @@ class KeyringTokenStore:
         ring = self._backend if self._backend is not None else keyring.get_keyring()
         if not keyring_usable(ring):
             raise DomainError(ErrorCode.TOKEN_STORE_UNAVAILABLE,
-                              problem="no credential store works on this computer")
+                              problem=Finding.of(FindingCode.CREDENTIALS_NONE))
         return ring
 
     def load(self, device_id: str) -> str | None:

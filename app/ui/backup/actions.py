@@ -42,6 +42,7 @@ from app.ui.backup.list_dialog import BackupsDialog, format_size
 from app.ui.backup.restore_flow import RestoreConfirmDialog
 from app.ui.context import UiContext
 from app.ui.errors_dialog import show_unexpected
+from app.ui.finding_text import refusal_text
 from app.ui.kit.widgets import error_message
 from app.ui.progress_dialog import ProgressDialog
 from app.ui.tasks import in_ui_thread
@@ -143,7 +144,7 @@ class BackupActions(QObject):
             self._tell(self.tr("The backup was written to {file} ({size}) but does not pass "
                                "the check ({problem}). The database itself may be damaged: "
                                "keep the earlier backups and call head office.").format(
-                file=path, size=size, problem=report.problem),
+                file=path, size=size, problem=refusal_text(report)),
                 "backupUnsound", QMessageBox.Icon.Warning)
 
     def _backup_failed(self, progress: ProgressDialog, error: BaseException) -> None:
@@ -193,7 +194,8 @@ class BackupActions(QObject):
         progress.finish()
         if not report.ok:
             self._tell(self.tr("This backup cannot be restored: {problem}. Nothing was "
-                               "changed.").format(problem=report.problem), "restoreRefused",
+                               "changed.").format(problem=refusal_text(report)),
+                       "restoreRefused",
                        QMessageBox.Icon.Warning)
             return
         dialog = RestoreConfirmDialog(self.ctx, report, self.window)

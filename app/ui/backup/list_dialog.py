@@ -19,6 +19,7 @@ from app.services.backup.copies import (
 )
 from app.ui.context import UiContext
 from app.ui.errors_dialog import show_unexpected
+from app.ui.finding_text import refusal_text
 from app.ui.i18n import current_language, format_count
 from app.ui.kit.widgets import MessageLine, error_message, make_table, named, wrapped
 from app.ui.lists.table_models import Column, Format, RecordTableModel
@@ -125,7 +126,7 @@ class BackupsDialog(QDialog):
         else:
             self.message.show_message(self.tr("{file} does NOT pass the check: {problem}. Do "
                                               "not restore it.").format(
-                file=name, problem=report.problem), "error")
+                file=name, problem=refusal_text(report)), "error")
 
     def _failed(self, error: BaseException) -> None:
         if not shiboken6.isValid(self.message):

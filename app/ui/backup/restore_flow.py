@@ -33,11 +33,12 @@ from app.bootstrap import BranchDatabase, open_branch
 from app.models.dbfile import parse_backup_name
 from app.services.backup.check import BackupReport
 from app.services.backup.copies import authorise_restore
-from app.services.backup.restore import UNREAD_WARNING, RestoreReport, restore
+from app.services.backup.restore import RestoreReport, restore
 from app.services.backup.restore_block import current_block
 from app.services.clock import Clock
 from app.services.context import Actor
 from app.services.errors import DomainError, ErrorCode
+from app.services.findings import FindingCode
 from app.services.sequences import RECEIPT
 from app.ui.context import UiContext
 from app.ui.errors_dialog import (
@@ -46,6 +47,7 @@ from app.ui.errors_dialog import (
     stop_logging,
     unexpected_text,
 )
+from app.ui.finding_text import finding_text
 from app.ui.i18n import format_count, format_date
 from app.ui.kit.widgets import (
     confirm_buttons,
@@ -58,7 +60,6 @@ from app.ui.progress_dialog import ProgressDialog
 from app.ui.style import Look, set_look
 from app.ui.tasks import TaskRunner
 
-_UNREAD_PREFIX = UNREAD_WARNING.partition("{")[0]
 translate = QCoreApplication.translate
 log = logging.getLogger("loket.backups")
 
@@ -221,7 +222,7 @@ def report_text(report: RestoreReport, payments_blocked: bool = False) -> str:
                       "continue after {number}; the backup ended at {restored}.")
         lines.append(template.format(counter=raised.counter, year=raised.year,
                                      number=raised.raised_to, restored=raised.restored))
-    if any(w.startswith(_UNREAD_PREFIX) for w in report.warnings):
+    if any(f.code is FindingCode.RESTORE_PREVIOUS_UNREAD for f in report.notices):
         lines.append(translate(
             "RestoreFlow", "The replaced database could not be read, so the numbers continue "
             "from the backup: take no payment before head office has confirmed this "
@@ -243,8 +244,9 @@ def outcome_box(outcome: RestoreOutcome, parent: QWidget | None = None) -> QMess
         box = QMessageBox(QMessageBox.Icon.Information, "Loket", text,
                           QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("restoreDone")
-        if outcome.report.verification.findings:
-            box.setDetailedText("\n".join(outcome.report.verification.findings))
+        if outcome.report.verification.notes:
+            box.setDetailedText("\n".join(finding_text(f)
+                                          for f in outcome.report.verification.notes))
         return box
     why = (error_message(outcome.failure) if outcome.failure is not None else None) \
         or unexpected_text(current_log_file())

@@ -301,7 +301,7 @@ def test_restore_keeps_the_replaced_database_and_never_reuses_a_number(
     close_copy(branch)
 
     report = restore(backup.path, branch.data_dir)
-    assert report.warnings[:2] == (SYNC_WARNING, RAISED_WARNING)
+    assert report.notices[:2] == (SYNC_WARNING, RAISED_WARNING)
     assert {r.name for r in report.raised} == {"receipt", "work_order"}
     receipt = next(r for r in report.raised if r.name == "receipt")
     assert (receipt.restored, receipt.raised_to) == (number(first.receipt_no),
