@@ -1565,6 +1565,13 @@
     </message>
   </context>
   <context>
+    <name>FinishingNote</name>
+    <message>
+      <source>Loket is finishing the work under way (a payment or a sync step) before it closes …</source>
+      <translation>Loket sedang menyelesaikan pekerjaan yang berjalan (pembayaran atau langkah sinkronisasi) sebelum ditutup …</translation>
+    </message>
+  </context>
+  <context>
     <name>FirstRunWizard</name>
     <message>
       <source>Loket — first start</source>
