@@ -42,16 +42,19 @@ class WritesUnderWay:
         self._open: Counter[int] = Counter()
         self._changed = threading.Condition()
 
-    def begun(self) -> None:
+    def begun(self) -> int:
+        """A write begins in this thread; returns the thread, for :meth:`ended`."""
+        thread = threading.get_ident()
         with self._changed:
-            self._open[threading.get_ident()] += 1
+            self._open[thread] += 1
+        return thread
 
-    def ended(self) -> None:
-        me = threading.get_ident()
+    def ended(self, thread: int) -> None:
+        """The write ``thread`` began has ended (in whichever thread)."""
         with self._changed:
-            self._open[me] -= 1
-            if not self._open[me]:
-                del self._open[me]
+            self._open[thread] -= 1
+            if not self._open[thread]:
+                del self._open[thread]
             self._changed.notify_all()
 
     def wait(self, timeout: float | None) -> bool:

@@ -20,11 +20,12 @@ from app.services.clock import Clock
 
 
 class Tally(Protocol):
-    """Counts the transactions under way (the branch's writes: ``app.bootstrap``)."""
+    """Counts the transactions under way (the branch's writes: ``app.bootstrap``):
+    ``begun`` returns what ``ended`` is given back when that transaction ends."""
 
-    def begun(self) -> None: ...
+    def begun(self) -> int: ...
 
-    def ended(self) -> None: ...
+    def ended(self, begun: int) -> None: ...
 
 
 class UnitOfWork:
@@ -39,6 +40,7 @@ class UnitOfWork:
         self._factory = session_factory
         self._clock = clock
         self._tally = tally
+        self._tallied = 0
         self._depth = 0
 
     @property
@@ -48,13 +50,13 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         if self._depth == 0:
             if self._tally is not None:
-                self._tally.begun()
+                self._tallied = self._tally.begun()
             try:
                 self.session = self._factory()
                 self.now = self._clock.now()
             except BaseException:
                 if self._tally is not None:
-                    self._tally.ended()
+                    self._tally.ended(self._tallied)
                 raise
         self._depth += 1
         return self
@@ -72,7 +74,7 @@ class UnitOfWork:
                 self.session.close()
             finally:
                 if self._tally is not None:
-                    self._tally.ended()
+                    self._tally.ended(self._tallied)
 
     def commit(self) -> None:
         self.session.commit()
