@@ -7,14 +7,18 @@ else creates engines or reads settings that decide which clock is in force.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sqlite3
-from dataclasses import dataclass
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_data_path
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from app.models import Setting
 from app.models.database import database_path, make_engine, make_session_factory
@@ -27,6 +31,38 @@ from app.services.errors import DomainError, ErrorCode
 from app.services.unit_of_work import UnitOfWork
 
 APP_NAME = "Loket"
+CLOSE_WAITS_S = 120.0  # the longest a close waits for a write under way
+log = logging.getLogger(__name__)
+
+
+class WritesUnderWay:
+    """The write transactions under way on a branch, by thread (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._open: Counter[int] = Counter()
+        self._changed = threading.Condition()
+
+    def begun(self) -> int:
+        """A write begins in this thread; returns the thread, for :meth:`ended`."""
+        thread = threading.get_ident()
+        with self._changed:
+            self._open[thread] += 1
+        return thread
+
+    def ended(self, thread: int) -> None:
+        """The write ``thread`` began has ended (in whichever thread)."""
+        with self._changed:
+            self._open[thread] -= 1
+            if not self._open[thread]:
+                del self._open[thread]
+            self._changed.notify_all()
+
+    def wait(self, timeout: float | None) -> bool:
+        """Wait up to ``timeout`` seconds for the writes of other threads to end (the
+        caller's own cannot end while it waits); True when none is left."""
+        me = threading.get_ident()
+        with self._changed:
+            return self._changed.wait_for(lambda: self._open.keys() <= {me}, timeout)
 
 
 @dataclass
@@ -39,24 +75,42 @@ class BranchDatabase:
     clock: Clock
     _writer_sessions: sessionmaker[Session]
     _reader_sessions: sessionmaker[Session]
+    _writes: WritesUnderWay = field(default_factory=WritesUnderWay)
 
     def writing(self) -> UnitOfWork:
         """A unit of work that holds the write lock from its first statement."""
-        return UnitOfWork(self._writer_sessions, self.clock)
+        return UnitOfWork(self._writer_sessions, self.clock, self._writes)
+
+    def writes_ended(self, timeout: float | None) -> bool:
+        """Wait up to ``timeout`` seconds for the writes other threads have under way (a
+        background task's payment or sync step); True when none is left."""
+        return self._writes.wait(timeout)
 
     def reading(self) -> UnitOfWork:
         """A unit of work for queries; never blocks or waits for a writer."""
         return UnitOfWork(self._reader_sessions, self.clock)
 
     def close(self) -> None:
-        """Close every pooled connection. Work that still comes after, such as a background
-        task finishing while the window closes, gets a connection of its own that is
-        closed as soon as it is given back, so none is left open."""
+        """Close every pooled connection, once the writes under way in other threads have
+        ended (each is one cashier action: it is finished, not cut off by the program
+        ending). Work that still comes after, such as a background task finishing while
+        the window closes, gets a connection of its own that is closed as soon as it is
+        given back, so none is left open."""
+        if not self.writes_ended(CLOSE_WAITS_S):
+            log.warning("closing the branch with a write still under way after %.0f s",
+                        CLOSE_WAITS_S)
         db_file = database_path(self.data_dir)
         for engine, sessions, writer in ((self.writer, self._writer_sessions, True),
                                          (self.reader, self._reader_sessions, False)):
+            event.listen(engine.pool, "checkin", _close_on_checkin)  # those still out
             engine.dispose()
             sessions.configure(bind=make_engine(db_file, writer=writer, pooled=False))
+
+
+def _close_on_checkin(_dbapi_connection: object, record: ConnectionPoolEntry) -> None:
+    """A connection given back to a closed branch's pool is closed, not kept for the
+    collector (a read the program ending did not wait for)."""
+    record.invalidate()
 
 
 def default_data_dir(demo: bool = False) -> Path:

@@ -35,6 +35,7 @@ from app.services.settings import (
 )
 from app.ui import demo_aids
 from app.ui.context import UiContext
+from app.ui.ending import finish_and_close
 from app.ui.error_text import error_text
 from app.ui.errors_dialog import install_excepthook, setup_logging, stop_logging
 from app.ui.i18n import LANGUAGES, install_translator
@@ -185,11 +186,10 @@ def _run(app: QApplication, args: argparse.Namespace, language: _Language,
         return _session(app, args, ctx, language)
     finally:
         notes.clear()
-        ctx.tasks.wait()
+        finish_and_close(branch, ctx.tasks)  # a write under way is finished, not cut off
         restore_hooks()
         log.info("Loket stopped")
         stop_logging()
-        branch.close()
 
 
 def _daily_backup(data_dir: Path) -> object:

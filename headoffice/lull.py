@@ -8,7 +8,8 @@ work if it runs after every push: their acknowledgements came four times later. 
 server in service (``loket-headoffice serve``) runs it on one thread of its own once no
 change has come for :data:`QUIET` seconds — or :data:`AT_MOST` seconds after the first
 change it waits for, when the changes never stop. Work asked for without a change (a
-counter given a stale snapshot) runs at once unless changes are coming in.
+counter given a stale snapshot) runs at once unless changes are coming in. A work that
+fails — even by ``SystemExit`` — is logged, and the thread waits for the next change.
 
 A :class:`Lull` belongs to one app and its database: the app closes it before it closes
 the database, so no work outlives the server. Without a thread (``quiet=None``, the
@@ -19,6 +20,7 @@ thread.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -105,15 +107,23 @@ class Lull:
                 self._first = None
                 self._lock.release()
                 try:
-                    self._run()
+                    self._run(own_thread=True)
                 finally:
                     self._lock.acquire()
 
-    def _run(self) -> None:
+    def _run(self, *, own_thread: bool = False) -> None:
         try:
             self._work()
         except Exception:  # the next page or counter asking makes it; nothing else waits
             log.exception("head office's %s work failed", self._name)
+        except BaseException:
+            # A job's ``SystemExit``, ``KeyboardInterrupt`` or ``GeneratorExit`` ends that
+            # job, not the lull's thread: the server stops it by closing the lull. In the
+            # caller's thread it is the caller's to answer, as when the interpreter stops.
+            if not own_thread or sys.is_finalizing():
+                raise
+            log.exception("head office's %s work stopped; the next change makes it again",
+                          self._name)
 
 
 def lull_of(request: Request) -> Lull:

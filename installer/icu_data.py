@@ -19,6 +19,7 @@ own library. Windows builds of PySide6 carry no ICU, so nothing changes there.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import struct
@@ -34,6 +35,8 @@ LOCALE = re.compile(r"^[a-z]{2,3}(_\w+)?$")  # a language's file; other names ar
 DROPPED_KINDS = (".cnv", ".dict")  # converter tables, word dictionaries
 DROPPED_TREES = ("translit",)  # transliterators
 ALIGN = 16
+PACKAGE = "ICU common-data package"
+LIBRARY_WORD = "ELF library"
 
 
 @dataclass(frozen=True)
@@ -45,17 +48,23 @@ class Package:
 
     @classmethod
     def read(cls, data: bytes) -> Package:
-        header_size = struct.unpack_from("<H", data)[0]
+        """The package in ``data``; ``ValueError`` when it is cut short or foreign."""
+        if len(data) < 16:
+            raise ValueError(f"truncated {PACKAGE}: {len(data)} bytes, not even its header")
         if data[2:4] != b"\xda\x27" or data[12:16] != b"CmnD":
             raise ValueError("not an ICU common-data package")
-        toc = header_size
-        count = struct.unpack_from("<I", data, toc)[0]
-        entries = [struct.unpack_from("<II", data, toc + 4 + 8 * i) for i in range(count)]
-        names = [data[toc + name:data.index(b"\0", toc + name)].decode("ascii")
-                 for name, _ in entries]
+        if data[8] != 0:
+            raise ValueError(f"a big-endian {PACKAGE}: only little-endian data is read")
+        toc, = _unpack("<H", data, 0, PACKAGE)
+        count, = _unpack("<I", data, toc, PACKAGE)
+        _span(data, toc + 4, 8 * count, PACKAGE)  # the whole table is there
+        entries = [_unpack("<II", data, toc + 4 + 8 * i, PACKAGE) for i in range(count)]
+        names = [_ascii(data, toc + name, PACKAGE) for name, _ in entries]
         starts = [toc + offset for _, offset in entries] + [len(data)]
-        return cls(data[:header_size], {name: data[starts[i]:starts[i + 1]]
-                                        for i, name in enumerate(names)})
+        if any(a > b for a, b in itertools.pairwise(starts)):
+            raise ValueError(f"truncated {PACKAGE}: an item begins past the next or the end")
+        return cls(data[:toc], {name: data[starts[i]:starts[i + 1]]
+                                for i, name in enumerate(names)})
 
     def kept(self, keep: Callable[[str], bool]) -> Package:
         return Package(self.header, {n: item for n, item in self.items.items() if keep(n)})
@@ -99,27 +108,60 @@ def wanted(name: str) -> bool:
 
 
 def symbol_data(library: bytes) -> tuple[str, bytes]:
-    """The name and bytes of the one exported data symbol of an ELF64 shared library."""
+    """The name and bytes of the one exported data symbol of a little-endian ELF64 shared
+    library; ``ValueError`` when it is cut short or foreign."""
     if library[:5] != b"\x7fELF\x02":
         raise ValueError("not a 64-bit ELF library")
-    shoff, = struct.unpack_from("<Q", library, 0x28)
-    shentsize, shnum = struct.unpack_from("<HH", library, 0x3A)
-    sections = [struct.unpack_from("<IIQQQQIIQQ", library, shoff + i * shentsize)
+    if library[5:6] != b"\x01":  # EI_DATA: 1 little-endian, 2 big-endian
+        raise ValueError(f"truncated {LIBRARY_WORD}" if len(library) < 6 else
+                         f"a big-endian {LIBRARY_WORD}: only little-endian ones are read"
+                         if library[5] == 2 else f"an {LIBRARY_WORD} of no known byte order")
+    shoff, = _unpack("<Q", library, 0x28, LIBRARY_WORD)
+    shentsize, shnum = _unpack("<HH", library, 0x3A, LIBRARY_WORD)
+    _span(library, shoff, shentsize * shnum, LIBRARY_WORD)  # every section header is there
+    sections = [_unpack("<IIQQQQIIQQ", library, shoff + i * shentsize, LIBRARY_WORD)
                 for i in range(shnum)]
     for _name, kind, _flags, _addr, offset, size, link, _info, _align, entsize in sections:
         if kind != 11:  # SHT_DYNSYM
             continue
+        if link >= shnum or entsize == 0:
+            raise ValueError(f"a foreign {LIBRARY_WORD}: its symbol table is not understood")
         strings = sections[link][4]
         for at in range(offset + entsize, offset + size, entsize):
-            name_at, info, _other, index, value, length = struct.unpack_from(
-                "<IBBHQQ", library, at)
+            name_at, info, _other, index, value, length = _unpack(
+                "<IBBHQQ", library, at, LIBRARY_WORD)
             if index == 0 or info & 0xF != 1:  # undefined, or not an object
                 continue
-            symbol = library[strings + name_at:library.index(b"\0", strings + name_at)]
+            if index >= shnum:
+                raise ValueError(f"a foreign {LIBRARY_WORD}: a symbol in no known section")
+            symbol = _ascii(library, strings + name_at, LIBRARY_WORD)
             _n, _k, _f, section_addr, section_offset, *_ = sections[index]
             start = section_offset + value - section_addr
-            return symbol.decode("ascii"), library[start:start + length]
+            return symbol, _span(library, start, length, LIBRARY_WORD)
     raise ValueError("no data symbol in the library")
+
+
+def _unpack(layout: str, data: bytes, at: int, what: str) -> tuple[int, ...]:
+    """``struct.unpack_from``, with a clear error when ``data`` ends too soon."""
+    return struct.unpack(layout, _span(data, at, struct.calcsize(layout), what))
+
+
+def _span(data: bytes, at: int, length: int, what: str) -> bytes:
+    """``length`` bytes of ``data`` from ``at``; ``ValueError`` when they are not all there."""
+    if at < 0 or length < 0 or at + length > len(data):
+        raise ValueError(f"truncated {what}: bytes {at}–{at + length} of {len(data)} needed")
+    return data[at:at + length]
+
+
+def _ascii(data: bytes, at: int, what: str) -> str:
+    """The NUL-ended ASCII name at ``at``."""
+    end = data.find(b"\0", at) if 0 <= at < len(data) else -1
+    if end < 0:
+        raise ValueError(f"truncated {what}: a name at byte {at} does not end")
+    try:
+        return data[at:end].decode("ascii")
+    except UnicodeDecodeError:
+        raise ValueError(f"a foreign {what}: a name at byte {at} is not ASCII") from None
 
 
 ASSEMBLY = """\
@@ -136,14 +178,19 @@ ASSEMBLY = """\
 
 def smaller_library(source: Path, target: Path) -> bool:
     """Write ``target``: ``source`` (an ICU data library) with Loket's data only. False,
-    and nothing written, when there is no C compiler to build it with."""
+    and nothing written, when there is no C compiler to build it with; ``ValueError``
+    naming ``source`` when it is cut short or foreign (big-endian, say)."""
     compiler = shutil.which("cc") or shutil.which("gcc")
     if compiler is None:
         return False
-    symbol, data = symbol_data(source.read_bytes())
+    try:
+        symbol, data = symbol_data(source.read_bytes())
+        package = Package.read(data)
+    except ValueError as error:
+        raise ValueError(f"{source}: {error}") from error
     with tempfile.TemporaryDirectory(prefix="loket-icu-") as folder:
         work = Path(folder)
-        (work / "data.bin").write_bytes(Package.read(data).kept(wanted).bytes())
+        (work / "data.bin").write_bytes(package.kept(wanted).bytes())
         (work / "data.S").write_text(ASSEMBLY.format(symbol=symbol, data=work / "data.bin"),
                                      encoding="utf-8")
         target.parent.mkdir(parents=True, exist_ok=True)

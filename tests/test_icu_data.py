@@ -106,3 +106,46 @@ def test_qt_says_the_same_with_the_smaller_data(tmp_path: Path) -> None:
     assert (whole.pop("icu"), trimmed.pop("icu")) == ([str(source)], [str(smaller)])
     assert trimmed == whole
     assert whole["id_ID"][2] == "Waktu Indonesia Tengah"
+
+
+def elf_header(byte_order: int = 1, sections_at: int = 0x40, sections: int = 3) -> bytes:
+    """The 64 bytes of an ELF64 header naming ``sections`` section headers at ``sections_at``."""
+    ident = b"\x7fELF\x02" + bytes((byte_order, 1)) + bytes(9)
+    order = "<" if byte_order == 1 else ">"
+    rest = struct.pack(f"{order}HHIQQQIHHHHHH", 3, 62, 1, 0, 0, sections_at, 0, 64, 0, 0, 64,
+                       sections, 0)
+    return ident + rest
+
+
+@pytest.mark.parametrize(("data", "says"), [
+    (HEADER[:20], "truncated"),  # cut inside the header
+    (HEADER + struct.pack("<I", 5) + bytes(8), "truncated"),  # five items named, one there
+    (HEADER + struct.pack("<III", 1, 12, 64), "truncated"),  # an item past the end
+    (HEADER + struct.pack("<III", 1, 12, 13) + b"abc", "truncated"),  # a name without its end
+    (HEADER[:8] + b"\x01" + HEADER[9:] + struct.pack(">I", 0), "big-endian"),
+], ids=["header cut", "table cut", "item past the end", "name cut", "big-endian"])
+def test_a_truncated_or_foreign_package_is_refused_clearly(data: bytes, says: str) -> None:
+    with pytest.raises(ValueError, match=says):
+        ICU.Package.read(data)
+
+
+@pytest.mark.parametrize(("library", "says"), [
+    (b"\x7fELF\x02\x01", "truncated"),
+    (elf_header(), "truncated"),  # its section headers are not there
+    (elf_header(sections_at=0x1000, sections=1) + bytes(64), "truncated"),
+    (elf_header(byte_order=2), "big-endian"),
+    (b"\x7fELF\x01\x01\x01" + bytes(57), "not a 64-bit ELF library"),
+], ids=["header cut", "no section headers", "section headers past the end", "big-endian",
+        "32-bit"])
+def test_a_truncated_or_foreign_library_is_refused_clearly(library: bytes, says: str) -> None:
+    with pytest.raises(ValueError, match=says):
+        ICU.symbol_data(library)
+
+
+def test_a_library_cut_short_names_itself(tmp_path: Path) -> None:
+    source = tmp_path / "libicudata.so.73"
+    source.write_bytes(elf_header())
+    if shutil.which("cc") is None and shutil.which("gcc") is None:
+        pytest.skip("without a C compiler the library is not read at all")
+    with pytest.raises(ValueError, match=r"libicudata\.so\.73.*truncated"):
+        ICU.smaller_library(source, tmp_path / "out" / source.name)

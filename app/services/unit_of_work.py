@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,15 +19,28 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.services.clock import Clock
 
 
+class Tally(Protocol):
+    """Counts the transactions under way (the branch's writes: ``app.bootstrap``):
+    ``begun`` returns what ``ended`` is given back when that transaction ends."""
+
+    def begun(self) -> int: ...
+
+    def ended(self, begun: int) -> None: ...
+
+
 class UnitOfWork:
-    """Wraps one SQLAlchemy session; ``now`` is fixed when the transaction starts."""
+    """Wraps one SQLAlchemy session; ``now`` is fixed when the transaction starts. A
+    ``tally`` is told when the transaction begins and when it ends."""
 
     session: Session
     now: dt.datetime
 
-    def __init__(self, session_factory: sessionmaker[Session], clock: Clock) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], clock: Clock,
+                 tally: Tally | None = None) -> None:
         self._factory = session_factory
         self._clock = clock
+        self._tally = tally
+        self._tallied = 0
         self._depth = 0
 
     @property
@@ -36,8 +49,15 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         if self._depth == 0:
-            self.session = self._factory()
-            self.now = self._clock.now()
+            if self._tally is not None:
+                self._tallied = self._tally.begun()
+            try:
+                self.session = self._factory()
+                self.now = self._clock.now()
+            except BaseException:
+                if self._tally is not None:
+                    self._tally.ended(self._tallied)
+                raise
         self._depth += 1
         return self
 
@@ -49,8 +69,12 @@ class UnitOfWork:
     ) -> None:
         self._depth -= 1
         if self._depth == 0:
-            self.session.rollback()
-            self.session.close()
+            try:
+                self.session.rollback()
+                self.session.close()
+            finally:
+                if self._tally is not None:
+                    self._tally.ended(self._tallied)
 
     def commit(self) -> None:
         self.session.commit()

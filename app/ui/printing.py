@@ -117,9 +117,9 @@ def print_pdf(pdf: bytes | Path, printer_name: str, title: str) -> PrintResult:
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document = QPdfDocument()
     document.load(buffer)
-    if document.status() != QPdfDocument.Status.Ready or document.pageCount() == 0:
-        return PrintResult(printer_name, BAD_DOCUMENT, str(document.error()))
     try:
+        if document.status() != QPdfDocument.Status.Ready or document.pageCount() == 0:
+            return PrintResult(printer_name, BAD_DOCUMENT, str(document.error()))
         return _spool(document, QPrinter(info, QPrinter.PrinterMode.HighResolution), title)
     finally:
         document.close()

@@ -92,8 +92,8 @@ class _Task:
         runner, outcome = self.runner(), self.outcome
         callback = self.on_done if self.succeeded else self.on_error
         self.outcome = None  # an error's traceback holds run()'s frame, which holds this letter
-        if runner is None or not shiboken6.isValid(runner):
-            log.debug("a task finished after its runner was deleted")
+        if runner is None or not shiboken6.isValid(runner) or runner.stopped:
+            log.debug("a task finished after its runner was deleted or stopped")
         elif not self.cancel.cancelled and not _deleted_owner(callback):
             callback(outcome)
 
@@ -171,6 +171,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
         self._me = weakref.ref(self)
+        self.stopped = False
         _posted()  # the mailbox is made on the UI thread, before any task can post
 
     def run(self, fn: Callable[[Cancel], Any], on_done: Callable[[Any], None],
@@ -184,3 +185,7 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 5000) -> bool:
         """Wait for running tasks (tests and shutdown)."""
         return self._pool.waitForDone(msecs)
+
+    def stop(self) -> None:
+        """The program is ending: outcomes that arrive from now on are told to no one."""
+        self.stopped = True

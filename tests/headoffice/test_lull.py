@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -147,3 +151,70 @@ def test_a_failure_is_logged_and_the_next_change_runs_it_again(
     finally:
         lull.close()
     assert "figures" in caplog.text and "the database went away" in caplog.text
+
+
+class Stopping:
+    """Raises one ``BaseException`` that is not an ``Exception`` the first time, then runs."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error: BaseException | None = error
+        self.runs = 0
+
+    def __call__(self) -> None:
+        self.runs += 1
+        error, self.error = self.error, None
+        if error is not None:
+            raise error
+
+
+@pytest.mark.parametrize("error", [SystemExit(3), KeyboardInterrupt(), GeneratorExit()],
+                         ids=lambda error: type(error).__name__)
+def test_work_that_raises_past_exception_leaves_the_lull_making_the_next(
+        error: BaseException, caplog: pytest.LogCaptureFixture) -> None:
+    """A job ending in ``SystemExit`` and the like stopped the lull's thread for good:
+    head office went on answering but made its figures and snapshots no more."""
+    work = Stopping(error)
+    lull = Lull(work, quiet=0.05, name="figures")
+    try:
+        lull.changed()
+        assert _until(lambda: work.runs == 1)
+        lull.changed()
+        assert _until(lambda: work.runs == 2), "the lull stopped making its work"
+    finally:
+        lull.close()
+    assert "figures" in caplog.text and type(error).__name__ in caplog.text
+
+
+def test_work_in_the_callers_thread_lets_an_interrupt_stop_the_caller() -> None:
+    """Without a thread of its own the work's interrupt is the caller's to answer."""
+    lull = Lull(Stopping(KeyboardInterrupt()))
+    with pytest.raises(KeyboardInterrupt):
+        lull.changed()
+    lull.changed()  # and the lull still makes the work next time
+
+
+def test_the_interpreter_still_stops_with_the_lull_at_work() -> None:
+    """A server that ends without closing its lull (its work just stopped by a
+    ``SystemExit``, the next under way) still ends at once."""
+    script = textwrap.dedent("""
+        import threading, time
+        from headoffice.lull import Lull
+        started = threading.Event()
+        def work():
+            if not started.is_set():
+                started.set()
+                raise SystemExit(1)
+            time.sleep(60)
+        lull = Lull(work, quiet=0.01)
+        lull.changed()
+        started.wait(5)
+        time.sleep(0.1)
+        lull.changed()
+        time.sleep(0.2)
+        print("done")
+    """)
+    began = time.monotonic()
+    ended = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           timeout=30, cwd=Path(__file__).resolve().parents[2])
+    assert (ended.returncode, ended.stdout.strip()) == (0, "done"), ended.stderr
+    assert time.monotonic() - began < 20  # not the work's 60 s

@@ -8,13 +8,14 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
 from app.services.documents.fonts import font_sample_pdf
 from app.ui.pdf_fonts import KEPT_NAME, fonts_kept, keep_fonts_loaded, kept_document
 from app.ui.printing import load_print_plugin
+from tests.support.qt_pdf import pdf_document
 
 
 def test_printing_keeps_the_fonts_loaded(qapp: QApplication) -> None:
@@ -38,15 +39,9 @@ def test_off_the_ui_thread_no_document_is_made(qapp: QApplication) -> None:
 
 
 def _render_a_new_document(pdf: bytes) -> None:
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    assert document.status() == QPdfDocument.Status.Ready
-    assert not document.render(0, QSize(200, 200)).isNull()
-    document.close()
-    buffer.close()
+    with pdf_document(pdf) as document:
+        assert document.status() == QPdfDocument.Status.Ready
+        assert not document.render(0, QSize(200, 200)).isNull()
 
 
 def _mappings() -> int:

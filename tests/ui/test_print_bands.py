@@ -6,13 +6,13 @@ from __future__ import annotations
 from io import BytesIO
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 from reportlab.pdfgen.canvas import Canvas
 
 from app.ui.print_bands import band_rows, paint_page
+from tests.support.qt_pdf import pdf_document
 
 ROLL_80 = (226.77, 433.77)  # a receipt on an 80 mm roll, in points
 DPI = 300
@@ -53,24 +53,19 @@ def ink_moved(whole: QImage, banded: QImage) -> int:
 @pytest.mark.parametrize("band_pixels", [400_000, 100_000])
 def test_a_page_painted_in_bands_is_the_page_rendered_whole(
         qapp: QApplication, band_pixels: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    buffer = QBuffer()
-    buffer.setData(QByteArray(lines_pdf()))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    points = document.pagePointSize(0)
-    size = QSize(round(points.width() * DPI / 72), round(points.height() * DPI / 72))
-    monkeypatch.setattr("app.ui.print_bands.band_rows",
-                        lambda w, h: band_rows(w, h, band_pixels))
-    assert len(band_rows(size.width(), size.height(), band_pixels)) >= 4
+    with pdf_document(lines_pdf()) as document:
+        points = document.pagePointSize(0)
+        size = QSize(round(points.width() * DPI / 72), round(points.height() * DPI / 72))
+        monkeypatch.setattr("app.ui.print_bands.band_rows",
+                            lambda w, h: band_rows(w, h, band_pixels))
+        assert len(band_rows(size.width(), size.height(), band_pixels)) >= 4
 
-    banded = QImage(size, QImage.Format.Format_RGB32)
-    banded.fill(0xFFFFFFFF)
-    painter = QPainter(banded)
-    paint_page(painter, document, 0, points, DPI, DPI, lambda: None)
-    painter.end()
-    whole = on_paper(document.render(0, size))
-    document.close()
+        banded = QImage(size, QImage.Format.Format_RGB32)
+        banded.fill(0xFFFFFFFF)
+        painter = QPainter(banded)
+        paint_page(painter, document, 0, points, DPI, DPI, lambda: None)
+        painter.end()
+        whole = on_paper(document.render(0, size))
 
     # before, each band landed top / rows pixels too high: some 128,000 pixels moved
     assert ink_moved(whole, banded.convertToFormat(QImage.Format.Format_Grayscale8)) < 50

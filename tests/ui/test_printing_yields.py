@@ -10,7 +10,6 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QObject, QSizeF, QTimer, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +19,7 @@ from app.ui.context import UiContext
 from app.ui.print_bands import band_rows, paint_page, window_turns
 from app.ui.printing import load_print_plugin, printer_names
 from tests.support import ui_account_helpers as h
+from tests.support.qt_pdf import pdf_document
 
 CUPS_PRINTER = "PDF"
 A4_POINTS = QSizeF(595.28, 841.89)
@@ -48,41 +48,41 @@ def test_a_scan_during_a_page_is_handled_before_the_next_band_is_printed(
     h.press_customer(ctx.branch)
     docs = payment_documents(ctx.branch, h.enrol(ctx.branch, ctx.signed_in()))
     assert docs.agreement is not None
-    document = QPdfDocument()
-    document.load(str(docs.agreement))
-    points = document.pagePointSize(0)
-    assert points.width() == pytest.approx(A4_POINTS.width(), abs=1)
-    load_print_plugin()
-    bands: list[int] = []
-    scanner = Scanner(bands)
-    output = tmp_path / "agreement.pdf"
-    finished = threading.Event()
+    with pdf_document(docs.agreement) as document:
+        points = document.pagePointSize(0)
+        assert points.width() == pytest.approx(A4_POINTS.width(), abs=1)
+        load_print_plugin()
+        bands: list[int] = []
+        scanner = Scanner(bands)
+        output = tmp_path / "agreement.pdf"
+        finished = threading.Event()
 
-    def print_agreement() -> None:  # the printing thread
-        give = window_turns()
+        def print_agreement() -> None:  # the printing thread
+            give = window_turns()
 
-        def turn() -> None:
-            give()
-            bands.append(1)
-            if len(bands) == 3:  # the cashier scans while the page's third band prints
-                scanner.scanned.emit()
+            def turn() -> None:
+                give()
+                bands.append(1)
+                if len(bands) == 3:  # the cashier scans while the page's third band prints
+                    scanner.scanned.emit()
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(output))
-        printer.setFullPage(True)
-        painter = QPainter(printer)
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(output))
+            printer.setFullPage(True)
+            painter = QPainter(printer)
+            try:
+                paint_page(painter, document, 0, points, 300, printer.resolution(), turn)
+            finally:
+                painter.end()
+                finished.set()
+
+        worker = threading.Thread(target=print_agreement)
+        worker.start()
         try:
-            paint_page(painter, document, 0, points, 300, printer.resolution(), turn)
+            qtbot.waitUntil(finished.is_set, timeout=20000)
         finally:
-            painter.end()
-            finished.set()
-
-    worker = threading.Thread(target=print_agreement)
-    worker.start()
-    qtbot.waitUntil(finished.is_set, timeout=20000)
-    worker.join()
-    document.close()
+            worker.join()  # before the document it paints is deleted
 
     assert len(bands) == len(band_rows(round(points.width() * 300 / 72),
                                        round(points.height() * 300 / 72))) >= 10

@@ -69,6 +69,7 @@ class SearchIndex:
 
 
 _shared: dict[str, SearchIndex] = {}
+_describe_locks: dict[str, threading.Lock] = {}
 _shared_lock = threading.Lock()
 
 
@@ -83,14 +84,22 @@ def search_index(db: sqlite3.Connection, memo: MutableMapping[Any, Any]) -> Sear
         _enlarge_page_cache(db)
     key = remembered[0].key if remembered is not None else _database_key(db)
     customers = _customer_count(db)
-    with _shared_lock:
-        known = _shared.get(key)
-    if known is None or abs(customers - known.customers) > known.customers * RESAMPLE_GROWTH:
-        known = _describe(db, key, customers)
+    with _describing(key):  # a search asking while the window readies it waits for that
         with _shared_lock:
-            _shared[key] = known
+            known = _shared.get(key)
+        if known is None or abs(customers - known.customers) > known.customers * RESAMPLE_GROWTH:
+            known = _describe(db, key, customers)
+            with _shared_lock:
+                _shared[key] = known
     memo[_MEMO_KEY] = (known, now)
     return known
+
+
+def _describing(key: str) -> threading.Lock:
+    """The lock held while ``key``'s index is described: described once, not by every
+    connection that asks at the same time (each would read its own sample)."""
+    with _shared_lock:
+        return _describe_locks.setdefault(key, threading.Lock())
 
 
 def _enlarge_page_cache(db: sqlite3.Connection) -> None:

@@ -6,10 +6,8 @@ columns of the page (text that runs off the paper is cut there first).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
@@ -23,6 +21,7 @@ from app.services.ledger.enrolment import EnrolRequest, enrol_and_pay
 from app.services.ledger.payments import PaymentReceipt, Tender
 from tests.services.documents.test_documents import render
 from tests.support.fakes import add_customer, monthly_bills
+from tests.support.qt_pdf import pdf_document
 
 DPI = 100
 EDGE_PX = 2  # the outermost columns: blank on a page whose text stays on the paper
@@ -37,24 +36,23 @@ def enrolled(branch: BranchDatabase, cashier: Actor) -> PaymentReceipt:
         "10012345", 3, Tender(1_200_000, tendered=1_250_000)))
 
 
-def rasterise(pdf: bytes, qapp: QApplication) -> Iterator[QImage]:
-    data = QByteArray(pdf)
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument(qapp)
-    document.load(buffer)
-    assert document.status() == QPdfDocument.Status.Ready
-    for page in range(document.pageCount()):
-        points = document.pagePointSize(page)
-        size = QSize(round(points.width() * DPI / 72), round(points.height() * DPI / 72))
-        rendered = document.render(page, size)
-        assert not rendered.isNull()
-        paper = QImage(size, QImage.Format.Format_RGB32)
-        paper.fill(QColor("white"))  # the render is transparent where nothing is drawn
-        painter = QPainter(paper)
-        painter.drawImage(0, 0, rendered)
-        painter.end()
-        yield paper.convertToFormat(QImage.Format.Format_Grayscale8)
+def rasterise(pdf: bytes) -> list[QImage]:
+    """Each page of ``pdf`` on white paper, in grey; its document closed and deleted."""
+    pages = []
+    with pdf_document(pdf) as document:
+        assert document.status() == QPdfDocument.Status.Ready
+        for page in range(document.pageCount()):
+            points = document.pagePointSize(page)
+            size = QSize(round(points.width() * DPI / 72), round(points.height() * DPI / 72))
+            rendered = document.render(page, size)
+            assert not rendered.isNull()
+            paper = QImage(size, QImage.Format.Format_RGB32)
+            paper.fill(QColor("white"))  # the render is transparent where nothing is drawn
+            painter = QPainter(paper)
+            painter.drawImage(0, 0, rendered)
+            painter.end()
+            pages.append(paper.convertToFormat(QImage.Format.Format_Grayscale8))
+    return pages
 
 
 def ink_columns(image: QImage) -> list[int]:
@@ -78,7 +76,7 @@ def test_receipts_are_printed_within_the_paper(
     branch: BranchDatabase, enrolled: PaymentReceipt, qapp: QApplication, paper: Paper
 ) -> None:
     doc = receipt_document(branch.reading(), enrolled.receipt_no)
-    pages = list(rasterise(render(doc, paper), qapp))
+    pages = list(rasterise(render(doc, paper)))
     assert len(pages) == 1
     check_page(pages[0])
 
@@ -89,5 +87,25 @@ def test_agreement_and_work_order_are_printed_within_the_paper(
     assert enrolled.work_order_no is not None
     for issued in (issue_agreement(branch.reading(), branch.data_dir, enrolled.receipt_no),
                    issue_work_order(branch.reading(), branch.data_dir, enrolled.work_order_no)):
-        for image in rasterise(issued.pdf, qapp):
+        for image in rasterise(issued.pdf):
             check_page(image)
+
+
+def test_rasterising_leaves_no_document_open(
+        branch: BranchDatabase, enrolled: PaymentReceipt, qapp: QApplication) -> None:
+    """Each rasterised PDF's document is closed and deleted once its pages are drawn, not
+    kept by the application until the run ends (PDFium's memory, the next test's count)."""
+    doc = receipt_document(branch.reading(), enrolled.receipt_no)
+    before = len(qapp.findChildren(QPdfDocument))
+    pages = list(rasterise(render(doc, Paper.A5)))
+    assert pages and len(qapp.findChildren(QPdfDocument)) == before
+
+
+def test_a_document_opened_for_a_test_is_deleted_on_leaving_even_after_a_failure(
+        branch: BranchDatabase, enrolled: PaymentReceipt, qapp: QApplication) -> None:
+    pdf = render(receipt_document(branch.reading(), enrolled.receipt_no), Paper.A5)
+    deleted: list[bool] = []
+    with pytest.raises(AssertionError), pdf_document(pdf) as document:
+        document.destroyed.connect(lambda: deleted.append(True))
+        raise AssertionError("a page was blank")
+    assert deleted == [True]
