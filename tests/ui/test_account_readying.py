@@ -5,6 +5,9 @@ each repaint of the window paints the account once."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -13,7 +16,10 @@ from pytestqt.qtbot import QtBot
 from app.bootstrap import BranchDatabase
 from app.services.context import Actor
 from app.services.customer_changes import request_customer_change
-from app.ui.account.docs import ready_account_loading
+from app.services.errors import DomainError, ErrorCode
+from app.ui.account import page as account_page
+from app.ui.account import readying
+from app.ui.account.docs import load_account, ready_account_loading
 from app.ui.account.page import AccountPage
 from app.ui.context import UiContext
 from app.ui.i18n import install_translator
@@ -85,7 +91,7 @@ def test_the_next_customers_page_shows_nothing_of_the_last_ones(
 
     page.show_customer(maria)
     assert not page.updatesEnabled()  # nothing painted until Maria's account is there
-    assert page.account is None and page.payments_model.rowCount() == 0
+    assert page.account is None and not page.enrol_button.isEnabled()
     qtbot.waitUntil(lambda: not page.is_loading(), timeout=5000)
 
     assert page.updatesEnabled()
@@ -96,6 +102,52 @@ def test_the_next_customers_page_shows_nothing_of_the_last_ones(
     assert all(model.rowCount() == 0 for model in (
         page.bills_model, page.instalments_model, page.payments_model, page.orders_model,
         page.documents_model))
+
+
+def shown_of_the_last_customer(qtbot: QtBot, ctx: UiContext,
+                                load: Callable[[BranchDatabase, str], object],
+                                monkeypatch: pytest.MonkeyPatch) -> tuple[AccountPage, set[str]]:
+    """The press-story customer's page, then the next customer's loaded by ``load``: the
+    texts of the first that the page shows once it paints without the second's account."""
+    page = h.open_account(qtbot, ctx, h.PRESS)
+    nobody = AccountPage(ctx)  # the captions, titles and headers every page shows
+    qtbot.addWidget(nobody)
+    first = texts_on(page) - texts_on(nobody) - {"Rp 0", "–"}
+    monkeypatch.setattr(account_page, "load_account", load)
+    page.show_customer("11000023")
+    qtbot.waitUntil(page.updatesEnabled, timeout=5000)
+    return page, texts_on(page) & first
+
+
+def test_a_slow_load_paints_nothing_of_the_last_customer(
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    h.press_customer(branch)
+
+    def slow(database: BranchDatabase, number: str) -> object:
+        time.sleep(0.5)  # the page paints after PAINT_WHILE_LOADING_MS without it
+        return load_account(database, h.PRESS)
+
+    page, left = shown_of_the_last_customer(qtbot, ctx, slow, monkeypatch)
+    assert page.is_loading() and page.account is None
+    assert left == set(), left
+    assert page.title.text() == "11000023" and not page.status_badge.isVisible()
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        pass
+
+
+def test_a_failed_load_paints_nothing_of_the_last_customer(
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    h.press_customer(branch)
+
+    def missing(database: BranchDatabase, number: str) -> object:
+        raise DomainError(ErrorCode.CUSTOMER_NOT_FOUND, connection_no=number)
+
+    page, left = shown_of_the_last_customer(qtbot, ctx, missing, monkeypatch)
+    assert not page.is_loading() and page.account is None
+    assert left == set(), left
+    assert "11000023" in page.message.text()
 
 
 def test_a_customer_opened_again_is_painted_only_with_fresh_figures(
@@ -290,3 +342,25 @@ def test_a_value_can_be_copied_from_its_right_click_menu(
     assert phone is not None and phone.text().startswith("08")
     phone.actions()[0].trigger()
     assert QApplication.clipboard().text() == phone.text()
+
+
+def test_readying_draws_every_glyph_once_in_each_of_the_pages_fonts(
+        qtbot: QtBot, branch: BranchDatabase, ctx: UiContext,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Readied empty, the page would rasterise its figures' and names' glyphs on the
+    first customer's time."""
+    drawn: list[str] = []
+    draw = readying.draw_specimens
+    monkeypatch.setattr(readying, "draw_specimens",
+                        lambda fonts: drawn.extend(font.key() for font in fonts))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.account.prepare()
+    page = window.account
+    wanted = {page.title.font().key(), page.findChild(QLabel, "totalDue").font().key(),
+              page.findChild(QLabel, "customerName").font().key(),
+              page.bills_table.font().key()}
+    assert wanted <= set(drawn) and len(drawn) == len(set(drawn))
+    draw([page.title.font(), page.bills_table.font()])  # and drawing them works

@@ -89,8 +89,10 @@ class AccountPage(QWidget):
         self.account: Account | None = None
         self.documents: tuple[ArchivedDocument, ...] = ()
         self._loading: Cancel | None = None
-        self._labels: dict[str, QLabel | None] = {}
+        self._labels: dict[str, QLabel] = {}  # the value labels by name
         self.readier: HiddenPageReadier | None = None  # from ``prepare``
+        self._last_customer_shown = False  # a new customer is loading, the last one's
+        # figures still in the page's widgets (not painted: see ``show_customer``)
         self._paint_anyway = QTimer(self, singleShot=True, interval=PAINT_WHILE_LOADING_MS)
         self._paint_anyway.timeout.connect(self._paint_again)
         self.setObjectName("accountPage")
@@ -223,6 +225,7 @@ class AccountPage(QWidget):
         label.setObjectName(name)
         label.setProperty("role", role)
         label.setWordWrap(True)  # a long address or programme wraps, never cut
+        self._labels[name] = label
         return copyable(label)  # right-click, Copy: the phone or meter number, say
 
     def _form_box(self, title: str, rows: tuple[tuple[str, str], ...],
@@ -327,15 +330,8 @@ class AccountPage(QWidget):
             self.scroll_area.verticalScrollBar().setValue(0)  # the page starts at the top
         if connection_no != self.connection_no:
             self.account = None
+            self._last_customer_shown = True  # until loaded, or painted without (see below)
             self.message.clear_message()
-            self.title.setText(connection_no)
-            self.status_badge.hide()
-            self.plan_badge.hide()
-            self.refusal_note.hide()
-            self.change_note.clear_requests()
-            for model in (self.bills_model, self.instalments_model, self.payments_model,
-                          self.orders_model, self.documents_model):
-                model.set_rows(())
         self.connection_no = connection_no
         self.reload()
 
@@ -353,7 +349,29 @@ class AccountPage(QWidget):
 
     def _paint_again(self) -> None:
         self._paint_anyway.stop()
+        if self.account is None:  # loading is slow, or failed: nothing of the last customer
+            self._forget_last_customer()
         self.setUpdatesEnabled(True)
+
+    def _forget_last_customer(self) -> None:
+        """Empty what still shows the last customer, before the page is painted without
+        the new one's account. Not done at once: a new customer's account usually comes
+        before the first paint and fills every part anew, and emptying them first would
+        lay the page out once more for nothing."""
+        if not self._last_customer_shown:
+            return
+        self._last_customer_shown = False
+        self.title.setText(self.connection_no)
+        for label in (*self._labels.values(), self.bill_count):
+            label.setText("")
+        self.plan_box.setTitle(self.tr("Promotion"))
+        self.status_badge.hide()
+        self.plan_badge.hide()
+        self.refusal_note.hide()
+        self.change_note.clear_requests()
+        for model in (self.bills_model, self.instalments_model, self.payments_model,
+                      self.orders_model, self.documents_model):
+            model.set_rows(())
 
     def _load_failed(self, error: BaseException) -> None:
         self._loading = None
@@ -368,6 +386,7 @@ class AccountPage(QWidget):
 
     def _loaded(self, loaded: LoadedAccount) -> None:
         self._loading = None
+        self._last_customer_shown = False  # every part is filled anew below
         self.account, self.documents = loaded.account, loaded.documents
         self._show(loaded.account)
         self.documents_model.set_rows(loaded.documents)
@@ -425,11 +444,7 @@ class AccountPage(QWidget):
         self.instalments_model.set_rows(plan.instalments)
 
     def _set(self, name: str, text: str) -> None:
-        label = self._labels.get(name)
-        if label is None:  # looked up in the page's widget tree once, not at every reload
-            label = self._labels[name] = self.findChild(QLabel, name)
-        assert label is not None, name
-        label.setText(text)
+        self._labels[name].setText(text)
 
     def value_of(self, name: str) -> str:
         """The text of value label ``name`` (``totalDue``, ``planBalance`` …)."""

@@ -5,14 +5,22 @@ A page that was never shown keeps the size it was made with (640×480), whatever
 window's size. Drawn at that size, Qt's work is done for nothing: the first real showing
 lays every box, table and wrapped label out again at the window's size, on the
 customer's time. :class:`HiddenPageReadier` draws the page at its stack's size, and again
-whenever the window is resized while the page is hidden (once the resizing settles).
+whenever the window is resized while the page is hidden (once the resizing settles); the
+first time, it also draws every glyph the page is likely to show in each of its fonts.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
+SPECIMEN = ("0123456789 Rp.,:;/-–·()%³…'\"?!&+ ABCDEFGHIJKLMNOPQRSTUVWXYZ "
+            "abcdefghijklmnopqrstuvwxyz")
+"""Every letter, digit and sign a customer's page is likely to show, drawn once in each
+of the page's fonts while it is readied."""
 SETTLE_MS = 250
 """After the window's last resize, how long to wait before drawing the hidden page again."""
 
@@ -41,9 +49,27 @@ class HiddenPageReadier(QObject):
         if stack is not None:
             page.resize(stack.contentsRect().size())
         page.grab()
+        if self.readied == 0:
+            draw_specimens({widget.font().key(): widget.font()
+                            for widget in page.findChildren(QWidget)}.values())
         self.readied += 1
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and not self.page.isVisible():
             self._again.start()
         return False
+
+
+def draw_specimens(fonts: Iterable[QFont]) -> None:
+    """Draw :data:`SPECIMEN` in each of ``fonts`` into a picture nobody sees: each glyph
+    is loaded and rasterised once, before the first customer's page needs it (the page
+    is readied empty, so its figures' and names' glyphs would be drawn first then)."""
+    for font in fonts:
+        metrics = QFontMetrics(font)
+        image = QImage(metrics.horizontalAdvance(SPECIMEN) + 8, metrics.height() + 8,
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0)
+        painter = QPainter(image)
+        painter.setFont(font)
+        painter.drawText(QPoint(4, 4 + metrics.ascent()), SPECIMEN)
+        painter.end()
