@@ -113,6 +113,24 @@ def test_a_scanned_connection_number_and_enter_open_the_account(
     assert window.account.connection_no == "0103000452"
 
 
+def test_a_scanned_cards_account_is_asked_for_before_the_results_are_filled(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """The account loads while the search's results are filled for later, not after."""
+    happened: list[str] = []
+    window.search.open_requested.connect(lambda number: happened.append(
+        f"open {number} ({window.search.model.rowCount()} rows)"))
+    window.search.results_shown.connect(lambda _text: happened.append(
+        f"results {window.search.model.rowCount()}"))
+    field = window.search.field
+    qtbot.keyClicks(field, "0103000451")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(happened) == 2, timeout=WAIT_MS)
+    assert happened == ["open 0103000451 (0 rows)", "results 1"]
+    assert window.current_page() is window.account
+    window.show_search()
+    assert row_texts(window, 0)[1] == "Yohanes Bria"  # the results are there when back
+
+
 def test_enter_opens_the_selected_hit_and_down_moves_the_selection(
         qtbot: QtBot, window: MainWindow) -> None:
     search_for(qtbot, window.search, "bria")

@@ -219,6 +219,12 @@ class SearchPage(QWidget):
         if generation != self._generation:
             return
         self._cancel = None
+        if self._open_when_shown and any(hit.connection_no == text.strip()
+                                         for hit in found.result.hits):
+            # A scanned card (Enter on a customer's connection number): their account is
+            # asked for first, the results below are filled while it loads.
+            self._open_when_shown = False
+            self.open_requested.emit(text.strip())
         self._picked = False
         self._shown_text = text
         rows_before = self.model.rowCount()
