@@ -115,8 +115,18 @@ QLineEdit#searchField:focus {{ padding: 5px 7px; }}
 QLabel#statusShift[state="none"], QLabel#statusShift[state="other"] {{ color: {ERROR}; }}
 QLabel#statusShift[state="counted"] {{ color: {CAUTION}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
+QScrollBar:vertical {{ background: {BUTTON_FACE}; width: 12px; margin: 0; }}
+QScrollBar:horizontal {{ background: {BUTTON_FACE}; height: 12px; margin: 0; }}
+QScrollBar::handle {{ background: {FIELD_BORDER}; border-radius: 4px; margin: 2px; }}
+QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {MUTED}; }}
+QScrollBar::handle:vertical {{ min-height: 24px; }}
+QScrollBar::handle:horizontal {{ min-width: 24px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 """
-"""The application stylesheet: fields, focus rings, buttons, status words."""
+"""The application stylesheet: fields, focus rings, buttons, status words, and flat
+scroll bars (the same on every system, and cheaper to draw than shaded ones: a customer's
+page has two or three, the search results one)."""
 
 
 def _message(tone: Tone, padding: str = "6px 10px", extra: str = "") -> str:
