@@ -42,6 +42,9 @@ _STYLED = frozenset(int(role) for role in (
     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole))
 """The roles ``style`` may answer; the table asks for others too, answered at once."""
+_PAINTED = tuple(int(role) for role in (
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole))
+"""The styled roles a cell is painted with (its tool tip is asked for on hovering)."""
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
@@ -72,6 +75,7 @@ class LineTableModel[T](QAbstractTableModel):
         self._rows: tuple[T, ...] = ()
         self._texts: tuple[tuple[str, ...], ...] = ()  # each cell's text, made once
         self._aligns = tuple(int(column.align) for column in self._columns)
+        self._align_flags = tuple(column.align for column in self._columns)
         self._headers: tuple[str, ...] = ()
         self.header_model = QStandardItemModel(0, len(self._columns), self)
         self._translate_headers()
@@ -136,6 +140,14 @@ class LineTableModel[T](QAbstractTableModel):
     def style(self, line: T, column: int, role: int) -> Any:
         """Colours and fonts of one cell (none by default)."""
         return None
+
+    def cell(self, row: int, column: int) -> tuple[str, Qt.AlignmentFlag, dict[int, Any]]:
+        """What a cell is painted with: its text, its alignment and its styled roles'
+        values (the colours and font :meth:`style` gives), in one call."""
+        line = self._rows[row]
+        styles = {role: value for role in _PAINTED
+                  if (value := self.style(line, column, role)) is not None}
+        return self._texts[row][column], self._align_flags[column], styles
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

@@ -31,6 +31,7 @@ from app.services.ledger.accounts import Account
 from app.services.money import format_rupiah
 from app.ui.account import labels
 from app.ui.account.actions import AccountActions
+from app.ui.account.cells import LineCells
 from app.ui.account.change_request_dialog import PendingChangeNote
 from app.ui.account.docs import LoadedAccount, load_account, ready_account_loading
 from app.ui.account.models import (
@@ -156,6 +157,9 @@ class AccountPage(QWidget):
         self.payments_table = make_table(self.payments_model, "paymentsTable", self)
         self.orders_table = make_table(self.orders_model, "workOrdersTable", self)
         self.documents_table = make_table(self.documents_model, "documentsTable", self)
+        for table in (self.bills_table, self.schedule_table, self.payments_table,
+                      self.orders_table, self.documents_table):
+            table.setItemDelegate(LineCells(table))
         self.documents_table.activated.connect(self._open_document)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
