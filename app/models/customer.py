@@ -6,6 +6,7 @@ import datetime as dt
 import enum
 
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, enum_column
@@ -74,15 +75,17 @@ class Bill(Base):
     settled_at: Mapped[dt.datetime | None]
     enrolment_id: Mapped[int | None] = mapped_column(ForeignKey("enrolment.id"), index=True)
 
-    @property
+    # Each rule is written once and reads the same in Python and in SQL (a statement can
+    # select a bill's outstanding amount without making the bill an object).
+    @hybrid_property
     def principal(self) -> int:
         return self.water_charge + self.fees
 
-    @property
+    @hybrid_property
     def amount_due(self) -> int:
         """What the bill costs in full now: principal plus penalty not waived."""
         return self.principal + self.penalty - self.penalty_waived
 
-    @property
+    @hybrid_property
     def outstanding(self) -> int:
         return self.amount_due - self.paid_amount
