@@ -200,19 +200,25 @@ def payment_dialog_ready(app: QApplication, window: MainWindow) -> bool:
             and app.focusWidget() is dialog.tendered)
 
 
-def scan(cashier: Cashier, window: MainWindow) -> None:
+def account_shown(app: QApplication, window: MainWindow, number: str) -> Callable[[], bool]:
+    """Whether customer ``number``'s loaded account is shown (and painted)."""
     page = window.account
 
     def shown() -> bool:
         if not (window.current_page() is page and page.account is not None
                 and not page.is_loading()
-                and page.account.customer.connection_no == FEATURED_CONNECTION_NO):
+                and page.account.customer.connection_no == number):
             return False
-        cashier.app.processEvents()  # the repaint that the loaded account asked for
+        app.processEvents()  # the repaint that the loaded account asked for
         return True
 
+    return shown
+
+
+def scan(cashier: Cashier, window: MainWindow) -> None:
     cashier.type(FEATURED_CONNECTION_NO)
-    cashier.step(SCAN_NAME, Qt.Key.Key_Return, shown, counted=False)
+    cashier.step(SCAN_NAME, Qt.Key.Key_Return,
+                 account_shown(cashier.app, window, FEATURED_CONNECTION_NO), counted=False)
 
 
 def enrol_and_pay(app: QApplication, window: MainWindow, installed: bool) -> Run:

@@ -89,22 +89,12 @@ def scan_all(rounds: int) -> None:
         while readier is not None and (readier.readied == 0 or readier._again.isActive()):
             QTest.qWait(300)  # the page readied again at the window's final size
         window.status._timer.stop()
-        page = window.account
         for number in CUSTOMERS * rounds:
-            run = flow.Run()
-            cashier = flow.Cashier(app, window, run)
+            cashier = flow.Cashier(app, window, flow.Run())
             cashier.type(number)
-
-            def shown(number: str = number) -> bool:
-                if not (window.current_page() is page and page.account is not None
-                        and not page.is_loading()
-                        and page.account.customer.connection_no == number):
-                    return False
-                app.processEvents()
-                return True
-
             collecting(True)
-            cashier.step(flow.SCAN_NAME, Qt.Key.Key_Return, shown, counted=False)
+            cashier.step(flow.SCAN_NAME, Qt.Key.Key_Return,
+                         flow.account_shown(app, window, number), counted=False)
             collecting(False)
             QTest.keyClick(app.focusWidget() or window, Qt.Key.Key_Escape)
             flow.wait_until(app, lambda: flow.in_search(app, window), "back in search")

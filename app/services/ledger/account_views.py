@@ -9,7 +9,6 @@ from sqlalchemy import BindParameter, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.models import (
-    Bill,
     Enrolment,
     EnrolmentState,
     Instalment,
@@ -34,12 +33,6 @@ class BillLine:
     paid_amount: int
     outstanding: int
     in_plan: bool
-
-    @classmethod
-    def of(cls, bill: Bill) -> BillLine:
-        return cls(bill.period, bill.due_date, bill.usage_m3, bill.principal, bill.penalty,
-                   bill.penalty_waived, bill.paid_amount, bill.outstanding,
-                   bill.enrolment_id is not None)
 
     @property
     def principal_outstanding(self) -> int:

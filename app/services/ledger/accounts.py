@@ -90,15 +90,13 @@ class Quote:
 
 _CUSTOMER = select(Customer).where(Customer.connection_no == bindparam("connection_no"))
 """Statements read at every scan are made once (the values bound at each call)."""
-_UNSETTLED_BILLS = (select(Bill)
-                    .where(Bill.customer_id == bindparam("customer_id"), Bill.settled.is_(False))
-                    .order_by(Bill.period))
+_UNSETTLED = (Bill.customer_id == bindparam("customer_id"), Bill.settled.is_(False))
+_UNSETTLED_BILLS = select(Bill).where(*_UNSETTLED).order_by(Bill.period)
 _UNSETTLED_BILL_LINES = (
     select(Bill.period, Bill.due_date, Bill.usage_m3, Bill.principal, Bill.penalty,
            Bill.penalty_waived, Bill.paid_amount, Bill.outstanding,
            Bill.enrolment_id.is_not(None))
-    .where(Bill.customer_id == bindparam("customer_id"), Bill.settled.is_(False))
-    .order_by(Bill.period))
+    .where(*_UNSETTLED).order_by(Bill.period))
 """The same bills as lines of the account screen, read as plain rows (a customer with
 years of arrears has dozens: made objects, they were a third of the account's reading)."""
 

@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from app.ui.account.models import LineTableModel
 
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+_FONT = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 
 
 class LineCells(QStyledItemDelegate):
@@ -36,15 +39,15 @@ class LineCells(QStyledItemDelegate):
 
 
 def _styled(option: QStyleOptionViewItem, styles: dict[int, Any]) -> None:
-    font = styles.get(int(Qt.ItemDataRole.FontRole))
+    font = styles.get(_FONT)
     if isinstance(font, QFont):
         option.font = font
         option.fontMetrics = QFontMetrics(font)
-    foreground = styles.get(int(Qt.ItemDataRole.ForegroundRole))
+    foreground = styles.get(_FOREGROUND)
     if isinstance(foreground, QBrush):
         palette = QPalette(option.palette)
         palette.setBrush(QPalette.ColorRole.Text, foreground)
         option.palette = palette
-    background = styles.get(int(Qt.ItemDataRole.BackgroundRole))
+    background = styles.get(_BACKGROUND)
     if isinstance(background, QBrush):
         option.backgroundBrush = background

@@ -75,7 +75,6 @@ class LineTableModel[T](QAbstractTableModel):
         self._rows: tuple[T, ...] = ()
         self._texts: tuple[tuple[str, ...], ...] = ()  # each cell's text, made once
         self._aligns = tuple(int(column.align) for column in self._columns)
-        self._align_flags = tuple(column.align for column in self._columns)
         self._headers: tuple[str, ...] = ()
         self.header_model = QStandardItemModel(0, len(self._columns), self)
         self._translate_headers()
@@ -147,7 +146,7 @@ class LineTableModel[T](QAbstractTableModel):
         line = self._rows[row]
         styles = {role: value for role in _PAINTED
                   if (value := self.style(line, column, role)) is not None}
-        return self._texts[row][column], self._align_flags[column], styles
+        return self._texts[row][column], self._columns[column].align, styles
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

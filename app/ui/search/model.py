@@ -47,6 +47,15 @@ def row_texts(hits: tuple[CustomerHit, ...]) -> tuple[RowTexts, ...]:
                   status_text(hit.status), format_rupiah(hit.arrears)) for hit in hits)
 
 
+def row_of(hits: tuple[CustomerHit, ...], connection_no: str) -> int:
+    """Which of ``hits`` has exactly ``connection_no`` (spaces around it aside), or -1."""
+    wanted = connection_no.strip()
+    for row, hit in enumerate(hits):
+        if hit.connection_no == wanted:
+            return row
+    return -1
+
+
 class SearchModel(QStandardItemModel):
     """Read-only rows of :class:`CustomerHit`; each cell's text is also its tool tip, and
     the first cell of a row holds the connection number under ``UserRole+1``."""
@@ -125,11 +134,7 @@ class SearchModel(QStandardItemModel):
 
     def row_of(self, connection_no: str) -> int:
         """The row whose connection number is exactly ``connection_no``, or -1."""
-        wanted = connection_no.strip()
-        for row, hit in enumerate(self._hits):
-            if hit.connection_no == wanted:
-                return row
-        return -1
+        return row_of(self._hits, connection_no)
 
     def _brush(self, status: str) -> QBrush:
         made = self._brushes.get(status)

@@ -45,7 +45,7 @@ from app.ui.context import UiContext
 from app.ui.errors_dialog import show_unexpected
 from app.ui.i18n import format_count
 from app.ui.kit.widgets import MessageLine, caption, named
-from app.ui.search.model import CONNECTION_NO_ROLE, RowTexts, SearchModel, row_texts
+from app.ui.search.model import CONNECTION_NO_ROLE, RowTexts, SearchModel, row_of, row_texts
 from app.ui.tasks import Cancel
 
 # A zero-delay timer: human typing is searched at once, while a barcode scanner's burst of
@@ -219,8 +219,7 @@ class SearchPage(QWidget):
         if generation != self._generation:
             return
         self._cancel = None
-        if self._open_when_shown and any(hit.connection_no == text.strip()
-                                         for hit in found.result.hits):
+        if self._open_when_shown and row_of(found.result.hits, text) >= 0:
             # A scanned card (Enter on a customer's connection number): their account is
             # asked for first, the results below are filled while it loads.
             self._open_when_shown = False
